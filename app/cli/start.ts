@@ -1,0 +1,58 @@
+import { demoLogins, seedDemo } from "../../prisma/seed";
+import { startBackgroundJobs } from "~/server/background";
+import { createHttpApp } from "~/server/http";
+import { prisma } from "~/utils/db.server";
+import { env, EnvError } from "~/utils/env.server";
+import { buildApp, buildIsStale, loadServerBuild } from "./build";
+import { applyMigrations } from "./migrate";
+
+/** `npm start`: validate config, migrate, seed demo data on an empty database, build if needed, serve. */
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  applyMigrations(config.DATABASE_URL);
+  const db = await prisma();
+  const empty = (await db.programme.count()) === 0;
+  if (empty && config.SEED_DEMO) {
+    console.log("Empty database: loading the demo data…");
+    await seedDemo();
+  }
+
+  if (buildIsStale()) {
+    console.log("Building the app…");
+    buildApp();
+  }
+
+  const build = await loadServerBuild();
+  const app = createHttpApp({ build, env: config });
+  const stopJobs = startBackgroundJobs();
+  const server = app.listen(config.PORT, () => {
+    console.log(`\nServing ${config.APP_URL} (port ${config.PORT}, database ${config.DATABASE_URL})`);
+    if (config.SEED_DEMO) {
+      console.log("Demo logins (created by the demo seed only):");
+      for (const login of demoLogins) console.log(`  ${login.role.padEnd(14)} ${login.email}  /  ${login.password}`);
+    }
+  });
+  const shutdown = () => {
+    stopJobs();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

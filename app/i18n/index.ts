@@ -1,0 +1,52 @@
+import { admin } from "./messages/admin";
+import { agenda } from "./messages/agenda";
+import { auth } from "./messages/auth";
+import { checkin } from "./messages/checkin";
+import { common } from "./messages/common";
+import { programme } from "./messages/programme";
+import { registration } from "./messages/registration";
+
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "zh-CN";
+
+const features = [common, auth, admin, agenda, registration, checkin, programme] as const;
+
+type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
+// Listed one by one: a union built from the array would collapse namespaces that are still empty.
+export type MessageKey =
+  | KeysOf<typeof common>
+  | KeysOf<typeof auth>
+  | KeysOf<typeof admin>
+  | KeysOf<typeof agenda>
+  | KeysOf<typeof registration>
+  | KeysOf<typeof checkin>
+  | KeysOf<typeof programme>;
+export type Messages = Record<MessageKey, string>;
+
+export const catalogs: Record<Locale, Messages> = {
+  "zh-CN": Object.assign({}, ...features.map((feature) => feature["zh-CN"])),
+  en: Object.assign({}, ...features.map((feature) => feature.en)),
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params) => interpolate(catalog[key] ?? catalogs[defaultLocale][key] ?? key, params);
+}
+
+export function interpolate(template: string, params?: TranslateParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** Picks the English variant of a bilingual database field when the reader chose English and one exists. */
+export function localized(locale: Locale, zh: string, en: string | null | undefined): string {
+  return locale === "en" && en ? en : zh;
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { Role } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/password.server";
+import { audit } from "./audit.server";
+
+export const emailSchema = z.string().trim().toLowerCase().email().max(254);
+export const passwordSchema = z.string().min(minPasswordLength).max(200);
+
+export class UserError extends Error {
+  constructor(
+    readonly code: "duplicate_email" | "unknown_user" | "unknown_scope" | "bad_scope" | "wrong_password" | "no_such_grant",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function createUser({ email, name, password, locale = "zh-CN" }: { email: string; name: string; password?: string; locale?: string }) {
+  const db = await prisma();
+  const normalized = emailSchema.parse(email);
+  if (await db.user.findUnique({ where: { email: normalized } })) {
+    throw new UserError("duplicate_email", `A user with e-mail ${normalized} already exists`);
+  }
+  return db.user.create({
+    data: { email: normalized, name, locale, passwordHash: password ? await hashPassword(passwordSchema.parse(password)) : null },
+  });
+}
+
+export async function findUserByEmail(email: string) {
+  return (await prisma()).user.findUnique({ where: { email: email.trim().toLowerCase() }, include: { roles: true } });
+}
+
+/** Sets a password and signs the user out everywhere else. */
+export async function setPassword({ userId, password, keepSessionId }: { userId: string; password: string; keepSessionId?: string }) {
+  const db = await prisma();
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(passwordSchema.parse(password)) } });
+  await db.authSession.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  await audit({ action: "auth.password_changed", actorUserId: userId, targetType: "user", targetId: userId });
+}
+
+export async function changePassword({ userId, currentPassword, newPassword, sessionId }: { userId: string; currentPassword: string; newPassword: string; sessionId: string }) {
+  const user = await (await prisma()).user.findUniqueOrThrow({ where: { id: userId } });
+  if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    throw new UserError("wrong_password", "The current password is not correct");
+  }
+  await setPassword({ userId, password: newPassword, keepSessionId: sessionId });
+}
+
+export type GrantScope = { eventSlug?: string; seriesSlug?: string; firmId?: string };
+
+async function resolveScope(role: Role, scope: GrantScope) {
+  const db = await prisma();
+  const eventId = scope.eventSlug ? (await db.event.findUnique({ where: { slug: scope.eventSlug } }))?.id : undefined;
+  if (scope.eventSlug && !eventId) throw new UserError("unknown_scope", `No event with slug ${scope.eventSlug}`);
+  const seriesId = scope.seriesSlug ? (await db.series.findUnique({ where: { slug: scope.seriesSlug } }))?.id : undefined;
+  if (scope.seriesSlug && !seriesId) throw new UserError("unknown_scope", `No series with slug ${scope.seriesSlug}`);
+  const firmId = scope.firmId ? (await db.firm.findUnique({ where: { id: scope.firmId } }))?.id : undefined;
+  if (scope.firmId && !firmId) throw new UserError("unknown_scope", `No firm with id ${scope.firmId}`);
+  const valid =
+    (role === "ADMIN" && !eventId && !seriesId && !firmId) ||
+    (role === "ORGANIZER" && !firmId && !(eventId && seriesId)) ||
+    (role === "CHECKIN" && eventId && !seriesId && !firmId) ||
+    (role === "FIRM_CONTACT" && firmId && !eventId && !seriesId);
+  if (!valid) {
+    throw new UserError(
+      "bad_scope",
+      "Scopes: admin takes none; organizer takes --event, --series or none (all events); checkin takes --event; firm_contact takes --firm",
+    );
+  }
+  return { eventId: eventId ?? null, seriesId: seriesId ?? null, firmId: firmId ?? null };
+}
+
+export async function grantRole({ email, role, scope, actorUserId }: { email: string; role: Role; scope: GrantScope; actorUserId?: string }) {
+  const db = await prisma();
+  const user = await findUserByEmail(email);
+  if (!user) throw new UserError("unknown_user", `No user with e-mail ${email}`);
+  const resolved = await resolveScope(role, scope);
+  const existing = await db.roleAssignment.findFirst({ where: { userId: user.id, role, ...resolved } });
+  if (existing) return existing;
+  const grant = await db.roleAssignment.create({ data: { userId: user.id, role, ...resolved, createdById: actorUserId ?? null } });
+  await audit({ action: "role.granted", actorUserId, targetType: "user", targetId: user.id, eventId: resolved.eventId, details: { role, ...resolved } });
+  return grant;
+}
+
+export async function revokeRole({ email, role, scope, actorUserId }: { email: string; role: Role; scope: GrantScope; actorUserId?: string }) {
+  const db = await prisma();
+  const user = await findUserByEmail(email);
+  if (!user) throw new UserError("unknown_user", `No user with e-mail ${email}`);
+  const resolved = await resolveScope(role, scope);
+  const { count } = await db.roleAssignment.deleteMany({ where: { userId: user.id, role, ...resolved } });
+  if (count === 0) throw new UserError("no_such_grant", `${email} has no ${role.toLowerCase()} grant with that scope`);
+  await audit({ action: "role.revoked", actorUserId, targetType: "user", targetId: user.id, eventId: resolved.eventId, details: { role, ...resolved } });
+}

@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { SiteHeader } from "~/components/SiteHeader";
+import { defaultLocale, type Locale } from "~/i18n";
+import { sessionUser } from "~/utils/session.server";
+import { localeFromRequest } from "~/utils/i18n.server";
+import { isBackOfficeUser } from "~/utils/permissions.server";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await sessionUser(request);
+  return {
+    locale: localeFromRequest(request),
+    user: user
+      ? {
+          name: user.name,
+          email: user.email,
+          backOffice: isBackOfficeUser(user),
+          checkIn: user.roles.some((grant) => grant.role === "CHECKIN"),
+          firmContact: user.roles.some((grant) => grant.role === "FIRM_CONTACT"),
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? defaultLocale;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1e40af" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <SiteHeader />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <>
+      <SiteHeader />
+      <ErrorPage />
+    </>
+  );
+}

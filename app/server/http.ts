@@ -1,0 +1,53 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Env } from "~/utils/env.server";
+
+/**
+ * The HTTP server around the Remix build: client address, Origin check, security headers, static assets.
+ * Route modules never see the raw socket; they read the client address from X-Client-Address, which is
+ * set here and cannot be supplied by the client.
+ */
+export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    req.headers["x-client-address"] = (env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "";
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
+        "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  });
+
+  // State changes only from this site (DESIGN.md §7). Clients that send no Origin (scripts, scanners using
+  // a bearer token) are allowed; browsers always send one on POST.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.headers.origin;
+    if (!origin) return next();
+    const host = req.headers["x-forwarded-host"] && env.TRUST_PROXY ? String(req.headers["x-forwarded-host"]) : req.headers.host;
+    const allowed = new Set([new URL(env.APP_URL).origin, `http://${host}`, `https://${host}`]);
+    if (allowed.has(origin)) return next();
+    res.status(403).json({ error: { code: "bad_origin", message: "请求来源不被信任。The request did not come from this site." } });
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  return app;
+}

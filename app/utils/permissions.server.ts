@@ -1,0 +1,110 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+import { HttpError } from "./http.server";
+import { sessionUser, type SessionUser } from "./session.server";
+
+/**
+ * Every permission decision of the product lives here and runs on the server (DESIGN.md §4.7, §7).
+ * Scopes: ADMIN everything; ORGANIZER one event, one series, or all events (no scope); CHECKIN one event;
+ * FIRM_CONTACT one firm.
+ */
+type Grant = SessionUser["roles"][number];
+type EventScope = { id: string; seriesId: string | null };
+
+const has = (user: Pick<SessionUser, "roles">, role: Role) => user.roles.some((grant) => grant.role === role);
+
+export function isAdmin(user: Pick<SessionUser, "roles">): boolean {
+  return has(user, "ADMIN");
+}
+
+function organizesEvent(grant: Grant, event: EventScope): boolean {
+  if (grant.role !== "ORGANIZER") return false;
+  if (grant.eventId) return grant.eventId === event.id;
+  if (grant.seriesId) return grant.seriesId === event.seriesId;
+  return true;
+}
+
+export function canManageEvent(user: Pick<SessionUser, "roles">, event: EventScope): boolean {
+  return isAdmin(user) || user.roles.some((grant) => organizesEvent(grant, event));
+}
+
+/** May create new events and series, and manage the programme: admins and organizers of all events. */
+export function canManageProgramme(user: Pick<SessionUser, "roles">): boolean {
+  return isAdmin(user) || user.roles.some((grant) => grant.role === "ORGANIZER" && !grant.eventId && !grant.seriesId);
+}
+
+export function canCheckIn(user: Pick<SessionUser, "roles">, event: EventScope): boolean {
+  return (
+    canManageEvent(user, event) || user.roles.some((grant) => grant.role === "CHECKIN" && grant.eventId === event.id)
+  );
+}
+
+export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string): boolean {
+  return (
+    canManageProgramme(user) || user.roles.some((grant) => grant.role === "FIRM_CONTACT" && grant.firmId === firmId)
+  );
+}
+
+export function isBackOfficeUser(user: Pick<SessionUser, "roles">): boolean {
+  return user.roles.some((grant) => grant.role === "ADMIN" || grant.role === "ORGANIZER");
+}
+
+export function firmIdsOf(user: Pick<SessionUser, "roles">): string[] {
+  return user.roles.flatMap((grant) => (grant.role === "FIRM_CONTACT" && grant.firmId ? [grant.firmId] : []));
+}
+
+/** Signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await sessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+function forbidden(): HttpError {
+  return new HttpError(403, "forbidden", "error.forbidden.body");
+}
+
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!isAdmin(user)) throw forbidden();
+  return user;
+}
+
+export async function requireBackOffice(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!isBackOfficeUser(user) && !user.roles.some((grant) => grant.role === "CHECKIN")) throw forbidden();
+  return user;
+}
+
+export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canManageProgramme(user)) throw forbidden();
+  return user;
+}
+
+async function eventScope(eventId: string): Promise<EventScope> {
+  const event = await (await prisma()).event.findUnique({ where: { id: eventId }, select: { id: true, seriesId: true } });
+  if (!event) throw new HttpError(404, "not_found", "error.notFound.body");
+  return event;
+}
+
+/** The user may manage this event; the event id comes from the URL, so this is the IDOR guard. */
+export async function requireEventManager(request: Request, eventId: string): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canManageEvent(user, await eventScope(eventId))) throw forbidden();
+  return user;
+}
+
+export async function requireCheckInStaff(request: Request, eventId: string): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canCheckIn(user, await eventScope(eventId))) throw forbidden();
+  return user;
+}
+
+export async function requireFirmManager(request: Request, firmId: string): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canManageFirm(user, firmId)) throw forbidden();
+  return user;
+}

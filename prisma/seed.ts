@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { seedEvents } from "./seed/events";
+import { seedProgramme } from "./seed/programme";
+import { demoFirmLogin, demoLogins as staffLogins, seedUsers } from "./seed/users";
+
+export const demoLogins = [...staffLogins, demoFirmLogin];
+
+/**
+ * The demo of DESIGN.md §8. Idempotent: every step finds what an earlier run created instead of adding
+ * it again, so running it twice changes nothing.
+ */
+export async function seedDemo(now = new Date()) {
+  const { firms } = await seedProgramme();
+  await seedEvents(now);
+  await seedUsers({ firmContact: { firmId: firms[0].id } });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  seedDemo()
+    .then(() => console.log("Demo data is in place."))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

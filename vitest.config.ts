@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// Tests run against a real SQLite file per worker (tests/support/global-setup.ts migrates a template once).
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["tests/{unit,integration,e2e}/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/worker-setup.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+  },
+});

@@ -1,4 +1,10 @@
 import { resolve } from "node:path";
 
-export const tmpDir = resolve("tests/.tmp");
-export const templateDb = resolve(tmpDir, "template.db");
+// One folder per `vitest` run, so parallel runs (several developers on one machine) never share files.
+export const tmpRoot = resolve("tests/.tmp");
+export function runDir(): string {
+  const dir = process.env.TEST_RUN_DIR;
+  if (!dir) throw new Error("TEST_RUN_DIR is set by tests/support/global-setup.ts");
+  return dir;
+}
+export const templateDbName = "template.db";

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 /** Friendly error screen in the reader's language; used by the root and by nested error boundaries. */
@@ -6,10 +7,12 @@ export function ErrorPage() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const apiMessage =
+  const errorBody =
     isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "error" in error.data
-      ? (error.data as { error: { message?: string } }).error.message
+      ? (error.data as { error: { message?: string; messageKey?: MessageKey; params?: Record<string, string | number> } }).error
       : undefined;
+  // An HttpError thrown by a guard or model carries a message key, translated here in the reader's language.
+  const apiMessage = errorBody?.message ?? (errorBody?.messageKey ? t(errorBody.messageKey, errorBody.params) : undefined);
   const [title, body] =
     status === 404
       ? [t("error.notFound.title"), t("error.notFound.body")]

@@ -15,8 +15,18 @@ export function apiError(
   return Response.json(body, { status, headers: options.headers });
 }
 
-/** Thrown from models and guards; routes turn it into a 4xx page or a JSON error. */
-export class HttpError extends Error {
+/**
+ * Thrown from models and guards; API routes turn it into a JSON error with `toResponse`.
+ * Deliberately not an Error subclass: it has the shape of Remix's ErrorResponse (status, statusText,
+ * internal, data), so a guard that throws it from a page loader or action gives the real status (403, 404)
+ * and the route's error boundary, on the server render and on client navigations alike, instead of a 500.
+ */
+export class HttpError {
+  readonly statusText = "";
+  readonly internal = false;
+  readonly data: { error: { code: string; messageKey: MessageKey; params?: Record<string, string | number>; fields?: Record<string, string> } };
+  readonly message: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -24,7 +34,8 @@ export class HttpError extends Error {
     readonly params?: Record<string, string | number>,
     readonly fields?: Record<string, string>,
   ) {
-    super(`${status} ${code}`);
+    this.message = `${status} ${code}`;
+    this.data = { error: { code, messageKey, ...(params ? { params } : {}), ...(fields ? { fields } : {}) } };
   }
 
   toResponse(t: Translate, headers?: HeadersInit) {

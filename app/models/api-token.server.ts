@@ -4,22 +4,35 @@ import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 
 export class TokenError extends Error {
-  constructor(readonly code: "unknown_event" | "unknown_token", message: string) {
+  constructor(readonly code: "unknown_event" | "unknown_token" | "ambiguous_token", message: string) {
     super(message);
   }
 }
 
 const tokenPrefix = "evt_";
 
-/** Creates a token scoped to one event and one role. The token is returned once and stored only hashed. */
-export async function createApiToken({ eventSlug, role, name, actorUserId }: { eventSlug: string; role: TokenRole; name?: string; actorUserId?: string }) {
+/**
+ * Creates a token scoped to one event (by slug from the CLI, by id from the back office) and one role.
+ * The token is returned once and stored only hashed.
+ */
+export async function createApiToken({
+  eventSlug,
+  eventId,
+  role,
+  name,
+  actorUserId,
+}: { eventSlug?: string; eventId?: string; role: TokenRole; name?: string; actorUserId?: string }) {
   const db = await prisma();
-  const event = await db.event.findUnique({ where: { slug: eventSlug } });
-  if (!event) throw new TokenError("unknown_event", `No event with slug ${eventSlug}`);
+  const event = eventId
+    ? await db.event.findUnique({ where: { id: eventId } })
+    : eventSlug
+      ? await db.event.findUnique({ where: { slug: eventSlug } })
+      : null;
+  if (!event) throw new TokenError("unknown_event", `No event with ${eventId ? `id ${eventId}` : `slug ${eventSlug}`}`);
   const token = tokenPrefix + randomSecret(24);
   const record = await db.apiToken.create({
     data: {
-      name: name ?? `${role.toLowerCase()} ${new Date().toISOString().slice(0, 10)}`,
+      name: name?.trim() || `${role.toLowerCase()} ${new Date().toISOString().slice(0, 10)}`,
       tokenHash: hashSecret(token),
       prefix: token.slice(0, tokenPrefix.length + 6),
       eventId: event.id,
@@ -27,26 +40,33 @@ export async function createApiToken({ eventSlug, role, name, actorUserId }: { e
       createdById: actorUserId ?? null,
     },
   });
-  await audit({ action: "token.created", actorUserId, targetType: "api_token", targetId: record.id, eventId: event.id, details: { role } });
+  await audit({ action: "token.created", actorUserId, targetType: "api_token", targetId: record.id, eventId: event.id, details: { role, name: record.name } });
   return { token, record };
 }
 
-export async function listApiTokens({ eventSlug }: { eventSlug?: string } = {}) {
+export async function listApiTokens({ eventSlug, eventId }: { eventSlug?: string; eventId?: string } = {}) {
   const db = await prisma();
   return db.apiToken.findMany({
-    where: eventSlug ? { event: { slug: eventSlug } } : {},
+    where: eventId ? { eventId } : eventSlug ? { event: { slug: eventSlug } } : {},
     include: { event: { select: { slug: true } } },
     orderBy: { createdAt: "desc" },
   });
 }
 
-export async function revokeApiToken({ id, actorUserId }: { id: string; actorUserId?: string }) {
+/**
+ * Revokes by id or by the listed prefix. `eventId` limits the search to one event (the back office passes
+ * the event of the page, so a token id of another event is "unknown" there: no IDOR).
+ */
+export async function revokeApiToken({ id, eventId, actorUserId }: { id: string; eventId?: string; actorUserId?: string }) {
   const db = await prisma();
-  const token = await db.apiToken.findFirst({ where: { OR: [{ id }, { prefix: id }] } });
-  if (!token) throw new TokenError("unknown_token", `No token with id or prefix ${id}`);
-  await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: token.revokedAt ?? new Date() } });
+  const matches = await db.apiToken.findMany({ where: { OR: [{ id }, { prefix: id }], ...(eventId ? { eventId } : {}) }, take: 2 });
+  if (matches.length === 0) throw new TokenError("unknown_token", `No token with id or prefix ${id}`);
+  if (matches.length > 1) throw new TokenError("ambiguous_token", `Several tokens start with ${id}; use the id`);
+  const [token] = matches;
+  if (token.revokedAt) return token;
+  const revoked = await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
   await audit({ action: "token.revoked", actorUserId, targetType: "api_token", targetId: token.id, eventId: token.eventId });
-  return token;
+  return revoked;
 }
 
 export type TokenPrincipal = { tokenId: string; eventId: string; role: TokenRole };

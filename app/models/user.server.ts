@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/password.server";
+import { randomSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
@@ -9,22 +10,113 @@ export const passwordSchema = z.string().min(minPasswordLength).max(200);
 
 export class UserError extends Error {
   constructor(
-    readonly code: "duplicate_email" | "unknown_user" | "unknown_scope" | "bad_scope" | "wrong_password" | "no_such_grant",
+    readonly code:
+      | "duplicate_email"
+      | "invalid_email"
+      | "invalid_name"
+      | "weak_password"
+      | "unknown_user"
+      | "unknown_scope"
+      | "bad_scope"
+      | "wrong_password"
+      | "no_such_grant",
     message: string,
   ) {
     super(message);
   }
 }
 
-export async function createUser({ email, name, password, locale = "zh-CN" }: { email: string; name: string; password?: string; locale?: string }) {
+export const nameSchema = z.string().trim().min(1).max(100);
+
+/** Generated when an operator creates a user without choosing a password; shown once, never stored. */
+export function generatePassword(): string {
+  return randomSecret(12);
+}
+
+function validEmail(email: string): string {
+  const parsed = emailSchema.safeParse(email);
+  if (!parsed.success) throw new UserError("invalid_email", `Not a valid e-mail address: ${email}`);
+  return parsed.data;
+}
+
+function validPassword(password: string): string {
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw new UserError("weak_password", `The password must have ${minPasswordLength} to 200 characters`);
+  return parsed.data;
+}
+
+export async function createUser({
+  email,
+  name,
+  password,
+  locale = "zh-CN",
+  actorUserId,
+}: { email: string; name: string; password?: string; locale?: string; actorUserId?: string }) {
   const db = await prisma();
-  const normalized = emailSchema.parse(email);
+  const normalized = validEmail(email);
+  const parsedName = nameSchema.safeParse(name);
+  if (!parsedName.success) throw new UserError("invalid_name", "The name must have 1 to 100 characters");
+  const passwordHash = password ? await hashPassword(validPassword(password)) : null;
   if (await db.user.findUnique({ where: { email: normalized } })) {
     throw new UserError("duplicate_email", `A user with e-mail ${normalized} already exists`);
   }
-  return db.user.create({
-    data: { email: normalized, name, locale, passwordHash: password ? await hashPassword(passwordSchema.parse(password)) : null },
+  const user = await db.user.create({ data: { email: normalized, name: parsedName.data, locale, passwordHash } });
+  await audit({ action: "user.created", actorUserId, targetType: "user", targetId: user.id, details: { email: normalized } });
+  return user;
+}
+
+/** Every account with its grants and the names of their scopes, for the access page and `list-users`. */
+export async function listUsers() {
+  return (await prisma()).user.findMany({
+    orderBy: { email: "asc" },
+    include: {
+      roles: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          event: { select: { slug: true, title: true, titleEn: true } },
+          series: { select: { slug: true, title: true, titleEn: true } },
+          firm: { select: { id: true, name: true } },
+        },
+      },
+    },
   });
+}
+
+/** Check-in staff of one event (grants scoped to it), for the event's access page. */
+export async function listEventCheckInStaff(eventId: string) {
+  return (await prisma()).roleAssignment.findMany({
+    where: { role: "CHECKIN", eventId },
+    include: { user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/**
+ * Removes one grant by id. `allowed` decides on the grant as stored (the caller's permission check, e.g.
+ * "only admins touch ADMIN grants" or "only grants of this event"); a refused or unknown grant is "no_such_grant".
+ */
+export async function revokeGrant({
+  grantId,
+  actorUserId,
+  allowed = () => true,
+}: {
+  grantId: string;
+  actorUserId?: string;
+  allowed?: (grant: { role: Role; eventId: string | null; seriesId: string | null; firmId: string | null; userId: string }) => boolean;
+}) {
+  const db = await prisma();
+  const grant = await db.roleAssignment.findUnique({ where: { id: grantId } });
+  if (!grant || !allowed(grant)) throw new UserError("no_such_grant", `No grant ${grantId}`);
+  await db.roleAssignment.deleteMany({ where: { id: grant.id } });
+  await audit({
+    action: "role.revoked",
+    actorUserId,
+    targetType: "user",
+    targetId: grant.userId,
+    eventId: grant.eventId,
+    details: { role: grant.role, eventId: grant.eventId, seriesId: grant.seriesId, firmId: grant.firmId },
+  });
+  return grant;
 }
 
 export async function findUserByEmail(email: string) {
@@ -34,7 +126,7 @@ export async function findUserByEmail(email: string) {
 /** Sets a password and signs the user out everywhere else. */
 export async function setPassword({ userId, password, keepSessionId }: { userId: string; password: string; keepSessionId?: string }) {
   const db = await prisma();
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(passwordSchema.parse(password)) } });
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(validPassword(password)) } });
   await db.authSession.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
   await audit({ action: "auth.password_changed", actorUserId: userId, targetType: "user", targetId: userId });
 }
@@ -47,12 +139,18 @@ export async function changePassword({ userId, currentPassword, newPassword, ses
   await setPassword({ userId, password: newPassword, keepSessionId: sessionId });
 }
 
-export type GrantScope = { eventSlug?: string; seriesSlug?: string; firmId?: string };
+export type GrantScope = { eventSlug?: string; eventId?: string; seriesSlug?: string; firmId?: string };
 
 async function resolveScope(role: Role, scope: GrantScope) {
   const db = await prisma();
-  const eventId = scope.eventSlug ? (await db.event.findUnique({ where: { slug: scope.eventSlug } }))?.id : undefined;
-  if (scope.eventSlug && !eventId) throw new UserError("unknown_scope", `No event with slug ${scope.eventSlug}`);
+  const eventId = scope.eventId
+    ? (await db.event.findUnique({ where: { id: scope.eventId } }))?.id
+    : scope.eventSlug
+      ? (await db.event.findUnique({ where: { slug: scope.eventSlug } }))?.id
+      : undefined;
+  if ((scope.eventSlug || scope.eventId) && !eventId) {
+    throw new UserError("unknown_scope", `No event with ${scope.eventId ? `id ${scope.eventId}` : `slug ${scope.eventSlug}`}`);
+  }
   const seriesId = scope.seriesSlug ? (await db.series.findUnique({ where: { slug: scope.seriesSlug } }))?.id : undefined;
   if (scope.seriesSlug && !seriesId) throw new UserError("unknown_scope", `No series with slug ${scope.seriesSlug}`);
   const firmId = scope.firmId ? (await db.firm.findUnique({ where: { id: scope.firmId } }))?.id : undefined;

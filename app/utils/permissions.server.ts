@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
-import type { Role } from "~/generated/prisma/client";
+import type { Role, TokenRole } from "~/generated/prisma/client";
+import { tokenFromRequest, type TokenPrincipal } from "~/models/api-token.server";
 import { prisma } from "./db.server";
 import { HttpError } from "./http.server";
 import { sessionUser, type SessionUser } from "./session.server";
@@ -107,4 +108,24 @@ export async function requireFirmManager(request: Request, firmId: string): Prom
   const user = await requireUser(request);
   if (!canManageFirm(user, firmId)) throw forbidden();
   return user;
+}
+
+/**
+ * The bearer token of the request (`Authorization: Bearer evt_…`) may act on this event in this role.
+ * For the JSON API of scanners and scripts, which have no session. A token is scoped to ONE event: a
+ * token of event A is refused for event B (403), as is a revoked or unknown token (401). An organizer
+ * token also passes where a check-in token is required; a check-in token never passes for organizer work.
+ * Throws HttpError (401 `unauthorized`, 403 `forbidden`); API routes answer it with `error.toResponse(t)`.
+ */
+export async function requireEventToken(request: Request, eventId: string, role: TokenRole): Promise<TokenPrincipal> {
+  const token = await tokenFromRequest(request);
+  if (!token) throw new HttpError(401, "unauthorized", "error.unauthorized");
+  if (!tokenMayAct(token, eventId, role)) throw forbidden();
+  return token;
+}
+
+/** The pure rule behind `requireEventToken`. */
+export function tokenMayAct(token: Pick<TokenPrincipal, "eventId" | "role">, eventId: string, role: TokenRole): boolean {
+  if (token.eventId !== eventId) return false;
+  return token.role === role || (role === "CHECKIN" && token.role === "ORGANIZER");
 }

@@ -8,13 +8,13 @@ export function isValidTimeZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
 
-/** "2025-07-23" + "09:00" in `zone` → the UTC instant, or null when the local time does not exist or is invalid. */
+/**
+ * "2025-07-23" + "09:00" in `zone` → the UTC instant, or null when the local time does not exist (a
+ * daylight-saving gap) or is invalid. A time that happens twice (autumn fold) means its first occurrence.
+ */
 export function zonedToUtc(date: string, time: string, zone: string): Date | null {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!local.isValid) return null;
-  // A time skipped by a daylight-saving jump is silently moved by luxon; refuse it instead.
-  if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== `${date}T${time.slice(0, 5)}`) return null;
-  return local.toUTC().toJSDate();
+  const parsed = parseZonedDateTime(date, time, zone);
+  return parsed.ok ? parsed.instant : null;
 }
 
 export function inZone(instant: Date | string, zone: string): DateTime {
@@ -41,4 +41,64 @@ export function localDay(instant: Date | string, zone: string): string {
 /** e.g. "Asia/Shanghai (UTC+8)". */
 export function describeZone(zone: string, at: Date | string = new Date()): string {
   return `${zone} (UTC${inZone(at, zone).toFormat("ZZ")})`.replace(":00)", ")");
+}
+
+/** The UTC instants a wall-clock time can mean in `zone`: none (spring-forward gap), one, or two (autumn fold). */
+export function possibleInstants(date: string, time: string, zone: string): Date[] {
+  if (!isValidTimeZone(zone)) return [];
+  const local = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!local.isValid) return [];
+  const wanted = `${date}T${time.slice(0, 5)}`;
+  return local
+    .getPossibleOffsets()
+    .filter((candidate) => candidate.toFormat("yyyy-MM-dd'T'HH:mm") === wanted)
+    .map((candidate) => candidate.toUTC().toJSDate())
+    .sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * Like `zonedToUtc`, but says why a time was refused and resolves the autumn fold explicitly: a wall-clock
+ * time that happens twice takes the first occurrence unless `fold: "later"` is asked for.
+ */
+export function parseZonedDateTime(
+  date: string,
+  time: string,
+  zone: string,
+  { fold = "earlier" }: { fold?: "earlier" | "later" } = {},
+): { ok: true; instant: Date; ambiguous: boolean } | { ok: false; reason: "invalid_zone" | "invalid" | "nonexistent" } {
+  if (!isValidTimeZone(zone)) return { ok: false, reason: "invalid_zone" };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) return { ok: false, reason: "invalid" };
+  if (!DateTime.fromISO(`${date}T${time}`, { zone }).isValid) return { ok: false, reason: "invalid" };
+  const instants = possibleInstants(date, time, zone);
+  if (instants.length === 0) return { ok: false, reason: "nonexistent" };
+  return { ok: true, instant: fold === "later" ? instants[instants.length - 1] : instants[0], ambiguous: instants.length > 1 };
+}
+
+/** The date and time fields of a form, in the event's zone, for an instant stored in UTC. */
+export function utcToZonedParts(instant: Date | string, zone: string): { date: string; time: string } {
+  const local = inZone(instant, zone);
+  return { date: local.toISODate() ?? "", time: local.toFormat("HH:mm") };
+}
+
+/** Every IANA zone the runtime knows, for the time-zone picker (the common zones of our events first). */
+export function timeZoneOptions(): string[] {
+  const preferred = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Singapore", "Asia/Tokyo", "Europe/Berlin", "Europe/London", "America/New_York", "UTC"];
+  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return [...preferred, ...all.filter((zone) => !preferred.includes(zone))];
+}
+
+/** Minutes between two instants. */
+export function minutesBetween(start: Date | string, end: Date | string): number {
+  return Math.round((new Date(end).getTime() - new Date(start).getTime()) / 60_000);
+}
+
+/** Moves an instant to another calendar day in `zone`, keeping its wall-clock time (null if that time does not exist there). */
+export function moveToLocalDay(instant: Date | string, day: string, zone: string): Date | null {
+  const { time } = utcToZonedParts(instant, zone);
+  return zonedToUtc(day, time, zone);
+}
+
+/** e.g. "Asia/Shanghai (UTC+8)" in both languages, "Europe/Berlin (UTC+2)" in summer. */
+export function shortOffset(instant: Date | string, zone: string): string {
+  return `UTC${inZone(instant, zone).toFormat("ZZ")}`.replace(":00", "");
 }

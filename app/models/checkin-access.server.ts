@@ -1,0 +1,76 @@
+import { prisma } from "~/utils/db.server";
+import { HttpError, readJson } from "~/utils/http.server";
+import { canCheckIn, canManageEvent } from "~/utils/permissions.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { sessionUser } from "~/utils/session.server";
+import { tokenFromRequest } from "./api-token.server";
+
+/**
+ * Who is scanning, for the check-in API: a bearer token (scoped to one event) or a signed-in staff
+ * session. Either is checked against the event the scan is for (DESIGN.md §4 invariant 7): a token or
+ * role for event A is useless for event B (403); no or a revoked token, or no session, is 401.
+ */
+export type CheckInPrincipal = { staffUserId: string | null; apiTokenId: string | null; tokenEventId: string | null; canManage: boolean };
+
+const unauthorized = () => new HttpError(401, "unauthorized", "error.unauthorized");
+const forbidden = () => new HttpError(403, "forbidden", "error.forbidden.body");
+
+/** Authenticates without an event yet: a token carries its event, a session is checked by `authorizeForEvent`. */
+export async function authenticateCheckIn(request: Request): Promise<CheckInPrincipal & { user?: Awaited<ReturnType<typeof sessionUser>> }> {
+  if (request.headers.has("Authorization")) {
+    const token = await tokenFromRequest(request);
+    if (!token) throw unauthorized();
+    return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER" };
+  }
+  const user = await sessionUser(request);
+  if (!user) throw unauthorized();
+  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null, canManage: false, user };
+}
+
+export async function authorizeForEvent(principal: Awaited<ReturnType<typeof authenticateCheckIn>>, eventId: string): Promise<CheckInPrincipal> {
+  if (principal.apiTokenId) {
+    if (principal.tokenEventId !== eventId) throw forbidden();
+    return principal;
+  }
+  const user = principal.user;
+  if (!user) throw unauthorized();
+  const event = await (await prisma()).event.findUnique({ where: { id: eventId }, select: { id: true, seriesId: true } });
+  if (!event || !canCheckIn(user, event)) throw forbidden();
+  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null, canManage: canManageEvent(user, event) };
+}
+
+/** For the GET endpoints addressed by slug: 404 for an unknown slug, then the same scope rules. */
+export async function requireCheckInAccess(request: Request, slug: string): Promise<{ principal: CheckInPrincipal; event: { id: string; slug: string; title: string; titleEn: string; timeZone: string } }> {
+  const principal = await authenticateCheckIn(request);
+  const event = await (await prisma()).event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, timeZone: true } });
+  if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
+  return { principal: await authorizeForEvent(principal, event.id), event };
+}
+
+/** Runs an API handler; an HttpError becomes the JSON error of DESIGN.md §5 in the caller's language. */
+export async function checkInApi(request: Request, handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof HttpError) return error.toResponse(requestTranslator(request).t);
+    throw error;
+  }
+}
+
+const drainLimit = 8 * 1024 * 1024;
+
+/**
+ * `readJson` with a clean 413: the refused body is read and thrown away first (up to 8 MB), so the client
+ * gets the answer instead of a connection reset while it is still sending.
+ */
+export async function readScanJson(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) {
+    if (declared <= drainLimit && request.body) {
+      const reader = request.body.getReader();
+      while (!(await reader.read()).done);
+    }
+    throw new HttpError(413, "payload_too_large", "error.payloadTooLarge");
+  }
+  return readJson(request, limit);
+}

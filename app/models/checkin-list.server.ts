@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { CheckInList } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { HttpError } from "~/utils/http.server";
+
+/**
+ * Check-in lists: one door or room with its own rules (main hall, VIP room, one session).
+ * `allowReentry` only matters in ENTRY_EXIT mode: an entry-only list admits a ticket once.
+ */
+export const checkInListSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().max(80).default(""),
+  allowedCategoryIds: z.array(z.string().min(1).max(40)).max(50).default([]),
+  mode: z.enum(["ENTRY_ONLY", "ENTRY_EXIT"]).default("ENTRY_ONLY"),
+  allowReentry: z.boolean().default(false),
+  sessionId: z.string().min(1).max(40).nullish(),
+  isDefault: z.boolean().default(false),
+});
+export type CheckInListInput = z.input<typeof checkInListSchema>;
+
+export type CheckInListView = Omit<CheckInList, "allowedCategoryIds"> & { allowedCategoryIds: string[] };
+
+export function parseCategoryIds(json: string): string[] {
+  try {
+    const value = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function view(list: CheckInList): CheckInListView {
+  return { ...list, allowedCategoryIds: parseCategoryIds(list.allowedCategoryIds) };
+}
+
+/** The event's lists; an event without any gets its default "main entrance" list first. */
+export async function listCheckInLists(eventId: string): Promise<CheckInListView[]> {
+  await ensureDefaultList(eventId);
+  const lists = await (await prisma()).checkInList.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return lists.map(view);
+}
+
+export async function ensureDefaultList(eventId: string): Promise<CheckInList> {
+  const db = await prisma();
+  const existing = (await db.checkInList.findFirst({ where: { eventId, isDefault: true } })) ?? (await db.checkInList.findFirst({ where: { eventId }, orderBy: { position: "asc" } }));
+  if (existing) return existing;
+  try {
+    return await db.checkInList.create({ data: { eventId, name: "主入口", nameEn: "Main entrance", isDefault: true } });
+  } catch {
+    // Another request created it at the same moment (unique eventId + name).
+    return db.checkInList.findFirstOrThrow({ where: { eventId, isDefault: true } });
+  }
+}
+
+async function checkCategories(eventId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const found = await (await prisma()).ticketCategory.count({ where: { eventId, id: { in: ids } } });
+  if (found !== new Set(ids).size) {
+    throw new HttpError(422, "invalid_input", "checkin.list.unknownCategory", undefined, { allowedCategoryIds: "unknown category" });
+  }
+}
+
+async function checkSession(eventId: string, sessionId: string | null | undefined) {
+  if (!sessionId) return;
+  const session = await (await prisma()).session.findFirst({ where: { id: sessionId, eventId }, select: { id: true } });
+  if (!session) throw new HttpError(422, "invalid_input", "checkin.list.unknownSession", undefined, { sessionId: "unknown session" });
+}
+
+export async function createCheckInList(eventId: string, input: CheckInListInput): Promise<CheckInListView> {
+  const data = checkInListSchema.parse(input);
+  await checkCategories(eventId, data.allowedCategoryIds);
+  await checkSession(eventId, data.sessionId);
+  const db = await prisma();
+  if (await db.checkInList.findFirst({ where: { eventId, name: data.name } })) {
+    throw new HttpError(409, "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+  }
+  const position = (await db.checkInList.count({ where: { eventId } })) + 1;
+  if (data.isDefault) await db.checkInList.updateMany({ where: { eventId }, data: { isDefault: false } });
+  const list = await db.checkInList.create({
+    data: { ...data, sessionId: data.sessionId ?? null, allowedCategoryIds: JSON.stringify(data.allowedCategoryIds), eventId, position },
+  });
+  return view(list);
+}
+
+export async function updateCheckInList(eventId: string, listId: string, input: CheckInListInput): Promise<CheckInListView> {
+  const data = checkInListSchema.parse(input);
+  const db = await prisma();
+  const list = await db.checkInList.findFirst({ where: { id: listId, eventId } });
+  if (!list) throw new HttpError(404, "not_found", "error.notFound.body");
+  await checkCategories(eventId, data.allowedCategoryIds);
+  await checkSession(eventId, data.sessionId);
+  if (await db.checkInList.findFirst({ where: { eventId, name: data.name, id: { not: listId } } })) {
+    throw new HttpError(409, "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+  }
+  if (data.isDefault) await db.checkInList.updateMany({ where: { eventId, id: { not: listId } }, data: { isDefault: false } });
+  const updated = await db.checkInList.update({
+    where: { id: listId },
+    data: { ...data, sessionId: data.sessionId ?? null, allowedCategoryIds: JSON.stringify(data.allowedCategoryIds) },
+  });
+  return view(updated);
+}
+
+/** A list with scans keeps its history: it cannot be deleted, only renamed. */
+export async function deleteCheckInList(eventId: string, listId: string): Promise<void> {
+  const db = await prisma();
+  const list = await db.checkInList.findFirst({ where: { id: listId, eventId } });
+  if (!list) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (await db.checkIn.findFirst({ where: { listId }, select: { id: true } })) {
+    throw new HttpError(409, "list_in_use", "checkin.list.inUse");
+  }
+  await db.checkInList.delete({ where: { id: listId } });
+}

@@ -1,0 +1,697 @@
+import { createHash, randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { MessageKey } from "~/i18n";
+import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { HttpError } from "~/utils/http.server";
+import { audit } from "./audit.server";
+import { ensureDefaultList, parseCategoryIds } from "./checkin-list.server";
+
+/**
+ * The scan decision (DESIGN.md §4 invariant 4). Every decision runs inside one synchronous
+ * `writeTransaction`: read the registration by ticket code, apply the list's rules, flip the one
+ * CheckInPresence row with a guarded UPDATE, and store the CheckIn under its client nonce.
+ *
+ * Scans that arrive in the same event-loop turn are decided one after another inside ONE transaction
+ * (group commit): each decision sees the writes of the ones before it, and all are acknowledged only
+ * after the commit, so `synchronous=FULL` durability costs one fsync per batch instead of one per scan.
+ */
+
+export type ScanResult = "ok" | "already_checked_in" | "invalid" | "cancelled" | "not_approved" | "wrong_list";
+type DbResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "CANCELLED" | "NOT_APPROVED" | "WRONG_LIST";
+export type Direction = "entry" | "exit";
+
+export type ListRef = { id: string; name: string; nameEn: string };
+export type ScanAnswer = {
+  id: string;
+  result: ScanResult;
+  direction: Direction;
+  scannedAt: string;
+  list: ListRef;
+  offline: boolean;
+  conflict: boolean;
+  attendee?: { registrationId: string; name: string; organization: string; category: { id: string; name: string; nameEn: string } | null };
+  firstCheckIn?: { at: string; list: ListRef; deviceId: string };
+  /** An exit scan for someone the list did not count as inside. */
+  wasInside?: boolean;
+  /** True when this nonce was seen before and the stored answer is returned again. */
+  replayed?: boolean;
+};
+
+export type ScanFailure = { status: number; code: string; messageKey: MessageKey };
+export type ScanOutcome = { ok: true; answer: ScanAnswer } | ({ ok: false } & ScanFailure);
+
+export type ScanInput = {
+  eventId: string;
+  listId: string;
+  code?: string;
+  registrationId?: string;
+  direction: Direction;
+  nonce: string;
+  scannedAt: Date;
+  deviceId: string;
+  staffUserId?: string | null;
+  apiTokenId?: string | null;
+  offline: boolean;
+};
+
+/** How far a scan time may lie from the server's clock (a device clock can be off; a week-old queue is not a scan). */
+export const maxFutureSkewMs = 5 * 60 * 1000;
+export const maxPastAgeMs = 72 * 60 * 60 * 1000;
+
+export const maxCodeLength = 512;
+const codeField = z.string().trim().min(1).max(maxCodeLength);
+const nonceField = z.string().trim().min(8).max(100).regex(/^[\w.:-]+$/, "letters, digits, . : _ - only");
+const scanFields = {
+  code: codeField.optional(),
+  registrationId: z.string().trim().min(1).max(40).optional(),
+  direction: z.enum(["entry", "exit"]).default("entry"),
+  nonce: nonceField,
+  scannedAt: z.coerce.date().optional(),
+  list: z.string().trim().min(1).max(40).optional(),
+};
+const oneCode = (value: { code?: string; registrationId?: string }) => Boolean(value.code) !== Boolean(value.registrationId);
+const oneCodeMessage = { message: "exactly one of code or registrationId", path: ["code"] };
+
+/** Body of `POST /api/v1/checkin`. `list` or `event` picks the event; a token alone means the token's event. */
+export const scanRequestSchema = z
+  .object({
+    ...scanFields,
+    event: z.string().trim().min(1).max(120).optional(),
+    deviceId: z.string().trim().max(80).default(""),
+    offline: z.boolean().default(false),
+  })
+  .refine(oneCode, oneCodeMessage);
+export type ScanRequest = z.infer<typeof scanRequestSchema>;
+
+export const maxBatchScans = 500;
+/** Body of `POST /api/v1/checkin/batch`: one device's offline queue. */
+export const batchRequestSchema = z.object({
+  event: z.string().trim().min(1).max(120).optional(),
+  list: z.string().trim().min(1).max(40).optional(),
+  deviceId: z.string().trim().max(80).default(""),
+  scans: z.array(z.object(scanFields).refine(oneCode, oneCodeMessage)).min(1).max(maxBatchScans),
+});
+export type BatchRequest = z.infer<typeof batchRequestSchema>;
+
+/** A QR may carry a link instead of the bare code: take `?code=` or the last path segment. */
+export function normalizeCode(raw: string): string {
+  const code = raw.trim();
+  if (!/^https?:\/\//i.test(code)) return code;
+  try {
+    const url = new URL(code);
+    return url.searchParams.get("code") ?? url.pathname.split("/").filter(Boolean).pop() ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function scanTimeProblem(scannedAt: Date, now = new Date()): ScanFailure | null {
+  const delta = scannedAt.getTime() - now.getTime();
+  if (delta > maxFutureSkewMs) return { status: 422, code: "scanned_at_in_future", messageKey: "checkin.error.scannedAtFuture" };
+  if (-delta > maxPastAgeMs) return { status: 422, code: "scanned_at_too_old", messageKey: "checkin.error.scannedAtPast" };
+  return null;
+}
+
+// ───────────────────────────── the decision ─────────────────────────────
+
+type ListRow = { id: string; eventId: string; name: string; nameEn: string; allowedCategoryIds: string; mode: string; allowReentry: number };
+type RegistrationRow = {
+  id: string;
+  eventId: string;
+  status: string;
+  categoryId: string | null;
+  name: string;
+  organization: string;
+  categoryName: string | null;
+  categoryNameEn: string | null;
+};
+type CheckInRow = {
+  id: string;
+  eventId: string;
+  listId: string;
+  registrationId: string | null;
+  direction: string;
+  result: DbResult;
+  scannedCode: string;
+  scannedAt: string;
+  offline: number;
+  conflict: number;
+};
+
+const registrationColumns =
+  "r.id, r.eventId, r.status, r.categoryId, r.name, r.organization, c.name AS categoryName, c.nameEn AS categoryNameEn FROM Registration r LEFT JOIN TicketCategory c ON c.id = r.categoryId";
+const listColumns = "id, eventId, name, nameEn, allowedCategoryIds, mode, allowReentry FROM CheckInList";
+
+const resultOf: Record<DbResult, ScanResult> = {
+  OK: "ok",
+  ALREADY_CHECKED_IN: "already_checked_in",
+  INVALID: "invalid",
+  CANCELLED: "cancelled",
+  NOT_APPROVED: "not_approved",
+  WRONG_LIST: "wrong_list",
+};
+
+const toIso = (stored: string) => new Date(stored).toISOString();
+const listRef = (list: Pick<ListRow, "id" | "name" | "nameEn">): ListRef => ({ id: list.id, name: list.name, nameEn: list.nameEn });
+const codeKey = (input: Pick<ScanInput, "code" | "registrationId">) => (input.code ? input.code.slice(0, maxCodeLength) : `registration:${input.registrationId}`);
+
+function attendeeOf(registration: RegistrationRow): ScanAnswer["attendee"] {
+  return {
+    registrationId: registration.id,
+    name: registration.name,
+    organization: registration.organization,
+    category: registration.categoryId
+      ? { id: registration.categoryId, name: registration.categoryName ?? "", nameEn: registration.categoryNameEn ?? "" }
+      : null,
+  };
+}
+
+function firstCheckInOf(sql: Sql, registrationId: string, listId: string): ScanAnswer["firstCheckIn"] {
+  const first = sql.get<{ scannedAt: string; deviceId: string; id: string; name: string; nameEn: string }>(
+    "SELECT c.scannedAt, c.deviceId, l.id, l.name, l.nameEn FROM CheckInPresence p JOIN CheckIn c ON c.id = p.firstCheckInId JOIN CheckInList l ON l.id = c.listId WHERE p.registrationId = ? AND p.listId = ?",
+    registrationId,
+    listId,
+  );
+  return first ? { at: toIso(first.scannedAt), list: listRef(first), deviceId: first.deviceId } : undefined;
+}
+
+function replay(sql: Sql, prior: CheckInRow): ScanOutcome {
+  const list = sql.get<ListRow>(`SELECT ${listColumns} WHERE id = ?`, prior.listId)!;
+  const registration = prior.registrationId ? sql.get<RegistrationRow>(`SELECT ${registrationColumns} WHERE r.id = ?`, prior.registrationId) : undefined;
+  const result = resultOf[prior.result];
+  return {
+    ok: true,
+    answer: {
+      id: prior.id,
+      result,
+      direction: prior.direction === "EXIT" ? "exit" : "entry",
+      scannedAt: toIso(prior.scannedAt),
+      list: listRef(list),
+      offline: prior.offline === 1,
+      conflict: prior.conflict === 1,
+      ...(registration && result !== "invalid" ? { attendee: attendeeOf(registration) } : {}),
+      ...(registration && result === "already_checked_in" ? { firstCheckIn: firstCheckInOf(sql, registration.id, list.id) } : {}),
+      replayed: true,
+    },
+  };
+}
+
+/** One scan, decided on the transaction's connection. Never throws for bad input: it returns a failure. */
+export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
+  const key = codeKey(input);
+  const prior = sql.get<CheckInRow>(
+    "SELECT id, eventId, listId, registrationId, direction, result, scannedCode, scannedAt, offline, conflict FROM CheckIn WHERE nonce = ?",
+    input.nonce,
+  );
+  if (prior) {
+    if (prior.scannedCode !== key || prior.eventId !== input.eventId) {
+      return { ok: false, status: 409, code: "nonce_reused", messageKey: "checkin.error.nonceReused" };
+    }
+    return replay(sql, prior);
+  }
+
+  const list = sql.get<ListRow>(`SELECT ${listColumns} WHERE id = ?`, input.listId);
+  if (!list || list.eventId !== input.eventId) return { ok: false, status: 422, code: "unknown_list", messageKey: "checkin.error.unknownList" };
+  const entryExit = list.mode === "ENTRY_EXIT";
+  if (input.direction === "exit" && !entryExit) {
+    return { ok: false, status: 422, code: "exit_not_supported", messageKey: "checkin.error.exitNotSupported" };
+  }
+
+  const registration = input.code
+    ? sql.get<RegistrationRow>(`SELECT ${registrationColumns} WHERE r.ticketCode = ?`, input.code)
+    : sql.get<RegistrationRow>(`SELECT ${registrationColumns} WHERE r.id = ?`, input.registrationId);
+  const known = registration && registration.eventId === input.eventId ? registration : undefined;
+
+  const id = randomUUID();
+  const scannedAt = sqlDate(input.scannedAt);
+  const stamp = sqlDate(now);
+  let result: DbResult;
+  let firstCheckIn: ScanAnswer["firstCheckIn"];
+  let wasInside: boolean | undefined;
+  let conflict = false;
+
+  if (!known) result = "INVALID";
+  else if (known.status === "CANCELLED") result = "CANCELLED";
+  else if (known.status !== "CONFIRMED") result = "NOT_APPROVED";
+  else if (!categoryAllowed(list, known.categoryId)) result = "WRONG_LIST";
+  else if (input.direction === "exit") {
+    const { changes } = sql.run(
+      "UPDATE CheckInPresence SET inside = 0, lastChangedAt = ? WHERE registrationId = ? AND listId = ? AND inside = 1",
+      stamp,
+      known.id,
+      list.id,
+    );
+    result = "OK";
+    wasInside = changes === 1;
+  } else {
+    sql.run(
+      "INSERT OR IGNORE INTO CheckInPresence (registrationId, listId, inside, entries, lastChangedAt) VALUES (?, ?, 0, 0, ?)",
+      known.id,
+      list.id,
+      stamp,
+    );
+    // The guard is the whole invariant: only one scan can move the row from "never entered" (or "outside").
+    const guard = entryExit && list.allowReentry === 1 ? "inside = 0" : "entries = 0";
+    const { changes } = sql.run(
+      `UPDATE CheckInPresence SET inside = 1, entries = entries + 1, firstCheckInId = COALESCE(firstCheckInId, ?), firstEntryAt = COALESCE(firstEntryAt, ?), lastChangedAt = ? WHERE registrationId = ? AND listId = ? AND ${guard}`,
+      id,
+      scannedAt,
+      stamp,
+      known.id,
+      list.id,
+    );
+    if (changes === 1) {
+      result = "OK";
+      sql.run("UPDATE Registration SET checkedInAt = COALESCE(checkedInAt, ?), updatedAt = ? WHERE id = ?", scannedAt, stamp, known.id);
+    } else {
+      result = "ALREADY_CHECKED_IN";
+      firstCheckIn = firstCheckInOf(sql, known.id, list.id);
+      // An offline device already let this person in on its own; another device had admitted the ticket first.
+      conflict = input.offline && firstCheckIn !== undefined && firstCheckIn.deviceId !== input.deviceId;
+    }
+  }
+
+  sql.run(
+    "INSERT INTO CheckIn (id, eventId, listId, registrationId, direction, result, nonce, scannedCode, deviceId, staffUserId, apiTokenId, scannedAt, receivedAt, offline, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    id,
+    input.eventId,
+    list.id,
+    known?.id ?? null,
+    input.direction === "exit" ? "EXIT" : "ENTRY",
+    result,
+    input.nonce,
+    key,
+    input.deviceId,
+    input.staffUserId ?? null,
+    input.apiTokenId ?? null,
+    scannedAt,
+    stamp,
+    input.offline ? 1 : 0,
+    conflict ? 1 : 0,
+  );
+
+  return {
+    ok: true,
+    answer: {
+      id,
+      result: resultOf[result],
+      direction: input.direction,
+      scannedAt: input.scannedAt.toISOString(),
+      list: listRef(list),
+      offline: input.offline,
+      conflict,
+      ...(known ? { attendee: attendeeOf(known) } : {}),
+      ...(firstCheckIn ? { firstCheckIn } : {}),
+      ...(wasInside !== undefined ? { wasInside } : {}),
+    },
+  };
+}
+
+function categoryAllowed(list: ListRow, categoryId: string | null): boolean {
+  if (list.allowedCategoryIds === "[]" || list.allowedCategoryIds === "") return true;
+  const allowed = parseCategoryIds(list.allowedCategoryIds);
+  return allowed.length === 0 || (categoryId !== null && allowed.includes(categoryId));
+}
+
+// ───────────────────────────── group commit ─────────────────────────────
+
+type Pending = { input: ScanInput; resolve: (outcome: ScanOutcome) => void; reject: (error: unknown) => void };
+let queue: Pending[] = [];
+let flushScheduled = false;
+
+async function flush() {
+  flushScheduled = false;
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
+  let outcomes: ScanOutcome[];
+  try {
+    outcomes = await writeTransaction((sql) => {
+      const now = new Date();
+      return batch.map((pending) => decideScan(sql, pending.input, now));
+    });
+  } catch {
+    // One scan broke the shared transaction (a bug, or the disk): decide each alone so only it fails.
+    for (const pending of batch) {
+      try {
+        pending.resolve(await writeTransaction((sql) => decideScan(sql, pending.input, new Date())));
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+    return;
+  }
+  batch.forEach((pending, index) => pending.resolve(outcomes[index]));
+}
+
+/** Decides one scan; resolves after the transaction holding it has committed. */
+export function scanTicket(input: ScanInput): Promise<ScanOutcome> {
+  return new Promise((resolve, reject) => {
+    queue.push({ input, resolve, reject });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  });
+}
+
+// ───────────────────────────── event and list resolution ─────────────────────────────
+
+export type ScanTarget = { eventId: string; listId: string };
+
+/**
+ * Which event and list a scan is for: the list id decides; else the event slug's default list; else the
+ * fallback event (the bearer token's). Throws 422 when nothing names an event or the names disagree.
+ */
+export async function resolveScanTarget({ list, event, fallbackEventId }: { list?: string; event?: string; fallbackEventId?: string }): Promise<ScanTarget> {
+  const sql = await rawSql();
+  const eventId = event ? sql.get<{ id: string }>("SELECT id FROM Event WHERE slug = ?", event)?.id : fallbackEventId;
+  if (event && !eventId) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
+  if (list) {
+    const row = sql.get<{ id: string; eventId: string }>("SELECT id, eventId FROM CheckInList WHERE id = ?", list);
+    if (!row || (event && row.eventId !== eventId)) throw new HttpError(422, "unknown_list", "checkin.error.unknownList", undefined, { list: "unknown list" });
+    return { eventId: row.eventId, listId: row.id };
+  }
+  if (!eventId) throw new HttpError(422, "invalid_input", "checkin.error.noEvent", undefined, { list: "required" });
+  const row = sql.get<{ id: string }>("SELECT id FROM CheckInList WHERE eventId = ? ORDER BY isDefault DESC, position ASC LIMIT 1", eventId);
+  return { eventId, listId: row?.id ?? (await ensureDefaultList(eventId)).id };
+}
+
+// ───────────────────────────── offline reconciliation ─────────────────────────────
+
+export type BatchItemOutcome = { nonce: string } & ({ ok: true; answer: ScanAnswer } | { ok: false; status: number; code: string; messageKey: MessageKey });
+
+/**
+ * Applies one device's offline queue in scan-time order, a chunk per transaction. An offline entry for a
+ * ticket another device had admitted is stored with `conflict` and listed for organizers.
+ */
+export async function reconcileScans(
+  target: ScanTarget,
+  scans: BatchRequest["scans"],
+  context: { deviceId: string; staffUserId?: string | null; apiTokenId?: string | null; listFor: (list: string | undefined) => Promise<string> },
+  now = new Date(),
+): Promise<BatchItemOutcome[]> {
+  const prepared: { index: number; input?: ScanInput; failure?: ScanFailure }[] = [];
+  for (const [index, scan] of scans.entries()) {
+    const scannedAt = scan.scannedAt ?? now;
+    const failure = scanTimeProblem(scannedAt, now);
+    if (failure) {
+      prepared.push({ index, failure });
+      continue;
+    }
+    let listId: string;
+    try {
+      listId = scan.list ? await context.listFor(scan.list) : target.listId;
+    } catch {
+      prepared.push({ index, failure: { status: 422, code: "unknown_list", messageKey: "checkin.error.unknownList" } });
+      continue;
+    }
+    prepared.push({
+      index,
+      input: {
+        eventId: target.eventId,
+        listId,
+        code: scan.code ? normalizeCode(scan.code) : undefined,
+        registrationId: scan.registrationId,
+        direction: scan.direction,
+        nonce: scan.nonce,
+        scannedAt,
+        deviceId: context.deviceId,
+        staffUserId: context.staffUserId,
+        apiTokenId: context.apiTokenId,
+        offline: true,
+      },
+    });
+  }
+  const outcomes: BatchItemOutcome[] = new Array(scans.length);
+  for (const item of prepared) {
+    if (item.failure) outcomes[item.index] = { nonce: scans[item.index].nonce, ok: false, ...item.failure };
+  }
+  const ordered = prepared
+    .filter((item): item is { index: number; input: ScanInput } => item.input !== undefined)
+    .sort((a, b) => a.input.scannedAt.getTime() - b.input.scannedAt.getTime() || a.index - b.index);
+  const chunkSize = 250;
+  for (let start = 0; start < ordered.length; start += chunkSize) {
+    const chunk = ordered.slice(start, start + chunkSize);
+    const results = await writeTransaction((sql) => {
+      const stamp = new Date();
+      return chunk.map((item) => decideScan(sql, item.input, stamp));
+    });
+    chunk.forEach((item, position) => {
+      outcomes[item.index] = { nonce: item.input.nonce, ...results[position] } as BatchItemOutcome;
+    });
+  }
+  return outcomes;
+}
+
+// ───────────────────────────── undo ─────────────────────────────
+
+/** An organizer takes back a mistaken check-in (or exit); the presence row is put back, and it is audited. */
+export async function undoCheckIn({ eventId, checkInId, actorUserId, ip }: { eventId: string; checkInId: string; actorUserId: string; ip?: string }) {
+  const undone = await writeTransaction((sql) => {
+    const row = sql.get<{ id: string; registrationId: string | null; listId: string; direction: string; result: string; undoneAt: string | null }>(
+      "SELECT id, registrationId, listId, direction, result, undoneAt FROM CheckIn WHERE id = ? AND eventId = ?",
+      checkInId,
+      eventId,
+    );
+    if (!row) throw new HttpError(404, "not_found", "error.notFound.body");
+    if (row.undoneAt) throw new HttpError(409, "already_undone", "checkin.undo.alreadyUndone");
+    if (row.result !== "OK" || !row.registrationId) throw new HttpError(422, "not_undoable", "checkin.undo.notUndoable");
+    const stamp = sqlDate(new Date());
+    sql.run("UPDATE CheckIn SET undoneAt = ?, undoneById = ? WHERE id = ? AND undoneAt IS NULL", stamp, actorUserId, row.id);
+    if (row.direction === "EXIT") {
+      sql.run("UPDATE CheckInPresence SET inside = 1, lastChangedAt = ? WHERE registrationId = ? AND listId = ?", stamp, row.registrationId, row.listId);
+    } else {
+      const next = sql.get<{ id: string; scannedAt: string }>(
+        "SELECT id, scannedAt FROM CheckIn WHERE registrationId = ? AND listId = ? AND direction = 'ENTRY' AND result = 'OK' AND undoneAt IS NULL ORDER BY scannedAt LIMIT 1",
+        row.registrationId,
+        row.listId,
+      );
+      sql.run(
+        "UPDATE CheckInPresence SET inside = 0, entries = MAX(entries - 1, 0), firstCheckInId = ?, firstEntryAt = ?, lastChangedAt = ? WHERE registrationId = ? AND listId = ?",
+        next?.id ?? null,
+        next?.scannedAt ?? null,
+        stamp,
+        row.registrationId,
+        row.listId,
+      );
+      sql.run(
+        "UPDATE Registration SET checkedInAt = (SELECT MIN(scannedAt) FROM CheckIn WHERE registrationId = ? AND direction = 'ENTRY' AND result = 'OK' AND undoneAt IS NULL), updatedAt = ? WHERE id = ?",
+        row.registrationId,
+        stamp,
+        row.registrationId,
+      );
+    }
+    return row;
+  });
+  await audit({
+    action: "checkin.undone",
+    actorUserId,
+    targetType: "check_in",
+    targetId: undone.id,
+    eventId,
+    ip,
+    details: { registrationId: undone.registrationId, listId: undone.listId, direction: undone.direction },
+  });
+}
+
+/** Marks an offline conflict as looked at by an organizer. */
+export async function resolveConflict({ eventId, checkInId, actorUserId, ip }: { eventId: string; checkInId: string; actorUserId: string; ip?: string }) {
+  const { changes } = await writeTransaction((sql) =>
+    sql.run("UPDATE CheckIn SET conflict = 0 WHERE id = ? AND eventId = ? AND conflict = 1", checkInId, eventId),
+  );
+  if (changes === 0) throw new HttpError(404, "not_found", "error.notFound.body");
+  await audit({ action: "checkin.override", actorUserId, targetType: "check_in", targetId: checkInId, eventId, ip, details: { conflict: "resolved" } });
+}
+
+// ───────────────────────────── reads: stats, dashboard, index, search ─────────────────────────────
+
+export type CheckInStats = {
+  registered: number;
+  checkedIn: number;
+  inside: number;
+  byList: { id: string; name: string; nameEn: string; checkedIn: number; inside: number; scans: number }[];
+  byCategory: { id: string | null; name: string; nameEn: string; registered: number; checkedIn: number }[];
+  byQuarterHour: { start: string; count: number }[];
+  conflicts: number;
+};
+
+export async function checkInStats(eventId: string): Promise<CheckInStats> {
+  await ensureDefaultList(eventId);
+  const sql = await rawSql();
+  const count = (text: string, ...params: unknown[]) => sql.get<{ n: number }>(text, ...params)?.n ?? 0;
+  const registered = count("SELECT COUNT(*) AS n FROM Registration WHERE eventId = ? AND status = 'CONFIRMED'", eventId);
+  const checkedIn = count(
+    "SELECT COUNT(DISTINCT p.registrationId) AS n FROM CheckInPresence p JOIN CheckInList l ON l.id = p.listId WHERE l.eventId = ? AND p.entries > 0",
+    eventId,
+  );
+  const inside = count(
+    "SELECT COUNT(DISTINCT p.registrationId) AS n FROM CheckInPresence p JOIN CheckInList l ON l.id = p.listId WHERE l.eventId = ? AND p.inside = 1",
+    eventId,
+  );
+  const byList = sql.all<CheckInStats["byList"][number]>(
+    `SELECT l.id, l.name, l.nameEn,
+       (SELECT COUNT(*) FROM CheckInPresence p WHERE p.listId = l.id AND p.entries > 0) AS checkedIn,
+       (SELECT COUNT(*) FROM CheckInPresence p WHERE p.listId = l.id AND p.inside = 1) AS inside,
+       (SELECT COUNT(*) FROM CheckIn c WHERE c.listId = l.id) AS scans
+     FROM CheckInList l WHERE l.eventId = ? ORDER BY l.position, l.name`,
+    eventId,
+  );
+  const byCategory = sql.all<CheckInStats["byCategory"][number]>(
+    `SELECT r.categoryId AS id, COALESCE(c.name, '') AS name, COALESCE(c.nameEn, '') AS nameEn, COUNT(*) AS registered,
+       SUM(EXISTS (SELECT 1 FROM CheckInPresence p WHERE p.registrationId = r.id AND p.entries > 0)) AS checkedIn
+     FROM Registration r LEFT JOIN TicketCategory c ON c.id = r.categoryId
+     WHERE r.eventId = ? AND r.status = 'CONFIRMED' GROUP BY r.categoryId ORDER BY c.position, c.name`,
+    eventId,
+  );
+  const byQuarterHour = sql
+    .all<{ bucket: string; count: number }>(
+      `SELECT substr(scannedAt, 1, 14) || printf('%02d', (CAST(substr(scannedAt, 15, 2) AS INTEGER) / 15) * 15) AS bucket, COUNT(*) AS count
+       FROM CheckIn WHERE eventId = ? AND direction = 'ENTRY' AND result = 'OK' AND undoneAt IS NULL GROUP BY bucket ORDER BY bucket`,
+      eventId,
+    )
+    .map((row) => ({ start: `${row.bucket}:00.000Z`, count: row.count }));
+  const conflicts = count("SELECT COUNT(*) AS n FROM CheckIn WHERE eventId = ? AND conflict = 1", eventId);
+  return { registered, checkedIn, inside, byList, byCategory, byQuarterHour, conflicts };
+}
+
+export async function latestScans(eventId: string, { conflictsOnly = false, take = 30 } = {}) {
+  const db = await prisma();
+  const rows = await db.checkIn.findMany({
+    where: { eventId, ...(conflictsOnly ? { conflict: true } : {}) },
+    orderBy: conflictsOnly ? { scannedAt: "asc" } : { receivedAt: "desc" },
+    take,
+    include: {
+      list: { select: { name: true, nameEn: true } },
+      registration: { select: { id: true, name: true, organization: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    result: resultOf[row.result as DbResult],
+    direction: row.direction === "EXIT" ? "exit" : "entry",
+    scannedAt: row.scannedAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    deviceId: row.deviceId,
+    offline: row.offline,
+    conflict: row.conflict,
+    undone: row.undoneAt !== null,
+    list: row.list,
+    attendee: row.registration,
+  }));
+}
+
+/** The key the offline index is addressed by: nobody can turn it back into a ticket code. */
+export function ticketKey(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("base64url").slice(0, 22);
+}
+
+/** "张伟" → "张*", "John Smith" → "J. S.": enough for staff to recognise, little to leak. */
+export function maskedName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) return "";
+  if (/^[\p{Script=Han}·]+$/u.test(trimmed)) return `${[...trimmed][0]}${"*".repeat(Math.min(2, [...trimmed].length - 1))}`;
+  return trimmed
+    .split(/\s+/)
+    .map((part) => `${[...part][0]?.toUpperCase() ?? ""}.`)
+    .join(" ");
+}
+
+export type OfflineTicket = {
+  /** ticketKey(code) */
+  k: string;
+  /** v valid, c cancelled, p not approved */
+  s: "v" | "c" | "p";
+  /** category id */
+  c: string | null;
+  /** masked name */
+  n: string;
+  /** organization */
+  o: string;
+  /** ids of lists already entered */
+  e: string[];
+};
+
+/**
+ * The offline ticket index (privacy: keys are truncated SHA-256 of the 128-bit codes, names are masked,
+ * no e-mail, phone or code leaves the server; the scanner keeps it only for the event it was loaded for).
+ */
+export async function offlineIndex(eventId: string) {
+  const sql = await rawSql();
+  const rows = sql.all<{ ticketCode: string; status: string; categoryId: string | null; name: string; organization: string; entered: string | null }>(
+    `SELECT r.ticketCode, r.status, r.categoryId, r.name, r.organization,
+       (SELECT group_concat(p.listId) FROM CheckInPresence p WHERE p.registrationId = r.id AND p.entries > 0) AS entered
+     FROM Registration r WHERE r.eventId = ?`,
+    eventId,
+  );
+  const lists = (await prisma()).checkInList.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+  const categories = (await prisma()).ticketCategory.findMany({ where: { eventId }, select: { id: true, name: true, nameEn: true }, orderBy: { position: "asc" } });
+  const tickets: OfflineTicket[] = rows.map((row) => ({
+    k: ticketKey(row.ticketCode),
+    s: row.status === "CONFIRMED" ? "v" : row.status === "CANCELLED" ? "c" : "p",
+    c: row.categoryId,
+    n: maskedName(row.name),
+    o: row.organization,
+    e: row.entered ? row.entered.split(",") : [],
+  }));
+  return {
+    eventId,
+    generatedAt: new Date().toISOString(),
+    lists: (await lists).map((list) => ({
+      id: list.id,
+      name: list.name,
+      nameEn: list.nameEn,
+      mode: list.mode,
+      allowReentry: list.allowReentry,
+      allowedCategoryIds: parseCategoryIds(list.allowedCategoryIds),
+    })),
+    categories: await categories,
+    tickets,
+  };
+}
+
+export const searchSchema = z.object({ q: z.string().trim().min(2).max(100) });
+
+function maskPhone(phone: string | null): string {
+  if (!phone) return "";
+  return phone.length <= 4 ? phone : `${"*".repeat(Math.min(phone.length - 4, 7))}${phone.slice(-4)}`;
+}
+
+/** Manual search at the door: name, phone, organization, e-mail or the exact ticket code. */
+export async function searchAttendees(eventId: string, query: string) {
+  const db = await prisma();
+  const rows = await db.registration.findMany({
+    where: {
+      eventId,
+      OR: [
+        { name: { contains: query } },
+        { organization: { contains: query } },
+        { phone: { contains: query } },
+        { emailNormalized: { contains: query.toLowerCase() } },
+        { ticketCode: normalizeCode(query) },
+      ],
+    },
+    take: 20,
+    orderBy: { name: "asc" },
+    include: { category: { select: { id: true, name: true, nameEn: true } }, presence: { where: { entries: { gt: 0 } }, select: { listId: true } } },
+  });
+  return rows.map((row) => ({
+    registrationId: row.id,
+    name: row.name,
+    organization: row.organization,
+    phone: maskPhone(row.phone),
+    status: row.status,
+    category: row.category,
+    enteredListIds: row.presence.map((presence) => presence.listId),
+  }));
+}
+
+/** Attendees for badges: one registration, or every confirmed one of the event. */
+export async function badgeAttendees(eventId: string, registrationId?: string) {
+  const db = await prisma();
+  return db.registration.findMany({
+    where: { eventId, ...(registrationId ? { id: registrationId } : { status: "CONFIRMED" }) },
+    orderBy: [{ organization: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, organization: true, jobTitle: true, ticketCode: true, status: true, category: { select: { name: true, nameEn: true } } },
+  });
+}

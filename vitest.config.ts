@@ -12,5 +12,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { seedAgendas } from "./seed/agenda";
 import { seedEvents } from "./seed/events";
 import { seedProgramme } from "./seed/programme";
 import { demoFirmLogin, demoLogins as staffLogins, seedUsers } from "./seed/users";
@@ -12,6 +13,7 @@ export const demoLogins = [...staffLogins, demoFirmLogin];
 export async function seedDemo(now = new Date()) {
   const { firms } = await seedProgramme();
   await seedEvents(now);
+  await seedAgendas(now);
   await seedUsers({ firmContact: { firmId: firms[0].id } });
 }
 

@@ -1,5 +1,9 @@
+import { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n";
 import { prisma } from "~/utils/db.server";
+import { fieldErrors, HttpError } from "~/utils/http.server";
+import { isValidTimeZone, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
 
 export type RegistrationState = "open" | "not_yet_open" | "closed" | "full";
 
@@ -80,4 +84,143 @@ export async function listManageableEvents(user: ScopedUser) {
     where: everything ? {} : { OR: [{ id: { in: eventIds } }, { seriesId: { in: seriesIds } }] },
     orderBy: { startsAt: "desc" },
   });
+}
+
+// ───────────────────────────── Back office: create, edit, publish, archive ─────────────────────────────
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = (max: number) => z.string().trim().max(max, "agenda.validation.tooLong").default("");
+const requiredText = (max: number) => z.string().trim().min(1, "validation.required").max(max, "agenda.validation.tooLong");
+
+/** One schema for the event form and the seed: dates and times are entered in the event's own zone. */
+export const eventFactsSchema = z
+  .object({
+    slug: z.string().trim().toLowerCase().min(3, "agenda.validation.slug").max(80, "agenda.validation.slug").regex(slugPattern, "agenda.validation.slug"),
+    kind: z.enum(["FORUM", "DEEP_DIVE"], { message: "agenda.validation.kind" }),
+    seriesId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null),
+    title: requiredText(200),
+    titleEn: text(200),
+    theme: text(200),
+    themeEn: text(200),
+    description: text(5000),
+    descriptionEn: text(5000),
+    city: text(60),
+    cityEn: text(60),
+    industry: text(60),
+    venue: text(200),
+    venueEn: text(200),
+    address: text(300),
+    timeZone: z.string().trim().min(1, "validation.required").refine(isValidTimeZone, "agenda.validation.timeZone"),
+    startDate: z.string().trim().min(1, "validation.required"),
+    startTime: z.string().trim().min(1, "validation.required"),
+    endDate: z.string().trim().min(1, "validation.required"),
+    endTime: z.string().trim().min(1, "validation.required"),
+  })
+  .transform((input, ctx) => {
+    const starts = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
+    const ends = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
+    if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: zoneIssue(starts.reason) });
+    if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: zoneIssue(ends.reason) });
+    if (!starts.ok || !ends.ok) return z.NEVER;
+    if (ends.instant <= starts.instant) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "agenda.validation.endBeforeStart" });
+      return z.NEVER;
+    }
+    const { startDate: _sd, startTime: _st, endDate: _ed, endTime: _et, ...facts } = input;
+    return { ...facts, startsAt: starts.instant, endsAt: ends.instant };
+  });
+
+export type EventFactsInput = z.input<typeof eventFactsSchema>;
+
+export function zoneIssue(reason: "invalid_zone" | "invalid" | "nonexistent"): MessageKey {
+  return reason === "nonexistent" ? "agenda.validation.nonexistentTime" : reason === "invalid_zone" ? "agenda.validation.timeZone" : "agenda.validation.dateTime";
+}
+
+/** A 422 whose `fields` hold message keys; routes translate them for the reader. */
+export function invalidInput(fields: Record<string, string>): HttpError {
+  return new HttpError(422, "invalid_input", "form.fixErrors", undefined, fields);
+}
+
+export function parseOrThrow<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Registration settings the seed may set at creation; the registration capability edits them later. */
+export type RegistrationDefaults = Partial<
+  Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "requiresApproval" | "waitlistEnabled">
+>;
+
+async function checkSeriesAndSlug(facts: { slug: string; seriesId: string | null }, eventId?: string) {
+  const db = await prisma();
+  const fields: Record<string, string> = {};
+  const sameSlug = await db.event.findUnique({ where: { slug: facts.slug }, select: { id: true } });
+  if (sameSlug && sameSlug.id !== eventId) fields.slug = "agenda.validation.slugTaken";
+  if (facts.seriesId && !(await db.series.findUnique({ where: { id: facts.seriesId }, select: { id: true } }))) {
+    fields.seriesId = "agenda.validation.unknownSeries";
+  }
+  if (Object.keys(fields).length) throw invalidInput(fields);
+}
+
+export async function createEvent(input: unknown, registration: RegistrationDefaults = {}) {
+  const facts = parseOrThrow(eventFactsSchema, input);
+  await checkSeriesAndSlug(facts);
+  const db = await prisma();
+  return db.event.create({ data: { ...facts, ...registration, status: "DRAFT" } });
+}
+
+export async function updateEvent(eventId: string, input: unknown) {
+  const facts = parseOrThrow(eventFactsSchema, input);
+  await checkSeriesAndSlug(facts, eventId);
+  const db = await prisma();
+  return db.event.update({ where: { id: eventId }, data: facts });
+}
+
+export async function setEventStatus(eventId: string, status: "PUBLISHED" | "ARCHIVED" | "DRAFT", now = new Date()) {
+  const db = await prisma();
+  return db.event.update({
+    where: { id: eventId },
+    data: { status, ...(status === "PUBLISHED" ? { publishedAt: now } : {}) },
+  });
+}
+
+export const publishEvent = (eventId: string, now = new Date()) => setEventStatus(eventId, "PUBLISHED", now);
+export const archiveEvent = (eventId: string) => setEventStatus(eventId, "ARCHIVED");
+
+export async function getEventById(eventId: string) {
+  const db = await prisma();
+  return db.event.findUnique({ where: { id: eventId }, include: { series: true } });
+}
+
+/** The form values of an event, with its times in its own zone. */
+export function eventFormValues(event: Event): Record<string, string> {
+  const starts = utcToZonedParts(event.startsAt, event.timeZone);
+  const ends = utcToZonedParts(event.endsAt, event.timeZone);
+  return {
+    slug: event.slug,
+    kind: event.kind,
+    seriesId: event.seriesId ?? "",
+    title: event.title,
+    titleEn: event.titleEn,
+    theme: event.theme,
+    themeEn: event.themeEn,
+    description: event.description,
+    descriptionEn: event.descriptionEn,
+    city: event.city,
+    cityEn: event.cityEn,
+    industry: event.industry,
+    venue: event.venue,
+    venueEn: event.venueEn,
+    address: event.address,
+    timeZone: event.timeZone,
+    startDate: starts.date,
+    startTime: starts.time,
+    endDate: ends.date,
+    endTime: ends.time,
+  };
 }

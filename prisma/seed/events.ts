@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { prisma } from "~/utils/db.server";
+import { createEvent, getEventBySlug, publishEvent } from "~/models/event.server";
+import { createSeries, getSeriesBySlug } from "~/models/series.server";
 
 export const forumSlug = "2025-agent-innovation-forum";
 export const deepDiveSeriesSlug = "agent-deep-dive-2026";
@@ -25,75 +26,97 @@ export const deepDives: DeepDive[] = [
   { slug: "deep-dive-telecom-guangzhou", title: "智能体深度行·电信（广州站）", titleEn: "Agent Deep Dive · Telecom (Guangzhou)", city: "广州", cityEn: "Guangzhou", industry: "电信", venue: "珠江示例国际会议中心", daysFromToday: 56, capacity: 100, requiresApproval: false, waitlistEnabled: false },
 ];
 
+const zone = "Asia/Shanghai";
+
+/**
+ * The forum of 2025-07-23 and the deep-dive series, created through the same model functions as the back
+ * office (createSeries, createEvent, publishEvent). Idempotent: an event that exists is left as it is.
+ */
 export async function seedEvents(now = new Date()) {
-  const db = await prisma();
-  const zone = "Asia/Shanghai";
-  const forum = await db.event.upsert({
-    where: { slug: forumSlug },
-    update: {},
-    create: {
-      slug: forumSlug,
-      kind: "FORUM",
-      status: "PUBLISHED",
-      title: "2025中国互联网大会·智能体创新推进论坛",
-      titleEn: "2025 China Internet Conference · Agent Innovation Forum",
-      theme: "聚力智能体生态，共启应用创新元年",
-      themeEn: "Building the agent ecosystem together, opening the first year of agent applications",
-      description: "论坛汇聚政产学研用各方代表，探讨智能体技术的前沿趋势、生态构建与产业实践，并举办“智能体创新推进计划”启动仪式。",
-      descriptionEn: "Government, industry, academia and users discuss agent technology trends, ecosystem building and practice; the Agent Innovation Promotion Programme is launched.",
-      city: "北京",
-      cityEn: "Beijing",
-      industry: "综合",
-      venue: "国家会议中心（示例会场）",
-      venueEn: "China National Convention Center (demo venue)",
-      address: "北京市朝阳区天辰东路7号",
-      timeZone: zone,
-      startsAt: new Date("2025-07-23T01:00:00Z"),
-      endsAt: new Date("2025-07-23T09:30:00Z"),
-      publishedAt: new Date("2025-07-10T02:00:00Z"),
-      registrationOpensAt: new Date("2025-07-01T00:00:00Z"),
-      registrationClosesAt: new Date("2025-07-22T10:00:00Z"),
-      capacity: 400,
-    },
+  let forum = await getEventBySlug(forumSlug);
+  if (!forum) {
+    const created = await createEvent(
+      {
+        slug: forumSlug,
+        kind: "FORUM",
+        title: "2025中国互联网大会·智能体创新推进论坛",
+        titleEn: "2025 China Internet Conference · Agent Innovation Forum",
+        theme: "聚力智能体生态，共启应用创新元年",
+        themeEn: "Building the agent ecosystem together, opening the first year of agent applications",
+        description: "论坛汇聚政产学研用各方代表，探讨智能体技术的前沿趋势、生态构建与产业实践，并举办“智能体创新推进计划”启动仪式。",
+        descriptionEn:
+          "Government, industry, academia and users discuss agent technology trends, ecosystem building and practice; the Agent Innovation Promotion Programme is launched.",
+        city: "北京",
+        cityEn: "Beijing",
+        industry: "综合",
+        venue: "国家会议中心（示例会场）",
+        venueEn: "China National Convention Center (demo venue)",
+        address: "北京市朝阳区天辰东路7号",
+        timeZone: zone,
+        startDate: "2025-07-23",
+        startTime: "09:00",
+        endDate: "2025-07-23",
+        endTime: "17:30",
+      },
+      {
+        registrationOpensAt: new Date("2025-07-01T00:00:00Z"),
+        registrationClosesAt: new Date("2025-07-22T10:00:00Z"),
+        capacity: 400,
+      },
+    );
+    await publishEvent(created.id, new Date("2025-07-10T02:00:00Z"));
+    forum = (await getEventBySlug(forumSlug))!;
+  }
+
+  let series = await getSeriesBySlug(deepDiveSeriesSlug);
+  series ??= await createSeries({
+    slug: deepDiveSeriesSlug,
+    title: "AI 智能体深度行",
+    titleEn: "AI Agent Deep Dives",
+    description: "分城市、分行业组织技术提供方与需求方精准对接的系列活动。",
+    descriptionEn: "City-by-city, industry-by-industry events where technology providers meet the enterprises that need them.",
   });
-  const series = await db.series.upsert({
-    where: { slug: deepDiveSeriesSlug },
-    update: {},
-    create: {
-      slug: deepDiveSeriesSlug,
-      title: "AI 智能体深度行",
-      titleEn: "AI Agent Deep Dives",
-      description: "分城市、分行业组织技术提供方与需求方精准对接的系列活动。",
-      descriptionEn: "City-by-city, industry-by-industry events where technology providers meet the enterprises that need them.",
-    },
-  });
+
   const today = DateTime.fromJSDate(now, { zone }).startOf("day");
   const events = [];
   for (const dive of deepDives) {
-    const day = today.plus({ days: dive.daysFromToday });
-    const { daysFromToday: _days, ...facts } = dive;
-    events.push(
-      await db.event.upsert({
-        where: { slug: dive.slug },
-        update: {},
-        create: {
-          ...facts,
+    let event = await getEventBySlug(dive.slug);
+    if (!event) {
+      const day = today.plus({ days: dive.daysFromToday });
+      const date = day.toISODate()!;
+      const created = await createEvent(
+        {
+          slug: dive.slug,
           kind: "DEEP_DIVE",
-          status: "PUBLISHED",
           seriesId: series.id,
+          title: dive.title,
+          titleEn: dive.titleEn,
           theme: `智能体赋能${dive.industry}`,
           description: `面向${dive.industry}行业的智能体供需对接活动：场景发布、方案路演与一对一洽谈。`,
           descriptionEn: `Matching agent technology providers with ${dive.titleEn.split("·")[1]?.trim() ?? "industry"} enterprises: scenario briefings, solution pitches and one-to-one meetings.`,
+          city: dive.city,
+          cityEn: dive.cityEn,
+          industry: dive.industry,
+          venue: dive.venue,
           address: `${dive.city}市示例路 1 号`,
           timeZone: zone,
-          startsAt: day.set({ hour: 9 }).toUTC().toJSDate(),
-          endsAt: day.set({ hour: 17, minute: 30 }).toUTC().toJSDate(),
-          publishedAt: now,
+          startDate: date,
+          startTime: "09:00",
+          endDate: date,
+          endTime: "17:30",
+        },
+        {
+          capacity: dive.capacity,
+          requiresApproval: dive.requiresApproval,
+          waitlistEnabled: dive.waitlistEnabled,
           registrationOpensAt: today.minus({ days: 7 }).toUTC().toJSDate(),
           registrationClosesAt: day.minus({ days: 1 }).set({ hour: 18 }).toUTC().toJSDate(),
         },
-      }),
-    );
+      );
+      await publishEvent(created.id, now);
+      event = (await getEventBySlug(dive.slug))!;
+    }
+    events.push(event);
   }
   return { forum, series, deepDives: events };
 }

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { prisma } from "~/utils/db.server";
+import { invalidInput, parseOrThrow } from "./event.server";
+
+/** A series is a named run of events, e.g. the deep-dive campaign (DESIGN.md §2). */
+export const seriesSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, "agenda.validation.slug")
+    .max(80, "agenda.validation.slug")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "agenda.validation.slug"),
+  title: z.string().trim().min(1, "validation.required").max(200, "agenda.validation.tooLong"),
+  titleEn: z.string().trim().max(200, "agenda.validation.tooLong").default(""),
+  description: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
+  descriptionEn: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
+});
+
+async function assertSlugFree(slug: string, seriesId?: string) {
+  const same = await (await prisma()).series.findUnique({ where: { slug }, select: { id: true } });
+  if (same && same.id !== seriesId) throw invalidInput({ slug: "agenda.validation.slugTaken" });
+}
+
+export async function createSeries(input: unknown) {
+  const facts = parseOrThrow(seriesSchema, input);
+  await assertSlugFree(facts.slug);
+  return (await prisma()).series.create({ data: facts });
+}
+
+export async function updateSeries(seriesId: string, input: unknown) {
+  const facts = parseOrThrow(seriesSchema, input);
+  await assertSlugFree(facts.slug, seriesId);
+  return (await prisma()).series.update({ where: { id: seriesId }, data: facts });
+}
+
+export async function listSeries() {
+  return (await prisma()).series.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { events: { orderBy: { startsAt: "asc" }, select: { id: true, slug: true, title: true, titleEn: true, startsAt: true, timeZone: true, status: true, city: true } } },
+  });
+}
+
+export async function getSeries(seriesId: string) {
+  return (await prisma()).series.findUnique({
+    where: { id: seriesId },
+    include: { events: { orderBy: { startsAt: "asc" } } },
+  });
+}
+
+export async function getSeriesBySlug(slug: string) {
+  return (await prisma()).series.findUnique({ where: { slug } });
+}

@@ -1,0 +1,145 @@
+import { renderEmail } from "@emails/render";
+import SpeakerInvitation from "@emails/speaker-invitation";
+import { z } from "zod";
+import { translator } from "~/i18n";
+import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { HttpError } from "~/utils/http.server";
+import { hashSecret, randomSecret } from "~/utils/secrets.server";
+import { formatDate, formatTime } from "~/utils/time";
+import { ownSession } from "./agenda.server";
+import { invalidInput, parseOrThrow } from "./event.server";
+import { enqueueEmailInTransaction } from "./outbox.server";
+
+export const speakerRoles = ["HOST", "OPENING_SPEAKER", "KEYNOTE", "MODERATOR", "PANELIST", "SPEAKER", "CEREMONY_GUEST"] as const;
+export type SpeakerRoleName = (typeof speakerRoles)[number];
+
+export const attachSchema = z.object({
+  speakerId: z.string().trim().min(1, "validation.required"),
+  role: z.enum(speakerRoles, { message: "agenda.validation.role" }),
+  position: z.coerce.number({ message: "agenda.validation.position" }).int("agenda.validation.position").min(0, "agenda.validation.position").max(999, "agenda.validation.position").default(0),
+});
+
+/** Puts a person on a session in a typed role and order (issue 3 §3). */
+export async function attachSpeaker(eventId: string, sessionId: string, input: unknown) {
+  const facts = parseOrThrow(attachSchema, input);
+  await ownSession(eventId, sessionId);
+  const db = await prisma();
+  if (!(await db.speaker.findUnique({ where: { id: facts.speakerId }, select: { id: true } }))) {
+    throw invalidInput({ speakerId: "agenda.validation.unknownSpeaker" });
+  }
+  const existing = await db.sessionSpeaker.findUnique({ where: { sessionId_speakerId_role: { sessionId, speakerId: facts.speakerId, role: facts.role } } });
+  if (existing) return db.sessionSpeaker.update({ where: { id: existing.id }, data: { position: facts.position } });
+  return db.sessionSpeaker.create({ data: { sessionId, ...facts } });
+}
+
+async function ownSessionSpeaker(eventId: string, sessionSpeakerId: string) {
+  const row = await (await prisma()).sessionSpeaker.findUnique({ where: { id: sessionSpeakerId }, include: { session: { select: { eventId: true } } } });
+  if (!row || row.session.eventId !== eventId) throw new HttpError(404, "not_found", "error.notFound.body");
+  return row;
+}
+
+export async function detachSpeaker(eventId: string, sessionSpeakerId: string) {
+  await ownSessionSpeaker(eventId, sessionSpeakerId);
+  await (await prisma()).sessionSpeaker.delete({ where: { id: sessionSpeakerId } });
+}
+
+export async function setSpeakerPosition(eventId: string, sessionSpeakerId: string, position: number) {
+  await ownSessionSpeaker(eventId, sessionSpeakerId);
+  const safe = Math.max(0, Math.min(999, Math.trunc(position)));
+  return (await prisma()).sessionSpeaker.update({ where: { id: sessionSpeakerId }, data: { position: safe } });
+}
+
+export function appUrl(path: string) {
+  return `${env().APP_URL}${path}`;
+}
+
+/**
+ * E-mails every person with an e-mail address who has roles at this event and no invitation yet. Each role
+ * gets its own secret (only hashes are stored); the message carries the first one, and the response page
+ * shows all of the person's roles at the event so each can be confirmed or declined.
+ */
+export async function inviteSpeakers(eventId: string, { speakerId }: { speakerId?: string } = {}) {
+  const db = await prisma();
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+  const rows = await db.sessionSpeaker.findMany({
+    where: { session: { eventId }, invitedAt: null, speaker: { email: { not: null }, ...(speakerId ? { id: speakerId } : {}) } },
+    include: { speaker: true, session: true },
+    orderBy: [{ session: { startsAt: "asc" } }, { position: "asc" }],
+  });
+  const bySpeaker = new Map<string, typeof rows>();
+  for (const row of rows) bySpeaker.set(row.speakerId, [...(bySpeaker.get(row.speakerId) ?? []), row]);
+  const t = translator("zh-CN");
+  let sent = 0;
+  for (const [, roles] of bySpeaker) {
+    const secrets = roles.map(() => randomSecret(16));
+    const speaker = roles[0].speaker;
+    const responseUrl = appUrl(`/speaker/${secrets[0]}`);
+    const email = await renderEmail(
+      t("agenda.email.invitation.subject", { event: event.title }),
+      SpeakerInvitation({
+        locale: "zh-CN",
+        speakerName: speaker.name,
+        eventTitle: event.title,
+        responseUrl,
+        roles: roles.map((row) => ({
+          sessionTitle: row.session.title,
+          role: t(`agenda.role.${row.role}`),
+          when: `${formatDate(row.session.startsAt, event.timeZone, "zh-CN")} ${formatTime(row.session.startsAt, event.timeZone)}–${formatTime(row.session.endsAt, event.timeZone)}`,
+        })),
+      }),
+    );
+    const now = new Date();
+    await writeTransaction((sql) => {
+      roles.forEach((row, index) => {
+        sql.run(
+          "UPDATE SessionSpeaker SET responseTokenHash = ?, invitedAt = ? WHERE id = ? AND invitedAt IS NULL",
+          hashSecret(secrets[index]),
+          sqlDate(now),
+          row.id,
+        );
+      });
+      enqueueEmailInTransaction(sql, {
+        kind: "speaker_invitation",
+        to: speaker.email!,
+        ...email,
+        eventId,
+        dedupeKey: `speaker-invitation:${roles.map((row) => row.id).join(",")}`,
+      });
+    });
+    sent++;
+  }
+  return { invited: sent };
+}
+
+/** The person's roles at the event the link belongs to; null for an unknown link. */
+export async function rolesForResponseToken(token: string) {
+  if (!token || token.length > 100) return null;
+  const db = await prisma();
+  const row = await db.sessionSpeaker.findUnique({
+    where: { responseTokenHash: hashSecret(token) },
+    include: { session: { select: { eventId: true } }, speaker: true },
+  });
+  if (!row) return null;
+  const event = await db.event.findUniqueOrThrow({ where: { id: row.session.eventId } });
+  const roles = await db.sessionSpeaker.findMany({
+    where: { speakerId: row.speakerId, session: { eventId: row.session.eventId } },
+    include: { session: { include: { room: true } } },
+    orderBy: [{ session: { startsAt: "asc" } }, { position: "asc" }],
+  });
+  return { speaker: row.speaker, event, roles };
+}
+
+export const responseSchema = z.object({
+  sessionSpeakerId: z.string().trim().min(1, "validation.required"),
+  decision: z.enum(["CONFIRMED", "DECLINED"], { message: "agenda.validation.decision" }),
+});
+
+/** Records the speaker's answer for one role; the link only reaches that person's roles at that event. */
+export async function respondToRole(token: string, input: unknown, now = new Date()) {
+  const { sessionSpeakerId, decision } = parseOrThrow(responseSchema, input);
+  const scope = await rolesForResponseToken(token);
+  if (!scope) throw new HttpError(404, "not_found", "agenda.speaker.unknownLink");
+  if (!scope.roles.some((role) => role.id === sessionSpeakerId)) throw new HttpError(404, "not_found", "agenda.speaker.unknownLink");
+  return (await prisma()).sessionSpeaker.update({ where: { id: sessionSpeakerId }, data: { confirmation: decision, respondedAt: now } });
+}

@@ -139,7 +139,7 @@ export async function changePassword({ userId, currentPassword, newPassword, ses
   await setPassword({ userId, password: newPassword, keepSessionId: sessionId });
 }
 
-export type GrantScope = { eventSlug?: string; eventId?: string; seriesSlug?: string; firmId?: string };
+export type GrantScope = { eventSlug?: string; eventId?: string; seriesSlug?: string; seriesId?: string; firmId?: string };
 
 async function resolveScope(role: Role, scope: GrantScope) {
   const db = await prisma();
@@ -151,8 +151,14 @@ async function resolveScope(role: Role, scope: GrantScope) {
   if ((scope.eventSlug || scope.eventId) && !eventId) {
     throw new UserError("unknown_scope", `No event with ${scope.eventId ? `id ${scope.eventId}` : `slug ${scope.eventSlug}`}`);
   }
-  const seriesId = scope.seriesSlug ? (await db.series.findUnique({ where: { slug: scope.seriesSlug } }))?.id : undefined;
-  if (scope.seriesSlug && !seriesId) throw new UserError("unknown_scope", `No series with slug ${scope.seriesSlug}`);
+  const seriesId = scope.seriesId
+    ? (await db.series.findUnique({ where: { id: scope.seriesId } }))?.id
+    : scope.seriesSlug
+      ? (await db.series.findUnique({ where: { slug: scope.seriesSlug } }))?.id
+      : undefined;
+  if ((scope.seriesSlug || scope.seriesId) && !seriesId) {
+    throw new UserError("unknown_scope", `No series with ${scope.seriesId ? `id ${scope.seriesId}` : `slug ${scope.seriesSlug}`}`);
+  }
   const firmId = scope.firmId ? (await db.firm.findUnique({ where: { id: scope.firmId } }))?.id : undefined;
   if (scope.firmId && !firmId) throw new UserError("unknown_scope", `No firm with id ${scope.firmId}`);
   const valid =
@@ -189,4 +195,15 @@ export async function revokeRole({ email, role, scope, actorUserId }: { email: s
   const { count } = await db.roleAssignment.deleteMany({ where: { userId: user.id, role, ...resolved } });
   if (count === 0) throw new UserError("no_such_grant", `${email} has no ${role.toLowerCase()} grant with that scope`);
   await audit({ action: "role.revoked", actorUserId, targetType: "user", targetId: user.id, eventId: resolved.eventId, details: { role, ...resolved } });
+}
+
+/** What a grant can be scoped to, for the access page's scope picker. */
+export async function grantScopeOptions() {
+  const db = await prisma();
+  const [events, series, firms] = await Promise.all([
+    db.event.findMany({ select: { id: true, slug: true, title: true, titleEn: true }, orderBy: { startsAt: "desc" } }),
+    db.series.findMany({ select: { id: true, slug: true, title: true, titleEn: true }, orderBy: { title: "asc" } }),
+    db.firm.findMany({ select: { id: true, name: true, nameEn: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { events, series, firms };
 }

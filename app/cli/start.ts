@@ -1,5 +1,6 @@
 import { demoLogins, seedDemo } from "../../prisma/seed";
 import { startBackgroundJobs } from "~/server/background";
+import "~/server/registration-jobs";
 import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { prisma, sqlDate, type Sql } from "~/utils/db.server";
+import { rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
+import { renderLazyEmail } from "./registration-emails.server";
 
 /**
  * The transactional outbox (DESIGN.md §4.5): an e-mail is a row written in the same transaction as the
@@ -54,4 +56,217 @@ export async function enqueueEmail(email: OutgoingEmail, now = new Date()): Prom
   const db = await prisma();
   const changes = await db.$executeRawUnsafe(insertSql, ...insertParams(email, now));
   return changes === 1;
+}
+
+/**
+ * A message whose content is rendered by the sender from the registration's current state (ticket,
+ * promotion, decision, reminder). The hot registration path only writes the row; rendering the QR and the
+ * template happens outside the transaction, and a re-issued ticket never mails a stale code.
+ */
+export function enqueueRenderLaterInTransaction(
+  sql: Sql,
+  email: { kind: string; to: string; registrationId: string; eventId: string; dedupeKey: string },
+  now = new Date(),
+): boolean {
+  return enqueueEmailInTransaction(sql, { ...email, subject: "", html: "", text: "" }, now);
+}
+
+type StoredMessage = {
+  id: string;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: string;
+  attempts: number;
+  registrationId: string | null;
+};
+
+/** Fills in subject, HTML, text and attachments of a render-later message; false when there is nothing to send any more. */
+async function materialize(message: StoredMessage): Promise<StoredMessage | null> {
+  if (message.html) return message;
+  const rendered = message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
+  const sql = await rawSql();
+  if (!rendered) {
+    sql.run(`UPDATE EmailMessage SET status = 'FAILED', lastError = ? WHERE id = ?`, "registration no longer exists", message.id);
+    return null;
+  }
+  const attachments = JSON.stringify(rendered.attachments);
+  sql.run(
+    `UPDATE EmailMessage SET subject = ?, html = ?, text = ?, attachments = ? WHERE id = ? AND html = ''`,
+    rendered.subject,
+    rendered.html,
+    rendered.text,
+    attachments,
+    message.id,
+  );
+  return { ...message, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments };
+}
+
+export type SendReport = { claimed: number; sent: number; retrying: number; failed: number; rendered: number };
+
+export type SenderOptions = {
+  mailer: Mailer | null;
+  now?: Date;
+  batchSize?: number;
+  concurrency?: number;
+  // A claimed message whose sender died is taken again after this long (crash recovery).
+  leaseMs?: number;
+  retryBaseMs?: number;
+  maxAttempts?: number;
+};
+
+const columns = `id, kind, toAddress, subject, html, text, attachments, attempts, registrationId`;
+
+/** Backoff after the n-th failed attempt: base·2^(n-1), capped at one hour. */
+export function retryDelayMs(attempts: number, baseMs = 30_000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * One pass of the outbox sender (DESIGN.md §4.5): claims due PENDING rows (and SENDING rows whose lease ran
+ * out after a crash) with a guarded UPDATE, delivers them, records every attempt, retries 4xx answers and
+ * connection errors with exponential backoff and marks 5xx answers FAILED. Without a mailer it only renders
+ * the messages so the back office can read them.
+ */
+export async function sendDueEmails(options: SenderOptions): Promise<SendReport> {
+  const now = options.now ?? new Date();
+  const report: SendReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, rendered: 0 };
+  const sql = await rawSql();
+  if (!options.mailer) {
+    const unrendered = sql.all<StoredMessage>(`SELECT ${columns} FROM EmailMessage WHERE status = 'PENDING' AND html = '' LIMIT ?`, options.batchSize ?? 100);
+    for (const message of unrendered) if (await materialize(message)) report.rendered += 1;
+    return report;
+  }
+  const mailer = options.mailer;
+  const leaseUntil = sqlDate(new Date(now.getTime() + (options.leaseMs ?? 120_000)));
+  const due = sql.all<{ id: string }>(
+    `SELECT id FROM EmailMessage WHERE status IN ('PENDING', 'SENDING') AND nextAttemptAt <= ? ORDER BY nextAttemptAt LIMIT ?`,
+    sqlDate(now),
+    options.batchSize ?? 200,
+  );
+  if (due.length === 0) return report;
+  const claimed = await writeTransaction((tx) =>
+    due.filter(
+      ({ id }) =>
+        tx.run(
+          `UPDATE EmailMessage SET status = 'SENDING', nextAttemptAt = ? WHERE id = ? AND status IN ('PENDING', 'SENDING') AND nextAttemptAt <= ?`,
+          leaseUntil,
+          id,
+          sqlDate(now),
+        ).changes === 1,
+    ),
+  );
+  report.claimed = claimed.length;
+  const queue = [...claimed];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const stored = sql.get<StoredMessage>(`SELECT ${columns} FROM EmailMessage WHERE id = ?`, next.id);
+      if (!stored) continue;
+      const message = await materialize(stored);
+      if (!message) {
+        report.failed += 1;
+        continue;
+      }
+      const outcome = await deliver(mailer, message);
+      const at = new Date();
+      const attempts = message.attempts + 1;
+      const final = outcome.ok ? "SENT" : outcome.permanent || attempts >= (options.maxAttempts ?? 10) ? "FAILED" : "PENDING";
+      await writeTransaction((tx) => {
+        tx.run(
+          `INSERT INTO EmailAttempt (id, messageId, at, ok, responseCode, response) VALUES (?, ?, ?, ?, ?, ?)`,
+          randomUUID(),
+          message.id,
+          sqlDate(at),
+          outcome.ok ? 1 : 0,
+          outcome.code,
+          outcome.response,
+        );
+        tx.run(
+          `UPDATE EmailMessage SET status = ?, attempts = ?, lastError = ?, sentAt = ?, nextAttemptAt = ? WHERE id = ? AND status = 'SENDING'`,
+          final,
+          attempts,
+          outcome.ok ? null : outcome.response,
+          outcome.ok ? sqlDate(at) : null,
+          sqlDate(final === "PENDING" ? new Date(at.getTime() + retryDelayMs(attempts, options.retryBaseMs)) : at),
+          message.id,
+        );
+      });
+      if (final === "SENT") report.sent += 1;
+      else if (final === "FAILED") report.failed += 1;
+      else report.retrying += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, claimed.length) }, worker));
+  return report;
+}
+
+async function deliver(mailer: Mailer, message: StoredMessage) {
+  const attachments = (JSON.parse(message.attachments) as EmailAttachment[]).map((attachment) => ({
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    content: Buffer.from(attachment.contentBase64, "base64"),
+    cid: attachment.cid,
+  }));
+  try {
+    const info = await mailer.send({
+      to: message.toAddress,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      attachments,
+      messageId: `<${message.id}@outbox.local>`,
+    });
+    return { ok: true, permanent: false, code: 250, response: info.response.slice(0, 500) };
+  } catch (error) {
+    const failure = smtpFailure(error);
+    return { ok: false, permanent: failure.permanent, code: failure.code, response: failure.message };
+  }
+}
+
+/** Manual re-send from the back office: the message goes back to the queue, its history stays. */
+export async function resendEmail(id: string, now = new Date()): Promise<boolean> {
+  const sql = await rawSql();
+  return (
+    sql.run(`UPDATE EmailMessage SET status = 'PENDING', nextAttemptAt = ?, lastError = NULL WHERE id = ? AND status IN ('SENT', 'FAILED')`, sqlDate(now), id)
+      .changes === 1
+  );
+}
+
+let wake: (() => void) | null = null;
+
+/** Asks the running sender to look at the queue now instead of at its next tick. */
+export function wakeOutboxSender() {
+  wake?.();
+}
+
+/** The sender loop used by `npm start` (in-process) and `npm run worker`. Returns a stop function. */
+export function startOutboxSender({ mailer = configuredMailer(), intervalMs = 2000 }: { mailer?: Mailer | null; intervalMs?: number } = {}) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        const report = await sendDueEmails({ mailer });
+        busy = report.claimed > 0 || report.rendered > 0;
+      } catch (error) {
+        console.error("Outbox sender:", error);
+      }
+      if (busy || stopped) continue;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, intervalMs);
+      });
+      wake = null;
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    wake?.();
+    mailer?.close();
+  };
 }

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * The one schema of a registration submit, shared by the public form (Conform) and
+ * `POST /api/v1/events/:slug/registrations` (DESIGN.md §5). Messages are i18n keys, optionally followed by
+ * `|<max>`; `translateIssue` turns them into the caller's language.
+ */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `validation.tooLong|${max}`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const answerValue = z.union([z.string().max(2000, "validation.tooLong|2000"), z.array(z.string().max(200)).max(50), z.boolean()]);
+
+export const registrationInputSchema = z.object({
+  name: z
+    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
+    .trim()
+    .min(1, "validation.required")
+    .max(100, "validation.tooLong|100"),
+  email: z
+    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
+    .trim()
+    .min(1, "validation.required")
+    .max(254, "validation.tooLong|254")
+    .email("validation.email"),
+  organization: z
+    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
+    .trim()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong|200"),
+  phone: z
+    .string({ invalid_type_error: "validation.invalid" })
+    .trim()
+    .max(30, "validation.tooLong|30")
+    .regex(/^$|^\+?[0-9][0-9 ()-]{5,28}$/, "registration.validation.phone")
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  jobTitle: optionalText(100),
+  category: optionalText(64),
+  inviteCode: optionalText(64),
+  answers: z.record(z.string().max(64), answerValue, { invalid_type_error: "validation.invalid" }).optional(),
+  locale: z.enum(["zh-CN", "en"]).optional(),
+  consent: z.boolean({ required_error: "registration.validation.consent", invalid_type_error: "registration.validation.consent" }).refine((value) => value === true, "registration.validation.consent"),
+  // Honeypot: a hidden field people never fill in.
+  website: z.string().max(0, "registration.validation.honeypot").optional(),
+});
+
+export type RegistrationInput = z.infer<typeof registrationInputSchema>;
+
+/** The fields an attendee may change later from the manage link (the organizer picks a subset). */
+export const editableFieldNames = ["name", "organization", "phone", "jobTitle"] as const;
+export type EditableField = (typeof editableFieldNames)[number];
+
+export const registrationEditSchema = registrationInputSchema.pick({ name: true, organization: true, phone: true, jobTitle: true }).partial();
+
+export function translateIssue(message: string, t: (key: never, params?: Record<string, string | number>) => string): string {
+  const [key, max] = message.split("|");
+  return t(key as never, max ? { max: Number(max) } : undefined);
+}
+
+/** Translates a map of field → message key (as models and Zod produce them) into the reader's language. */
+export function translateFields(fields: Record<string, string>, t: (key: never, params?: Record<string, string | number>) => string) {
+  return Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, translateIssue(message, t)]));
+}

@@ -1,0 +1,633 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Prisma, RegistrationStatus } from "~/generated/prisma/client";
+import { isLocale } from "~/i18n";
+import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { HttpError } from "~/utils/http.server";
+import { hashSecret } from "~/utils/secrets.server";
+import { audit } from "./audit.server";
+import { registrationState } from "./event.server";
+import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
+import type { EditableField, RegistrationInput } from "./registration-input";
+import { editableFieldNames } from "./registration-input";
+import { manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
+
+/**
+ * Registration (DESIGN.md §4 invariants 1, 2, 3, 5): every state change is one synchronous
+ * `writeTransaction` whose capacity checks are guarded UPDATEs on Event, TicketCategory and FirmQuota, and
+ * whose e-mail is an outbox row in the same transaction.
+ */
+export type PublicStatus = "confirmed" | "waitlisted" | "pending_approval" | "rejected" | "cancelled";
+
+export function publicStatus(status: RegistrationStatus | string): PublicStatus {
+  return status.toLowerCase() as PublicStatus;
+}
+
+export type RegistrationAnswer = {
+  httpStatus: 200 | 201;
+  body: { registration: { id: string; status: PublicStatus; manageUrl: string | null }; alreadyRegistered?: boolean };
+};
+
+/** A 422 with per-field i18n keys (optionally `key|max`), translated by the route. */
+export function inputError(fields: Record<string, string>): HttpError {
+  return new HttpError(422, "invalid_input", "form.fixErrors", undefined, fields);
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+// Re-sending the ticket for a repeated submit or from the manage page happens at most this often.
+export const resendIntervalMs = 5 * 60_000;
+
+type QuestionRow = { key: string; kind: string; required: boolean; options: string; categoryIds: string };
+
+export function questionVisibleFor(question: { categoryIds: string }, categoryId: string | null): boolean {
+  const ids = JSON.parse(question.categoryIds) as string[];
+  return ids.length === 0 || (categoryId !== null && ids.includes(categoryId));
+}
+
+/** Checks answers against the questions shown for the category; returns the cleaned answers or throws 422. */
+export function checkAnswers(questions: QuestionRow[], categoryId: string | null, answers: Record<string, unknown> = {}) {
+  const fields: Record<string, string> = {};
+  const clean: Record<string, string | string[] | boolean> = {};
+  for (const question of questions) {
+    if (!questionVisibleFor(question, categoryId)) continue;
+    const name = `answers.${question.key}`;
+    const raw = answers[question.key];
+    const options = (JSON.parse(question.options) as { value: string }[]).map((option) => option.value);
+    const empty = raw === undefined || raw === null || raw === "" || raw === false || (Array.isArray(raw) && raw.length === 0);
+    if (empty) {
+      if (question.required) fields[name] = question.kind === "CHECKBOX" ? "registration.validation.consent" : "validation.required";
+      continue;
+    }
+    switch (question.kind) {
+      case "CHECKBOX":
+        if (raw !== true && raw !== "on" && raw !== "true") fields[name] = "validation.invalid";
+        else clean[question.key] = true;
+        break;
+      case "MULTIPLE_CHOICE": {
+        const values = Array.isArray(raw) ? raw : [raw];
+        if (values.some((value) => typeof value !== "string" || !options.includes(value))) fields[name] = "registration.validation.choice";
+        else clean[question.key] = values as string[];
+        break;
+      }
+      case "SINGLE_CHOICE":
+        if (typeof raw !== "string" || !options.includes(raw)) fields[name] = "registration.validation.choice";
+        else clean[question.key] = raw;
+        break;
+      case "PHONE":
+        if (typeof raw !== "string" || !/^\+?[0-9][0-9 ()-]{5,28}$/.test(raw.trim())) fields[name] = "registration.validation.phone";
+        else clean[question.key] = raw.trim();
+        break;
+      default:
+        if (typeof raw !== "string") fields[name] = "validation.invalid";
+        else if (raw.length > (question.kind === "LONG_TEXT" ? 2000 : 200)) fields[name] = `validation.tooLong|${question.kind === "LONG_TEXT" ? 2000 : 200}`;
+        else clean[question.key] = raw.trim();
+    }
+  }
+  if (Object.keys(fields).length) throw inputError(fields);
+  return clean;
+}
+
+type SeatRefusal = "event" | "category" | "firm";
+
+/** Takes one confirmed place on the event, its category and the firm's quota, or none of them. */
+function takeSeat(sql: Sql, seat: { eventId: string; categoryId: string | null; firmId: string | null }): true | SeatRefusal {
+  if (!sql.run(`UPDATE Event SET confirmedCount = confirmedCount + 1 WHERE id = ? AND (capacity IS NULL OR confirmedCount < capacity)`, seat.eventId).changes) {
+    return "event";
+  }
+  if (
+    seat.categoryId &&
+    !sql.run(`UPDATE TicketCategory SET confirmedCount = confirmedCount + 1 WHERE id = ? AND (capacity IS NULL OR confirmedCount < capacity)`, seat.categoryId).changes
+  ) {
+    sql.run(`UPDATE Event SET confirmedCount = confirmedCount - 1 WHERE id = ?`, seat.eventId);
+    return "category";
+  }
+  if (
+    seat.firmId &&
+    !sql.run(`UPDATE FirmQuota SET confirmedCount = confirmedCount + 1 WHERE eventId = ? AND firmId = ? AND confirmedCount < quota`, seat.eventId, seat.firmId).changes &&
+    sql.get(`SELECT 1 AS found FROM FirmQuota WHERE eventId = ? AND firmId = ?`, seat.eventId, seat.firmId)
+  ) {
+    sql.run(`UPDATE Event SET confirmedCount = confirmedCount - 1 WHERE id = ?`, seat.eventId);
+    if (seat.categoryId) sql.run(`UPDATE TicketCategory SET confirmedCount = confirmedCount - 1 WHERE id = ?`, seat.categoryId);
+    return "firm";
+  }
+  return true;
+}
+
+function releaseSeat(sql: Sql, seat: { eventId: string; categoryId: string | null; firmId: string | null }) {
+  sql.run(`UPDATE Event SET confirmedCount = confirmedCount - 1 WHERE id = ? AND confirmedCount > 0`, seat.eventId);
+  if (seat.categoryId) sql.run(`UPDATE TicketCategory SET confirmedCount = confirmedCount - 1 WHERE id = ? AND confirmedCount > 0`, seat.categoryId);
+  if (seat.firmId) sql.run(`UPDATE FirmQuota SET confirmedCount = confirmedCount - 1 WHERE eventId = ? AND firmId = ? AND confirmedCount > 0`, seat.eventId, seat.firmId);
+}
+
+const counterOf: Partial<Record<RegistrationStatus, string>> = { WAITLISTED: "waitlistedCount", PENDING_APPROVAL: "pendingCount" };
+
+type RowState = { id: string; eventId: string; status: RegistrationStatus; categoryId: string | null; firmId: string | null; email: string };
+
+/** Leaves `row.status`: frees the place or the waitlist/pending counter it held. */
+function releaseStatus(sql: Sql, row: RowState) {
+  if (row.status === "CONFIRMED") releaseSeat(sql, row);
+  const counter = counterOf[row.status];
+  if (counter) sql.run(`UPDATE Event SET ${counter} = ${counter} - 1 WHERE id = ? AND ${counter} > 0`, row.eventId);
+}
+
+/**
+ * Fills free places from the waitlist, oldest first. A person whose category or firm quota is still full
+ * keeps their place in line while the next one moves up. Each promoted person gets their ticket.
+ */
+export function promoteWaitlistInTransaction(sql: Sql, eventId: string, now: Date): string[] {
+  const promoted: string[] = [];
+  const waiting = sql.all<RowState & { ticketCode: string }>(
+    `SELECT id, eventId, status, categoryId, firmId, email, ticketCode FROM Registration
+     WHERE eventId = ? AND status = 'WAITLISTED' ORDER BY waitlistedAt, createdAt, id LIMIT 1000`,
+    eventId,
+  );
+  for (const candidate of waiting) {
+    const seat = takeSeat(sql, candidate);
+    if (seat === "event") break;
+    if (seat !== true) continue;
+    sql.run(
+      `UPDATE Registration SET status = 'CONFIRMED', ticketSentAt = ?, updatedAt = ? WHERE id = ? AND status = 'WAITLISTED'`,
+      sqlDate(now),
+      sqlDate(now),
+      candidate.id,
+    );
+    sql.run(`UPDATE Event SET waitlistedCount = waitlistedCount - 1 WHERE id = ? AND waitlistedCount > 0`, eventId);
+    enqueueRenderLaterInTransaction(
+      sql,
+      { kind: "waitlist-promoted", to: candidate.email, eventId, registrationId: candidate.id, dedupeKey: `promoted:${candidate.id}:${candidate.ticketCode}` },
+      now,
+    );
+    promoted.push(candidate.id);
+  }
+  return promoted;
+}
+
+export async function promoteWaitlist(eventId: string, now = new Date()): Promise<string[]> {
+  const promoted = await writeTransaction((sql) => promoteWaitlistInTransaction(sql, eventId, now));
+  if (promoted.length) wakeOutboxSender();
+  return promoted;
+}
+
+function noticeKind(status: RegistrationStatus): string | null {
+  if (status === "CONFIRMED") return "ticket";
+  if (status === "WAITLISTED") return "registration-waitlisted";
+  if (status === "PENDING_APPROVAL") return "registration-pending";
+  return null;
+}
+
+export type RegisterOptions = {
+  slug: string;
+  input: RegistrationInput;
+  idempotencyKey?: string | null;
+  locale?: string;
+  now?: Date;
+  // Organizer imports of invited guests skip approval, like an invite code does.
+  skipApproval?: boolean;
+  consentNoticeVersion?: string;
+};
+
+/**
+ * Registers one person. Answers 201 with the new registration, or 200 with the state of the person's
+ * existing registration for this event (no personal data, the e-mail re-sent at most every few minutes).
+ * A replay with the same Idempotency-Key returns the first answer.
+ */
+export async function register(options: RegisterOptions): Promise<RegistrationAnswer> {
+  const now = options.now ?? new Date();
+  const db = await prisma();
+  const event = await db.event.findFirst({
+    where: { slug: options.slug, status: "PUBLISHED" },
+    include: { ticketCategories: { orderBy: { position: "asc" } }, questions: { orderBy: { position: "asc" } } },
+  });
+  if (!event) throw new HttpError(404, "not_found", "registration.error.notFound");
+  const input = options.input;
+  if (input.website) throw new HttpError(400, "rejected", "registration.error.spam");
+  const emailNormalized = normalizeEmail(input.email);
+  const idempotency = options.idempotencyKey
+    ? { key: `registration:${event.id}:${options.idempotencyKey}`, scope: createHash("sha256").update(`${event.id}\n${emailNormalized}`).digest("hex") }
+    : null;
+  if (idempotency) {
+    const replay = await db.idempotencyRecord.findUnique({ where: { key: idempotency.key } });
+    if (replay) return replayOf(replay, idempotency.scope);
+  }
+  const state = registrationState(event, now);
+  if (state === "not_yet_open") throw new HttpError(409, "not_yet_open", "registration.error.notYetOpen");
+  if (state === "closed") throw new HttpError(409, "closed", "registration.error.closed");
+
+  const invite = input.inviteCode
+    ? await db.inviteCode.findUnique({ where: { eventId_code: { eventId: event.id, code: input.inviteCode.trim() } } })
+    : null;
+  if (input.inviteCode && !invite) throw inputError({ inviteCode: "registration.validation.inviteCode" });
+
+  const categories = event.ticketCategories;
+  let category = null as (typeof categories)[number] | null;
+  if (invite?.categoryId) category = categories.find((candidate) => candidate.id === invite.categoryId) ?? null;
+  else if (input.category) {
+    category = categories.find((candidate) => candidate.code === input.category) ?? null;
+    if (!category) throw inputError({ category: "registration.validation.category" });
+  } else category = categories.find((candidate) => !candidate.inviteOnly) ?? null;
+  if (categories.length && !category) throw inputError({ category: "registration.validation.category" });
+  if (category?.inviteOnly && !invite && !options.skipApproval) throw inputError({ category: "registration.validation.categoryInviteOnly" });
+
+  const answers = checkAnswers(event.questions, category?.id ?? null, input.answers);
+  const firmId = invite?.firmId ?? (await firmIdForOrganization(input.organization));
+  const needsApproval = !invite && !options.skipApproval && (event.requiresApproval || Boolean(category?.requiresApproval));
+  const locale = isLocale(options.locale ?? input.locale) ? (options.locale ?? input.locale)! : "zh-CN";
+  const newId = randomUUID();
+  const ticketCode = newTicketCode();
+
+  const answer = await writeTransaction((sql): RegistrationAnswer => {
+    if (idempotency) {
+      const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ?`, idempotency.key);
+      if (replay) return replayOf(replay, idempotency.scope);
+    }
+    const existing = sql.get<RowState & { ticketCode: string }>(
+      `SELECT id, eventId, status, categoryId, firmId, email, ticketCode FROM Registration WHERE eventId = ? AND emailNormalized = ?`,
+      event.id,
+      emailNormalized,
+    );
+    let result: RegistrationAnswer;
+    if (existing && existing.status !== "CANCELLED") {
+      resendNoticeInTransaction(sql, existing, now);
+      result = { httpStatus: 200, body: { registration: { id: existing.id, status: publicStatus(existing.status), manageUrl: null }, alreadyRegistered: true } };
+    } else {
+      const id = existing?.id ?? newId;
+      if (
+        invite &&
+        !sql.run(
+          `UPDATE InviteCode SET usedCount = usedCount + 1 WHERE id = ? AND revokedAt IS NULL AND usedCount < maxUses AND (expiresAt IS NULL OR expiresAt > ?)`,
+          invite.id,
+          sqlDate(now),
+        ).changes
+      ) {
+        throw inputError({ inviteCode: "registration.validation.inviteCode" });
+      }
+      let status: RegistrationStatus;
+      if (needsApproval) {
+        status = "PENDING_APPROVAL";
+        sql.run(`UPDATE Event SET pendingCount = pendingCount + 1 WHERE id = ?`, event.id);
+      } else if (takeSeat(sql, { eventId: event.id, categoryId: category?.id ?? null, firmId }) === true) {
+        status = "CONFIRMED";
+      } else if (event.waitlistEnabled) {
+        status = "WAITLISTED";
+        sql.run(`UPDATE Event SET waitlistedCount = waitlistedCount + 1 WHERE id = ?`, event.id);
+      } else {
+        throw new HttpError(409, "full", "registration.error.full");
+      }
+      const values = {
+        categoryId: category?.id ?? null,
+        firmId,
+        inviteCodeId: invite?.id ?? null,
+        status,
+        name: input.name,
+        email: input.email.trim(),
+        organization: input.organization,
+        phone: input.phone ?? null,
+        jobTitle: input.jobTitle ?? null,
+        answers: JSON.stringify(answers),
+        locale,
+        ticketCode,
+        consentAt: sqlDate(now),
+        consentNoticeVersion: options.consentNoticeVersion ?? event.privacyNoticeVersion,
+        waitlistedAt: status === "WAITLISTED" ? sqlDate(now) : null,
+        ticketSentAt: sqlDate(now),
+        updatedAt: sqlDate(now),
+      };
+      if (existing) {
+        const names = Object.keys(values);
+        sql.run(
+          `UPDATE Registration SET ${names.map((name) => `${name} = ?`).join(", ")}, cancelledAt = NULL, decidedAt = NULL WHERE id = ? AND status = 'CANCELLED'`,
+          ...Object.values(values),
+          id,
+        );
+      } else {
+        const row = { id, eventId: event.id, emailNormalized, manageTokenHash: manageTokenHashFor(id), createdAt: sqlDate(now), ...values };
+        sql.run(`INSERT INTO Registration (${Object.keys(row).join(", ")}) VALUES (${Object.keys(row).map(() => "?").join(", ")})`, ...Object.values(row));
+      }
+      const kind = noticeKind(status)!;
+      enqueueRenderLaterInTransaction(sql, { kind, to: values.email, eventId: event.id, registrationId: id, dedupeKey: `${kind}:${id}:${ticketCode}` }, now);
+      result = { httpStatus: 201, body: { registration: { id, status: publicStatus(status), manageUrl: manageUrlFor(id) } } };
+    }
+    if (idempotency) {
+      sql.run(
+        `INSERT INTO IdempotencyRecord (key, scope, status, body, createdAt) VALUES (?, ?, ?, ?, ?)`,
+        idempotency.key,
+        idempotency.scope,
+        result.httpStatus,
+        JSON.stringify(result.body),
+        sqlDate(now),
+      );
+    }
+    return result;
+  });
+  wakeOutboxSender();
+  return answer;
+}
+
+function replayOf(record: { status: number; body: string; scope: string }, scope: string): RegistrationAnswer {
+  if (record.scope !== scope) throw new HttpError(409, "idempotency_conflict", "registration.error.idempotencyConflict");
+  return { httpStatus: record.status as 200 | 201, body: JSON.parse(record.body) };
+}
+
+/** Re-sends the message that fits the registration's state, unless one went out in the last few minutes. */
+function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: string }, now: Date): boolean {
+  const kind = noticeKind(row.status);
+  if (!kind) return false;
+  const allowed = sql.run(
+    `UPDATE Registration SET ticketSentAt = ? WHERE id = ? AND (ticketSentAt IS NULL OR ticketSentAt <= ?)`,
+    sqlDate(now),
+    row.id,
+    sqlDate(new Date(now.getTime() - resendIntervalMs)),
+  ).changes;
+  if (!allowed) return false;
+  return enqueueRenderLaterInTransaction(
+    sql,
+    { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` },
+    now,
+  );
+}
+
+/** A member firm is recognised by its exact name (Chinese or English) as the attendee's organization. */
+async function firmIdForOrganization(organization: string): Promise<string | null> {
+  const db = await prisma();
+  const name = organization.trim();
+  const firm = await db.firm.findFirst({ where: { OR: [{ name }, { nameEn: name }], status: "ACTIVE" }, select: { id: true } });
+  return firm?.id ?? null;
+}
+
+function rowState(sql: Sql, id: string) {
+  return sql.get<RowState & { ticketCode: string }>(`SELECT id, eventId, status, categoryId, firmId, email, ticketCode FROM Registration WHERE id = ?`, id);
+}
+
+/** Cancels (attendee or organizer): the place frees, the old ticket code dies, the waitlist moves up. */
+export function cancelInTransaction(sql: Sql, id: string, now: Date): boolean {
+  const row = rowState(sql, id);
+  if (!row || row.status === "CANCELLED" || row.status === "REJECTED") return false;
+  const changed = sql.run(
+    `UPDATE Registration SET status = 'CANCELLED', ticketCode = ?, cancelledAt = ?, updatedAt = ? WHERE id = ? AND status = ?`,
+    newTicketCode(),
+    sqlDate(now),
+    sqlDate(now),
+    id,
+    row.status,
+  ).changes;
+  if (!changed) return false;
+  releaseStatus(sql, row);
+  if (row.status === "CONFIRMED") promoteWaitlistInTransaction(sql, row.eventId, now);
+  return true;
+}
+
+export async function cancelRegistration(id: string, now = new Date()): Promise<boolean> {
+  const cancelled = await writeTransaction((sql) => cancelInTransaction(sql, id, now));
+  wakeOutboxSender();
+  return cancelled;
+}
+
+export type Decision = "approve" | "reject";
+
+/**
+ * Approves or rejects registrations in one transaction. Approval takes a place (or the waitlist when full);
+ * rejection frees whatever the registration held. Returns the new status per id.
+ */
+export async function decideRegistrations({
+  eventId,
+  ids,
+  decision,
+  actorUserId,
+  now = new Date(),
+}: {
+  eventId: string;
+  ids: string[];
+  decision: Decision;
+  actorUserId?: string | null;
+  now?: Date;
+}): Promise<Record<string, PublicStatus | "unchanged">> {
+  const outcome = await writeTransaction((sql) => {
+    const event = sql.get<{ waitlistEnabled: number }>(`SELECT waitlistEnabled FROM Event WHERE id = ?`, eventId);
+    const results: Record<string, PublicStatus | "unchanged"> = {};
+    for (const id of ids) {
+      const row = rowState(sql, id);
+      results[id] = "unchanged";
+      if (!row || row.eventId !== eventId) continue;
+      if (decision === "approve") {
+        if (row.status !== "PENDING_APPROVAL") continue;
+        let status: RegistrationStatus;
+        if (takeSeat(sql, row) === true) status = "CONFIRMED";
+        else if (event?.waitlistEnabled) status = "WAITLISTED";
+        else continue;
+        sql.run(
+          `UPDATE Registration SET status = ?, decidedAt = ?, ticketSentAt = ?, waitlistedAt = ?, updatedAt = ? WHERE id = ? AND status = 'PENDING_APPROVAL'`,
+          status,
+          sqlDate(now),
+          sqlDate(now),
+          status === "WAITLISTED" ? sqlDate(now) : null,
+          sqlDate(now),
+          id,
+        );
+        sql.run(`UPDATE Event SET pendingCount = pendingCount - 1 WHERE id = ? AND pendingCount > 0`, eventId);
+        if (status === "WAITLISTED") sql.run(`UPDATE Event SET waitlistedCount = waitlistedCount + 1 WHERE id = ?`, eventId);
+        const kind = noticeKind(status)!;
+        enqueueRenderLaterInTransaction(sql, { kind, to: row.email, eventId, registrationId: id, dedupeKey: `${kind}:${id}:${row.ticketCode}` }, now);
+        results[id] = publicStatus(status);
+      } else {
+        if (row.status === "REJECTED" || row.status === "CANCELLED") continue;
+        sql.run(
+          `UPDATE Registration SET status = 'REJECTED', ticketCode = ?, decidedAt = ?, updatedAt = ? WHERE id = ? AND status = ?`,
+          newTicketCode(),
+          sqlDate(now),
+          sqlDate(now),
+          id,
+          row.status,
+        );
+        releaseStatus(sql, row);
+        enqueueRenderLaterInTransaction(sql, { kind: "registration-rejected", to: row.email, eventId, registrationId: id, dedupeKey: `rejected:${id}` }, now);
+        if (row.status === "CONFIRMED") promoteWaitlistInTransaction(sql, eventId, now);
+        results[id] = "rejected";
+      }
+    }
+    return results;
+  });
+  wakeOutboxSender();
+  const changed = Object.entries(outcome).filter(([, status]) => status !== "unchanged");
+  if (changed.length) {
+    await audit({
+      action: decision === "approve" ? "registration.approved" : "registration.rejected",
+      actorUserId,
+      targetType: "Registration",
+      targetId: changed.length === 1 ? changed[0][0] : "",
+      eventId,
+      details: { count: changed.length, ids: changed.map(([id]) => id) },
+    });
+  }
+  return outcome;
+}
+
+// ---- self-service through the manage link (no account) ----
+
+export async function registrationForManageToken(token: string) {
+  if (!token || token.length > 100) return null;
+  const db = await prisma();
+  const registration = await db.registration.findUnique({
+    where: { manageTokenHash: hashSecret(token) },
+    include: { event: true, category: true },
+  });
+  return registration && !registration.anonymisedAt ? registration : null;
+}
+
+async function requireByToken(token: string) {
+  const registration = await registrationForManageToken(token);
+  if (!registration) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  return registration;
+}
+
+export function editableFieldsOf(event: { editableFields: string }): EditableField[] {
+  const listed = JSON.parse(event.editableFields) as string[];
+  return editableFieldNames.filter((name) => listed.includes(name));
+}
+
+/** Changes the fields the organizers allow; any other field in `changes` is refused with 422. */
+export async function editOwnRegistration(token: string, changes: Partial<Record<EditableField, string | undefined>>) {
+  const registration = await requireByToken(token);
+  const allowed = editableFieldsOf(registration.event);
+  const refused = Object.keys(changes).filter((name) => changes[name as EditableField] !== undefined && !allowed.includes(name as EditableField));
+  if (refused.length) throw inputError(Object.fromEntries(refused.map((name) => [name, "registration.error.notEditable"])));
+  if (registration.status === "CANCELLED" || registration.status === "REJECTED") throw new HttpError(409, "not_editable", "registration.error.cannotCancel");
+  const data: Prisma.RegistrationUpdateInput = {};
+  for (const name of allowed) {
+    const value = changes[name];
+    if (value === undefined) continue;
+    if (name === "phone" || name === "jobTitle") data[name] = value || null;
+    else if (value) data[name] = value;
+  }
+  const db = await prisma();
+  return db.registration.update({ where: { id: registration.id }, data });
+}
+
+export async function cancelOwnRegistration(token: string, now = new Date()) {
+  const registration = await requireByToken(token);
+  if (!(await cancelRegistration(registration.id, now))) throw new HttpError(409, "not_cancellable", "registration.error.cannotCancel");
+}
+
+/** Re-sends the ticket (or the waitlist/pending notice); false when one went out in the last few minutes. */
+export async function resendOwnEmail(token: string, now = new Date()): Promise<boolean> {
+  const registration = await requireByToken(token);
+  const sent = await writeTransaction((sql) => {
+    const row = rowState(sql, registration.id);
+    return row ? resendNoticeInTransaction(sql, row, now) : false;
+  });
+  if (sent) wakeOutboxSender();
+  return sent;
+}
+
+/** Everything stored about the attendee, as the JSON they download (DESIGN.md §7). */
+export async function exportOwnData(token: string, ip = "") {
+  const registration = await requireByToken(token);
+  const db = await prisma();
+  const emails = await db.emailMessage.findMany({
+    where: { registrationId: registration.id },
+    select: { kind: true, subject: true, status: true, createdAt: true, sentAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const checkIns = await db.checkIn.findMany({ where: { registrationId: registration.id }, select: { direction: true, result: true, scannedAt: true } });
+  await audit({ action: "attendee.data_export", targetType: "Registration", targetId: registration.id, eventId: registration.eventId, ip });
+  return {
+    exportedAt: new Date().toISOString(),
+    event: { slug: registration.event.slug, title: registration.event.title, startsAt: registration.event.startsAt.toISOString() },
+    registration: {
+      id: registration.id,
+      status: publicStatus(registration.status),
+      name: registration.name,
+      email: registration.email,
+      organization: registration.organization,
+      phone: registration.phone,
+      jobTitle: registration.jobTitle,
+      category: registration.category?.name ?? null,
+      answers: JSON.parse(registration.answers) as unknown,
+      locale: registration.locale,
+      consentAt: registration.consentAt.toISOString(),
+      consentNoticeVersion: registration.consentNoticeVersion,
+      createdAt: registration.createdAt.toISOString(),
+      cancelledAt: registration.cancelledAt?.toISOString() ?? null,
+      checkedInAt: registration.checkedInAt?.toISOString() ?? null,
+    },
+    emails: emails.map((email) => ({ ...email, createdAt: email.createdAt.toISOString(), sentAt: email.sentAt?.toISOString() ?? null })),
+    checkIns: checkIns.map((checkIn) => ({ ...checkIn, scannedAt: checkIn.scannedAt.toISOString() })),
+  };
+}
+
+/** Cancels (freeing the place), erases the personal data and the e-mails, and kills the manage link. */
+export async function anonymiseRegistration(id: string, now = new Date()) {
+  await writeTransaction((sql) => {
+    cancelInTransaction(sql, id, now);
+    sql.run(
+      `UPDATE Registration SET name = '', email = ?, emailNormalized = ?, organization = '', phone = NULL, jobTitle = NULL, answers = '{}',
+       organizerNote = '', manageTokenHash = ?, anonymisedAt = ?, updatedAt = ? WHERE id = ?`,
+      `deleted-${id}@invalid`,
+      `deleted-${id}@invalid`,
+      hashSecret(randomUUID()),
+      sqlDate(now),
+      sqlDate(now),
+      id,
+    );
+    sql.run(`DELETE FROM EmailMessage WHERE registrationId = ?`, id);
+  });
+  wakeOutboxSender();
+}
+
+export async function deleteOwnData(token: string, ip = "") {
+  const registration = await requireByToken(token);
+  await anonymiseRegistration(registration.id);
+  await audit({ action: "attendee.data_deleted", targetType: "Registration", targetId: registration.id, eventId: registration.eventId, ip });
+}
+
+// ---- back office ----
+
+export type RegistrationFilter = {
+  status?: RegistrationStatus | null;
+  categoryId?: string | null;
+  firmId?: string | null;
+  checkedIn?: boolean | null;
+  q?: string | null;
+};
+
+export function registrationWhere(eventId: string, filter: RegistrationFilter): Prisma.RegistrationWhereInput {
+  const q = filter.q?.trim();
+  return {
+    eventId,
+    anonymisedAt: null,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.categoryId ? { categoryId: filter.categoryId } : {}),
+    ...(filter.firmId ? { firmId: filter.firmId } : {}),
+    ...(filter.checkedIn === true ? { checkedInAt: { not: null } } : filter.checkedIn === false ? { checkedInAt: null } : {}),
+    ...(q ? { OR: [{ name: { contains: q } }, { emailNormalized: { contains: q.toLowerCase() } }, { organization: { contains: q } }] } : {}),
+  };
+}
+
+export async function listRegistrations(eventId: string, filter: RegistrationFilter, take = 500) {
+  const db = await prisma();
+  const where = registrationWhere(eventId, filter);
+  const [rows, total] = await Promise.all([
+    db.registration.findMany({
+      where,
+      include: { category: { select: { name: true, nameEn: true } }, firm: { select: { name: true } } },
+      orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+      take,
+    }),
+    db.registration.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export async function setOrganizerNote(eventId: string, id: string, note: string) {
+  const db = await prisma();
+  await db.registration.updateMany({ where: { id, eventId }, data: { organizerNote: note.slice(0, 2000) } });
+}
+
+export async function registrationCounts(eventId: string) {
+  const sql = await rawSql();
+  return sql.get<{ capacity: number | null; confirmed: number; waitlisted: number; pending: number }>(
+    `SELECT capacity, confirmedCount AS confirmed, waitlistedCount AS waitlisted, pendingCount AS pending FROM Event WHERE id = ?`,
+    eventId,
+  )!;
+}

@@ -1,0 +1,56 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { hashSecret } from "~/utils/secrets.server";
+import { enqueueRenderLaterInTransaction } from "./outbox.server";
+
+/**
+ * Ticket codes (DESIGN.md §4.3): 144 random bits, URL-safe, never derived from an id. A new code replaces
+ * the old one on cancel and re-issue, so an old QR stops working at the door.
+ */
+export function newTicketCode(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/**
+ * The manage-link secret is derived from the registration id with the server secret, so the ticket e-mail
+ * can be rendered again later (re-send) while the database keeps only its hash.
+ */
+export function manageTokenFor(registrationId: string): string {
+  return createHmac("sha256", env().SESSION_SECRET).update(`manage:${registrationId}`).digest("base64url");
+}
+
+export function manageTokenHashFor(registrationId: string): string {
+  return hashSecret(manageTokenFor(registrationId));
+}
+
+export function manageUrlFor(registrationId: string): string {
+  return `${env().APP_URL}/r/${manageTokenFor(registrationId)}`;
+}
+
+/** Gives a registration a new ticket code and queues the ticket e-mail carrying it. */
+export async function reissueTicket(registrationId: string, now = new Date()): Promise<string | null> {
+  const code = newTicketCode();
+  return writeTransaction((sql) => {
+    const changed = sql.run(
+      `UPDATE Registration SET ticketCode = ?, ticketSentAt = ?, updatedAt = ? WHERE id = ? AND status = 'CONFIRMED'`,
+      code,
+      sqlDate(now),
+      sqlDate(now),
+      registrationId,
+    ).changes;
+    if (!changed) return null;
+    const row = sql.get<{ email: string; eventId: string }>(`SELECT email, eventId FROM Registration WHERE id = ?`, registrationId)!;
+    enqueueRenderLaterInTransaction(
+      sql,
+      { kind: "ticket", to: row.email, eventId: row.eventId, registrationId, dedupeKey: `ticket:${registrationId}:${code}` },
+      now,
+    );
+    return code;
+  });
+}
+
+export async function findRegistrationIdByTicketCode(code: string): Promise<string | null> {
+  const sql = await rawSql();
+  return sql.get<{ id: string }>(`SELECT id FROM Registration WHERE ticketCode = ?`, code)?.id ?? null;
+}

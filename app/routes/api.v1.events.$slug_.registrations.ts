@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getPublishedEventBySlug } from "~/models/event.server";
+import { registrationInputSchema, translateFields } from "~/models/registration-input";
+import { register } from "~/models/registration.server";
+import { apiError, clientAddress, fieldErrors, HttpError, readJson } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+
+/** POST /api/v1/events/:slug/registrations (DESIGN.md §5). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { locale, t } = requestTranslator(request);
+  if (request.method !== "POST") return apiError(405, "method_not_allowed", t("error.badRequest.title"), { headers: { Allow: "POST" } });
+  const limit = hitRateLimit(`registration:${clientAddress(request)}`, 20, 60_000);
+  if (!limit.allowed) {
+    return apiError(429, "rate_limited", t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
+  try {
+    if (!(await getPublishedEventBySlug(params.slug ?? ""))) throw new HttpError(404, "not_found", "registration.error.notFound");
+    const body = await readJson(request);
+    const parsed = registrationInputSchema.safeParse(body);
+    if (!parsed.success) {
+      return apiError(422, "invalid_input", t("form.fixErrors"), { fields: translateFields(fieldErrors(parsed.error), t) });
+    }
+    const idempotencyKey = request.headers.get("Idempotency-Key");
+    if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      return apiError(400, "invalid_idempotency_key", t("validation.invalid"));
+    }
+    const answer = await register({ slug: params.slug ?? "", input: parsed.data, idempotencyKey, locale: parsed.data.locale ?? locale });
+    return Response.json(answer.body, { status: answer.httpStatus });
+  } catch (error) {
+    if (error instanceof HttpError) {
+      return apiError(error.status, error.code, t(error.messageKey, error.params), error.fields ? { fields: translateFields(error.fields, t) } : {});
+    }
+    throw error;
+  }
+}
+
+export async function loader() {
+  return apiError(405, "method_not_allowed", "Use POST.", { headers: { Allow: "POST" } });
+}

@@ -1,0 +1,36 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout } from "./components/EmailLayout";
+import { EventFacts, type EventFactsProps } from "./components/EventFacts";
+
+export type NoticeEmailProps = {
+  lang: string;
+  heading: string;
+  greeting: string;
+  intro: string;
+  facts: EventFactsProps;
+  manageUrl?: string | null;
+  manageLabel: string;
+  footer: string;
+};
+
+/** Pending approval or waitlisted: what happens next, and the manage link (no QR, there is no ticket yet). */
+export default function RegistrationReceivedEmail(props: NoticeEmailProps) {
+  return (
+    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.heading}
+      </Heading>
+      <Text>{props.greeting}</Text>
+      <Text>{props.intro}</Text>
+      <EventFacts {...props.facts} />
+      {props.manageUrl ? (
+        <>
+          <Button href={props.manageUrl} style={{ backgroundColor: "#1d4ed8", color: "#ffffff", padding: "10px 16px", borderRadius: "6px" }}>
+            {props.manageLabel}
+          </Button>
+          <Text style={{ fontSize: "13px" }}>{props.manageUrl}</Text>
+        </>
+      ) : null}
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from "node:crypto";
+import type { ApplicationStatus, Prisma } from "~/generated/prisma/client";
+import { isLocale, translator, type Locale, type Translate } from "~/i18n";
+import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { HttpError } from "~/utils/http.server";
+import { hashSecret, randomSecret } from "~/utils/secrets.server";
+import { renderEmail } from "@emails/render";
+import ApplicationDecisionEmail from "@emails/application-decision";
+import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
+import ApplicationReceivedEmail from "@emails/application-received";
+import type { ApplicationDetails, ApplicationInput } from "./application-input";
+import { audit } from "./audit.server";
+import { addFirmContactInTransaction, currentProgramme, prepareContactInvitation } from "./firm.server";
+import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
+import { enqueueEmailInTransaction } from "./outbox.server";
+
+/**
+ * Applications to join the programme and their review (issue 6). The review is a state machine; every
+ * change is one guarded UPDATE (`WHERE status = <the state the reviewer saw>`) in a write transaction
+ * together with the e-mails it causes, so a refused or raced transition changes nothing and sends nothing.
+ */
+export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
+export const openStatuses: ApplicationStatus[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO"];
+
+// The applicant's amend link moves NEEDS_MORE_INFO back to SUBMITTED; reviewers cannot.
+export const reviewTransitions: Record<ApplicationStatus, ApplicationStatus[]> = {
+  SUBMITTED: ["UNDER_REVIEW", "NEEDS_MORE_INFO", "REJECTED"],
+  UNDER_REVIEW: ["NEEDS_MORE_INFO", "APPROVED", "REJECTED"],
+  NEEDS_MORE_INFO: ["UNDER_REVIEW", "REJECTED"],
+  APPROVED: [],
+  REJECTED: [],
+};
+
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return reviewTransitions[from].includes(to);
+}
+
+function localeOf(value: string | null | undefined): Locale {
+  return isLocale(value) ? value : "zh-CN";
+}
+
+function footer(t: Translate) {
+  return t("programme.email.footer");
+}
+
+async function receivedEmail(input: ApplicationDetails & { creditCode: string; charterVersion: string }, locale: Locale, linked: boolean) {
+  const t = translator(locale);
+  return renderEmail(
+    t("programme.email.received.subject", { firm: input.firmName }),
+    ApplicationReceivedEmail({
+      lang: locale,
+      heading: t("programme.email.received.heading"),
+      greeting: t("programme.email.greeting", { name: input.contactName }),
+      intro: t("programme.email.received.intro", { firm: input.firmName }),
+      linkedNote: linked ? t("programme.email.received.linked") : null,
+      summary: [
+        { label: t("programme.field.firmName"), value: input.firmName },
+        { label: t("programme.field.creditCode"), value: input.creditCode },
+        { label: t("programme.field.industry"), value: input.industry },
+        { label: t("programme.field.city"), value: input.city },
+        { label: t("programme.field.contactPhone"), value: input.contactPhone },
+      ],
+      charterNote: t("programme.email.received.charter", { version: input.charterVersion }),
+      footer: footer(t),
+    }),
+  );
+}
+
+export type SubmitOutcome = "created" | "linked" | "repeat";
+
+/**
+ * Stores an application with the accepted charter version and queues the confirmation e-mail, atomically.
+ * - The same firm and contact re-sending while their application is open: nothing new is stored ("repeat").
+ * - Another application with the same credit code: stored, linked to the first one (`duplicateOf`), so
+ *   reviewers see them together ("linked").
+ */
+export async function submitApplication({ input, locale, now = new Date() }: { input: ApplicationInput; locale: string; now?: Date }) {
+  const programme = await currentProgramme();
+  if (input.charterVersion !== programme.charterVersion) {
+    throw new HttpError(409, "charter_changed", "programme.error.charterChanged", undefined, { charterAccepted: "programme.error.charterChanged" });
+  }
+  const language = localeOf(locale);
+  const { nickname: _honeypot, charterAccepted: _accepted, ...facts } = input;
+  const [fresh, linked] = await Promise.all([receivedEmail(facts, language, false), receivedEmail(facts, language, true)]);
+  const result = await writeTransaction((sql) => {
+    const open = sql.get<{ id: string }>(
+      `SELECT id FROM FirmApplication WHERE creditCode = ? AND contactEmail = ? AND status IN ('SUBMITTED', 'UNDER_REVIEW', 'NEEDS_MORE_INFO')
+       ORDER BY submittedAt LIMIT 1`,
+      facts.creditCode, facts.contactEmail,
+    );
+    if (open) return { outcome: "repeat" as SubmitOutcome, id: open.id };
+    const first = sql.get<{ id: string }>(
+      "SELECT id FROM FirmApplication WHERE creditCode = ? ORDER BY submittedAt, rowid LIMIT 1",
+      facts.creditCode,
+    );
+    const member = sql.get<{ id: string }>("SELECT id FROM Firm WHERE creditCode = ?", facts.creditCode);
+    const id = randomUUID();
+    sql.run(
+      `INSERT INTO FirmApplication (id, programmeId, firmName, creditCode, industry, city, website, size, offers, needs,
+         contactName, contactEmail, contactPhone, locale, charterVersion, charterAcceptedAt, status, reviewerNotes,
+         firmId, duplicateOfId, submittedAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', '', ?, ?, ?, ?)`,
+      id, programme.id, facts.firmName, facts.creditCode, facts.industry, facts.city, facts.website ?? null, facts.size, facts.offers, facts.needs,
+      facts.contactName, facts.contactEmail, facts.contactPhone, language, facts.charterVersion, sqlDate(now),
+      member?.id ?? null, first?.id ?? null, sqlDate(now), sqlDate(now),
+    );
+    const email = first || member ? linked : fresh;
+    enqueueEmailInTransaction(sql, { kind: "application-received", to: facts.contactEmail, ...email, dedupeKey: `application-received:${id}` }, now);
+    return { outcome: (first || member ? "linked" : "created") as SubmitOutcome, id };
+  });
+  const application = await (await prisma()).firmApplication.findUniqueOrThrow({ where: { id: result.id } });
+  if (result.outcome !== "repeat") {
+    await audit({ action: "application.submitted", targetType: "application", targetId: result.id, details: { outcome: result.outcome, duplicateOf: application.duplicateOfId } });
+  }
+  return { outcome: result.outcome, application };
+}
+
+export async function listApplications({ status, q }: { status?: ApplicationStatus; q?: string } = {}) {
+  const db = await prisma();
+  const where: Prisma.FirmApplicationWhereInput = {
+    ...(status ? { status } : {}),
+    ...(q ? { OR: [{ firmName: { contains: q } }, { creditCode: { contains: q.toUpperCase() } }, { contactEmail: { contains: q.toLowerCase() } }] } : {}),
+  };
+  const [applications, counts] = await Promise.all([
+    db.firmApplication.findMany({ where, orderBy: { submittedAt: "asc" }, include: { _count: { select: { duplicates: true } } } }),
+    db.firmApplication.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  return {
+    applications,
+    counts: Object.fromEntries(applicationStatuses.map((value) => [value, counts.find((row) => row.status === value)?._count._all ?? 0])) as Record<ApplicationStatus, number>,
+  };
+}
+
+export async function getApplication(id: string) {
+  const application = await (await prisma()).firmApplication.findUnique({
+    where: { id },
+    include: {
+      duplicateOf: { select: { id: true, firmName: true, status: true, submittedAt: true, contactEmail: true } },
+      duplicates: { select: { id: true, firmName: true, status: true, submittedAt: true, contactEmail: true }, orderBy: { submittedAt: "asc" } },
+      firm: { select: { id: true, name: true } },
+    },
+  });
+  if (!application) throw new HttpError(404, "not_found", "error.notFound.body");
+  return application;
+}
+
+function noteLine(now: Date, actorName: string, text: string) {
+  return `[${now.toISOString().slice(0, 16).replace("T", " ")} UTC · ${actorName}] ${text}`;
+}
+
+/** Appends an internal reviewer note (never shown to the applicant). */
+export async function addReviewerNote({ id, note, actor, now = new Date() }: { id: string; note: string; actor: { id: string; name: string }; now?: Date }) {
+  const text = note.trim();
+  if (!text) throw new HttpError(422, "invalid_input", "validation.required", undefined, { note: "validation.required" });
+  await getApplication(id);
+  const line = noteLine(now, actor.name, text);
+  await writeTransaction((sql) =>
+    sql.run(
+      "UPDATE FirmApplication SET reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END, updatedAt = ? WHERE id = ?",
+      line, line, sqlDate(now), id,
+    ),
+  );
+}
+
+export function amendUrl(token: string): string {
+  return `${env().APP_URL}/programme/apply/${token}`;
+}
+
+export type ReviewAction = { to: ApplicationStatus; message?: string };
+
+/**
+ * A reviewer moves an application. NEEDS_MORE_INFO needs a message (e-mailed with a one-time amend link);
+ * REJECTED may carry a reason (e-mailed); APPROVED creates the firm, its contact's account with a
+ * FIRM_CONTACT grant and a set-password invitation, and the onboarding checklist.
+ */
+export async function reviewApplication({ id, action, actor, now = new Date() }: { id: string; action: ReviewAction; actor: { id: string; name: string }; now?: Date }) {
+  const application = await getApplication(id);
+  const from = application.status;
+  const to = action.to;
+  if (!canTransition(from, to)) {
+    throw new HttpError(409, "illegal_transition", "programme.review.illegal", { from: from.toLowerCase(), to: to.toLowerCase() });
+  }
+  const message = action.message?.trim() ?? "";
+  if (to === "NEEDS_MORE_INFO" && !message) {
+    throw new HttpError(422, "invalid_input", "programme.review.messageRequired", undefined, { message: "programme.review.messageRequired" });
+  }
+  if (message.length > 4000) throw new HttpError(422, "invalid_input", "validation.tooLong", { max: 4000 }, { message: "validation.tooLong" });
+  const locale = localeOf(application.locale);
+  const t = translator(locale);
+  const history = noteLine(now, actor.name, `${from} → ${to}${message ? `: ${message}` : ""}`);
+  const guard = (sql: { run: (sql: string, ...params: unknown[]) => { changes: number } }, extra: string, ...params: unknown[]) => {
+    const { changes } = sql.run(
+      `UPDATE FirmApplication SET status = ?, updatedAt = ?, reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END${extra}
+       WHERE id = ? AND status = ?`,
+      to, sqlDate(now), history, history, ...params, id, from,
+    );
+    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+  };
+
+  if (to === "UNDER_REVIEW") {
+    await writeTransaction((sql) => guard(sql, ", amendTokenHash = NULL"));
+  } else if (to === "NEEDS_MORE_INFO") {
+    const token = randomSecret(32);
+    const email = await renderEmail(
+      t("programme.email.needsInfo.subject", { firm: application.firmName }),
+      ApplicationNeedsInfoEmail({
+        lang: locale,
+        heading: t("programme.email.needsInfo.heading"),
+        greeting: t("programme.email.greeting", { name: application.contactName }),
+        intro: t("programme.email.needsInfo.intro", { firm: application.firmName }),
+        requestLabel: t("programme.email.needsInfo.requestLabel"),
+        request: message,
+        amendUrl: amendUrl(token),
+        amendLabel: t("programme.email.needsInfo.amend"),
+        singleUseNote: t("programme.email.needsInfo.singleUse"),
+        footer: footer(t),
+      }),
+    );
+    await writeTransaction((sql) => {
+      guard(sql, ", amendTokenHash = ?", hashSecret(token));
+      enqueueEmailInTransaction(sql, { kind: "application-needs-info", to: application.contactEmail, ...email, dedupeKey: `application-needs-info:${id}:${now.getTime()}` }, now);
+    });
+  } else if (to === "REJECTED") {
+    const email = await renderEmail(
+      t("programme.email.decision.rejectedSubject", { firm: application.firmName }),
+      ApplicationDecisionEmail({
+        lang: locale,
+        heading: t("programme.email.decision.rejectedHeading"),
+        greeting: t("programme.email.greeting", { name: application.contactName }),
+        body: t("programme.email.decision.rejectedBody", { firm: application.firmName }),
+        reasonLabel: t("programme.email.decision.reason"),
+        reason: message || null,
+        next: t("programme.email.decision.rejectedNext"),
+        footer: footer(t),
+      }),
+    );
+    await writeTransaction((sql) => {
+      guard(sql, ", amendTokenHash = NULL, decidedAt = ?, decidedById = ?", sqlDate(now), actor.id);
+      enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...email, dedupeKey: `application-decision:${id}` }, now);
+    });
+  } else if (to === "APPROVED") {
+    await approve({ application, actor, history, now });
+  }
+  await audit({ action: to === "APPROVED" || to === "REJECTED" ? "application.decided" : "application.status_changed", actorUserId: actor.id, targetType: "application", targetId: id, details: { from, to } });
+  return getApplication(id);
+}
+
+async function approve({
+  application,
+  actor,
+  history,
+  now,
+}: {
+  application: Awaited<ReturnType<typeof getApplication>>;
+  actor: { id: string; name: string };
+  history: string;
+  now: Date;
+}) {
+  const db = await prisma();
+  if (await db.firm.findUnique({ where: { creditCode: application.creditCode } })) {
+    throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+  }
+  await ensureDefaultSteps(application.programmeId);
+  const locale = localeOf(application.locale);
+  const t = translator(locale);
+  const decision = await renderEmail(
+    t("programme.email.decision.approvedSubject", { firm: application.firmName }),
+    ApplicationDecisionEmail({
+      lang: locale,
+      heading: t("programme.email.decision.approvedHeading"),
+      greeting: t("programme.email.greeting", { name: application.contactName }),
+      body: t("programme.email.decision.approvedBody", { firm: application.firmName }),
+      next: t("programme.email.decision.approvedNext"),
+      footer: footer(t),
+    }),
+  );
+  const { invitation, email: invitationEmail } = await prepareContactInvitation({
+    email: application.contactEmail,
+    name: application.contactName,
+    locale,
+    firmName: application.firmName,
+  });
+  const firmId = randomUUID();
+  await writeTransaction((sql) => {
+    // The unique credit code also guards a concurrent approval of a linked duplicate.
+    if (sql.get("SELECT id FROM Firm WHERE creditCode = ?", application.creditCode)) {
+      throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+    }
+    sql.run(
+      `INSERT INTO Firm (id, programmeId, name, nameEn, creditCode, founding, industry, city, website, size, description, offers, needs, status, memberSince, createdAt, updatedAt)
+       VALUES (?, ?, ?, '', ?, 0, ?, ?, ?, ?, '', ?, ?, 'ACTIVE', ?, ?, ?)`,
+      firmId, application.programmeId, application.firmName, application.creditCode, application.industry, application.city, application.website,
+      application.size, application.offers, application.needs, sqlDate(now), sqlDate(now), sqlDate(now),
+    );
+    const { changes } = sql.run(
+      `UPDATE FirmApplication SET status = 'APPROVED', firmId = ?, decidedAt = ?, decidedById = ?, amendTokenHash = NULL, updatedAt = ?,
+         reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END
+       WHERE id = ? AND status = 'UNDER_REVIEW'`,
+      firmId, sqlDate(now), actor.id, sqlDate(now), history, history, application.id,
+    );
+    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+    // Earlier and later applications with this credit code now point at the member firm too.
+    sql.run("UPDATE FirmApplication SET firmId = ? WHERE creditCode = ? AND firmId IS NULL", firmId, application.creditCode);
+    addFirmContactInTransaction(sql, { firmId, invitation, actorUserId: actor.id, now });
+    createChecklistInTransaction(sql, { firmId, programmeId: application.programmeId });
+    enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...decision, dedupeKey: `application-decision:${application.id}` }, now);
+    enqueueEmailInTransaction(sql, { kind: "firm-contact-invitation", to: invitation.email, ...invitationEmail, dedupeKey: `firm-invite:${firmId}:approval` }, now);
+  });
+  await audit({ action: "role.granted", actorUserId: actor.id, targetType: "firm", targetId: firmId, details: { role: "FIRM_CONTACT", email: invitation.email } });
+  return firmId;
+}
+
+// ───────────────────────────── Amend link ─────────────────────────────
+
+/** The application behind an amend link, or null when the link is unknown, used up, or no longer needed. */
+export async function findAmendableApplication(token: string) {
+  if (!token || token.length > 200) return null;
+  const application = await (await prisma()).firmApplication.findUnique({ where: { amendTokenHash: hashSecret(token) } });
+  return application && application.status === "NEEDS_MORE_INFO" ? application : null;
+}
+
+/** Applies the applicant's changes and sends the application back to the queue; the link works once. */
+export async function amendApplication({ token, input, now = new Date() }: { token: string; input: ApplicationDetails; now?: Date }) {
+  const application = await findAmendableApplication(token);
+  if (!application) throw new HttpError(410, "stale_link", "programme.amend.stale");
+  const history = noteLine(now, application.contactName, "NEEDS_MORE_INFO → SUBMITTED (amended by the applicant)");
+  const email = await receivedEmail({ ...input, creditCode: application.creditCode, charterVersion: application.charterVersion }, localeOf(application.locale), false);
+  await writeTransaction((sql) => {
+    const { changes } = sql.run(
+      `UPDATE FirmApplication SET firmName = ?, industry = ?, city = ?, website = ?, size = ?, offers = ?, needs = ?, contactName = ?,
+         contactEmail = ?, contactPhone = ?, status = 'SUBMITTED', amendTokenHash = NULL, updatedAt = ?,
+         reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END
+       WHERE id = ? AND amendTokenHash = ? AND status = 'NEEDS_MORE_INFO'`,
+      input.firmName, input.industry, input.city, input.website ?? null, input.size, input.offers, input.needs, input.contactName,
+      input.contactEmail, input.contactPhone, sqlDate(now), history, history, application.id, hashSecret(token),
+    );
+    if (changes !== 1) throw new HttpError(410, "stale_link", "programme.amend.stale");
+    enqueueEmailInTransaction(sql, { kind: "application-received", to: input.contactEmail, ...email, dedupeKey: `application-amended:${application.id}:${now.getTime()}` }, now);
+  });
+  await audit({ action: "application.amended", targetType: "application", targetId: application.id });
+  return (await prisma()).firmApplication.findUniqueOrThrow({ where: { id: application.id } });
+}

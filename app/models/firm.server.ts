@@ -1,0 +1,343 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { imageSize } from "image-size";
+import type { Prisma } from "~/generated/prisma/client";
+import { translator, isLocale, type Locale } from "~/i18n";
+import { prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { dataDirectory, env } from "~/utils/env.server";
+import { HttpError } from "~/utils/http.server";
+import { hashSecret, randomSecret } from "~/utils/secrets.server";
+import { renderEmail } from "@emails/render";
+import FirmContactInvitationEmail from "@emails/firm-contact-invitation";
+import type { FirmProfileInput } from "./application-input";
+import { audit } from "./audit.server";
+import { emailSchema } from "./user.server";
+import { enqueueEmailInTransaction } from "./outbox.server";
+
+/** The programme of this deployment (DESIGN.md §2: one row today). */
+export async function currentProgramme() {
+  const programme = await (await prisma()).programme.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!programme) throw new HttpError(404, "not_found", "programme.error.noProgramme");
+  return programme;
+}
+
+// ───────────────────────────── Member directory ─────────────────────────────
+
+export type DirectoryFilter = { q?: string; industry?: string; city?: string; founding?: boolean };
+
+/** Active members for the public directory, founding firms first, then by the date they joined. */
+export async function listMembers(filter: DirectoryFilter = {}) {
+  const db = await prisma();
+  const programme = await currentProgramme();
+  const q = filter.q?.trim();
+  const where: Prisma.FirmWhereInput = {
+    programmeId: programme.id,
+    status: "ACTIVE",
+    ...(filter.industry ? { industry: filter.industry } : {}),
+    ...(filter.city ? { city: filter.city } : {}),
+    ...(filter.founding !== undefined ? { founding: filter.founding } : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { description: { contains: q } }, { offers: { contains: q } }, { industry: { contains: q } }] }
+      : {}),
+  };
+  const [firms, facets] = await Promise.all([
+    db.firm.findMany({ where, orderBy: [{ founding: "desc" }, { memberSince: "asc" }, { name: "asc" }] }),
+    db.firm.findMany({ where: { programmeId: programme.id, status: "ACTIVE" }, select: { industry: true, city: true } }),
+  ]);
+  const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh-CN"));
+  return {
+    programme,
+    firms,
+    industries: distinct(facets.map((firm) => firm.industry)),
+    cities: distinct(facets.map((firm) => firm.city)),
+  };
+}
+
+export function logoUrl(logoPath: string | null): string | null {
+  return logoPath ? `/uploads/${logoPath}` : null;
+}
+
+/** `GET /api/v1/programme` (DESIGN.md §5). */
+export async function publicProgrammeDirectory() {
+  const { programme, firms } = await listMembers();
+  return {
+    name: programme.name,
+    launchedAt: programme.launchedAt.toISOString(),
+    firms: firms.map((firm) => ({
+      name: firm.name,
+      founding: firm.founding,
+      industry: firm.industry,
+      city: firm.city,
+      memberSince: firm.memberSince ? firm.memberSince.toISOString() : null,
+      ...(firm.website ? { website: firm.website } : {}),
+    })),
+  };
+}
+
+export async function getPublicFirm(firmId: string) {
+  const firm = await (await prisma()).firm.findUnique({ where: { id: firmId } });
+  return firm && firm.status === "ACTIVE" ? firm : null;
+}
+
+export async function getFirm(firmId: string) {
+  const firm = await (await prisma()).firm.findUnique({ where: { id: firmId } });
+  if (!firm) throw new HttpError(404, "not_found", "error.notFound.body");
+  return firm;
+}
+
+export async function listFirmsForAdmin({ q, status }: { q?: string; status?: "ACTIVE" | "SUSPENDED" | "LEFT" } = {}) {
+  const db = await prisma();
+  return db.firm.findMany({
+    where: {
+      ...(status ? { status } : {}),
+      ...(q ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { creditCode: { contains: q.toUpperCase() } }] } : {}),
+    },
+    orderBy: [{ founding: "desc" }, { memberSince: "asc" }, { name: "asc" }],
+    include: { _count: { select: { roles: true } } },
+  });
+}
+
+export async function updateFirmProfile({ firmId, input, actorUserId }: { firmId: string; input: FirmProfileInput; actorUserId?: string }) {
+  const db = await prisma();
+  await getFirm(firmId);
+  const firm = await db.firm.update({ where: { id: firmId }, data: { ...input, website: input.website ?? null } });
+  await audit({ action: "firm.profile_updated", actorUserId, targetType: "firm", targetId: firmId });
+  return firm;
+}
+
+export async function setFirmStatus({ firmId, status, actorUserId }: { firmId: string; status: "ACTIVE" | "SUSPENDED" | "LEFT"; actorUserId?: string }) {
+  await getFirm(firmId);
+  const firm = await (await prisma()).firm.update({ where: { id: firmId }, data: { status } });
+  await audit({ action: "firm.status_changed", actorUserId, targetType: "firm", targetId: firmId, details: { status } });
+  return firm;
+}
+
+// ───────────────────────────── Logos ─────────────────────────────
+
+export const maxLogoBytes = 512 * 1024;
+const maxLogoPixels = 4096;
+const logoTypes = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
+export type LogoExtension = keyof typeof logoTypes;
+
+export function uploadsDirectory(): string {
+  return resolve(dataDirectory(env().DATABASE_URL), "uploads");
+}
+
+/** The image type from the file's first bytes; the name and the browser's Content-Type are not trusted. */
+export function sniffImage(bytes: Uint8Array): LogoExtension | null {
+  const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
+  if (starts(0xff, 0xd8, 0xff)) return "jpg";
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "webp";
+  return null;
+}
+
+/** Validates and stores a logo under data/uploads/logos; the file name carries its hash (cacheable forever). */
+export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: string; bytes: Uint8Array; actorUserId?: string }) {
+  const firm = await getFirm(firmId);
+  if (bytes.byteLength === 0) throw new HttpError(422, "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
+  if (bytes.byteLength > maxLogoBytes) {
+    throw new HttpError(413, "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
+  }
+  const extension = sniffImage(bytes);
+  if (!extension) throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
+  }
+  if (!size.width || !size.height || size.width > maxLogoPixels || size.height > maxLogoPixels || size.width < 16 || size.height < 16) {
+    throw new HttpError(422, "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
+  }
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+  const fileName = `${firm.id}-${hash}.${extension}`;
+  const directory = resolve(uploadsDirectory(), "logos");
+  mkdirSync(directory, { recursive: true });
+  // Write then rename, so a reader never sees half a file.
+  const temporary = resolve(directory, `.${randomUUID()}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, resolve(directory, fileName));
+  const logoPath = `logos/${fileName}`;
+  await (await prisma()).firm.update({ where: { id: firm.id }, data: { logoPath } });
+  if (firm.logoPath && firm.logoPath !== logoPath) rmSync(resolve(uploadsDirectory(), firm.logoPath), { force: true });
+  await audit({ action: "firm.logo_updated", actorUserId, targetType: "firm", targetId: firm.id });
+  return { logoPath, width: size.width, height: size.height };
+}
+
+/** Reads a stored upload by its public name; null for anything that is not exactly one of our files. */
+export function readUpload(kind: string, fileName: string): { body: Buffer; contentType: string } | null {
+  if (kind !== "logos" || !/^[A-Za-z0-9-]{1,64}-[a-f0-9]{16}\.(png|jpg|webp)$/.test(fileName)) return null;
+  const extension = fileName.split(".").pop() as LogoExtension;
+  try {
+    return { body: readFileSync(resolve(uploadsDirectory(), kind, fileName)), contentType: logoTypes[extension] };
+  } catch {
+    return null;
+  }
+}
+
+// ───────────────────────────── Contacts (colleagues) ─────────────────────────────
+
+export const setupLinkLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+export function setupUrl(token: string): string {
+  return `${env().APP_URL}/account/setup/${token}`;
+}
+
+export async function listFirmContacts(firmId: string) {
+  const grants = await (await prisma()).roleAssignment.findMany({
+    where: { firmId, role: "FIRM_CONTACT" },
+    include: { user: { select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, setupTokenExpiresAt: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return grants.map((grant) => ({
+    grantId: grant.id,
+    userId: grant.user.id,
+    email: grant.user.email,
+    name: grant.user.name,
+    role: grant.role,
+    active: Boolean(grant.user.passwordHash) && !grant.user.disabledAt,
+    invitedSince: grant.createdAt,
+  }));
+}
+
+export type ContactInvitation = {
+  email: string;
+  name: string;
+  locale: Locale;
+  // The secret of the set-password link; only used when the account has no password yet.
+  setupToken: string;
+  hasPassword: boolean;
+};
+
+/** Looks up the account and renders the invitation before the write transaction (rendering is async). */
+export async function prepareContactInvitation({ email, name, locale, firmName }: { email: string; name: string; locale: string; firmName: string }) {
+  const normalized = emailSchema.parse(email);
+  const existing = await (await prisma()).user.findUnique({ where: { email: normalized } });
+  const language: Locale = isLocale(existing?.locale) ? (existing!.locale as Locale) : isLocale(locale) ? locale : "zh-CN";
+  const invitation: ContactInvitation = {
+    email: normalized,
+    name: existing?.name ?? name,
+    locale: language,
+    setupToken: randomSecret(32),
+    hasPassword: Boolean(existing?.passwordHash),
+  };
+  const t = translator(language);
+  const url = invitation.hasPassword ? `${env().APP_URL}/login?redirectTo=%2Ffirm` : setupUrl(invitation.setupToken);
+  const email_ = await renderEmail(
+    t("programme.email.invite.subject", { firm: firmName }),
+    FirmContactInvitationEmail({
+      lang: language,
+      heading: t("programme.email.invite.heading", { firm: firmName }),
+      greeting: t("programme.email.greeting", { name: invitation.name }),
+      intro: t(invitation.hasPassword ? "programme.email.invite.introExisting" : "programme.email.invite.intro", { firm: firmName }),
+      actionUrl: url,
+      actionLabel: t(invitation.hasPassword ? "programme.email.invite.signIn" : "programme.email.invite.setPassword"),
+      expiryNote: invitation.hasPassword ? null : t("programme.email.invite.expiry", { days: setupLinkLifetimeMs / 86_400_000 }),
+      footer: t("programme.email.footer"),
+    }),
+  );
+  return { invitation, email: email_ };
+}
+
+/**
+ * Inside a write transaction: finds or creates the contact's account, grants FIRM_CONTACT for the firm and,
+ * for an account without a password, stores the hash of a fresh set-password link.
+ */
+export function addFirmContactInTransaction(
+  sql: Sql,
+  { firmId, invitation, actorUserId, now }: { firmId: string; invitation: ContactInvitation; actorUserId?: string | null; now: Date },
+): { userId: string; created: boolean; alreadyContact: boolean } {
+  const existing = sql.get<{ id: string; passwordHash: string | null }>("SELECT id, passwordHash FROM User WHERE email = ?", invitation.email);
+  const userId = existing?.id ?? randomUUID();
+  const tokenHash = hashSecret(invitation.setupToken);
+  const expiresAt = sqlDate(new Date(now.getTime() + setupLinkLifetimeMs));
+  if (!existing) {
+    sql.run(
+      `INSERT INTO User (id, email, name, passwordHash, locale, createdAt, updatedAt, setupTokenHash, setupTokenExpiresAt)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+      userId, invitation.email, invitation.name, invitation.locale, sqlDate(now), sqlDate(now), tokenHash, expiresAt,
+    );
+  } else if (!existing.passwordHash) {
+    sql.run("UPDATE User SET setupTokenHash = ?, setupTokenExpiresAt = ?, updatedAt = ? WHERE id = ?", tokenHash, expiresAt, sqlDate(now), userId);
+  }
+  const grant = sql.get<{ id: string }>("SELECT id FROM RoleAssignment WHERE userId = ? AND role = 'FIRM_CONTACT' AND firmId = ?", userId, firmId);
+  if (!grant) {
+    sql.run(
+      "INSERT INTO RoleAssignment (id, userId, role, firmId, createdAt, createdById) VALUES (?, ?, 'FIRM_CONTACT', ?, ?, ?)",
+      randomUUID(), userId, firmId, sqlDate(now), actorUserId ?? null,
+    );
+  }
+  return { userId, created: !existing, alreadyContact: Boolean(grant) };
+}
+
+/** A firm contact (or an organizer) invites a colleague: account + FIRM_CONTACT grant + invitation e-mail. */
+export async function inviteFirmContact({
+  firmId,
+  email,
+  name,
+  locale,
+  actorUserId,
+  now = new Date(),
+}: {
+  firmId: string;
+  email: string;
+  name: string;
+  locale: string;
+  actorUserId?: string;
+  now?: Date;
+}) {
+  const firm = await getFirm(firmId);
+  const { invitation, email: message } = await prepareContactInvitation({ email, name, locale, firmName: firm.name });
+  const result = await writeTransaction((sql) => {
+    const added = addFirmContactInTransaction(sql, { firmId, invitation, actorUserId, now });
+    if (added.alreadyContact) return added;
+    enqueueEmailInTransaction(sql, { kind: "firm-contact-invitation", to: invitation.email, ...message, dedupeKey: `firm-invite:${firmId}:${added.userId}:${now.getTime()}` }, now);
+    return added;
+  });
+  if (result.alreadyContact) throw new HttpError(409, "already_contact", "programme.contacts.already", undefined, { email: "programme.contacts.already" });
+  await audit({ action: "role.granted", actorUserId, targetType: "user", targetId: result.userId, details: { role: "FIRM_CONTACT", firmId } });
+  return result;
+}
+
+/** Removes a colleague's access to the firm; a firm always keeps at least one contact. */
+export async function removeFirmContact({ firmId, userId, actorUserId }: { firmId: string; userId: string; actorUserId?: string }) {
+  const outcome = await writeTransaction((sql) => {
+    const count = sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT'", firmId)?.n ?? 0;
+    const isContact = sql.get<{ id: string }>("SELECT id FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT' AND userId = ?", firmId, userId);
+    if (!isContact) return "missing" as const;
+    if (count <= 1) return "last" as const;
+    sql.run("DELETE FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT' AND userId = ?", firmId, userId);
+    // Signed-in sessions of the removed colleague keep working only for other grants they still hold.
+    return "removed" as const;
+  });
+  if (outcome === "missing") throw new HttpError(404, "not_found", "programme.contacts.notFound");
+  if (outcome === "last") throw new HttpError(409, "last_contact", "programme.contacts.lastOne");
+  await audit({ action: "role.revoked", actorUserId, targetType: "user", targetId: userId, details: { role: "FIRM_CONTACT", firmId } });
+}
+
+// ───────────────────────────── Portal: events, quotas, invite codes ─────────────────────────────
+
+/** What the firm has at events: its people registered, its seat quotas and its invite codes (read-only). */
+export async function firmEventActivity(firmId: string) {
+  const db = await prisma();
+  const [registrations, quotas, inviteCodes] = await Promise.all([
+    db.registration.findMany({
+      where: { firmId },
+      select: { id: true, name: true, status: true, createdAt: true, event: { select: { id: true, slug: true, title: true, titleEn: true, startsAt: true, timeZone: true } } },
+      orderBy: [{ event: { startsAt: "asc" } }, { name: "asc" }],
+    }),
+    db.firmQuota.findMany({
+      where: { firmId },
+      select: { id: true, quota: true, confirmedCount: true, event: { select: { id: true, slug: true, title: true, titleEn: true, startsAt: true, timeZone: true } } },
+      orderBy: { event: { startsAt: "asc" } },
+    }),
+    db.inviteCode.findMany({
+      where: { firmId },
+      select: { id: true, code: true, label: true, maxUses: true, usedCount: true, expiresAt: true, revokedAt: true, event: { select: { id: true, slug: true, title: true, titleEn: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { registrations, quotas, inviteCodes };
+}

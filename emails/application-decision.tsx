@@ -1,0 +1,33 @@
+import { Heading, Text } from "@react-email/components";
+import { EmailLayout } from "./components/EmailLayout";
+
+export type ApplicationDecisionEmailProps = {
+  lang: string;
+  heading: string;
+  greeting: string;
+  body: string;
+  reasonLabel?: string | null;
+  reason?: string | null;
+  next?: string | null;
+  footer: string;
+};
+
+/** Approval or rejection of an application; an approval is followed by the contact invitation e-mail. */
+export default function ApplicationDecisionEmail(props: ApplicationDecisionEmailProps) {
+  return (
+    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.heading}
+      </Heading>
+      <Text>{props.greeting}</Text>
+      <Text>{props.body}</Text>
+      {props.reason ? (
+        <>
+          <Text style={{ fontWeight: 600, marginBottom: "0" }}>{props.reasonLabel}</Text>
+          <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #cbd5e1", paddingLeft: "12px" }}>{props.reason}</Text>
+        </>
+      ) : null}
+      {props.next ? <Text>{props.next}</Text> : null}
+    </EmailLayout>
+  );
+}

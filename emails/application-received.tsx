@@ -1,0 +1,34 @@
+import { Heading, Text } from "@react-email/components";
+import { EmailLayout } from "./components/EmailLayout";
+
+export type ApplicationReceivedEmailProps = {
+  lang: string;
+  heading: string;
+  greeting: string;
+  intro: string;
+  // Shown when an earlier application with the same credit code exists and this one was linked to it.
+  linkedNote?: string | null;
+  summary: { label: string; value: string }[];
+  charterNote: string;
+  footer: string;
+};
+
+/** Confirms an application to join the programme, with what was submitted and the charter version accepted. */
+export default function ApplicationReceivedEmail(props: ApplicationReceivedEmailProps) {
+  return (
+    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.heading}
+      </Heading>
+      <Text>{props.greeting}</Text>
+      <Text>{props.intro}</Text>
+      {props.linkedNote ? <Text style={{ fontWeight: 600 }}>{props.linkedNote}</Text> : null}
+      {props.summary.map((row) => (
+        <Text key={row.label} style={{ margin: "2px 0" }}>
+          {row.label}: {row.value}
+        </Text>
+      ))}
+      <Text style={{ fontSize: "13px", color: "#475569" }}>{props.charterNote}</Text>
+    </EmailLayout>
+  );
+}

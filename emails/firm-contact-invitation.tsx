@@ -1,0 +1,29 @@
+import { Heading, Text } from "@react-email/components";
+import { ActionLink } from "./components/ActionLink";
+import { EmailLayout } from "./components/EmailLayout";
+
+export type FirmContactInvitationEmailProps = {
+  lang: string;
+  heading: string;
+  greeting: string;
+  intro: string;
+  actionUrl: string;
+  actionLabel: string;
+  expiryNote?: string | null;
+  footer: string;
+};
+
+/** Invites a firm contact to the firm portal: a one-time "set your password" link, or a sign-in link. */
+export default function FirmContactInvitationEmail(props: FirmContactInvitationEmailProps) {
+  return (
+    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.heading}
+      </Heading>
+      <Text>{props.greeting}</Text>
+      <Text>{props.intro}</Text>
+      <ActionLink href={props.actionUrl} label={props.actionLabel} />
+      {props.expiryNote ? <Text style={{ fontSize: "13px", color: "#475569" }}>{props.expiryNote}</Text> : null}
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,33 @@
+import { Heading, Text } from "@react-email/components";
+import { ActionLink } from "./components/ActionLink";
+import { EmailLayout } from "./components/EmailLayout";
+
+export type OnboardingReminderEmailProps = {
+  lang: string;
+  heading: string;
+  greeting: string;
+  intro: string;
+  steps: { title: string; due: string }[];
+  portalUrl: string;
+  portalLabel: string;
+  footer: string;
+};
+
+/** Lists the onboarding steps of a member firm that are past their due date. */
+export default function OnboardingReminderEmail(props: OnboardingReminderEmailProps) {
+  return (
+    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.heading}
+      </Heading>
+      <Text>{props.greeting}</Text>
+      <Text>{props.intro}</Text>
+      {props.steps.map((step) => (
+        <Text key={step.title} style={{ margin: "2px 0" }}>
+          • {step.title} — {step.due}
+        </Text>
+      ))}
+      <ActionLink href={props.portalUrl} label={props.portalLabel} />
+    </EmailLayout>
+  );
+}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
@@ -10,6 +10,12 @@ import { safeRedirectPath } from "~/utils/redirect";
 import { sessionUser, startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · Sign in" }];
+
+// Document responses only carry a route's headers through this export (Retry-After of a rate-limited sign-in).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const loginSchema = z.object({
   email: z.string().trim().min(1).max(254),

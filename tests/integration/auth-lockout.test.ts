@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { maxFailuresPerAccount } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { CookieJar, startTestServer } from "../support/server";
+import { alertText, demo } from "../support/staff";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+function postLogin(body: Record<string, string>, headers: Record<string, string> = {}) {
+  return new CookieJar().fetch(`${server.baseUrl}/login`, { method: "POST", body: new URLSearchParams(body), headers });
+}
+
+describe("lockout and rate limit", () => {
+  it(`locks an account after ${maxFailuresPerAccount} failures, even for the right password (423)`, async () => {
+    expect(maxFailuresPerAccount).toBe(10);
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      const response = await postLogin({ email: demo.organizer.email, password: `wrong-${attempt}` });
+      expect(response.status, `attempt ${attempt}`).toBe(401);
+    }
+    const locked = await postLogin(demo.organizer);
+    expect(locked.status).toBe(423);
+    expect(locked.headers.getSetCookie().some((cookie) => cookie.startsWith("sid="))).toBe(false);
+    expect(alertText(await locked.text())).toBe("此账号因多次登录失败已暂时锁定，请一小时后再试或联系管理员。");
+
+    const lockedEn = await postLogin(demo.organizer, { "Accept-Language": "en" });
+    expect(lockedEn.status).toBe(423);
+    expect(alertText(await lockedEn.text())).toMatch(/^This account is locked/);
+
+    const db = await prisma();
+    expect(await db.auditLog.count({ where: { action: "auth.login_failed" } })).toBe(10);
+    expect(await db.authSession.count({ where: { user: { email: demo.organizer.email } } })).toBe(0);
+  });
+
+  it("locks only that account: another one signs in normally", async () => {
+    const response = await postLogin(demo.admin);
+    expect(response.status).toBe(302);
+  });
+
+  it("unlocks once the failures are older than the one-hour window", async () => {
+    const db = await prisma();
+    await db.loginAttempt.updateMany({
+      where: { email: demo.organizer.email },
+      data: { at: new Date(Date.now() - 61 * 60 * 1000) },
+    });
+    const response = await postLogin(demo.organizer);
+    expect(response.status).toBe(302);
+  });
+
+  it("limits sign-in attempts per client address (429 with Retry-After)", async () => {
+    let response: Response | undefined;
+    // 13 attempts so far in this file; the limit is 30 a minute per address.
+    for (let attempt = 0; attempt < 30; attempt += 1) {
+      response = await postLogin({ email: `nobody${attempt}@demo.example.org`, password: "whatever-123" });
+      if (response.status === 429) break;
+    }
+    expect(response?.status).toBe(429);
+    expect(Number(response?.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(alertText(await response!.text())).toMatch(/^登录尝试过于频繁/);
+  });
+});

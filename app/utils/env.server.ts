@@ -41,7 +41,7 @@ export class EnvError extends Error {
 }
 
 /** Validates the environment; every bad variable is named in one message. Empty strings count as unset. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {

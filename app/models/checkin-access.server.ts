@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { HttpError, readJson } from "~/utils/http.server";
 import { canCheckIn, canManageEvent } from "~/utils/permissions.server";
@@ -73,4 +74,16 @@ export async function readScanJson(request: Request, limit: number): Promise<unk
     throw new HttpError(413, "payload_too_large", "error.payloadTooLarge");
   }
   return readJson(request, limit);
+}
+
+/** Runs a page loader or action; an HttpError becomes a 4xx response the error boundary shows, never a 500. */
+export async function checkInPage<T>(request: Request, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) {
+      throw data({ error: { code: error.code, message: requestTranslator(request).t(error.messageKey, error.params) } }, { status: error.status });
+    }
+    throw error;
+  }
 }

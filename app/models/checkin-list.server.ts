@@ -110,3 +110,26 @@ export async function deleteCheckInList(eventId: string, listId: string): Promis
   }
   await db.checkInList.delete({ where: { id: listId } });
 }
+
+/** Ticket categories and sessions a list can be limited to. */
+export async function listFormOptions(eventId: string) {
+  const db = await prisma();
+  const [categories, sessions] = await Promise.all([
+    db.ticketCategory.findMany({ where: { eventId }, orderBy: { position: "asc" }, select: { id: true, name: true, nameEn: true } }),
+    db.session.findMany({ where: { eventId }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, titleEn: true } }),
+  ]);
+  return { categories, sessions };
+}
+
+/** The HTML form's fields in the shape of `checkInListSchema` (checkboxes arrive as "on" or not at all). */
+export function listInputFromForm(form: FormData): CheckInListInput {
+  return {
+    name: String(form.get("name") ?? ""),
+    nameEn: String(form.get("nameEn") ?? ""),
+    allowedCategoryIds: form.getAll("allowedCategoryIds").map(String),
+    mode: String(form.get("mode") ?? "ENTRY_ONLY") as CheckInListInput["mode"],
+    allowReentry: form.get("allowReentry") === "on",
+    sessionId: String(form.get("sessionId") ?? "") || null,
+    isDefault: form.get("isDefault") === "on",
+  };
+}

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
+import QRCode from "qrcode";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { audit } from "./audit.server";
-import { ensureDefaultList, parseCategoryIds } from "./checkin-list.server";
+import { canCheckIn } from "~/utils/permissions.server";
+import { ensureDefaultList, listCheckInLists, parseCategoryIds } from "./checkin-list.server";
 
 /**
  * The scan decision (DESIGN.md §4 invariant 4). Every decision runs inside one synchronous
@@ -694,4 +696,65 @@ export async function badgeAttendees(eventId: string, registrationId?: string) {
     orderBy: [{ organization: "asc" }, { name: "asc" }],
     select: { id: true, name: true, organization: true, jobTitle: true, ticketCode: true, status: true, category: { select: { name: true, nameEn: true } } },
   });
+}
+
+/** Events the user may scan for (not archived, not over for more than two days), each with its lists. */
+export async function scannerEvents(user: Parameters<typeof canCheckIn>[0]) {
+  const db = await prisma();
+  const events = await db.event.findMany({
+    where: { status: { not: "ARCHIVED" }, endsAt: { gte: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, slug: true, title: true, titleEn: true, seriesId: true, startsAt: true, timeZone: true },
+  });
+  const allowed = events.filter((event) => canCheckIn(user, event));
+  return Promise.all(
+    allowed.map(async (event) => ({
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      titleEn: event.titleEn,
+      timeZone: event.timeZone,
+      startsAt: event.startsAt.toISOString(),
+      lists: (await listCheckInLists(event.id)).map((list) => ({
+        id: list.id,
+        name: list.name,
+        nameEn: list.nameEn,
+        mode: list.mode,
+        allowReentry: list.allowReentry,
+        allowedCategoryIds: list.allowedCategoryIds,
+      })),
+    })),
+  );
+}
+
+/** Badge contents with the ticket QR as inline SVG (no external service, prints sharply at any size). */
+export async function badges(eventId: string, registrationId?: string) {
+  const db = await prisma();
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, titleEn: true } });
+  const attendees = await badgeAttendees(eventId, registrationId);
+  return {
+    event,
+    badges: await Promise.all(
+      attendees.map(async (attendee) => ({
+        id: attendee.id,
+        name: attendee.name,
+        organization: attendee.organization,
+        jobTitle: attendee.jobTitle ?? "",
+        category: attendee.category,
+        status: attendee.status,
+        qrSvg: await QRCode.toString(attendee.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 1 }),
+      })),
+    ),
+  };
+}
+
+export async function eventIdBySlug(slug: string): Promise<string | null> {
+  return (await (await prisma()).event.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
+/** Everything the organizers' live dashboard shows, in one call. */
+export async function checkInDashboard(eventId: string) {
+  const event = await (await prisma()).event.findUniqueOrThrow({ where: { id: eventId }, select: { id: true, slug: true, timeZone: true } });
+  const [stats, latest, conflicts] = await Promise.all([checkInStats(eventId), latestScans(eventId, { take: 25 }), latestScans(eventId, { conflictsOnly: true, take: 100 })]);
+  return { event, stats, latest, conflicts };
 }

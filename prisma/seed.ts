@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { seedAgendas } from "./seed/agenda";
 import { seedEvents } from "./seed/events";
 import { seedProgramme } from "./seed/programme";
+import { seedRegistrations } from "./seed/registrations";
 import { demoFirmLogin, demoLogins as staffLogins, seedUsers } from "./seed/users";
 
 export const demoLogins = [...staffLogins, demoFirmLogin];
@@ -15,6 +16,7 @@ export async function seedDemo(now = new Date()) {
   await seedEvents(now);
   await seedAgendas(now);
   await seedUsers({ firmContact: { firmId: firms[0].id } });
+  await seedRegistrations({ firms, now });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -46,7 +46,7 @@ export const registrationInputSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).optional(),
   consent: z.boolean({ required_error: "registration.validation.consent", invalid_type_error: "registration.validation.consent" }).refine((value) => value === true, "registration.validation.consent"),
   // Honeypot: a hidden field people never fill in.
-  website: z.string().max(0, "registration.validation.honeypot").optional(),
+  website: z.string().max(500).optional(),
 });
 
 export type RegistrationInput = z.infer<typeof registrationInputSchema>;

@@ -10,15 +10,16 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, t } = requestTranslator(request);
   if (request.method !== "POST") return apiError(405, "method_not_allowed", t("error.badRequest.title"), { headers: { Allow: "POST" } });
-  const limit = hitRateLimit(`registration:${clientAddress(request)}`, 20, 60_000);
+  const limit = hitRateLimit(`registration:${clientAddress(request)}`, 60, 60_000);
   if (!limit.allowed) {
     return apiError(429, "rate_limited", t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
   try {
-    if (!(await getPublishedEventBySlug(params.slug ?? ""))) throw new HttpError(404, "not_found", "registration.error.notFound");
     const body = await readJson(request);
     const parsed = registrationInputSchema.safeParse(body);
     if (!parsed.success) {
+      // An unknown event is a 404 whatever the body says.
+      if (!(await getPublishedEventBySlug(params.slug ?? ""))) throw new HttpError(404, "not_found", "registration.error.notFound");
       return apiError(422, "invalid_input", t("form.fixErrors"), { fields: translateFields(fieldErrors(parsed.error), t) });
     }
     const idempotencyKey = request.headers.get("Idempotency-Key");

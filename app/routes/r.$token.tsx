@@ -1,0 +1,231 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { Field } from "~/components/Field";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { registrationEditSchema, translateIssue } from "~/models/registration-input";
+import { mapUrl } from "~/models/registration-emails.server";
+import {
+  cancelOwnRegistration,
+  deleteOwnData,
+  editableFieldsOf,
+  editOwnRegistration,
+  publicStatus,
+  registrationForManageToken,
+  resendOwnEmail,
+} from "~/models/registration.server";
+import { clientAddress, fieldErrors, HttpError, notFound } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { qrDataUrl } from "~/utils/qrcode.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+import { describeZone, formatDate, formatTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "我的报名 · My registration" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+// The link is a secret: no shared caches, no referrer.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const registration = await registrationForManageToken(params.token ?? "");
+  if (!registration) notFound();
+  const event = registration.event;
+  return {
+    registration: {
+      status: publicStatus(registration.status),
+      statusKey: registration.status,
+      name: registration.name,
+      email: registration.email,
+      organization: registration.organization,
+      phone: registration.phone ?? "",
+      jobTitle: registration.jobTitle ?? "",
+      category: registration.category ? { name: registration.category.name, nameEn: registration.category.nameEn } : null,
+    },
+    // The QR is inlined as a data: URL, so once the page is loaded it needs no network to show at the door.
+    qr: registration.status === "CONFIRMED" ? await qrDataUrl(registration.ticketCode) : null,
+    editable: editableFieldsOf(event),
+    event: {
+      slug: event.slug,
+      title: event.title,
+      titleEn: event.titleEn,
+      venue: event.venue,
+      venueEn: event.venueEn,
+      address: event.address,
+      timeZone: event.timeZone,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      mapUrl: mapUrl(event.address, event.venue),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { t } = requestTranslator(request);
+  const token = params.token ?? "";
+  const limit = hitRateLimit(`manage:${clientAddress(request)}`, 30, 60_000);
+  if (!limit.allowed) return data({ ok: false, message: t("error.tooManyRequests"), fields: {} as Record<string, string> }, { status: 429 });
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  try {
+    if (intent === "edit") {
+      const raw = Object.fromEntries(["name", "organization", "phone", "jobTitle"].filter((name) => formData.has(name)).map((name) => [name, String(formData.get(name))]));
+      const parsed = registrationEditSchema.safeParse(raw);
+      if (!parsed.success) {
+        const fields = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([name, message]) => [name, translateIssue(message, t as never)]));
+        return data({ ok: false, message: t("form.fixErrors"), fields }, { status: 422 });
+      }
+      await editOwnRegistration(token, Object.fromEntries(Object.entries(parsed.data).filter(([name]) => formData.has(name))));
+      return { ok: true, message: t("registration.manage.saved"), fields: {} };
+    }
+    if (intent === "cancel") {
+      await cancelOwnRegistration(token);
+      return { ok: true, message: t("registration.manage.cancelled"), fields: {} };
+    }
+    if (intent === "resend") {
+      const sent = await resendOwnEmail(token);
+      return { ok: sent, message: t(sent ? "registration.manage.resent" : "registration.manage.resendTooSoon"), fields: {} };
+    }
+    if (intent === "delete") {
+      await deleteOwnData(token, clientAddress(request));
+      return { ok: true, message: t("registration.manage.deleted"), fields: {}, deleted: true };
+    }
+    return data({ ok: false, message: t("error.badRequest.title"), fields: {} }, { status: 400 });
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([name, message]) => [name, translateIssue(message, t as never)]));
+    return data({ ok: false, message: t(error.messageKey, error.params), fields }, { status: error.status });
+  }
+}
+
+export default function ManageRegistration() {
+  const { registration, qr, editable, event } = useLoaderData<typeof loader>();
+  const tokenPath = useLocation().pathname.replace(/\/$/, "");
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const localized = useLocalized();
+  const navigation = useNavigation();
+  const [fullScreen, setFullScreen] = useState(false);
+  useEffect(() => {
+    if (!fullScreen) return;
+    const close = (keyEvent: KeyboardEvent) => keyEvent.key === "Escape" && setFullScreen(false);
+    window.addEventListener("keydown", close);
+    return () => window.removeEventListener("keydown", close);
+  }, [fullScreen]);
+  if (actionData && "deleted" in actionData && actionData.deleted) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-6">
+        <p role="status" className="card">
+          {actionData.message}
+        </p>
+      </main>
+    );
+  }
+  const active = registration.statusKey !== "CANCELLED" && registration.statusKey !== "REJECTED";
+  const busy = navigation.state !== "idle";
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-6">
+      <h1 className="text-2xl font-bold">{t("registration.manage.title")}</h1>
+      <p className="mt-1 font-medium">{localized(event.title, event.titleEn)}</p>
+      <p className="text-sm text-slate-600">
+        {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} ·{" "}
+        {describeZone(event.timeZone, event.startsAt)}
+      </p>
+      <p className="text-sm text-slate-600">
+        {localized(event.venue, event.venueEn)} · {event.address} ·{" "}
+        <a href={event.mapUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+          {t("registration.email.map")}
+        </a>
+      </p>
+      {actionData?.message ? (
+        <p role={actionData.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${actionData.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 text-red-800"}`}>
+          {actionData.message}
+        </p>
+      ) : null}
+      <section className="card mt-4 text-center" aria-labelledby="ticket-heading">
+        <h2 id="ticket-heading" className="font-semibold">
+          {t("registration.manage.ticket")} · <span data-testid="registration-status">{t(`registration.status.${registration.statusKey}` as MessageKey)}</span>
+        </h2>
+        {qr ? (
+          <>
+            <img src={qr} alt={t("registration.email.qrAlt")} className="mx-auto mt-3 w-64 max-w-full" data-testid="ticket-qr" />
+            <button type="button" className="btn mt-3" onClick={() => setFullScreen(true)}>
+              {t("registration.manage.showQr")}
+            </button>
+            <p className="mt-2 text-xs text-slate-600">{t("registration.manage.offlineHint")}</p>
+          </>
+        ) : (
+          <p className="mt-2 text-slate-600">{t("registration.manage.noTicket")}</p>
+        )}
+      </section>
+      {fullScreen && qr ? (
+        <div role="dialog" aria-modal="true" aria-label={t("registration.manage.ticket")} className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-white p-4">
+          <img src={qr} alt={t("registration.email.qrAlt")} className="aspect-square w-full max-w-[90vmin]" data-testid="ticket-qr-fullscreen" />
+          <p className="mt-2 text-lg font-semibold">{registration.name}</p>
+          <button type="button" className="btn-secondary mt-4" onClick={() => setFullScreen(false)} autoFocus>
+            {t("registration.manage.closeQr")}
+          </button>
+        </div>
+      ) : null}
+      <section className="card mt-4" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="mb-3 font-semibold">
+          {t("registration.manage.details")}
+        </h2>
+        <p className="mb-3 text-sm">
+          {registration.name} · {registration.email}
+          {registration.category ? ` · ${localized(registration.category.name, registration.category.nameEn)}` : ""}
+        </p>
+        {active && editable.length ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="edit" />
+            {editable.map((name) => (
+              <Field
+                key={name}
+                name={name}
+                label={t(`registration.form.${name}` as MessageKey)}
+                defaultValue={registration[name]}
+                error={(actionData?.fields as Record<string, string> | undefined)?.[name]}
+                type={name === "phone" ? "tel" : "text"}
+              />
+            ))}
+            <button type="submit" className="btn" disabled={busy}>
+              {t("registration.manage.edit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      <section className="mt-4 flex flex-wrap gap-2">
+        {active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend" />
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              {t("registration.manage.resend")}
+            </button>
+          </Form>
+        ) : null}
+        <a className="btn-secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
+          {t("registration.manage.download")}
+        </a>
+        {active ? (
+          <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.cancelConfirm")) && submit.preventDefault()}>
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="btn-danger" disabled={busy}>
+              {t("registration.manage.cancel")}
+            </button>
+          </Form>
+        ) : null}
+        <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="btn-danger" disabled={busy}>
+            {t("registration.manage.delete")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,16 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { filterAgenda, publicAgendaView, type PublicSessionView } from "~/models/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
-import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { localeFromRequest } from "~/utils/i18n.server";
+import { describeZone, formatDate, formatDateTime, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEventBySlug(params.slug ?? "");
   if (!event) notFound();
+  const url = new URL(request.url);
+  const filters = {
+    track: url.searchParams.get("track") ?? "",
+    room: url.searchParams.get("room") ?? "",
+    type: url.searchParams.get("type") ?? "",
+  };
+  const view = await publicAgendaView(event, localeFromRequest(request));
   return {
     event: {
       ...publicEventSummary(event),
@@ -21,7 +31,236 @@ export async function loader({ params }: LoaderFunctionArgs) {
       venueEn: event.venueEn,
       cityEn: event.cityEn,
     },
+    filters,
+    agenda: view
+      ? {
+          version: view.version,
+          publishedAt: view.publishedAt,
+          zone: view.zone,
+          rooms: view.rooms,
+          tracks: view.tracks,
+          types: view.types,
+          log: view.log,
+          days: filterAgenda(view, filters),
+          filtered: Boolean(filters.track || filters.room || filters.type),
+        }
+      : null,
   };
+}
+
+const favouritesKey = (slug: string) => `my-agenda:${slug}`;
+
+/** "My agenda": favourites live in this browser only (localStorage); nothing is sent until the .ics download. */
+function useFavourites(slug: string) {
+  const [favourites, setFavourites] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    try {
+      const stored = JSON.parse(window.localStorage.getItem(favouritesKey(slug)) ?? "[]");
+      if (Array.isArray(stored)) setFavourites(stored.filter((id) => typeof id === "string"));
+    } catch {
+      setFavourites([]);
+    }
+    setReady(true);
+  }, [slug]);
+  const toggle = useCallback(
+    (id: string) => {
+      setFavourites((current) => {
+        const next = current.includes(id) ? current.filter((value) => value !== id) : [...current, id];
+        try {
+          window.localStorage.setItem(favouritesKey(slug), JSON.stringify(next));
+        } catch {
+          // Private mode without storage: favourites last for this visit only.
+        }
+        return next;
+      });
+    },
+    [slug],
+  );
+  return { favourites, toggle, ready };
+}
+
+function SessionCard({ session, favourite, onToggle, ready }: { session: PublicSessionView; favourite: boolean; onToggle: (id: string) => void; ready: boolean }) {
+  const t = useT();
+  return (
+    <li id={`session-${session.id}`} className="card scroll-mt-4" data-session-id={session.id}>
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-sm text-slate-600">
+            <span className="font-semibold text-slate-900">{session.time}</span>
+            {" · "}
+            {session.typeLabel}
+            {session.room ? ` · ${session.room}` : ""}
+            {session.mark ? (
+              <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${session.mark === "new" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
+                {t(session.mark === "new" ? "agenda.public.new" : "agenda.public.changed")}
+              </span>
+            ) : null}
+          </p>
+          <h4 className="mt-1 font-semibold leading-snug">{session.title}</h4>
+          {session.track ? (
+            <p className="mt-1 text-sm">
+              <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: session.trackColor ?? undefined }} />
+              {session.track}
+            </p>
+          ) : null}
+        </div>
+        {ready ? (
+          <button
+            type="button"
+            onClick={() => onToggle(session.id)}
+            aria-pressed={favourite}
+            aria-label={`${t(favourite ? "agenda.public.unfavourite" : "agenda.public.favourite")}: ${session.title}`}
+            title={t(favourite ? "agenda.public.unfavourite" : "agenda.public.favourite")}
+            className={`min-h-11 min-w-11 shrink-0 rounded-md border text-xl ${favourite ? "border-amber-500 bg-amber-50 text-amber-600" : "border-slate-300 text-slate-500"}`}
+          >
+            {favourite ? "★" : "☆"}
+          </button>
+        ) : null}
+      </div>
+      {session.roles.length ? (
+        <dl className="mt-2 space-y-1 text-sm">
+          {session.roles.map((role) => (
+            <div key={role.label}>
+              <dt className="inline font-medium">{role.label}：</dt>
+              <dd className="inline">{role.people.join("、")}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {session.description ? <p className="mt-2 text-sm text-slate-700">{session.description}</p> : null}
+    </li>
+  );
+}
+
+function Agenda() {
+  const { event, agenda, filters } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const { favourites, toggle, ready } = useFavourites(event.slug);
+  if (!agenda) return <p className="mt-2 text-slate-600">{t("agenda.public.none")}</p>;
+  const api = `/api/v1/events/${event.slug}`;
+  return (
+    <>
+      <p className="text-sm text-slate-700">{t("agenda.public.zone", { zone: agenda.zone })}</p>
+      <p className="text-xs text-slate-500">{t("agenda.public.version", { version: agenda.version, at: formatDateTime(agenda.publishedAt, event.timeZone, locale) })}</p>
+
+      <Form method="get" className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end" aria-label={t("agenda.public.filters")} preventScrollReset>
+        {agenda.tracks.length ? (
+          <label className="text-sm">
+            <span className="field-label">{t("agenda.public.filterTrack")}</span>
+            <select name="track" defaultValue={filters.track} className="field-input">
+              <option value="">{t("agenda.public.all")}</option>
+              {agenda.tracks.map((track) => (
+                <option key={track.id} value={track.id}>
+                  {track.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {agenda.rooms.length > 1 ? (
+          <label className="text-sm">
+            <span className="field-label">{t("agenda.public.filterRoom")}</span>
+            <select name="room" defaultValue={filters.room} className="field-input">
+              <option value="">{t("agenda.public.all")}</option>
+              {agenda.rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {room.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="text-sm">
+          <span className="field-label">{t("agenda.public.filterType")}</span>
+          <select name="type" defaultValue={filters.type} className="field-input">
+            <option value="">{t("agenda.public.all")}</option>
+            {agenda.types.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex gap-2">
+          <button type="submit" className="btn">
+            {t("agenda.public.apply")}
+          </button>
+          {agenda.filtered ? (
+            <Link to="." className="btn-secondary" preventScrollReset>
+              {t("agenda.public.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {ready ? (
+        <div className="card mt-4 flex flex-wrap items-center gap-3" aria-live="polite">
+          <span className="font-medium">{t("agenda.public.myAgenda")}</span>
+          <span className="text-sm text-slate-600">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
+          {favourites.length ? (
+            <a className="btn-secondary" href={`${api}/agenda.ics?sessions=${favourites.map(encodeURIComponent).join(",")}`} download>
+              {t("agenda.public.downloadIcs")}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+
+      {agenda.days.length === 0 ? <p className="mt-4 text-slate-600">{t("agenda.public.noMatch")}</p> : null}
+      {agenda.days.map((day) => (
+        <section key={day.day} className="mt-6" aria-labelledby={`day-${day.day}`}>
+          <h3 id={`day-${day.day}`} className="sticky top-0 z-10 bg-slate-50 py-2 text-lg font-bold">
+            {day.label}
+          </h3>
+          {day.slots.map((slot) => (
+            <div key={slot.time} className="mt-3 grid gap-2 sm:grid-cols-[4rem_1fr]">
+              <p className="text-sm font-semibold text-brand-700">{slot.time}</p>
+              <ul className="grid gap-2">
+                {slot.sessions.map((session) => (
+                  <SessionCard key={session.id} session={session} favourite={favourites.includes(session.id)} onToggle={toggle} ready={ready} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+
+      <p className="mt-6 flex flex-wrap gap-3 text-sm">
+        <a className="underline" href={`${api}/agenda.ics`}>
+          {t("agenda.public.downloadAll")}
+        </a>
+        <a className="underline" href={`${api}/schedule.xml`}>
+          schedule.xml
+        </a>
+        <a className="underline" href={`${api}/schedule.json`}>
+          schedule.json
+        </a>
+      </p>
+
+      <details className="mt-6">
+        <summary className="cursor-pointer font-semibold">{t("agenda.public.changeLog")}</summary>
+        <ol className="mt-2 space-y-2 text-sm">
+          {agenda.log.map((entry) => (
+            <li key={entry.version}>
+              <p className="font-medium">
+                v{entry.version} · {formatDateTime(entry.publishedAt, event.timeZone, locale)}
+              </p>
+              {entry.lines.length ? (
+                <ul className="ml-4 list-disc">
+                  {entry.lines.map((line, index) => (
+                    <li key={index}>{line}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-slate-600">{t("agenda.public.changeLogEmpty")}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </>
+  );
 }
 
 export default function EventPage() {
@@ -71,6 +310,12 @@ export default function EventPage() {
           </span>
         ) : null}
       </div>
+      <section className="mt-8" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" className="text-xl font-bold">
+          {t("agenda.public.heading")}
+        </h2>
+        <Agenda />
+      </section>
     </main>
   );
 }

@@ -1,0 +1,138 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { FormAlert, SelectField } from "~/components/agenda/FormControls";
+import { SessionForm, speakerRoleNames } from "~/components/agenda/SessionForm";
+import { useT } from "~/i18n/react";
+import { getEditorAgenda, ownSession, sessionFormValues, updateSession } from "~/models/agenda.server";
+import { attachSpeaker, detachSpeaker } from "~/models/session-speaker.server";
+import { listSpeakers } from "~/models/speaker.server";
+import { formAction, formValues, pageLoader } from "~/utils/agenda-route.server";
+import { requireEventManager } from "~/utils/permissions.server";
+import { describeZone } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return pageLoader(request, async () => {
+    const eventId = params.eventId ?? "";
+    await requireEventManager(request, eventId);
+    await ownSession(eventId, params.sessionId ?? "");
+    const { event } = await getEditorAgenda(eventId);
+    const session = event.sessions.find((candidate) => candidate.id === params.sessionId)!;
+    const directory = await listSpeakers();
+    return {
+      eventId,
+      zone: describeZone(event.timeZone, session.startsAt),
+      values: sessionFormValues(session, event.timeZone),
+      rooms: event.rooms.map((room) => ({ id: room.id, name: room.name })),
+      tracks: event.tracks.map((track) => ({ id: track.id, name: track.name })),
+      speakers: session.speakers.map((row) => ({ id: row.id, role: row.role, position: row.position, confirmation: row.confirmation, name: row.speaker.name, organization: row.speaker.organization })),
+      directory: directory.map((person) => ({ id: person.id, label: person.organization ? `${person.name}（${person.organization}）` : person.name })),
+      nextPosition: session.speakers.length,
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const eventId = params.eventId ?? "";
+  const sessionId = params.sessionId ?? "";
+  return pageLoader(request, async () => {
+    await requireEventManager(request, eventId);
+    const values = formValues(await request.formData());
+    const intent = values.intent ?? "";
+    return formAction(request, intent, values, async () => {
+      if (intent === "save") {
+        await updateSession(eventId, sessionId, values);
+        return redirect(`/admin/events/${eventId}/agenda`);
+      }
+      if (intent === "attach") {
+        await attachSpeaker(eventId, sessionId, values);
+        return { ok: true as const };
+      }
+      if (intent === "detach") {
+        await detachSpeaker(eventId, values.id ?? "");
+        return { ok: true as const };
+      }
+      throw data(null, { status: 400 });
+    });
+  });
+}
+
+export default function EditSession() {
+  const { eventId, zone, values, rooms, tracks, speakers, directory, nextPosition } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const failure = result && "fields" in result ? result : null;
+  const errorsFor = (intent: string) => (failure?.intent === intent ? failure.fields : {});
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/admin/events/${eventId}/agenda`} className="text-brand-700 underline">
+          {t("agenda.admin.agenda.back")}
+        </Link>
+      </p>
+      <FormAlert message={failure?.formError} />
+      <section className="card" aria-labelledby="edit-heading">
+        <h2 id="edit-heading" className="mb-2 font-semibold">
+          {t("agenda.admin.agenda.editSession")}
+        </h2>
+        <SessionForm
+          intent="save"
+          values={failure?.intent === "save" ? (failure.values ?? {}) : values}
+          errors={errorsFor("save")}
+          rooms={rooms}
+          tracks={tracks}
+          zone={zone}
+          submitLabel={t("action.save")}
+        />
+      </section>
+      <section className="card" aria-labelledby="speakers-heading">
+        <h2 id="speakers-heading" className="mb-2 font-semibold">
+          {t("agenda.admin.agenda.speakers")}
+        </h2>
+        <ol className="mb-4 space-y-1">
+          {speakers.map((speaker) => (
+            <li key={speaker.id} className="flex flex-wrap items-center justify-between gap-2">
+              <span>
+                {speaker.position}. {t(`agenda.role.${speaker.role}`)}：{speaker.name}
+                {speaker.organization ? `（${speaker.organization}）` : ""} · {t(`agenda.confirmation.${speaker.confirmation}`)}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="id" value={speaker.id} />
+                <button type="submit" name="intent" value="detach" className="text-sm text-red-700 underline">
+                  {t("agenda.admin.agenda.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+        <Form method="post" className="grid gap-x-4 sm:grid-cols-3" key={`attach-${speakers.length}`} noValidate>
+          <input type="hidden" name="intent" value="attach" />
+          <SelectField id="attach-speaker" label={t("agenda.admin.agenda.speaker")} name="speakerId" error={errorsFor("attach").speakerId} required>
+            <option value="">—</option>
+            {directory.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="attach-role" label={t("agenda.admin.agenda.role")} name="role" error={errorsFor("attach").role} required>
+            {speakerRoleNames.map((role) => (
+              <option key={role} value={role}>
+                {t(`agenda.role.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={0} max={999} defaultValue={nextPosition} error={errorsFor("attach").position} />
+          <div className="sm:col-span-3 flex flex-wrap gap-3">
+            <button type="submit" className="btn-secondary">
+              {t("agenda.admin.agenda.addSpeaker")}
+            </button>
+            <Link to="/admin/speakers" className="self-center underline">
+              {t("agenda.admin.agenda.manageSpeakers")}
+            </Link>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { EventFactsForm } from "~/components/agenda/EventFactsForm";
+import { FormAlert } from "~/components/agenda/FormControls";
+import { useT } from "~/i18n/react";
+import { audit } from "~/models/audit.server";
+import { createEvent } from "~/models/event.server";
+import { listSeries } from "~/models/series.server";
+import { formAction, formValues } from "~/utils/agenda-route.server";
+import { clientAddress } from "~/utils/http.server";
+import { requireProgrammeManager } from "~/utils/permissions.server";
+import { timeZoneOptions } from "~/utils/time";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireProgrammeManager(request);
+  const series = await listSeries();
+  return { series: series.map((item) => ({ id: item.id, title: item.title })), zones: timeZoneOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireProgrammeManager(request);
+  const values = formValues(await request.formData());
+  return formAction(request, "save", values, async () => {
+    const event = await createEvent(values);
+    await audit({ action: "event.created", actorUserId: user.id, targetType: "event", targetId: event.id, eventId: event.id, ip: clientAddress(request) });
+    return redirect(`/admin/events/${event.id}/agenda`);
+  });
+}
+
+export default function NewEvent() {
+  const { series, zones } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const failure = result && "fields" in result ? result : null;
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-bold">{t("agenda.admin.events.new")}</h1>
+      <FormAlert message={failure?.formError} />
+      <EventFactsForm
+        values={failure?.values ?? {}}
+        errors={failure?.fields ?? {}}
+        series={series}
+        zones={zones}
+        submitLabel={t("action.create")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
+import { useT } from "~/i18n/react";
+import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
+import { formAction, formValues, pageLoader, requireSpeakerEditor } from "~/utils/agenda-route.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return pageLoader(request, async () => {
+    await requireSpeakerEditor(request);
+    const query = new URL(request.url).searchParams.get("q") ?? "";
+    const speakers = await listSpeakers({ query });
+    return {
+      query,
+      speakers: speakers.map((speaker) => ({ id: speaker.id, name: speaker.name, organization: speaker.organization, jobTitle: speaker.jobTitle, email: speaker.email, photo: speakerPhotoUrl(speaker) })),
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return pageLoader(request, async () => {
+    await requireSpeakerEditor(request);
+    const values = formValues(await request.formData());
+    return formAction(request, "create", values, async () => {
+      const speaker = await createSpeaker(values);
+      return redirect(`/admin/speakers/${speaker.id}`);
+    });
+  });
+}
+
+export default function Speakers() {
+  const { speakers, query } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const failure = result && "fields" in result ? result : null;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("agenda.admin.speakers.heading")}</h1>
+      <Form method="get" className="flex items-end gap-2" role="search">
+        <div className="flex-1">
+          <Field label={t("agenda.admin.speakers.search")} name="q" type="search" defaultValue={query} />
+        </div>
+        <button type="submit" className="btn-secondary mb-4">
+          {t("action.search")}
+        </button>
+      </Form>
+      {speakers.length === 0 ? <p className="text-slate-600">{t("agenda.admin.speakers.none")}</p> : null}
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {speakers.map((speaker) => (
+          <li key={speaker.id} className="card flex items-center gap-3">
+            {speaker.photo ? <img src={speaker.photo} alt="" width={48} height={48} className="h-12 w-12 rounded-full object-cover" /> : null}
+            <div>
+              <Link to={`/admin/speakers/${speaker.id}`} className="font-semibold hover:underline">
+                {speaker.name}
+              </Link>
+              <p className="text-sm text-slate-600">{[speaker.organization, speaker.jobTitle].filter(Boolean).join(" · ")}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <section className="card" aria-labelledby="new-speaker">
+        <h2 id="new-speaker" className="mb-2 font-semibold">
+          {t("agenda.admin.speakers.new")}
+        </h2>
+        <FormAlert message={failure?.formError} />
+        <Form method="post" noValidate>
+          <Field label={t("agenda.admin.speakers.name")} name="name" required defaultValue={failure?.values?.name} error={failure?.fields.name} />
+          <Field label={t("agenda.admin.speakers.nameEn")} name="nameEn" defaultValue={failure?.values?.nameEn} error={failure?.fields.nameEn} />
+          <Field label={t("agenda.admin.speakers.organization")} name="organization" defaultValue={failure?.values?.organization} error={failure?.fields.organization} />
+          <Field label={t("agenda.admin.speakers.jobTitle")} name="jobTitle" defaultValue={failure?.values?.jobTitle} error={failure?.fields.jobTitle} />
+          <Field label={t("agenda.admin.speakers.email")} name="email" type="email" defaultValue={failure?.values?.email} error={failure?.fields.email} />
+          <TextAreaField label={t("agenda.admin.speakers.bio")} name="bio" defaultValue={failure?.values?.bio} error={failure?.fields.bio} />
+          <button type="submit" className="btn">
+            {t("action.create")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

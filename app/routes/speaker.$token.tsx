@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { Notice } from "~/components/agenda/FormControls";
+import { useT } from "~/i18n/react";
+import { respondToRole, rolesForResponseToken } from "~/models/session-speaker.server";
+import { formAction, formValues, pageLoader } from "~/utils/agenda-route.server";
+import { clientAddress, HttpError } from "~/utils/http.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { describeZone, formatDate, formatTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "嘉宾确认 · Speaker confirmation" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+async function scopeOrThrow(request: Request, token: string) {
+  // Links are unguessable; the limit only stops someone trying many of them.
+  if (!hitRateLimit(`speaker-link:${clientAddress(request)}`, 60, 60_000).allowed) throw new HttpError(429, "rate_limited", "error.tooManyRequests");
+  const scope = await rolesForResponseToken(token);
+  if (!scope) throw new HttpError(404, "not_found", "agenda.speaker.unknownLink");
+  return scope;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return pageLoader(request, async () => {
+    const { speaker, event, roles } = await scopeOrThrow(request, params.token ?? "");
+    const { locale } = requestTranslator(request);
+    return {
+      speakerName: speaker.name,
+      eventTitle: event.title,
+      zone: describeZone(event.timeZone, event.startsAt),
+      roles: roles.map((row) => ({
+        id: row.id,
+        role: row.role,
+        confirmation: row.confirmation,
+        session: row.session.title,
+        room: row.session.room?.name ?? null,
+        when: `${formatDate(row.session.startsAt, event.timeZone, locale)} ${formatTime(row.session.startsAt, event.timeZone)}–${formatTime(row.session.endsAt, event.timeZone)}`,
+      })),
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return pageLoader(request, async () => {
+    const token = params.token ?? "";
+    await scopeOrThrow(request, token);
+    const values = formValues(await request.formData());
+    return formAction(request, "respond", values, async () => {
+      await respondToRole(token, values);
+      return { ok: true as const, notice: requestTranslator(request).t("agenda.speaker.saved") };
+    });
+  });
+}
+
+export default function SpeakerResponse() {
+  const { speakerName, eventTitle, roles, zone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-8">
+      <h1 className="text-2xl font-bold">{t("agenda.speaker.heading")}</h1>
+      <p className="mt-2">{t("agenda.speaker.intro", { name: speakerName, event: eventTitle })}</p>
+      <p className="mt-1 text-sm text-slate-600">{t("agenda.public.zone", { zone })}</p>
+      <div className="mt-4">
+        <Notice message={result && "notice" in result ? result.notice : null} />
+      </div>
+      <ul className="mt-4 space-y-3">
+        {roles.map((role) => (
+          <li key={role.id} className="card">
+            <p className="text-sm text-slate-600">
+              {role.when}
+              {role.room ? ` · ${role.room}` : ""}
+            </p>
+            <p className="font-semibold">{role.session}</p>
+            <p className="text-sm">
+              {t(`agenda.role.${role.role}`)} · <span data-testid={`status-${role.id}`}>{t(`agenda.confirmation.${role.confirmation}`)}</span>
+            </p>
+            <Form method="post" className="mt-2 flex gap-2">
+              <input type="hidden" name="sessionSpeakerId" value={role.id} />
+              <button type="submit" name="decision" value="CONFIRMED" className="btn" disabled={role.confirmation === "CONFIRMED"}>
+                {t("agenda.speaker.confirm")}
+              </button>
+              <button type="submit" name="decision" value="DECLINED" className="btn-secondary" disabled={role.confirmation === "DECLINED"}>
+                {t("agenda.speaker.decline")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,6 +1,7 @@
 import { demoLogins, seedDemo } from "../../prisma/seed";
 import { startBackgroundJobs } from "~/server/background";
 import "~/server/registration-jobs";
+import "~/server/onboarding-reminders";
 import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";

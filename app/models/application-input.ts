@@ -21,6 +21,24 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value ?? "");
 
+type Status = "SUBMITTED" | "UNDER_REVIEW" | "NEEDS_MORE_INFO" | "APPROVED" | "REJECTED";
+
+export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
+export const openStatuses: Status[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO"];
+
+// The applicant's amend link moves NEEDS_MORE_INFO back to SUBMITTED; reviewers cannot.
+export const reviewTransitions: Record<Status, Status[]> = {
+  SUBMITTED: ["UNDER_REVIEW", "NEEDS_MORE_INFO", "REJECTED"],
+  UNDER_REVIEW: ["NEEDS_MORE_INFO", "APPROVED", "REJECTED"],
+  NEEDS_MORE_INFO: ["UNDER_REVIEW", "REJECTED"],
+  APPROVED: [],
+  REJECTED: [],
+};
+
+export function canTransition(from: Status, to: Status): boolean {
+  return reviewTransitions[from].includes(to);
+}
+
 export const firmSizes = ["1-49", "50-199", "200-999", "1000+"] as const;
 
 export const creditCodeSchema = z

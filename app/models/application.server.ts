@@ -9,7 +9,10 @@ import { renderEmail } from "@emails/render";
 import ApplicationDecisionEmail from "@emails/application-decision";
 import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
 import ApplicationReceivedEmail from "@emails/application-received";
-import type { ApplicationDetails, ApplicationInput } from "./application-input";
+import { applicationStatuses, type ApplicationDetails, type ApplicationInput } from "./application-input";
+import { canTransition, reviewTransitions } from "./application-input";
+
+export { applicationStatuses, canTransition, reviewTransitions };
 import { audit } from "./audit.server";
 import { addFirmContactInTransaction, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
@@ -20,21 +23,8 @@ import { enqueueEmailInTransaction } from "./outbox.server";
  * change is one guarded UPDATE (`WHERE status = <the state the reviewer saw>`) in a write transaction
  * together with the e-mails it causes, so a refused or raced transition changes nothing and sends nothing.
  */
-export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
-export const openStatuses: ApplicationStatus[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO"];
-
-// The applicant's amend link moves NEEDS_MORE_INFO back to SUBMITTED; reviewers cannot.
-export const reviewTransitions: Record<ApplicationStatus, ApplicationStatus[]> = {
-  SUBMITTED: ["UNDER_REVIEW", "NEEDS_MORE_INFO", "REJECTED"],
-  UNDER_REVIEW: ["NEEDS_MORE_INFO", "APPROVED", "REJECTED"],
-  NEEDS_MORE_INFO: ["UNDER_REVIEW", "REJECTED"],
-  APPROVED: [],
-  REJECTED: [],
-};
-
-export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return reviewTransitions[from].includes(to);
-}
+// Submissions per client address: generous for a shared office network, tight enough to stop a script.
+export const applyRateLimit = { limit: 5, windowMs: 10 * 60 * 1000 };
 
 function localeOf(value: string | null | undefined): Locale {
   return isLocale(value) ? value : "zh-CN";

@@ -1,4 +1,9 @@
-import { prisma } from "~/utils/db.server";
+import { applicationInputSchema } from "~/models/application-input";
+import { reviewApplication, submitApplication } from "~/models/application.server";
+import { withCheckCharacter } from "~/models/credit-code";
+import { inviteFirmContact, listFirmContacts } from "~/models/firm.server";
+import { createChecklistInTransaction, ensureDefaultSteps, listSteps, setStepCompletion } from "~/models/onboarding.server";
+import { prisma, writeTransaction } from "~/utils/db.server";
 
 export const programmeSlug = "agent-innovation";
 
@@ -36,15 +41,86 @@ export async function seedProgramme() {
       charterText: "成员单位承诺：开放协作、标准互通、以人为本、可信可控。",
     },
   });
+  await ensureDefaultSteps(programme.id);
   const firms = [];
-  for (const firm of foundingFirms) {
+  for (const [index, firm] of foundingFirms.entries()) {
     const existing = await db.firm.findFirst({ where: { programmeId: programme.id, name: firm.name } });
     firms.push(
       existing ??
         (await db.firm.create({
-          data: { ...firm, programmeId: programme.id, founding: true, memberSince: launchedAt, description: `${firm.industry}领域的示例成员企业。` },
+          data: {
+            ...firm,
+            programmeId: programme.id,
+            founding: true,
+            memberSince: launchedAt,
+            creditCode: foundingCreditCode(index),
+            size: index < 4 ? "1000+" : "200-999",
+            website: `https://firm${index + 1}.demo.example.org`,
+            description: `${firm.industry}领域的示例成员企业。`,
+          },
         })),
     );
   }
+  await seedOnboardingStages(programme.id, firms);
+  await seedPendingApplications(programme.charterVersion);
   return { programme, firms };
+}
+
+/** Fictional but valid codes: authority 9, type 1, division 110108, a made-up organisation code. */
+export function foundingCreditCode(index: number) {
+  return withCheckCharacter(`91110108DEMO${String(index + 1).padStart(4, "0")}X`.replace(/O/g, "0"));
+}
+
+// How many checklist steps each founding firm has done: the demo shows firms at every stage, and the
+// demo firm contact's firm (the first) is part-way with overdue steps.
+const stages = [2, 5, 4, 4, 3, 3, 2, 1, 1, 0, 5];
+const dayMs = 86_400_000;
+
+async function seedOnboardingStages(programmeId: string, firms: { id: string; memberSince: Date | null }[]) {
+  const db = await prisma();
+  const steps = await listSteps();
+  for (const [index, firm] of firms.entries()) {
+    await writeTransaction((sql) => createChecklistInTransaction(sql, { firmId: firm.id, programmeId }));
+    const done = await db.firmOnboardingStep.findMany({ where: { firmId: firm.id, completedAt: { not: null } } });
+    for (const [position, step] of steps.slice(0, stages[index] ?? 0).entries()) {
+      if (done.some((row) => row.stepId === step.id)) continue;
+      const completedAt = new Date((firm.memberSince ?? new Date()).getTime() + (position + 1) * 6 * dayMs);
+      await setStepCompletion({ firmId: firm.id, stepId: step.id, done: true, now: completedAt });
+    }
+    // A few founding firms have named contacts (the first one gets the demo login from seed/users.ts).
+    if (index >= 1 && index <= 3 && (await listFirmContacts(firm.id)).length === 0) {
+      await inviteFirmContact({ firmId: firm.id, email: `contact${index + 1}@firms.demo.example.org`, name: `${foundingFirms[index].name.replace("（演示）", "")}联络人`, locale: "zh-CN" });
+    }
+  }
+}
+
+const seedReviewer = { id: "demo-seed", name: "演示秘书处" };
+
+async function seedPendingApplications(charterVersion: string) {
+  const pending = [
+    { firmName: "青禾农业智能（演示）", code: withCheckCharacter("91320500MA1QH0001"), industry: "智慧农业", city: "苏州", contactName: "林青禾", contactEmail: "apply.qinghe@demo.example.org", size: "50-199", offers: "农业病虫害识别智能体", needs: "县域政务与农业场景试点", review: null },
+    { firmName: "远帆物流智能体（演示）", code: withCheckCharacter("91440300MA5YF0002"), industry: "物流", city: "深圳", contactName: "Alex Chen", contactEmail: "apply.yuanfan@demo.example.org", size: "200-999", offers: "Route-planning agents for freight", needs: "Partners in manufacturing", review: "UNDER_REVIEW", locale: "en" },
+    // Same credit code as a founding firm: shows how a repeated application is linked, not duplicated.
+    { firmName: "澄明数据科技（演示）", code: foundingCreditCode(2), industry: "数据服务", city: "上海", contactName: "周澄", contactEmail: "apply.chengming@demo.example.org", size: "1000+", offers: "数据治理", needs: "新业务线加入计划", review: null },
+  ] as const;
+  for (const application of pending) {
+    const input = applicationInputSchema.parse({
+      firmName: application.firmName,
+      creditCode: application.code,
+      industry: application.industry,
+      city: application.city,
+      size: application.size,
+      offers: application.offers,
+      needs: application.needs,
+      contactName: application.contactName,
+      contactEmail: application.contactEmail,
+      contactPhone: "+86 21 5555 0100",
+      charterVersion,
+      charterAccepted: true,
+    });
+    const { application: stored } = await submitApplication({ input, locale: "locale" in application ? application.locale : "zh-CN" });
+    if (application.review && stored.status === "SUBMITTED") {
+      await reviewApplication({ id: stored.id, action: { to: application.review }, actor: seedReviewer });
+    }
+  }
 }

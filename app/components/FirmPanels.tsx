@@ -1,0 +1,251 @@
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { firmSizes } from "~/models/application-input";
+import { formatDate } from "~/utils/time";
+
+/** What `firmPageData` returns (app/utils/firm-actions.server.ts), after serialisation. */
+export type FirmPageData = {
+  firm: {
+    id: string;
+    name: string;
+    nameEn: string;
+    industry: string;
+    city: string;
+    website: string;
+    size: string;
+    description: string;
+    offers: string;
+    needs: string;
+    logo: string | null;
+    status: string;
+    founding: boolean;
+    creditCode: string | null;
+    memberSince: string | null;
+  };
+  contacts: { grantId: string; userId: string; email: string; name: string; role: string; active: boolean; invitedSince: string }[];
+  progress: {
+    done: number;
+    total: number;
+    overdue: number;
+    steps: { stepId: string; key: string; title: string; titleEn: string; dueAt: string | null; completedAt: string | null; overdue: boolean }[];
+  };
+};
+
+export type FirmActionData = { ok: boolean; intent: string; message: string; fields?: Record<string, string> } | undefined;
+
+const zone = "Asia/Shanghai";
+
+/** The result of the last action, announced once, next to the form that caused it. */
+export function ActionNotice({ intent }: { intent: string }) {
+  const actionData = useActionData() as FirmActionData;
+  if (!actionData || actionData.intent !== intent) return null;
+  return (
+    <p role={actionData.ok ? "status" : "alert"} className={`mb-3 rounded border p-3 text-sm ${actionData.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+      {actionData.message}
+    </p>
+  );
+}
+
+function fieldError(intent: string, name: string) {
+  return (actionData: FirmActionData) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.fields?.[name] : undefined);
+}
+
+export function ProfileForm({ data, action }: { data: FirmPageData; action: string }) {
+  const t = useT();
+  const actionData = useActionData() as FirmActionData;
+  const navigation = useNavigation();
+  const error = (name: string) => fieldError("profile", name)(actionData);
+  const { firm } = data;
+  return (
+    <section aria-labelledby="profile-heading" className="card">
+      <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
+        {t("programme.portal.profile")}
+      </h2>
+      <ActionNotice intent="profile" />
+      <Form method="post" action={action}>
+        <input type="hidden" name="intent" value="profile" />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field label={t("programme.field.firmName")} name="name" defaultValue={firm.name} required maxLength={100} error={error("name")} />
+          <Field label={t("programme.field.nameEn")} name="nameEn" defaultValue={firm.nameEn} maxLength={100} error={error("nameEn")} />
+          <Field label={t("programme.field.industry")} name="industry" defaultValue={firm.industry} required maxLength={50} error={error("industry")} />
+          <Field label={t("programme.field.city")} name="city" defaultValue={firm.city} required maxLength={50} error={error("city")} />
+          <Field label={t("programme.field.website")} name="website" defaultValue={firm.website} maxLength={200} error={error("website")} />
+          <div className="mb-4">
+            <label htmlFor="profile-size" className="field-label">
+              {t("programme.field.size")}
+            </label>
+            <select id="profile-size" name="size" defaultValue={firm.size} className="field-input" aria-invalid={error("size") ? true : undefined}>
+              <option value="">{t("programme.size.choose")}</option>
+              {firmSizes.map((size) => (
+                <option key={size} value={size}>
+                  {t(`programme.size.${size}`)}
+                </option>
+              ))}
+            </select>
+            {error("size") ? (
+              <p className="field-error" role="alert">
+                {error("size")}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        {(["description", "offers", "needs"] as const).map((name) => (
+          <div className="mb-4" key={name}>
+            <label htmlFor={`profile-${name}`} className="field-label">
+              {t(name === "description" ? "programme.field.description" : name === "offers" ? "programme.profile.offers" : "programme.profile.needs")}
+            </label>
+            <textarea id={`profile-${name}`} name={name} rows={3} maxLength={name === "description" ? 500 : 2000} defaultValue={firm[name]} className="field-input" />
+            {error(name) ? (
+              <p className="field-error" role="alert">
+                {error(name)}
+              </p>
+            ) : null}
+          </div>
+        ))}
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {t("action.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function LogoForm({ data, action }: { data: FirmPageData; action: string }) {
+  const t = useT();
+  const localized = useLocalized();
+  return (
+    <section aria-labelledby="logo-heading" className="card">
+      <h2 id="logo-heading" className="mb-3 text-lg font-semibold">
+        {t("programme.field.logo")}
+      </h2>
+      <ActionNotice intent="logo" />
+      {data.firm.logo ? (
+        <img src={data.firm.logo} alt={t("programme.directory.logoAlt", { firm: localized(data.firm.name, data.firm.nameEn) })} className="mb-3 h-20 w-20 rounded border object-contain" />
+      ) : (
+        <p className="mb-3 text-sm text-slate-600">{t("programme.logo.none")}</p>
+      )}
+      <Form method="post" action={action} encType="multipart/form-data">
+        <label htmlFor="logo-file" className="field-label">
+          {t("programme.logo.upload")}
+        </label>
+        <input id="logo-file" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="logo-hint" className="block w-full text-sm" />
+        <p id="logo-hint" className="mt-1 text-sm text-slate-600">
+          {t("programme.field.logoHint")}
+        </p>
+        <button type="submit" className="btn mt-3">
+          {t("programme.logo.upload")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ContactsPanel({ data, action }: { data: FirmPageData; action: string }) {
+  const t = useT();
+  const actionData = useActionData() as FirmActionData;
+  const error = (name: string) => fieldError("invite", name)(actionData);
+  return (
+    <section aria-labelledby="contacts-heading" className="card">
+      <h2 id="contacts-heading" className="mb-3 text-lg font-semibold">
+        {t("programme.contacts.heading")}
+      </h2>
+      <ActionNotice intent="remove" />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              <th className="py-2 pr-3">{t("programme.contacts.name")}</th>
+              <th className="py-2 pr-3">{t("programme.contacts.email")}</th>
+              <th className="py-2 pr-3">{t("programme.contacts.role")}</th>
+              <th className="py-2 pr-3">{t("programme.contacts.status")}</th>
+              <th className="py-2">
+                <span className="sr-only">{t("programme.contacts.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.contacts.map((contact) => (
+              <tr key={contact.grantId} className="border-b last:border-0">
+                <td className="py-2 pr-3">{contact.name}</td>
+                <td className="py-2 pr-3 break-all">{contact.email}</td>
+                <td className="py-2 pr-3">{t("programme.contacts.role.FIRM_CONTACT")}</td>
+                <td className="py-2 pr-3">{contact.active ? t("programme.contacts.active") : t("programme.contacts.pending")}</td>
+                <td className="py-2">
+                  {data.contacts.length > 1 ? (
+                    <Form method="post" action={action}>
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={contact.userId} />
+                      <button type="submit" className="text-red-700 underline" aria-label={`${t("programme.contacts.remove")} ${contact.name}`}>
+                        {t("programme.contacts.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="mt-4 font-semibold">{t("programme.contacts.invite")}</h3>
+      <ActionNotice intent="invite" />
+      <Form method="post" action={action} className="mt-2 grid gap-x-4 sm:grid-cols-2">
+        <input type="hidden" name="intent" value="invite" />
+        <Field label={t("programme.contacts.name")} name="name" id="invite-name" required maxLength={100} error={error("name")} />
+        <Field label={t("programme.contacts.email")} name="email" id="invite-email" type="email" required maxLength={254} error={error("email")} />
+        <div className="sm:col-span-2">
+          <button type="submit" className="btn">
+            {t("programme.contacts.invite")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function OnboardingPanel({ data, action }: { data: FirmPageData; action: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const localized = useLocalized();
+  const { progress } = data;
+  return (
+    <section aria-labelledby="onboarding-heading" className="card">
+      <h2 id="onboarding-heading" className="text-lg font-semibold">
+        {t("programme.onboarding.heading")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t("programme.onboarding.progress", { done: progress.done, total: progress.total })}</p>
+      <progress className="mt-2 h-2 w-full" max={progress.total || 1} value={progress.done} aria-label={t("programme.onboarding.progress", { done: progress.done, total: progress.total })} />
+      <ActionNotice intent="step" />
+      <ul className="mt-3 divide-y">
+        {progress.steps.map((step) => (
+          <li key={step.stepId} className="flex flex-wrap items-center justify-between gap-2 py-2" data-step={step.key}>
+            <div>
+              <p className="font-medium">
+                {step.completedAt ? "✓ " : ""}
+                {localized(step.title, step.titleEn)}
+              </p>
+              <p className={`text-sm ${step.overdue ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                {step.completedAt
+                  ? t("programme.onboarding.doneOn", { date: formatDate(step.completedAt, zone, locale) })
+                  : step.overdue
+                    ? `${t("programme.onboarding.overdue")} · ${t("programme.onboarding.dueOn", { date: formatDate(step.dueAt!, zone, locale) })}`
+                    : step.dueAt
+                      ? t("programme.onboarding.dueOn", { date: formatDate(step.dueAt, zone, locale) })
+                      : t("programme.onboarding.open")}
+              </p>
+            </div>
+            <Form method="post" action={action}>
+              <input type="hidden" name="intent" value="step" />
+              <input type="hidden" name="stepId" value={step.stepId} />
+              <input type="hidden" name="done" value={step.completedAt ? "0" : "1"} />
+              <button type="submit" className={step.completedAt ? "btn-secondary" : "btn"}>
+                {step.completedAt ? t("programme.onboarding.reopen") : t("programme.onboarding.markDone")}
+                <span className="sr-only">: {localized(step.title, step.titleEn)}</span>
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

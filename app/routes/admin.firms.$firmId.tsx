@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { ActionNotice, ContactsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
+import { useLocalized, useT } from "~/i18n/react";
+import { setFirmStatus } from "~/models/firm.server";
+import { firmPageData, handleFirmAction } from "~/utils/firm-actions.server";
+import { requireProgrammeManager } from "~/utils/permissions.server";
+import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+
+export const meta: MetaFunction = () => [{ title: "成员企业 · Member firm" }];
+
+const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return guardedLoader(request, async () => {
+    await requireProgrammeManager(request);
+    return firmPageData(params.firmId ?? "");
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await guardedLoader(request, () => requireProgrammeManager(request));
+  const firmId = params.firmId ?? "";
+  if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+    const form = await request.clone().formData();
+    if (form.get("intent") === "status") {
+      return guardedAction(request, "status", async (t) => {
+        const status = statuses.find((value) => value === form.get("status"));
+        if (!status) throw new Error("unknown status");
+        await setFirmStatus({ firmId, status, actorUserId: user.id });
+        return t("programme.admin.statusSaved");
+      });
+    }
+  }
+  return handleFirmAction(request, firmId, user);
+}
+
+export default function AdminFirm() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const localized = useLocalized();
+  const action = `/admin/firms/${data.firm.id}`;
+  return (
+    <div>
+      <Link to="/admin/firms" className="text-sm text-brand-700 underline">
+        ← {t("programme.admin.firms")}
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold">{localized(data.firm.name, data.firm.nameEn)}</h1>
+      {data.firm.creditCode ? <p className="font-mono text-sm text-slate-600">{data.firm.creditCode}</p> : null}
+      <section aria-labelledby="status-heading" className="card mt-4">
+        <h2 id="status-heading" className="mb-2 text-lg font-semibold">
+          {t("programme.admin.status")}
+        </h2>
+        <ActionNotice intent="status" />
+        <Form method="post" action={action} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="intent" value="status" />
+          <label htmlFor="firm-status" className="sr-only">
+            {t("programme.admin.status")}
+          </label>
+          <select id="firm-status" name="status" defaultValue={data.firm.status} className="field-input w-auto">
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`programme.firmStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn-secondary">
+            {t("action.save")}
+          </button>
+        </Form>
+      </section>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <OnboardingPanel data={data} action={action} />
+        <LogoForm data={data} action={action} />
+        <div className="lg:col-span-2">
+          <ProfileForm data={data} action={action} />
+        </div>
+        <div className="lg:col-span-2">
+          <ContactsPanel data={data} action={action} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ContactsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
+import { ErrorPage } from "~/components/ErrorPage";
+import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { firmEventActivity, getFirm } from "~/models/firm.server";
+import { firmPageData, handleFirmAction } from "~/utils/firm-actions.server";
+import { firmIdsOf, requireFirmManager, requireUser } from "~/utils/permissions.server";
+import { guardedLoader } from "~/utils/programme-route.server";
+import { formatDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "企业门户 · Firm portal" }];
+
+/** The firm in the URL (`?firm=`), else the user's first firm; the guard decides whether it is theirs. */
+async function scopedFirm(request: Request) {
+  const user = await requireUser(request);
+  const requested = new URL(request.url).searchParams.get("firm");
+  const firmId = requested ?? firmIdsOf(user)[0] ?? null;
+  if (!firmId) return { user, firmId: null };
+  return { user: await requireFirmManager(request, firmId), firmId };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return guardedLoader(request, async () => {
+    const { user, firmId } = await scopedFirm(request);
+    if (!firmId) return { page: null, activity: null, myFirms: [] };
+    const [page, activity, myFirms] = await Promise.all([
+      firmPageData(firmId),
+      firmEventActivity(firmId),
+      Promise.all(firmIdsOf(user).map(async (id) => ({ id, name: (await getFirm(id)).name }))),
+    ]);
+    return {
+      page,
+      myFirms,
+      activity: {
+        registrations: activity.registrations.map((registration) => ({
+          id: registration.id,
+          name: registration.name,
+          status: registration.status,
+          event: { title: registration.event.title, titleEn: registration.event.titleEn, slug: registration.event.slug, startsAt: registration.event.startsAt.toISOString(), timeZone: registration.event.timeZone },
+        })),
+        quotas: activity.quotas.map((quota) => ({
+          id: quota.id,
+          quota: quota.quota,
+          used: quota.confirmedCount,
+          event: { title: quota.event.title, titleEn: quota.event.titleEn, slug: quota.event.slug, startsAt: quota.event.startsAt.toISOString(), timeZone: quota.event.timeZone },
+        })),
+        inviteCodes: activity.inviteCodes.map((code) => ({
+          id: code.id,
+          code: code.code,
+          label: code.label,
+          maxUses: code.maxUses,
+          used: code.usedCount,
+          expiresAt: code.expiresAt?.toISOString() ?? null,
+          revoked: Boolean(code.revokedAt),
+          event: { title: code.event.title, titleEn: code.event.titleEn, slug: code.event.slug },
+        })),
+      },
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, firmId } = await guardedLoader(request, () => scopedFirm(request));
+  if (!firmId) throw new Response(null, { status: 404 });
+  return handleFirmAction(request, firmId, user);
+}
+
+export default function FirmPortal() {
+  const { page, activity, myFirms } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const localized = useLocalized();
+  if (!page || !activity) {
+    return (
+      <main id="main" className="mx-auto max-w-3xl px-4 py-10">
+        <h1 className="text-2xl font-bold">{t("programme.portal.title")}</h1>
+        <p className="card mt-4">{t("programme.portal.noFirm")}</p>
+      </main>
+    );
+  }
+  const action = `/firm?firm=${page.firm.id}`;
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+      <p className="text-sm font-semibold text-brand-700">{t("programme.portal.title")}</p>
+      <h1 className="text-2xl font-bold">{localized(page.firm.name, page.firm.nameEn)}</h1>
+      {myFirms.length > 1 ? (
+        <nav aria-label={t("programme.portal.chooseFirm")} className="mt-2 flex flex-wrap gap-2 text-sm">
+          {myFirms.map((firm) => (
+            <Link key={firm.id} to={`/firm?firm=${firm.id}`} className={firm.id === page.firm.id ? "font-semibold underline" : "text-brand-700 underline"}>
+              {firm.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <OnboardingPanel data={page} action={action} />
+        <LogoForm data={page} action={action} />
+        <div className="lg:col-span-2">
+          <ProfileForm data={page} action={action} />
+        </div>
+        <div className="lg:col-span-2">
+          <ContactsPanel data={page} action={action} />
+        </div>
+        <section aria-labelledby="events-heading" className="card lg:col-span-2">
+          <h2 id="events-heading" className="text-lg font-semibold">
+            {t("programme.portal.events")}
+          </h2>
+          <h3 className="mt-3 font-semibold">{t("programme.portal.quotas")}</h3>
+          {activity.quotas.length === 0 ? <p className="text-sm text-slate-600">{t("programme.portal.noQuotas")}</p> : null}
+          <ul className="mt-1 space-y-1 text-sm">
+            {activity.quotas.map((quota) => (
+              <li key={quota.id}>
+                <Link to={`/events/${quota.event.slug}`} className="text-brand-700 underline">
+                  {localized(quota.event.title, quota.event.titleEn)}
+                </Link>{" "}
+                ({formatDate(quota.event.startsAt, quota.event.timeZone, locale)}) — {t("programme.portal.quotaUsed", { used: quota.used, quota: quota.quota })}
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-4 font-semibold">{t("programme.portal.inviteCodes")}</h3>
+          {activity.inviteCodes.length === 0 ? <p className="text-sm text-slate-600">{t("programme.portal.noInviteCodes")}</p> : null}
+          <ul className="mt-1 space-y-1 text-sm">
+            {activity.inviteCodes.map((code) => (
+              <li key={code.id}>
+                <span className="font-mono font-semibold">{code.code}</span> · {localized(code.event.title, code.event.titleEn)}
+                {code.label ? ` · ${code.label}` : ""} · {t("programme.portal.codeUses", { used: code.used, max: code.maxUses })}
+                {code.revoked ? ` · ${t("programme.portal.codeRevoked")}` : code.expiresAt ? ` · ${t("programme.portal.codeExpires", { date: formatDate(code.expiresAt, "Asia/Shanghai", locale) })}` : ""}
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-4 font-semibold">{t("programme.portal.registrations")}</h3>
+          {activity.registrations.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("programme.portal.noRegistrations")}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="mt-1 w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b">
+                    <th className="py-2 pr-3">{t("programme.portal.event")}</th>
+                    <th className="py-2 pr-3">{t("programme.portal.attendee")}</th>
+                    <th className="py-2">{t("programme.portal.registrationStatus")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {activity.registrations.map((registration) => (
+                    <tr key={registration.id} className="border-b last:border-0">
+                      <td className="py-2 pr-3">{localized(registration.event.title, registration.event.titleEn)}</td>
+                      <td className="py-2 pr-3">{registration.name}</td>
+                      <td className="py-2">{registration.status.toLowerCase()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

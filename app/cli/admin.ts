@@ -14,7 +14,7 @@ import {
 } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
-import { applyMigrations } from "./migrate";
+import { applyPendingMigrations } from "./migrate";
 
 /**
  * Operator CLI: `npm run admin -- <command> [options]`. How production gets its users, roles and tokens
@@ -236,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   try {
-    applyMigrations(env().DATABASE_URL);
+    applyPendingMigrations(env().DATABASE_URL);
   } catch (error) {
     console.error(error instanceof EnvError ? error.message : `error: ${(error as Error).message}`);
     return 1;

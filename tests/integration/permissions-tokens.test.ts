@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { createApiToken, revokeApiToken, tokenFromRequest } from "~/models/api-token.server";
+import { prisma } from "~/utils/db.server";
+import { HttpError } from "~/utils/http.server";
+import { requireEventToken, tokenMayAct } from "~/utils/permissions.server";
+import { startTestServer } from "../support/server";
+import { alertText, demo, signIn } from "../support/staff";
+
+let eventA: { id: string; slug: string };
+let eventB: { id: string; slug: string };
+
+beforeAll(async () => {
+  await seedDemo();
+  const db = await prisma();
+  eventA = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
+  eventB = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-manufacturing-shenzhen" } });
+});
+
+const bearer = (token: string) => new Request("http://localhost/api/v1/checkin", { headers: { Authorization: `Bearer ${token}` } });
+
+async function status(check: Promise<unknown>): Promise<number> {
+  try {
+    await check;
+    return 200;
+  } catch (error) {
+    if (error instanceof HttpError) return error.status;
+    throw error;
+  }
+}
+
+describe("API token scope", () => {
+  it("a check-in token of event A works for A and is refused for B", async () => {
+    const { token } = await createApiToken({ eventSlug: eventA.slug, role: "CHECKIN" });
+    expect(await tokenFromRequest(bearer(token))).toMatchObject({ eventId: eventA.id, role: "CHECKIN" });
+    expect(await requireEventToken(bearer(token), eventA.id, "CHECKIN")).toMatchObject({ eventId: eventA.id });
+    expect(await status(requireEventToken(bearer(token), eventB.id, "CHECKIN"))).toBe(403);
+  });
+
+  it("a check-in token never passes for organizer work; an organizer token may check in", async () => {
+    const checkin = await createApiToken({ eventSlug: eventA.slug, role: "CHECKIN" });
+    const organizer = await createApiToken({ eventSlug: eventA.slug, role: "ORGANIZER" });
+    expect(await status(requireEventToken(bearer(checkin.token), eventA.id, "ORGANIZER"))).toBe(403);
+    expect(await status(requireEventToken(bearer(organizer.token), eventA.id, "ORGANIZER"))).toBe(200);
+    expect(await status(requireEventToken(bearer(organizer.token), eventA.id, "CHECKIN"))).toBe(200);
+    expect(await status(requireEventToken(bearer(organizer.token), eventB.id, "CHECKIN"))).toBe(403);
+    expect(tokenMayAct({ eventId: eventA.id, role: "CHECKIN" }, eventA.id, "CHECKIN")).toBe(true);
+    expect(tokenMayAct({ eventId: eventA.id, role: "CHECKIN" }, eventB.id, "CHECKIN")).toBe(false);
+  });
+
+  it("missing, malformed, unknown and revoked tokens get 401", async () => {
+    const { token, record } = await createApiToken({ eventSlug: eventA.slug, role: "CHECKIN" });
+    expect(await status(requireEventToken(new Request("http://localhost/"), eventA.id, "CHECKIN"))).toBe(401);
+    expect(await status(requireEventToken(new Request("http://localhost/", { headers: { Authorization: token } }), eventA.id, "CHECKIN"))).toBe(401);
+    expect(await status(requireEventToken(bearer(`${token}x`), eventA.id, "CHECKIN"))).toBe(401);
+    await revokeApiToken({ id: record.prefix });
+    expect(await status(requireEventToken(bearer(token), eventA.id, "CHECKIN"))).toBe(401);
+    const db = await prisma();
+    expect(await db.auditLog.count({ where: { action: "token.revoked", targetId: record.id } })).toBe(1);
+  });
+
+  it("stores only a hash and a short prefix of each token", async () => {
+    const { token, record } = await createApiToken({ eventSlug: eventA.slug, role: "CHECKIN" });
+    const stored = await (await prisma()).apiToken.findUniqueOrThrow({ where: { id: record.id } });
+    expect(token).toMatch(/^evt_[\w-]{32}$/);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(token.startsWith(stored.prefix)).toBe(true);
+    expect(stored.prefix.length).toBeLessThan(12);
+  });
+});
+
+describe("tokens created in the back office", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it("shows a new token once; it works for its event; revoking it on the page ends it; all audited", async () => {
+    const jar = await signIn(server.baseUrl, demo.shanghaiOrganizer.email, demo.shanghaiOrganizer.password);
+    const page = `${server.baseUrl}/admin/events/${eventA.id}/access`;
+    const created = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "create-token", role: "CHECKIN", name: "Gate 2" }) });
+    expect(created.status).toBe(200);
+    const html = await created.text();
+    const token = /data-testid="new-token"[^>]*>(evt_[\w-]+)</.exec(html)?.[1];
+    expect(token).toBeDefined();
+    expect(await status(requireEventToken(bearer(token!), eventA.id, "CHECKIN"))).toBe(200);
+
+    const listing = await (await jar.fetch(page)).text();
+    expect(listing).toContain("Gate 2");
+    expect(listing).not.toContain(token!);
+
+    const db = await prisma();
+    const record = await db.apiToken.findFirstOrThrow({ where: { name: "Gate 2" } });
+    const revoked = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "revoke-token", tokenId: record.id }) });
+    expect(revoked.status).toBe(200);
+    expect(await status(requireEventToken(bearer(token!), eventA.id, "CHECKIN"))).toBe(401);
+
+    const organizer = await db.user.findUniqueOrThrow({ where: { email: demo.shanghaiOrganizer.email } });
+    const actions = (await db.auditLog.findMany({ where: { targetId: record.id }, orderBy: { at: "asc" } })).map((entry) => [entry.action, entry.actorUserId, entry.eventId]);
+    expect(actions).toEqual([
+      ["token.created", organizer.id, eventA.id],
+      ["token.revoked", organizer.id, eventA.id],
+    ]);
+  });
+
+  it("adds and removes check-in staff of the event, and explains an unknown e-mail", async () => {
+    const jar = await signIn(server.baseUrl, demo.shanghaiOrganizer.email, demo.shanghaiOrganizer.password);
+    const page = `${server.baseUrl}/admin/events/${eventA.id}/access`;
+    const unknown = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "add-staff", email: "nobody@demo.example.org" }) });
+    expect(unknown.status).toBe(404);
+    expect(alertText(await unknown.text())).toBe("没有使用该邮箱的账号。");
+
+    const added = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "add-staff", email: demo.firm.email }) });
+    expect(added.status).toBe(200);
+    const db = await prisma();
+    const grant = await db.roleAssignment.findFirstOrThrow({ where: { role: "CHECKIN", eventId: eventA.id, user: { email: demo.firm.email } } });
+    const removed = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "remove-staff", grantId: grant.id }) });
+    expect(removed.status).toBe(200);
+    expect(await db.roleAssignment.findUnique({ where: { id: grant.id } })).toBeNull();
+    expect(await db.auditLog.count({ where: { action: { in: ["role.granted", "role.revoked"] }, targetId: grant.userId, eventId: eventA.id } })).toBe(2);
+  });
+});

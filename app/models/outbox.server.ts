@@ -270,3 +270,27 @@ export function startOutboxSender({ mailer = configuredMailer(), intervalMs = 20
     mailer?.close();
   };
 }
+
+/** The back office e-mail log, newest first. */
+export async function listEmails({ eventId, status, take = 200 }: { eventId?: string; status?: string | null; take?: number }) {
+  const db = await prisma();
+  const statusFilter = status && ["PENDING", "SENDING", "SENT", "FAILED"].includes(status) ? { status: status as "PENDING" | "SENDING" | "SENT" | "FAILED" } : {};
+  return db.emailMessage.findMany({
+    where: { ...(eventId ? { eventId } : {}), ...statusFilter },
+    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, eventId: true, html: true },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
+
+export async function getEmail(id: string) {
+  const db = await prisma();
+  return db.emailMessage.findUnique({ where: { id }, include: { attemptLog: { orderBy: { at: "asc" } } } });
+}
+
+/** The message's HTML for the preview, rendering a render-later message on the spot (without storing it). */
+export async function emailPreviewHtml(message: { kind: string; html: string; registrationId: string | null }): Promise<string> {
+  if (message.html) return message.html;
+  const rendered = message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
+  return rendered?.html ?? "";
+}

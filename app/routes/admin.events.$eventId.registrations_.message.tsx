@@ -1,0 +1,96 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useLocale, useT } from "~/i18n/react";
+import { bulkMessageSchema, filterFromSearchParams } from "~/models/registration-admin-input";
+import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
+import { translateIssue } from "~/models/registration-input";
+import { fieldErrors } from "~/utils/http.server";
+import { requireEventManager } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const eventId = params.eventId ?? "";
+  await requireEventManager(request, eventId);
+  const url = new URL(request.url);
+  const recipients = await bulkRecipients(eventId, filterFromSearchParams(url.searchParams));
+  const batch = url.searchParams.get("batch");
+  return { eventId, recipients: recipients.length, progress: batch ? await bulkProgress(batch) : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const eventId = params.eventId ?? "";
+  const user = await requireEventManager(request, eventId);
+  const formData = await request.formData();
+  const parsed = bulkMessageSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), preview: null, batchId: null }, { status: 422 });
+  const filter = filterFromSearchParams(new URL(request.url).searchParams);
+  if (parsed.data.intent === "preview") {
+    const preview = await previewBulkMessage({ subject: parsed.data.subject, body: parsed.data.body, locale: String(formData.get("locale") ?? "zh-CN") });
+    return { fields: {}, preview: preview.html, batchId: null };
+  }
+  const { batchId } = await sendBulkMessage({ eventId, filter, subject: parsed.data.subject, body: parsed.data.body, actorUserId: user.id });
+  return { fields: {}, preview: null, batchId };
+}
+
+export default function BulkMessage() {
+  const { eventId, recipients, progress } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (actionData?.batchId && searchParams.get("batch") !== actionData.batchId) {
+      const next = new URLSearchParams(searchParams);
+      next.set("batch", actionData.batchId);
+      setSearchParams(next, { replace: true });
+    }
+  }, [actionData?.batchId, searchParams, setSearchParams]);
+  useEffect(() => {
+    if (!progress || progress.pending === 0) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [progress, revalidator]);
+  const fields = (actionData?.fields ?? {}) as Record<string, string>;
+  return (
+    <div>
+      <p className="text-sm">
+        <Link to={`/admin/events/${eventId}/registrations?${searchParams.toString()}`} className="text-brand-700 underline">
+          {t("registration.admin.list.title")}
+        </Link>
+      </p>
+      <h2 className="text-xl font-semibold">{t("registration.admin.bulk.title")}</h2>
+      {progress ? (
+        <div className="card my-3" role="status" aria-live="polite">
+          <p>{t("registration.admin.bulk.progress", { sent: progress.sent, total: progress.total, failed: progress.failed })}</p>
+          <progress className="w-full" max={Math.max(progress.total, 1)} value={progress.sent + progress.failed} />
+        </div>
+      ) : null}
+      <Form method="post" className="card mt-3">
+        <input type="hidden" name="locale" value={locale} />
+        <label className="field-label" htmlFor="bulk-subject">
+          {t("registration.admin.bulk.subject")}
+        </label>
+        <input id="bulk-subject" name="subject" className="field-input" maxLength={200} required />
+        {fields.subject ? <p className="field-error" role="alert">{translateIssue(fields.subject, t as never)}</p> : null}
+        <label className="field-label mt-2" htmlFor="bulk-body">
+          {t("registration.admin.bulk.body")}
+        </label>
+        <textarea id="bulk-body" name="body" rows={8} className="field-input" required />
+        {fields.body ? <p className="field-error" role="alert">{translateIssue(fields.body, t as never)}</p> : null}
+        <div className="mt-3 flex flex-wrap gap-2">
+          <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={navigation.state !== "idle"}>
+            {t("registration.admin.bulk.preview")}
+          </button>
+          <button type="submit" name="intent" value="send" className="btn" disabled={navigation.state !== "idle" || recipients === 0}>
+            {t("registration.admin.bulk.send", { count: recipients })}
+          </button>
+        </div>
+      </Form>
+      {actionData?.preview ? (
+        <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={actionData.preview} className="mt-3 h-96 w-full rounded border" />
+      ) : null}
+    </div>
+  );
+}

@@ -122,7 +122,7 @@ function SessionCard({ session, favourite, onToggle, ready }: { session: PublicS
         <dl className="mt-2 space-y-1 text-sm">
           {session.roles.map((role) => (
             <div key={role.label}>
-              <dt className="inline font-medium">{role.label}：</dt>
+              <dt className="inline font-medium">{`${role.label}：`}</dt>
               <dd className="inline">{role.people.join("、")}</dd>
             </div>
           ))}

@@ -38,9 +38,9 @@ export function localDay(instant: Date | string, zone: string): string {
   return inZone(instant, zone).toISODate() ?? "";
 }
 
-/** e.g. "Asia/Shanghai (UTC+8)". */
+/** e.g. "Asia/Shanghai (UTC+8)", "Asia/Kolkata (UTC+5:30)", "Europe/Berlin (UTC+2)" in summer. */
 export function describeZone(zone: string, at: Date | string = new Date()): string {
-  return `${zone} (UTC${inZone(at, zone).toFormat("ZZ")})`.replace(":00)", ")");
+  return `${zone} (${shortOffset(at, zone)})`;
 }
 
 /** The UTC instants a wall-clock time can mean in `zone`: none (spring-forward gap), one, or two (autumn fold). */
@@ -98,7 +98,11 @@ export function moveToLocalDay(instant: Date | string, day: string, zone: string
   return zonedToUtc(day, time, zone);
 }
 
-/** e.g. "Asia/Shanghai (UTC+8)" in both languages, "Europe/Berlin (UTC+2)" in summer. */
+/** The zone's UTC offset at an instant, e.g. "UTC+8", "UTC-3:30", "UTC+0". */
 export function shortOffset(instant: Date | string, zone: string): string {
-  return `UTC${inZone(instant, zone).toFormat("ZZ")}`.replace(":00", "");
+  const minutes = inZone(instant, zone).offset;
+  const sign = minutes < 0 ? "-" : "+";
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
 }

@@ -53,3 +53,13 @@ describe("agenda times in the event's zone", () => {
     expect(parseZonedDateTime("2025-07-23", "25:00", "Asia/Shanghai")).toEqual({ ok: false, reason: "invalid" });
   });
 });
+
+describe("naming the zone", () => {
+  it("names the zone with its offset at that moment", async () => {
+    const { describeZone } = await import("~/utils/time");
+    expect(describeZone("Asia/Shanghai", "2025-07-23T01:00:00Z")).toBe("Asia/Shanghai (UTC+8)");
+    expect(describeZone("Europe/Berlin", "2025-07-01T10:00:00Z")).toBe("Europe/Berlin (UTC+2)");
+    expect(describeZone("Europe/Berlin", "2025-12-01T10:00:00Z")).toBe("Europe/Berlin (UTC+1)");
+    expect(describeZone("Asia/Kolkata", "2025-12-01T10:00:00Z")).toBe("Asia/Kolkata (UTC+5:30)");
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { PNG } from "pngjs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { prisma } from "~/utils/db.server";
+import { launchChromium } from "../support/browser";
+import { runDir } from "../support/paths";
+import { startTestServer } from "../support/server";
+import { demo } from "../support/staff";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("back office in Chromium", () => {
+  it("an organizer signs in through the login form, sees the dashboard, switches to English, and it fits a 375 px phone", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/admin`);
+    // Not signed in: the back office sends us to the sign-in page.
+    await page.waitForURL(/\/login\?redirectTo=%2Fadmin$/);
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("heading", { name: "工作人员登录" }).isVisible()).resolves.toBe(true);
+
+    await page.getByLabel("电子邮箱").fill(demo.organizer.email);
+    await page.getByLabel("密码").fill(demo.organizer.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${server.baseUrl}/admin`);
+    await page.getByRole("heading", { name: "您管理的活动" }).waitFor();
+    expect(await page.getByText("当前登录：演示组织者（organizer@demo.example.org）").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "智能体深度行·金融（上海站）" }).isVisible()).toBe(true);
+    const cookies = await context.cookies();
+    expect(cookies.find((cookie) => cookie.name === "sid")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("语言").selectOption("en");
+    await page.getByRole("heading", { name: "Events you manage" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByText("Signed in as 演示组织者 (organizer@demo.example.org)").isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Back-office navigation" }).getByRole("link", { name: "Users & tokens" }).isVisible()).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.getByRole("heading", { name: "Events you manage" }).waitFor();
+    const file = resolve(runDir(), "backoffice-375.png");
+    await page.screenshot({ path: file, fullPage: true });
+    expect(PNG.sync.read(readFileSync(file)).width).toBe(375);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  it("the event's staff & tokens page works at 375 px: create a token, see it once, no horizontal overflow", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("E-mail").fill(demo.shanghaiOrganizer.email);
+    await page.getByLabel("Password").fill(demo.shanghaiOrganizer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.baseUrl}/admin`);
+    const event = await (await prisma()).event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
+    await page.goto(`${server.baseUrl}/admin/events/${event.id}/access`);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("heading", { name: "API tokens" }).waitFor();
+    await page.getByLabel("Name").fill("Entrance 1");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = await page.getByTestId("new-token").textContent();
+    expect(token).toMatch(/^evt_[\w-]{32}$/);
+    expect(await page.getByRole("cell", { name: "Entrance 1", exact: true }).isVisible()).toBe(true);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+});

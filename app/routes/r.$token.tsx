@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -27,11 +27,16 @@ export const meta: MetaFunction = () => [{ title: "我的报名 · My registrati
 // The link is a secret: no shared caches, no referrer.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const registration = await registrationForManageToken(params.token ?? "");
-  if (!registration) notFound();
+  if (!registration) {
+    // Right after "delete my data" the link is dead by design; say so once instead of a bare 404.
+    if (new URL(request.url).searchParams.get("deleted") === "1") return { deleted: true as const };
+    notFound();
+  }
   const event = registration.event;
   return {
+    deleted: false as const,
     registration: {
       status: publicStatus(registration.status),
       statusKey: registration.status,
@@ -88,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "delete") {
       await deleteOwnData(token, clientAddress(request));
-      return { ok: true, message: t("registration.manage.deleted"), fields: {}, deleted: true };
+      return redirect(`/r/${encodeURIComponent(token)}?deleted=1`);
     }
     return data({ ok: false, message: t("error.badRequest.title"), fields: {} }, { status: 400 });
   } catch (error) {
@@ -99,7 +104,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRegistration() {
-  const { registration, qr, editable, event } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  return loaded.deleted ? <Deleted /> : <Manage {...loaded} />;
+}
+
+function Deleted() {
+  const t = useT();
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-6">
+      <p role="status" className="card">
+        {t("registration.manage.deleted")}
+      </p>
+    </main>
+  );
+}
+
+type Loaded = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { deleted: true }>;
+
+function Manage({ registration, qr, editable, event }: Loaded) {
   const tokenPath = useLocation().pathname.replace(/\/$/, "");
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -113,15 +135,6 @@ export default function ManageRegistration() {
     window.addEventListener("keydown", close);
     return () => window.removeEventListener("keydown", close);
   }, [fullScreen]);
-  if (actionData && "deleted" in actionData && actionData.deleted) {
-    return (
-      <main id="main" className="mx-auto max-w-xl px-4 py-6">
-        <p role="status" className="card">
-          {actionData.message}
-        </p>
-      </main>
-    );
-  }
   const active = registration.statusKey !== "CANCELLED" && registration.statusKey !== "REJECTED";
   const busy = navigation.state !== "idle";
   return (

@@ -94,7 +94,9 @@ describe("self-service from the manage link", () => {
     expect(json.emails).toHaveLength(1);
     const db = await prisma();
     expect(await db.auditLog.count({ where: { action: "attendee.data_export", targetId: id } })).toBe(1);
-    expect((await act(path, { intent: "delete" })).status).toBe(200);
+    const deleted = await act(path, { intent: "delete" });
+    expect(deleted.status).toBe(302);
+    expect(await (await fetch(`${server.baseUrl}${deleted.headers.get("Location")}`)).text()).toContain("您的数据已删除");
     const row = await db.registration.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "CANCELLED", name: "", organization: "", phone: null });
     expect(row.email).not.toContain("person6");

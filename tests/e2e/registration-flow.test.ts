@@ -1,0 +1,71 @@
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { prisma } from "~/utils/db.server";
+import { launchChromium } from "../support/browser";
+import { createRegistrationEvent } from "../support/registration-fixtures";
+import { startTestServer } from "../support/server";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function decodeDataUrl(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe("public registration in Chromium", () => {
+  it("goes from the phone-sized form to the ticket page, whose QR carries the ticket code and still shows offline", async () => {
+    const { slug, event } = await createRegistrationEvent({ capacity: 20, categories: [{ code: "public", name: "公众" }, { code: "media", name: "媒体" }] });
+    const db = await prisma();
+    await db.registrationQuestion.create({
+      data: { eventId: event.id, key: "outlet", label: "所属媒体", kind: "TEXT", required: true, categoryIds: JSON.stringify([(await db.ticketCategory.findFirstOrThrow({ where: { eventId: event.id, code: "media" } })).id]) },
+    });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/events/${slug}/register`);
+    await page.getByLabel("姓名").fill("李思远");
+    await page.getByLabel("电子邮箱").fill("li.siyuan@example.org");
+    await page.getByLabel("单位").fill("示例市数据局");
+    // The media question appears only for the media category.
+    expect(await page.getByLabel("所属媒体").count()).toBe(0);
+    await page.getByLabel("媒体").check();
+    await expect.poll(() => page.getByLabel("所属媒体").count()).toBe(1);
+    await page.getByLabel("公众").check();
+    // Without consent the form says what to fix and stores nothing.
+    await page.getByRole("button", { name: "提交报名" }).click();
+    await page.getByRole("alert").filter({ hasText: "隐私说明" }).first().waitFor();
+    expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0);
+    await page.getByLabel("我已阅读并同意上述隐私说明", { exact: false }).check();
+    await page.getByRole("button", { name: "提交报名" }).click();
+    await page.getByRole("heading", { name: "报名成功" }).waitFor();
+    await page.getByRole("link", { name: "管理我的报名" }).click();
+    const qr = page.getByTestId("ticket-qr");
+    await qr.waitFor();
+    const registration = await db.registration.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(registration.name).toBe("李思远");
+    expect(registration.consentNoticeVersion).toBe("1");
+    expect(decodeDataUrl((await qr.getAttribute("src"))!)).toBe(registration.ticketCode);
+    // At the door the network is gone: the full-screen QR still shows, decoded from what the page holds.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "全屏显示二维码" }).click();
+    const fullScreen = page.getByTestId("ticket-qr-fullscreen");
+    await fullScreen.waitFor();
+    const box = await fullScreen.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(decodeDataUrl((await fullScreen.getAttribute("src"))!)).toBe(registration.ticketCode);
+    await context.close();
+  });
+});

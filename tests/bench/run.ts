@@ -1,0 +1,119 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildApp, buildIsStale } from "../../app/cli/build";
+import { applyMigrations } from "../../app/cli/migrate";
+import { prepareCheckinDatabase } from "./checkin-data";
+import { benchFloor, startFloorServer } from "./checkin-floor";
+import { benchCheckinThroughput, checkinRows } from "./checkin-throughput";
+import { formatTable, startRealServer, type BenchRow } from "./harness";
+import { benchOfflineBacklog } from "./offline-backlog";
+import { benchRegistrationStorm, prepareStormEvent, stormDatabaseCounts } from "./registration-storm";
+import { benchTicketEmails, prepareTicketEmails } from "./ticket-emails";
+
+/**
+ * `npm run bench` (DESIGN.md §6): every budget measured against the real server (built, production mode,
+ * its own process, RATE_LIMIT=off) on a fresh SQLite file. Prints one table and writes bench-results.json.
+ * BENCH_SECONDS (default 10) sets the length of each sustained check-in run.
+ */
+async function main() {
+  const startedAt = Date.now();
+  const log = (line: string) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)}s] ${line}`);
+  if (buildIsStale()) {
+    log("building the app…");
+    buildApp({ quiet: true });
+  }
+  const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  const file = join(dir, "bench.db");
+  const mailFile = join(dir, "mail.db");
+  const databaseUrl = `file:${file}`;
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.NODE_ENV = "production";
+  process.env.RATE_LIMIT = "off";
+  delete process.env.SMTP_URL;
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = { seconds, cpus: (await import("node:os")).cpus().length, node: process.version };
+  try {
+    log("migrating a fresh database…");
+    applyMigrations(databaseUrl);
+    copyFileSync(file, mailFile);
+
+    log("writing bench data (20,000 tickets, storm event, agenda of 200 sessions / 300 speakers)…");
+    const checkin = prepareCheckinDatabase(file, { registrations: 20_000 });
+    const storm = prepareStormEvent(file, { capacity: 100 });
+    // The agenda is made through the back-office model functions (in this process, before the server starts).
+    const { prepareAgendaEvent } = await import("./agenda-page");
+    const agenda = await prepareAgendaEvent({ sessions: 200, speakers: 300 });
+    const { prisma } = await import("~/utils/db.server");
+    await (await prisma()).$disconnect();
+
+    log("starting the real server and the floor server…");
+    const server = await startRealServer({ DATABASE_URL: databaseUrl, RATE_LIMIT: "off" });
+    const floorServer = await startFloorServer(join(dir, "floor.db"));
+    try {
+      log(`check-in: warm-up, then ${seconds} s sustained…`);
+      await benchCheckinThroughput({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds: 2 });
+      const app = await benchCheckinThroughput({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds });
+      log(`floor: ${seconds} s sustained…`);
+      await benchFloor({ baseUrl: floorServer.baseUrl, seconds: 2 });
+      const floor = await benchFloor({ baseUrl: floorServer.baseUrl, seconds });
+      rows.push(...checkinRows(app, floor));
+      rows.push({ metric: "floor p99", value: floor.p99, unit: "ms", budget: "", pass: null });
+      details.checkin = app;
+      details.floor = floor;
+
+      log("offline backlog: 2,400 scans from 10 devices…");
+      // Tickets not used by the sustained run would be ideal, but both paths (admit and already-in) are one transaction.
+      const backlog = await benchOfflineBacklog({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes.slice(-2400) });
+      rows.push({ metric: "offline backlog 2,400 scans / 10 devices", value: backlog.seconds, unit: "s", budget: "< 30", pass: backlog.seconds < 30 && backlog.failed === 0 });
+      details.backlog = backlog;
+
+      log("agenda page: 1,000 GETs…");
+      const { benchAgendaPage } = await import("./agenda-page");
+      const page = await benchAgendaPage({ baseUrl: server.baseUrl, slug: agenda.slug, requests: 1000, connections: 4 });
+      rows.push({ metric: "agenda page p95 (200 sessions / 300 speakers)", value: page.p95, unit: "ms", budget: "< 50", pass: page.p95 < 50 && page.errors === 0 });
+      details.agenda = page;
+
+      log("registration storm: 1,000 concurrent submits for 100 seats…");
+      const result = await benchRegistrationStorm({ baseUrl: server.baseUrl, slug: storm.slug, submits: 1000, connections: 1000 });
+      const counts = stormDatabaseCounts(file, storm.eventId);
+      rows.push(
+        { metric: "storm: confirmed (1,000 submits, 100 seats)", value: counts.confirmedRows, unit: "", budget: "= 100", pass: counts.confirmedRows === 100 && result.confirmed === 100 },
+        { metric: "storm: waitlisted", value: counts.waitlistedRows, unit: "", budget: "= 900", pass: counts.waitlistedRows === 900 && result.waitlisted === 900 },
+        { metric: "storm: answers 5xx / errors", value: result.server5xx + result.errors, unit: "", budget: "= 0", pass: result.server5xx + result.errors === 0 },
+        { metric: "storm: counters = rows", value: counts.confirmedCount, unit: "", budget: "= rows", pass: counts.confirmedCount === counts.confirmedRows && counts.waitlistedCount === counts.waitlistedRows },
+        { metric: "storm: registrations/s", value: result.perSecond, unit: "/s", budget: "≥ 300", pass: result.perSecond >= 300 },
+      );
+      details.storm = { ...result, database: counts };
+    } finally {
+      await server.stop();
+      await floorServer.stop();
+    }
+
+    log("ticket e-mails: 3,000 rendered with QR and delivered by the sender process…");
+    const mail = prepareTicketEmails(mailFile, { count: 3000 });
+    const mailResult = await benchTicketEmails({ databaseUrl: `file:${mailFile}`, count: mail.count });
+    rows.push(
+      { metric: "ticket e-mails: 3,000 delivered (incl. start-up)", value: mailResult.seconds, unit: "s", budget: "< 60", pass: mailResult.delivered === 3000 && mailResult.seconds < 60 },
+      { metric: "ticket e-mails per second", value: mailResult.perSecond, unit: "/s", budget: "≥ 50", pass: mailResult.perSecond >= 50 },
+    );
+    details.emails = mailResult;
+    if (mailResult.output) console.error(mailResult.output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const total = (Date.now() - startedAt) / 1000;
+  rows.push({ metric: "whole bench", value: total, unit: "s", budget: "< 300", pass: total < 300 });
+  const table = formatTable(rows);
+  console.log(table);
+  const passed = rows.every((row) => row.pass !== false);
+  writeFileSync("bench-results.json", JSON.stringify({ at: new Date().toISOString(), passed, rows, details }, null, 2) + "\n");
+  console.log(`\n${passed ? "All budgets met." : "Some budgets missed."} Details in bench-results.json.`);
+  process.exitCode = passed ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -99,6 +99,8 @@ export const applicationInputSchema = applicationDetailsSchema.extend({
   nickname: z.string().max(0, "programme.validation.honeypot").optional(),
 });
 
+export const applicationFieldNames = [...Object.keys(applicationInputSchema.shape)] as const;
+
 export type ApplicationInput = z.infer<typeof applicationInputSchema>;
 export type ApplicationDetails = z.infer<typeof applicationDetailsSchema>;
 

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
-import { applicationDetailsSchema } from "~/models/application-input";
+import { applicationDetailsSchema, applicationFieldNames } from "~/models/application-input";
 import { amendApplication, findAmendableApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
@@ -76,7 +76,8 @@ export default function AmendPage() {
       </main>
     );
   }
-  const errors = Object.fromEntries(Object.entries(fields).map(([name, meta]) => [name, meta.errors]));
+  // Conform's `fields` is a proxy: read each field by name.
+  const errors = Object.fromEntries(applicationFieldNames.map((name) => [name, (fields as unknown as Record<string, { errors?: string[] }>)[name]?.errors]));
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>

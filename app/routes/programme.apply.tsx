@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } fr
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
-import { applicationInputSchema, issueText } from "~/models/application-input";
+import { applicationFieldNames, applicationInputSchema, issueText } from "~/models/application-input";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { currentProgramme } from "~/models/firm.server";
 import { clientAddress, HttpError } from "~/utils/http.server";
@@ -88,7 +88,8 @@ function ApplyForm() {
       </main>
     );
   }
-  const errors = Object.fromEntries(Object.entries(fields).map(([name, meta]) => [name, meta.errors]));
+  // Conform's `fields` is a proxy: read each field by name.
+  const errors = Object.fromEntries(applicationFieldNames.map((name) => [name, (fields as unknown as Record<string, { errors?: string[] }>)[name]?.errors]));
   const charterErrors = fields.charterAccepted.errors;
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-6">

@@ -177,9 +177,9 @@ describe("firm portal permissions", () => {
 
   it("refuses non-images and oversized logos with clear messages and stores a valid PNG", async () => {
     const own = await firmByName(foundingFirms[0].name);
-    const upload = (bytes: Uint8Array, name: string, type: string, language = "zh-CN") => {
+    const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string, language = "zh-CN") => {
       const form = new FormData();
-      form.append("logo", new Blob([bytes], { type }), name);
+      form.append("logo", new Blob([new Uint8Array(bytes)], { type }), name);
       return jar.fetch(`${server.baseUrl}/firm?firm=${own.id}`, { method: "POST", body: form, headers: { "Accept-Language": language } });
     };
     const text = await upload(new TextEncoder().encode("<svg onload=alert(1)>"), "logo.png", "image/png");

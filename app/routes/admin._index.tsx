@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       startsAt: event.startsAt.toISOString(),
       timeZone: event.timeZone,
       city: event.city,
+      cityEn: event.cityEn,
       capacity: event.capacity,
       confirmed: event.confirmedCount,
     })),
@@ -49,7 +50,7 @@ export default function AdminDashboard() {
               </Link>
             </h3>
             <p className="mt-1 text-sm text-slate-700">
-              {formatDate(event.startsAt, event.timeZone, locale)} · {event.city} ·{" "}
+              {formatDate(event.startsAt, event.timeZone, locale)} · {localized(event.city, event.cityEn)} ·{" "}
               {t("admin.event.confirmed", {
                 confirmed: event.confirmed,
                 capacity: event.capacity ?? t("admin.event.unlimited"),

@@ -157,46 +157,30 @@ export default function EventAccess() {
         {tokens.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("admin.eventAccess.noTokens")}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-300 text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">{t("admin.eventAccess.tokenName")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("admin.eventAccess.tokenRole")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("admin.eventAccess.prefix")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("admin.eventAccess.state")}</th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">{t("admin.eventAccess.revokeToken")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id} className="border-b border-slate-200">
-                    <td className="py-2 pr-3">{token.name}</td>
-                    <td className="py-2 pr-3">{t(`admin.eventAccess.tokenRole.${token.role}`)}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{token.prefix}…</td>
-                    <td className="py-2 pr-3">
-                      {token.revokedAt
-                        ? t("admin.eventAccess.revokedAt", { at: `${token.revokedAt.slice(0, 16).replace("T", " ")} UTC` })
-                        : t("admin.eventAccess.active")}
-                    </td>
-                    <td className="py-2">
-                      {token.revokedAt ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke-token" />
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" className="btn-danger" aria-label={t("admin.eventAccess.revokeTokenLabel", { name: token.name })}>
-                            {t("admin.eventAccess.revokeToken")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="mt-2 grid gap-2">
+            {tokens.map((token) => (
+              <li key={token.id} className="card flex flex-wrap items-center justify-between gap-2" data-testid="token">
+                <div className="min-w-0">
+                  <p className="break-words font-semibold">{token.name}</p>
+                  <p className="text-sm text-slate-700">
+                    {t(`admin.eventAccess.tokenRole.${token.role}`)} · <span className="font-mono">{token.prefix}…</span> ·{" "}
+                    {token.revokedAt
+                      ? t("admin.eventAccess.revokedAt", { at: `${token.revokedAt.slice(0, 16).replace("T", " ")} UTC` })
+                      : t("admin.eventAccess.active")}
+                  </p>
+                </div>
+                {token.revokedAt ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke-token" />
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <button type="submit" className="btn-danger" aria-label={t("admin.eventAccess.revokeTokenLabel", { name: token.name })}>
+                      {t("admin.eventAccess.revokeToken")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
         <Form method="post" className="card mt-3">
           <Notice result={result} intent="create-token" />

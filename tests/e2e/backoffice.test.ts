@@ -78,7 +78,7 @@ describe("back office in Chromium", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const token = await page.getByTestId("new-token").textContent();
     expect(token).toMatch(/^evt_[\w-]{32}$/);
-    expect(await page.getByRole("cell", { name: "Entrance 1", exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId("token").filter({ hasText: "Entrance 1" }).isVisible()).toBe(true);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(375);
     await context.close();

@@ -1,3 +1,6 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AgendaDays } from "~/components/agenda/AgendaDays";
 import type { Locale } from "~/i18n";
 import { localized, translator } from "~/i18n";
 import { describeZone, formatDate, formatTime, localDay } from "~/utils/time";
@@ -129,4 +132,28 @@ export function filterAgenda(view: AgendaView, filters: AgendaFilters): AgendaVi
   return view.days
     .map((day) => ({ ...day, slots: day.slots.map((slot) => ({ ...slot, sessions: slot.sessions.filter(keep) })).filter((slot) => slot.sessions.length) }))
     .filter((day) => day.slots.length);
+}
+
+const fragments = new Map<string, string>();
+
+/**
+ * The agenda's HTML for one version, language and filter, rendered once and then served from memory.
+ * Only filters naming things that exist are cached, so made-up query strings cannot fill the cache.
+ */
+export function agendaFragment(event: { id: string; publishedVersion: number }, view: AgendaView, filters: AgendaFilters, locale: Locale): { html: string; count: number } {
+  const days = filterAgenda(view, filters);
+  const count = days.reduce((sum, day) => sum + day.slots.reduce((inner, slot) => inner + slot.sessions.length, 0), 0);
+  const valid =
+    (!filters.track || view.tracks.some((track) => track.id === filters.track)) &&
+    (!filters.room || view.rooms.some((room) => room.id === filters.room)) &&
+    (!filters.type || view.types.some((type) => type.value === filters.type));
+  const key = `${event.id}:${event.publishedVersion}:${locale}:${filters.track}:${filters.room}:${filters.type}`;
+  const hit = valid ? fragments.get(key) : undefined;
+  if (hit !== undefined) return { html: hit, count };
+  const html = renderToStaticMarkup(createElement(AgendaDays, { days, t: translator(locale) }));
+  if (valid) {
+    if (fragments.size > 500) fragments.clear();
+    fragments.set(key, html);
+  }
+  return { html, count };
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { filterAgenda, publicAgendaView, type PublicSessionView } from "~/models/agenda-view.server";
+import { agendaFragment, publicAgendaView } from "~/models/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
 import { localeFromRequest } from "~/utils/i18n.server";
@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     room: url.searchParams.get("room") ?? "",
     type: url.searchParams.get("type") ?? "",
   };
-  const view = await publicAgendaView(event, localeFromRequest(request));
+  const locale = localeFromRequest(request);
+  const view = await publicAgendaView(event, locale);
+  const fragment = view ? agendaFragment(event, view, filters, locale) : null;
   return {
     event: {
       ...publicEventSummary(event),
@@ -41,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           tracks: view.tracks,
           types: view.types,
           log: view.log,
-          days: filterAgenda(view, filters),
+          html: fragment!.html,
+          count: fragment!.count,
           filtered: Boolean(filters.track || filters.room || filters.type),
         }
       : null,
@@ -50,23 +53,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const favouritesKey = (slug: string) => `my-agenda:${slug}`;
 
-/** "My agenda": favourites live in this browser only (localStorage); nothing is sent until the .ics download. */
-function useFavourites(slug: string) {
-  const [favourites, setFavourites] = useState<string[]>([]);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    try {
-      const stored = JSON.parse(window.localStorage.getItem(favouritesKey(slug)) ?? "[]");
-      if (Array.isArray(stored)) setFavourites(stored.filter((id) => typeof id === "string"));
-    } catch {
-      setFavourites([]);
-    }
-    setReady(true);
-  }, [slug]);
+function readFavourites(slug: string): string[] {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(favouritesKey(slug)) ?? "[]");
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * "My agenda": favourites live in this browser only (localStorage); nothing leaves it until the .ics
+ * download. The agenda itself is server-rendered HTML, so the star buttons are wired up here.
+ */
+function useFavourites(slug: string, container: React.RefObject<HTMLDivElement>, labels: { add: string; remove: string }) {
+  const [favourites, setFavourites] = useState<string[] | null>(null);
+  useEffect(() => setFavourites(readFavourites(slug)), [slug]);
   const toggle = useCallback(
     (id: string) => {
       setFavourites((current) => {
-        const next = current.includes(id) ? current.filter((value) => value !== id) : [...current, id];
+        const list = current ?? [];
+        const next = list.includes(id) ? list.filter((value) => value !== id) : [...list, id];
         try {
           window.localStorage.setItem(favouritesKey(slug), JSON.stringify(next));
         } catch {
@@ -77,67 +84,38 @@ function useFavourites(slug: string) {
     },
     [slug],
   );
-  return { favourites, toggle, ready };
-}
-
-function SessionCard({ session, favourite, onToggle, ready }: { session: PublicSessionView; favourite: boolean; onToggle: (id: string) => void; ready: boolean }) {
-  const t = useT();
-  return (
-    <li id={`session-${session.id}`} className="card scroll-mt-4" data-session-id={session.id}>
-      <div className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="text-sm text-slate-600">
-            <span className="font-semibold text-slate-900">{session.time}</span>
-            {" · "}
-            {session.typeLabel}
-            {session.room ? ` · ${session.room}` : ""}
-            {session.mark ? (
-              <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${session.mark === "new" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
-                {t(session.mark === "new" ? "agenda.public.new" : "agenda.public.changed")}
-              </span>
-            ) : null}
-          </p>
-          <h4 className="mt-1 font-semibold leading-snug">{session.title}</h4>
-          {session.track ? (
-            <p className="mt-1 text-sm">
-              <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: session.trackColor ?? undefined }} />
-              {session.track}
-            </p>
-          ) : null}
-        </div>
-        {ready ? (
-          <button
-            type="button"
-            onClick={() => onToggle(session.id)}
-            aria-pressed={favourite}
-            aria-label={`${t(favourite ? "agenda.public.unfavourite" : "agenda.public.favourite")}: ${session.title}`}
-            title={t(favourite ? "agenda.public.unfavourite" : "agenda.public.favourite")}
-            className={`min-h-11 min-w-11 shrink-0 rounded-md border text-xl ${favourite ? "border-amber-500 bg-amber-50 text-amber-600" : "border-slate-300 text-slate-500"}`}
-          >
-            {favourite ? "★" : "☆"}
-          </button>
-        ) : null}
-      </div>
-      {session.roles.length ? (
-        <dl className="mt-2 space-y-1 text-sm">
-          {session.roles.map((role) => (
-            <div key={role.label}>
-              <dt className="inline font-medium">{`${role.label}：`}</dt>
-              <dd className="inline">{role.people.join("、")}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-      {session.description ? <p className="mt-2 text-sm text-slate-700">{session.description}</p> : null}
-    </li>
-  );
+  useEffect(() => {
+    const root = container.current;
+    if (!root || favourites === null) return;
+    for (const button of root.querySelectorAll<HTMLButtonElement>("button[data-favourite]")) {
+      const on = favourites.includes(button.dataset.favourite ?? "");
+      const title = button.closest("li")?.querySelector("h4")?.textContent ?? "";
+      button.hidden = false;
+      button.setAttribute("aria-pressed", String(on));
+      button.setAttribute("aria-label", `${on ? labels.remove : labels.add}: ${title}`);
+      button.title = on ? labels.remove : labels.add;
+      button.textContent = on ? "★" : "☆";
+    }
+  });
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const onClick = (event: MouseEvent) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-favourite]");
+      if (button?.dataset.favourite) toggle(button.dataset.favourite);
+    };
+    root.addEventListener("click", onClick);
+    return () => root.removeEventListener("click", onClick);
+  }, [container, toggle]);
+  return favourites;
 }
 
 function Agenda() {
   const { event, agenda, filters } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const { favourites, toggle, ready } = useFavourites(event.slug);
+  const container = useRef<HTMLDivElement>(null);
+  const favourites = useFavourites(event.slug, container, { add: t("agenda.public.favourite"), remove: t("agenda.public.unfavourite") });
   if (!agenda) return <p className="mt-2 text-slate-600">{t("agenda.public.none")}</p>;
   const api = `/api/v1/events/${event.slug}`;
   return (
@@ -195,8 +173,8 @@ function Agenda() {
         </div>
       </Form>
 
-      {ready ? (
-        <div className="card mt-4 flex flex-wrap items-center gap-3" aria-live="polite">
+      {favourites !== null ? (
+        <div className="card mt-4 flex flex-wrap items-center gap-3" aria-live="polite" data-testid="my-agenda">
           <span className="font-medium">{t("agenda.public.myAgenda")}</span>
           <span className="text-sm text-slate-600">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
           {favourites.length ? (
@@ -207,24 +185,8 @@ function Agenda() {
         </div>
       ) : null}
 
-      {agenda.days.length === 0 ? <p className="mt-4 text-slate-600">{t("agenda.public.noMatch")}</p> : null}
-      {agenda.days.map((day) => (
-        <section key={day.day} className="mt-6" aria-labelledby={`day-${day.day}`}>
-          <h3 id={`day-${day.day}`} className="sticky top-0 z-10 bg-slate-50 py-2 text-lg font-bold">
-            {day.label}
-          </h3>
-          {day.slots.map((slot) => (
-            <div key={slot.time} className="mt-3 grid gap-2 sm:grid-cols-[4rem_1fr]">
-              <p className="text-sm font-semibold text-brand-700">{slot.time}</p>
-              <ul className="grid gap-2">
-                {slot.sessions.map((session) => (
-                  <SessionCard key={session.id} session={session} favourite={favourites.includes(session.id)} onToggle={toggle} ready={ready} />
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
+      {agenda.count === 0 ? <p className="mt-4 text-slate-600">{t("agenda.public.noMatch")}</p> : null}
+      <div ref={container} dangerouslySetInnerHTML={{ __html: agenda.html }} />
 
       <p className="mt-6 flex flex-wrap gap-3 text-sm">
         <a className="underline" href={`${api}/agenda.ics`}>

@@ -6,7 +6,7 @@ import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";
-import { applyMigrations } from "./migrate";
+import { applyPendingMigrations } from "./migrate";
 
 /** `npm start`: validate config, migrate, seed demo data on an empty database, build if needed, serve. */
 async function main() {
@@ -22,7 +22,7 @@ async function main() {
     throw error;
   }
 
-  applyMigrations(config.DATABASE_URL);
+  applyPendingMigrations(config.DATABASE_URL);
   const db = await prisma();
   const empty = (await db.programme.count()) === 0;
   if (empty && config.SEED_DEMO) {

@@ -1,7 +1,7 @@
 import "~/server/registration-jobs";
 import { startBackgroundJobs } from "~/server/background";
 import { env, EnvError } from "~/utils/env.server";
-import { applyMigrations } from "./migrate";
+import { applyPendingMigrations } from "./migrate";
 
 /** `npm run worker`: the background jobs (outbox sender, reminders) as their own process. */
 function main() {
@@ -15,7 +15,7 @@ function main() {
     }
     throw error;
   }
-  applyMigrations(config.DATABASE_URL);
+  applyPendingMigrations(config.DATABASE_URL);
   const stop = startBackgroundJobs();
   console.log(`Worker running (database ${config.DATABASE_URL}, SMTP ${config.SMTP_URL ? "configured" : "not configured: e-mails stay in the outbox"})`);
   const shutdown = () => {

@@ -1,10 +1,12 @@
 import { data } from "@remix-run/node";
-import { prisma } from "~/utils/db.server";
+import { prisma, rawSql } from "~/utils/db.server";
 import { HttpError, readJson } from "~/utils/http.server";
 import { canCheckIn, canManageEvent } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { sessionUser } from "~/utils/session.server";
-import { tokenFromRequest } from "./api-token.server";
+import type { TokenRole } from "~/generated/prisma/client";
+import { hashSecret } from "~/utils/secrets.server";
+import type { TokenPrincipal } from "./api-token.server";
 
 /**
  * Who is scanning, for the check-in API: a bearer token (scoped to one event) or a signed-in staff
@@ -16,10 +18,24 @@ export type CheckInPrincipal = { staffUserId: string | null; apiTokenId: string 
 const unauthorized = () => new HttpError(401, "unauthorized", "error.unauthorized");
 const forbidden = () => new HttpError(403, "forbidden", "error.forbidden.body");
 
+/**
+ * `tokenFromRequest` with one prepared statement instead of a Prisma query: same rules (SHA-256 of the
+ * bearer token, not revoked), but cheap enough for the scan hot path (DESIGN.md §6: ≥ 1,000 scans/s).
+ */
+async function scanTokenFromRequest(request: Request): Promise<TokenPrincipal | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
+  if (!match) return null;
+  const row = (await rawSql()).get<{ id: string; eventId: string; role: TokenRole; revokedAt: string | null }>(
+    "SELECT id, eventId, role, revokedAt FROM ApiToken WHERE tokenHash = ?",
+    hashSecret(match[1]),
+  );
+  return row && !row.revokedAt ? { tokenId: row.id, eventId: row.eventId, role: row.role } : null;
+}
+
 /** Authenticates without an event yet: a token carries its event, a session is checked by `authorizeForEvent`. */
 export async function authenticateCheckIn(request: Request): Promise<CheckInPrincipal & { user?: Awaited<ReturnType<typeof sessionUser>> }> {
   if (request.headers.has("Authorization")) {
-    const token = await tokenFromRequest(request);
+    const token = await scanTokenFromRequest(request);
     if (!token) throw unauthorized();
     return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER" };
   }

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -45,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ ok: false as const, formError: t("form.fixErrors"), result: submission.reply() }, { status: 422 });
   try {
     await amendApplication({ token: params.token ?? "", input: submission.value });
-    return { ok: true as const, message: t("programme.amend.done") };
+    // Post/redirect/get: the link is used up now, so reloading this URL would only say "stale".
+    return redirect("/programme/apply/amended");
   } catch (error) {
     if (error instanceof HttpError) return data({ ok: false as const, formError: t(error.messageKey, error.params), result: submission.reply() }, { status: error.status });
     throw error;
@@ -63,12 +64,12 @@ export default function AmendPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationDetailsSchema }),
     shouldValidate: "onBlur",
   });
-  if (loaded.stale || actionData?.ok) {
+  if (loaded.stale) {
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-10">
         <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>
-        <p role={actionData?.ok ? "status" : "alert"} className="card mt-4">
-          {actionData?.ok ? actionData.message : loaded.stale ? loaded.message : ""}
+        <p role="alert" className="card mt-4">
+          {loaded.message}
         </p>
         <Link to="/programme" className="btn-secondary mt-6">
           {t("programme.apply.backToProgramme")}

@@ -238,3 +238,43 @@ describe("back-office permissions", () => {
     expect((await matrix.text()).match(/data-state="done"/g)?.length).toBeGreaterThan(10);
   });
 });
+
+describe("links from e-mails", () => {
+  it("the amend link works once through the page, then answers 410 with a clear message", async () => {
+    const db = await prisma();
+    const organizer = await signIn(server.baseUrl, demo.organizer.email, demo.organizer.password);
+    const application = await db.firmApplication.findFirstOrThrow({ where: { contactEmail: "http.applicant@example.org" } });
+    const asked = await organizer.fetch(`${server.baseUrl}/admin/applications/${application.id}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "review", to: "NEEDS_MORE_INFO", message: "请补充企业网站" }),
+    });
+    expect(asked.status).toBe(200);
+    const email = await db.emailMessage.findFirstOrThrow({ where: { toAddress: "http.applicant@example.org", kind: "application-needs-info" } });
+    expect(email.text).toContain("请补充企业网站");
+    const path = /(\/programme\/apply\/[A-Za-z0-9_-]{20,})/.exec(email.text)![1];
+    const page = await fetch(`${server.baseUrl}${path}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(application.creditCode);
+
+    const bad = await fetch(`${server.baseUrl}${path}`, { method: "POST", body: new URLSearchParams({ ...applicationBody(), website: "not a url" } as unknown as Record<string, string>) });
+    expect(bad.status).toBe(422);
+    expect((await db.firmApplication.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("NEEDS_MORE_INFO");
+
+    const amended = await fetch(`${server.baseUrl}${path}`, { method: "POST", redirect: "manual", body: new URLSearchParams({ ...applicationBody(), website: "https://http-test.example.org" } as unknown as Record<string, string>) });
+    expect(amended.status).toBe(302);
+    expect(amended.headers.get("Location")).toBe("/programme/apply/amended");
+    expect(await (await fetch(`${server.baseUrl}/programme/apply/amended`)).text()).toContain("修改已提交");
+    const after = await db.firmApplication.findUniqueOrThrow({ where: { id: application.id } });
+    expect(after).toMatchObject({ status: "SUBMITTED", website: "https://http-test.example.org" });
+
+    const stale = await fetch(`${server.baseUrl}${path}`, { headers: { "Accept-Language": "en" } });
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain("This link is no longer valid");
+  });
+
+  it("an unknown set-password link answers 410 in the reader's language", async () => {
+    const response = await fetch(`${server.baseUrl}/account/setup/not-a-real-token-0123456789`);
+    expect(response.status).toBe(410);
+    expect(await response.text()).toContain("此链接已失效");
+  });
+});

@@ -1,0 +1,21 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "补充申请材料 · Amend your application" }, { name: "robots", content: "noindex" }];
+
+/** Where a successful amend lands (post/redirect/get), so a reload does not show the used-up link. */
+export default function AmendedPage() {
+  const t = useT();
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>
+      <p role="status" className="card mt-4 border-green-300 bg-green-50 text-green-900">
+        {t("programme.amend.done")}
+      </p>
+      <Link to="/programme" className="btn-secondary mt-6">
+        {t("programme.apply.backToProgramme")}
+      </Link>
+    </main>
+  );
+}

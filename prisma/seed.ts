@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { seedAgendas } from "./seed/agenda";
+import { seedCheckIn } from "./seed/checkin";
 import { seedEvents } from "./seed/events";
 import { seedProgramme } from "./seed/programme";
 import { seedRegistrations } from "./seed/registrations";
@@ -17,6 +18,7 @@ export async function seedDemo(now = new Date()) {
   await seedAgendas(now);
   await seedUsers({ firmContact: { firmId: firms[0].id } });
   await seedRegistrations({ firms, now });
+  await seedCheckIn();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -169,7 +169,7 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
   const from = application.status;
   const to = action.to;
   if (!canTransition(from, to)) {
-    throw new HttpError(409, "illegal_transition", "programme.review.illegal", { from: from.toLowerCase(), to: to.toLowerCase() });
+    throw new HttpError(409, "illegal_transition", "programme.review.illegal", { from, to });
   }
   const message = action.message?.trim() ?? "";
   if (to === "NEEDS_MORE_INFO" && !message) {

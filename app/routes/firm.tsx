@@ -147,7 +147,7 @@ export default function FirmPortal() {
                     <tr key={registration.id} className="border-b last:border-0">
                       <td className="py-2 pr-3">{localized(registration.event.title, registration.event.titleEn)}</td>
                       <td className="py-2 pr-3">{registration.name}</td>
-                      <td className="py-2">{registration.status.toLowerCase()}</td>
+                      <td className="py-2">{t(`registration.status.${registration.status}`)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,8 +11,18 @@ export function translateFields(fields: Record<string, string> | undefined, t: T
   return Object.fromEntries(Object.entries(fields ?? {}).map(([name, key]) => [name, t(key as MessageKey)]));
 }
 
+const statusNames = new Set(["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"]);
+
+/** The error's message in the reader's language; application states in its parameters are named, not coded. */
+export function errorMessage(error: HttpError, t: Translate): string {
+  const params = Object.fromEntries(
+    Object.entries(error.params ?? {}).map(([name, value]) => [name, typeof value === "string" && statusNames.has(value) ? t(`programme.status.${value}` as MessageKey) : value]),
+  );
+  return t(error.messageKey, params);
+}
+
 function errorResponse(error: HttpError, t: Translate) {
-  return data({ error: { code: error.code, message: t(error.messageKey, error.params), fields: translateFields(error.fields, t) } }, { status: error.status });
+  return data({ error: { code: error.code, message: errorMessage(error, t), fields: translateFields(error.fields, t) } }, { status: error.status });
 }
 
 export async function guardedLoader<T>(request: Request, work: () => Promise<T>): Promise<T> {
@@ -37,7 +47,7 @@ export async function guardedAction(request: Request, intent: string, work: (t: 
     return { ok: true, intent, message: await work(t) } as ActionSuccess;
   } catch (error) {
     if (error instanceof HttpError && ![401, 403, 404].includes(error.status)) {
-      return data<ActionFailure>({ ok: false, intent, message: t(error.messageKey, error.params), fields: translateFields(error.fields, t) }, { status: error.status });
+      return data<ActionFailure>({ ok: false, intent, message: errorMessage(error, t), fields: translateFields(error.fields, t) }, { status: error.status });
     }
     if (error instanceof HttpError) throw errorResponse(error, t);
     throw error;
@@ -51,7 +61,7 @@ export async function apiRouteErrors(request: Request, work: () => Promise<Respo
   } catch (error) {
     if (error instanceof HttpError) {
       const { t } = requestTranslator(request);
-      return apiError(error.status, error.code, t(error.messageKey, error.params), error.fields ? { fields: translateFields(error.fields, t) } : {});
+      return apiError(error.status, error.code, errorMessage(error, t), error.fields ? { fields: translateFields(error.fields, t) } : {});
     }
     throw error;
   }

@@ -229,6 +229,7 @@ describe("back-office permissions", () => {
     expect(await queue.text()).toContain(application.firmName);
     const illegal = await organizer.fetch(`${server.baseUrl}/admin/applications/${application.id}`, { method: "POST", body: new URLSearchParams({ intent: "review", to: "APPROVED" }) });
     expect(illegal.status).toBe(409);
+    expect(await illegal.text()).toContain("申请当前为“已提交”，不能改为“已通过”");
     expect((await db.firmApplication.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
     const legal = await organizer.fetch(`${server.baseUrl}/admin/applications/${application.id}`, { method: "POST", body: new URLSearchParams({ intent: "review", to: "UNDER_REVIEW" }) });
     expect(legal.status).toBe(200);

@@ -47,10 +47,7 @@ export const maxJsonBytes = 64 * 1024;
 
 /** Reads a JSON body with a size limit; bad JSON and oversized bodies become 4xx, never a 500. */
 export async function readJson(request: Request, limit = maxJsonBytes): Promise<unknown> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > limit) throw new HttpError(413, "payload_too_large", "error.payloadTooLarge");
-  const buffer = await request.arrayBuffer();
-  if (buffer.byteLength > limit) throw new HttpError(413, "payload_too_large", "error.payloadTooLarge");
+  const buffer = await readBody(request, limit);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
@@ -62,6 +59,37 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
   } catch {
     throw new HttpError(400, "invalid_json", "error.invalidJson");
   }
+}
+
+// A refused body is still read (and thrown away) up to this size, so the client gets the 413 instead of a
+// connection reset while it is still sending.
+const drainLimit = 8 * 1024 * 1024;
+
+/** The body as bytes, at most `limit` of them (declared or streamed), else 413. */
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new HttpError(413, "payload_too_large", "error.payloadTooLarge");
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let refused = declared > limit;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) refused = true;
+    if (refused) {
+      if (size > drainLimit) {
+        await reader.cancel();
+        break;
+      }
+      continue;
+    }
+    chunks.push(value);
+  }
+  if (refused) throw tooLarge();
+  return Buffer.concat(chunks);
 }
 
 /** Field errors of a Zod result, first message per field, for the `fields` of an API error. */

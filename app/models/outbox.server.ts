@@ -127,18 +127,15 @@ export function retryDelayMs(attempts: number, baseMs = 30_000): number {
 /**
  * One pass of the outbox sender (DESIGN.md §4.5): claims due PENDING rows (and SENDING rows whose lease ran
  * out after a crash) with a guarded UPDATE, delivers them, records every attempt, retries 4xx answers and
- * connection errors with exponential backoff and marks 5xx answers FAILED. Without a mailer it only renders
- * the messages so the back office can read them.
+ * connection errors with exponential backoff and marks 5xx answers FAILED. Without a mailer it does nothing.
  */
 export async function sendDueEmails(options: SenderOptions): Promise<SendReport> {
   const now = options.now ?? new Date();
   const report: SendReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, rendered: 0 };
   const sql = await rawSql();
-  if (!options.mailer) {
-    const unrendered = sql.all<StoredMessage>(`SELECT ${columns} FROM EmailMessage WHERE status = 'PENDING' AND html = '' LIMIT ?`, options.batchSize ?? 100);
-    for (const message of unrendered) if (await materialize(message)) report.rendered += 1;
-    return report;
-  }
+  // Without SMTP nothing is sent; messages stay PENDING and the back office renders a preview on demand
+  // (rendering thousands of QR tickets here would steal the event loop from registrations).
+  if (!options.mailer) return report;
   const mailer = options.mailer;
   const leaseUntil = sqlDate(new Date(now.getTime() + (options.leaseMs ?? 120_000)));
   const due = sql.all<{ id: string }>(
@@ -170,7 +167,8 @@ export async function sendDueEmails(options: SenderOptions): Promise<SendReport>
         continue;
       }
       const outcome = await deliver(mailer, message);
-      const at = new Date();
+      // The pass's clock (tests pass one in); backoff counts from it.
+      const at = options.now ?? new Date();
       const attempts = message.attempts + 1;
       const final = outcome.ok ? "SENT" : outcome.permanent || attempts >= (options.maxAttempts ?? 10) ? "FAILED" : "PENDING";
       await writeTransaction((tx) => {
@@ -250,7 +248,7 @@ export function startOutboxSender({ mailer = configuredMailer(), intervalMs = 20
       let busy = false;
       try {
         const report = await sendDueEmails({ mailer });
-        busy = report.claimed > 0 || report.rendered > 0;
+        busy = report.claimed > 0;
       } catch (error) {
         console.error("Outbox sender:", error);
       }

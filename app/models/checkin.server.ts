@@ -346,13 +346,20 @@ async function flush() {
   batch.forEach((pending, index) => pending.resolve(outcomes[index]));
 }
 
+// A scan waits at most this long for others to share its commit: each request needs several event-loop
+// turns (HTTP parsing, body, auth) to get here, so flushing on the next turn would commit them one by one.
+const batchWindowMs = 2;
+const maxBatch = 200;
+
 /** Decides one scan; resolves after the transaction holding it has committed. */
 export function scanTicket(input: ScanInput): Promise<ScanOutcome> {
   return new Promise((resolve, reject) => {
     queue.push({ input, resolve, reject });
-    if (!flushScheduled) {
-      flushScheduled = true;
+    if (queue.length >= maxBatch) {
       setImmediate(flush);
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      setTimeout(flush, batchWindowMs);
     }
   });
 }

@@ -1,20 +1,20 @@
 import { parseArgs } from "node:util";
 import type { Role, TokenRole } from "~/generated/prisma/client";
-import { createApiToken, listApiTokens, revokeApiToken, TokenError } from "~/models/api-token.server";
-import {
-  createUser,
-  findUserByEmail,
-  generatePassword,
-  grantRole,
-  listUsers,
-  revokeRole,
-  setPassword,
-  UserError,
-  type GrantScope,
-} from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { env, EnvError } from "~/utils/env.server";
-import { applyPendingMigrations } from "./migrate";
+import type { GrantScope } from "~/models/user.server";
+
+// The domain modules (Prisma, the SQLite driver) load only once the arguments are valid: usage errors and
+// --help answer at once.
+async function loadDomain() {
+  const [tokens, users, db, environment, migrate] = await Promise.all([
+    import("../models/api-token.server"),
+    import("../models/user.server"),
+    import("../utils/db.server"),
+    import("../utils/env.server"),
+    import("./migrate"),
+  ]);
+  return { ...tokens, ...users, ...db, ...environment, ...migrate };
+}
+type Domain = Awaited<ReturnType<typeof loadDomain>>;
 
 /**
  * Operator CLI: `npm run admin -- <command> [options]`. How production gets its users, roles and tokens
@@ -64,7 +64,7 @@ class UsageError extends Error {}
 const roleNames: Record<string, Role> = { admin: "ADMIN", organizer: "ORGANIZER", checkin: "CHECKIN", firm_contact: "FIRM_CONTACT" };
 const tokenRoleNames: Record<string, TokenRole> = { checkin: "CHECKIN", organizer: "ORGANIZER" };
 
-type Command = { options: (keyof Values)[]; positionals?: number; run: (values: Values, positionals: string[]) => Promise<void> };
+type Command = { options: (keyof Values)[]; positionals?: number; run: (values: Values, positionals: string[], domain: Domain) => Promise<void> };
 
 function required(values: Values, name: "email" | "name" | "role" | "event"): string {
   const value = values[name];
@@ -99,7 +99,7 @@ function table(rows: string[][]): string {
 const commands: Record<string, Command> = {
   "create-user": {
     options: ["email", "name", "password"],
-    async run(values) {
+    async run(values, _positionals, { createUser, generatePassword }) {
       const generated = values.password === undefined;
       const password = values.password ?? generatePassword();
       const user = await createUser({ email: required(values, "email"), name: required(values, "name"), password });
@@ -109,7 +109,7 @@ const commands: Record<string, Command> = {
   },
   "set-password": {
     options: ["email", "password"],
-    async run(values) {
+    async run(values, _positionals, { findUserByEmail, generatePassword, setPassword, UserError }) {
       const email = required(values, "email");
       const user = await findUserByEmail(email);
       if (!user) throw new UserError("unknown_user", `No user with e-mail ${email}`);
@@ -122,7 +122,7 @@ const commands: Record<string, Command> = {
   },
   "grant-role": {
     options: ["email", "role", "event", "series", "firm"],
-    async run(values) {
+    async run(values, _positionals, { findUserByEmail, grantRole }) {
       const email = required(values, "email");
       const role = roleOf(values);
       await grantRole({ email, role, scope: scopeOf(values) });
@@ -132,7 +132,7 @@ const commands: Record<string, Command> = {
   },
   "revoke-role": {
     options: ["email", "role", "event", "series", "firm"],
-    async run(values) {
+    async run(values, _positionals, { findUserByEmail, revokeRole }) {
       const email = required(values, "email");
       await revokeRole({ email, role: roleOf(values), scope: scopeOf(values) });
       const user = await findUserByEmail(email);
@@ -142,7 +142,7 @@ const commands: Record<string, Command> = {
   },
   "list-users": {
     options: [],
-    async run() {
+    async run(_values, _positionals, { listUsers }) {
       const users = await listUsers();
       if (users.length === 0) return console.log("No users.");
       const rows = users.map((user) => [
@@ -156,7 +156,7 @@ const commands: Record<string, Command> = {
   },
   "create-token": {
     options: ["event", "role", "name"],
-    async run(values) {
+    async run(values, _positionals, { createApiToken }) {
       const eventSlug = required(values, "event");
       const roleName = required(values, "role");
       const role = tokenRoleNames[roleName.toLowerCase()];
@@ -169,7 +169,7 @@ const commands: Record<string, Command> = {
   },
   "list-tokens": {
     options: ["event"],
-    async run(values) {
+    async run(values, _positionals, { listApiTokens, prisma, TokenError }) {
       if (values.event !== undefined) {
         const event = await (await prisma()).event.findUnique({ where: { slug: values.event }, select: { id: true } });
         if (!event) throw new TokenError("unknown_event", `No event with slug ${values.event}`);
@@ -191,7 +191,7 @@ const commands: Record<string, Command> = {
   "revoke-token": {
     options: [],
     positionals: 1,
-    async run(_values, [idOrPrefix]) {
+    async run(_values, [idOrPrefix], { revokeApiToken }) {
       const token = await revokeApiToken({ id: idOrPrefix });
       console.log(`Token ${token.id} (${token.prefix}…, ${token.name}) is revoked.`);
     },
@@ -235,15 +235,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const domain = await loadDomain();
   try {
-    applyPendingMigrations(env().DATABASE_URL);
+    domain.applyPendingMigrations(domain.env().DATABASE_URL);
   } catch (error) {
-    console.error(error instanceof EnvError ? error.message : `error: ${(error as Error).message}`);
+    console.error(error instanceof domain.EnvError ? error.message : `error: ${(error as Error).message}`);
     return 1;
   }
 
   try {
-    await command.run(values, positionals);
+    await command.run(values, positionals, domain);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -251,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
       console.error("Run `npm run admin -- --help` for usage.");
       return 2;
     }
-    if (error instanceof UserError || error instanceof TokenError) {
+    if (error instanceof domain.UserError || error instanceof domain.TokenError) {
       console.error(`error: ${error.message}`);
       return 1;
     }

@@ -2,13 +2,16 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { tokenFromRequest } from "~/models/api-token.server";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";
 import { requireEventToken } from "~/utils/permissions.server";
+
+// Each run is a fresh `tsx` process (2–10 s on a busy 2-core machine); tests chain several runs.
+vi.setConfig({ testTimeout: 300_000 });
 
 const tsx = resolve("node_modules/.bin/tsx");
 const script = resolve("app/cli/admin.ts");

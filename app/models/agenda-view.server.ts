@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { AgendaDays } from "~/components/agenda/AgendaDays";
+import { rememberFragment } from "~/components/agenda/fragment-store";
 import type { Locale } from "~/i18n";
 import { localized, translator } from "~/i18n";
 import { describeZone, formatDate, formatTime, localDay } from "~/utils/time";
@@ -140,7 +141,12 @@ const fragments = new Map<string, string>();
  * The agenda's HTML for one version, language and filter, rendered once and then served from memory.
  * Only filters naming things that exist are cached, so made-up query strings cannot fill the cache.
  */
-export function agendaFragment(event: { id: string; publishedVersion: number }, view: AgendaView, filters: AgendaFilters, locale: Locale): { html: string; count: number } {
+export function agendaFragment(
+  event: { id: string; publishedVersion: number },
+  view: AgendaView,
+  filters: AgendaFilters,
+  locale: Locale,
+): { html: string; count: number; key: string | null } {
   const days = filterAgenda(view, filters);
   const count = days.reduce((sum, day) => sum + day.slots.reduce((inner, slot) => inner + slot.sessions.length, 0), 0);
   const valid =
@@ -149,11 +155,11 @@ export function agendaFragment(event: { id: string; publishedVersion: number }, 
     (!filters.type || view.types.some((type) => type.value === filters.type));
   const key = `${event.id}:${event.publishedVersion}:${locale}:${filters.track}:${filters.room}:${filters.type}`;
   const hit = valid ? fragments.get(key) : undefined;
-  if (hit !== undefined) return { html: hit, count };
+  if (hit !== undefined) return { html: hit, count, key };
   const html = renderToStaticMarkup(createElement(AgendaDays, { days, t: translator(locale) }));
-  if (valid) {
-    if (fragments.size > 500) fragments.clear();
-    fragments.set(key, html);
-  }
-  return { html, count };
+  if (!valid) return { html, count, key: null };
+  if (fragments.size > 500) fragments.clear();
+  fragments.set(key, html);
+  rememberFragment(key, html);
+  return { html, count, key };
 }

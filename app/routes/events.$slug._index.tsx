@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { recallFragment } from "~/components/agenda/fragment-store";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { agendaFragment, publicAgendaView } from "~/models/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     type: url.searchParams.get("type") ?? "",
   };
   const locale = localeFromRequest(request);
+  const documentRequest = (request.headers.get("Accept") ?? "").includes("text/html");
   const view = await publicAgendaView(event, locale);
   const fragment = view ? agendaFragment(event, view, filters, locale) : null;
   return {
@@ -43,7 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           tracks: view.tracks,
           types: view.types,
           log: view.log,
-          html: fragment!.html,
+          // A browser's document request renders the HTML from the server's store; data requests carry it.
+          html: fragment!.key && documentRequest ? null : fragment!.html,
+          fragmentKey: fragment!.key,
           count: fragment!.count,
           filtered: Boolean(filters.track || filters.room || filters.type),
         }
@@ -186,7 +190,7 @@ function Agenda() {
       ) : null}
 
       {agenda.count === 0 ? <p className="mt-4 text-slate-600">{t("agenda.public.noMatch")}</p> : null}
-      <div ref={container} dangerouslySetInnerHTML={{ __html: agenda.html }} />
+      <div ref={container} dangerouslySetInnerHTML={{ __html: agenda.html ?? recallFragment(agenda.fragmentKey) ?? "" }} suppressHydrationWarning />
 
       <p className="mt-6 flex flex-wrap gap-3 text-sm">
         <a className="underline" href={`${api}/agenda.ics`}>

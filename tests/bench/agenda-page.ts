@@ -86,7 +86,7 @@ function percentile(values: number[], fraction: number): number {
 async function run(url: string, options: { connections: number; duration?: number; amount?: number }) {
   const times: number[] = [];
   let failures = 0;
-  const instance = autocannon({ url, ...options, headers: { "Accept-Language": "zh-CN" } }) as unknown as NodeJS.EventEmitter & Promise<autocannon.Result>;
+  const instance = autocannon({ url, ...options, headers: { "Accept-Language": "zh-CN", Accept: "text/html,application/xhtml+xml" } }) as unknown as NodeJS.EventEmitter & Promise<autocannon.Result>;
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode !== 200) failures++;
     times.push(responseTime);
@@ -117,7 +117,7 @@ export async function benchAgendaPage({ baseUrl, slug = agendaBenchSlug, request
 /** Measures the page: one connection (response time ≈ server time on loopback) and ten (throughput). */
 export async function measureAgendaPage(baseUrl: string, { duration = 10 } = {}): Promise<BenchRow[]> {
   const url = `${baseUrl}/events/${agendaBenchSlug}`;
-  const check = await fetch(url);
+  const check = await fetch(url, { headers: { Accept: "text/html" } });
   const html = await check.text();
   if (check.status !== 200 || !html.includes("议程 200：")) throw new Error(`The bench agenda page is not served (${check.status})`);
   await run(url, { connections: 1, duration: 2 });

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { seedDemo } from "../../prisma/seed";
+import { launchChromium } from "../support/browser";
+import { startTestServer } from "../support/server";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("organizer builds an agenda in the UI and attendees find it", () => {
+  it("creates an event, adds a room and two sessions with a speaker, publishes, and the public page shows it on a phone", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.fill("#field-email", "organizer@demo.example.org");
+    await page.fill("#field-password", "demo-organizer-2025");
+    await Promise.all([page.waitForURL(/\/admin/), page.click("button[type=submit]")]);
+
+    await page.goto(`${server.baseUrl}/admin/events/new`);
+    await page.fill("#field-title", "浏览器搭建的活动");
+    await page.fill("#field-slug", "browser-built");
+    await page.selectOption("#field-kind", "DEEP_DIVE");
+    await page.selectOption("#field-timeZone", "Asia/Shanghai");
+    await page.fill("#field-startDate", "2030-06-01");
+    await page.fill("#field-startTime", "09:00");
+    await page.fill("#field-endDate", "2030-06-01");
+    await page.fill("#field-endTime", "17:00");
+    await Promise.all([page.waitForURL(/\/agenda$/), page.getByRole("button", { name: "新建" }).click()]);
+
+    await page.fill("#room-name", "主会场");
+    await page.getByRole("button", { name: "添加会场" }).click();
+    await expect.poll(() => page.locator("#session-roomId option").count()).toBe(2);
+
+    const addSession = async (title: string, type: string, start: string, end: string) => {
+      await page.fill("#session-title", title);
+      await page.selectOption("#session-type", type);
+      await page.fill("#session-date", "2030-06-01");
+      await page.fill("#session-startTime", start);
+      await page.fill("#session-endTime", end);
+      await page.selectOption("#session-roomId", { label: "主会场" });
+      await page.getByRole("button", { name: "添加议程" }).click();
+      await page.locator(`li[data-session="${title}"]`).waitFor();
+    };
+    await addSession("开幕致辞", "OPENING_REMARKS", "09:00", "09:15");
+    // An inverted time is refused with a field error and nothing is added.
+    await page.fill("#session-title", "反了的议程");
+    await page.fill("#session-startTime", "11:00");
+    await page.fill("#session-endTime", "10:00");
+    await page.getByRole("button", { name: "添加议程" }).click();
+    await expect.poll(() => page.locator("#session-endTime-error").textContent()).toBe("结束时间必须晚于开始时间。");
+    await addSession("主旨演讲：智能体的下一步", "KEYNOTE", "09:10", "09:40");
+    // The overlap in the same room is listed while editing.
+    await expect.poll(() => page.locator("[data-testid=conflicts]").textContent()).toContain("会场 主会场 有两个时间重叠的议程");
+    // Shift the keynote by 5 minutes twice: 09:20–09:50, no conflict any more.
+    const keynote = page.locator('li[data-session="主旨演讲：智能体的下一步"]');
+    await keynote.locator("input[name=minutes]").fill("10");
+    await keynote.getByRole("button", { name: "平移" }).click();
+    await expect.poll(() => page.locator("#conflicts-heading").textContent()).toBe("冲突（0）");
+
+    // Attach a speaker from the directory in a typed role.
+    await keynote.getByRole("link", { name: "编辑" }).click();
+    await page.selectOption("#attach-speaker", { label: "陈家春（中国互联网协会）" });
+    await page.selectOption("#attach-role", "KEYNOTE");
+    await page.getByRole("button", { name: "添加嘉宾" }).click();
+    await page.getByText("主旨演讲：陈家春").waitFor();
+    await page.getByRole("link", { name: "返回议程" }).click();
+
+    await page.getByRole("button", { name: "发布议程" }).click();
+    await page.getByText("已发布议程 v1").waitFor();
+    await page.getByRole("link", { name: "概况" }).click();
+    await page.getByRole("button", { name: "发布活动" }).click();
+    await page.getByText("状态：已发布").waitFor();
+    await context.close();
+
+    // An attendee on a 375 px phone.
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+    const attendee = await phone.newPage();
+    await attendee.goto(`${server.baseUrl}/events/browser-built`);
+    await attendee.getByText("主旨演讲：智能体的下一步").waitFor();
+    expect(await attendee.getByText("09:20–09:50").count()).toBe(1);
+    expect(await attendee.locator("dd", { hasText: "陈家春" }).count()).toBe(1);
+    expect(await attendee.getByText("所有时间均为活动当地时间：Asia/Shanghai (UTC+8)").count()).toBe(1);
+    expect(await attendee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // "My agenda": the star is kept in this browser, and the .ics link carries only the chosen session.
+    const star = attendee.locator("li", { hasText: "主旨演讲：智能体的下一步" }).locator("button[data-favourite]");
+    await star.click();
+    await expect.poll(() => star.getAttribute("aria-pressed")).toBe("true");
+    const href = await attendee.getByRole("link", { name: "下载我的议程（.ics）" }).getAttribute("href");
+    const ics = await (await fetch(`${server.baseUrl}${href}`)).text();
+    expect(ics).toContain("SUMMARY:主旨演讲：智能体的下一步");
+    expect(ics).not.toContain("开幕致辞");
+    await attendee.reload();
+    await expect.poll(() => attendee.locator("li", { hasText: "主旨演讲：智能体的下一步" }).locator("button[data-favourite]").getAttribute("aria-pressed")).toBe("true");
+
+    // Filters work through the query string.
+    await attendee.selectOption("select[name=type]", "OPENING_REMARKS");
+    await attendee.getByRole("button", { name: "筛选" }).click();
+    await attendee.waitForURL(/type=OPENING_REMARKS/);
+    await attendee.getByText("开幕致辞").first().waitFor();
+    expect(await attendee.getByText("主旨演讲：智能体的下一步").count()).toBe(0);
+    await phone.close();
+  }, 120_000);
+});

@@ -71,6 +71,35 @@ function factsFor(event: EventForEmail, locale: Locale, category: string | null)
   };
 }
 
+// Per-recipient values are filled into a template rendered once per event, locale, kind and category:
+// rendering React Email (and its plain-text pass) for each of thousands of tickets is the sender's bottleneck.
+const nameToken = "__REGISTRANT_NAME__";
+const manageToken = "__REGISTRANT_MANAGE_URL__";
+const templateCache = new Map<string, Promise<{ subject: string; html: string; text: string }>>();
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
+}
+
+function cachedTemplate(key: string, render: () => Promise<{ subject: string; html: string; text: string }>) {
+  let cached = templateCache.get(key);
+  if (!cached) {
+    if (templateCache.size > 500) templateCache.clear();
+    cached = render();
+    cached.catch(() => templateCache.delete(key));
+    templateCache.set(key, cached);
+  }
+  return cached;
+}
+
+function personalise(template: { subject: string; html: string; text: string }, name: string, manageUrl: string) {
+  return {
+    subject: template.subject,
+    html: template.html.replaceAll(nameToken, escapeHtml(name)).replaceAll(manageToken, escapeHtml(manageUrl)),
+    text: template.text.replaceAll(nameToken, name).replaceAll(manageToken, manageUrl),
+  };
+}
+
 export type RenderedMessage = { subject: string; html: string; text: string; attachments: EmailAttachment[] };
 
 /** Renders a render-later message for a registration, or null when it can no longer be sent. */
@@ -86,35 +115,38 @@ export async function renderLazyEmail(kind: string, registrationId: string): Pro
   const manageUrl = manageUrlFor(registration.id);
   const common = {
     lang: locale,
-    greeting: t("registration.email.greeting", { name: registration.name }),
+    greeting: t("registration.email.greeting", { name: nameToken }),
     facts: factsFor(event, locale, category),
-    manageUrl,
+    manageUrl: manageToken,
     manageLabel: t("registration.email.manage"),
     footer: t("registration.email.footer"),
   };
+  const cacheKey = [kind, event.id, event.updatedAt.toISOString(), locale, category ?? ""].join("|");
   if (kind === "ticket" || kind === "waitlist-promoted") {
     if (registration.status !== "CONFIRMED") return null;
     const promoted = kind === "waitlist-promoted";
     const subject = t(promoted ? "registration.email.promoted.subject" : "registration.email.ticket.subject", { event: eventTitle });
     const Template = promoted ? WaitlistPromotedEmail : TicketEmail;
-    const [rendered, png] = await Promise.all([
-      renderEmail(
-        subject,
-        <Template
-          {...common}
-          heading={subject}
-          intro={t(promoted ? "registration.email.promoted.intro" : "registration.email.ticket.intro")}
-          qrCid={qrCid}
-          qrAlt={t("registration.email.qrAlt")}
-          qrHint={t("registration.email.qrHint")}
-          icsNote={t("registration.email.ics")}
-        />,
+    const [template, png] = await Promise.all([
+      cachedTemplate(cacheKey, () =>
+        renderEmail(
+          subject,
+          <Template
+            {...common}
+            heading={subject}
+            intro={t(promoted ? "registration.email.promoted.intro" : "registration.email.ticket.intro")}
+            qrCid={qrCid}
+            qrAlt={t("registration.email.qrAlt")}
+            qrHint={t("registration.email.qrHint")}
+            icsNote={t("registration.email.ics")}
+          />,
+        ),
       ),
       qrPng(registration.ticketCode),
     ]);
     const ics = icsFor(event, locale, manageUrl);
     return {
-      ...rendered,
+      ...personalise(template, registration.name, manageUrl),
       attachments: [
         { filename: "ticket-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: qrCid },
         { filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", contentBase64: Buffer.from(ics).toString("base64") },
@@ -131,8 +163,8 @@ export async function renderLazyEmail(kind: string, registrationId: string): Pro
   if (!notice || registration.status !== notice.status) return null;
   const subject = t(notice.subject, { event: eventTitle });
   const Template = kind === "registration-rejected" ? RegistrationDecisionEmail : kind === "reminder" ? ReminderEmail : RegistrationReceivedEmail;
-  const rendered = await renderEmail(subject, <Template {...common} heading={subject} intro={t(notice.intro)} />);
-  return { ...rendered, attachments: [] };
+  const template = await cachedTemplate(cacheKey, () => renderEmail(subject, <Template {...common} heading={subject} intro={t(notice.intro)} />));
+  return { ...personalise(template, registration.name, manageUrl), attachments: [] };
 }
 
 /** An organizer's bulk message, rendered once per recipient at enqueue time. */

@@ -319,7 +319,7 @@ function Scanner({ setup, event, onChangeSetup }: { setup: Setup; event: Scanner
         const body = await response.json();
         if (response.ok) {
           const answer = body as Answer;
-          if (answer.result === "ok" && answer.direction === "entry" && input.code) rememberEntry(slug, input.code, list.id);
+          if ((answer.result === "ok" || answer.result === "already_checked_in") && answer.direction === "entry" && input.code) rememberEntry(slug, input.code, list.id);
           show(fromAnswer(answer));
           return;
         }

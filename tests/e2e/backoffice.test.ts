@@ -2,13 +2,16 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PNG } from "pngjs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { launchChromium } from "../support/browser";
 import { runDir } from "../support/paths";
 import { startTestServer } from "../support/server";
 import { demo } from "../support/staff";
+
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
+
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 

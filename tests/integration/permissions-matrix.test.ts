@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createUser, grantRole } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
@@ -41,6 +41,9 @@ const pageExpectations: Record<Who, [number, number, number, number, number]> = 
 };
 
 const seriesOrganizer = { email: "series.organizer@demo.example.org", password: "series-organizer-1" };
+
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const jars = {} as Record<Who, CookieJar>;

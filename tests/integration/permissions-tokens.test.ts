@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createApiToken, revokeApiToken, tokenFromRequest } from "~/models/api-token.server";
 import { prisma } from "~/utils/db.server";
@@ -6,6 +6,9 @@ import { HttpError } from "~/utils/http.server";
 import { requireEventToken, tokenMayAct } from "~/utils/permissions.server";
 import { startTestServer } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
+
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let eventA: { id: string; slug: string };
 let eventB: { id: string; slug: string };

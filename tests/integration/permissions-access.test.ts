@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { prisma } from "~/utils/db.server";
+import { startTestServer, type CookieJar } from "../support/server";
+import { alertText, demo, signIn } from "../support/staff";
+
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let admin: CookieJar;
+let eventA: { id: string };
+let eventB: { id: string };
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startTestServer();
+  admin = await signIn(server.baseUrl, demo.admin.email, demo.admin.password);
+  const db = await prisma();
+  eventA = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
+  eventB = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-manufacturing-shenzhen" } });
+});
+afterAll(() => server?.close());
+
+const access = (jar: CookieJar, body: Record<string, string>, headers: Record<string, string> = {}) =>
+  jar.fetch(`${server.baseUrl}/admin/access`, { method: "POST", body: new URLSearchParams(body), headers });
+
+describe("users and roles page", () => {
+  const email = "new.organizer@example.org";
+  let password: string;
+
+  it("creates a user with a generated password shown once, which signs in", async () => {
+    const response = await access(admin, { intent: "create-user", email, name: "新组织者", password: "" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    password = /data-testid="generated-password"[^>]*>([^<]+)</.exec(html)?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const listing = await (await admin.fetch(`${server.baseUrl}/admin/access`)).text();
+    expect(listing).toContain(email);
+    expect(listing).not.toContain(password);
+    await signIn(server.baseUrl, email, password);
+  });
+
+  it("explains a duplicate e-mail and a bad scope in the reader's language", async () => {
+    const duplicate = await access(admin, { intent: "create-user", email, name: "again" }, { "Accept-Language": "en" });
+    expect(duplicate.status).toBe(409);
+    expect(alertText(await duplicate.text())).toBe("An account with this e-mail already exists.");
+    const badScope = await access(admin, { intent: "grant", email, role: "CHECKIN", scope: "none" });
+    expect(badScope.status).toBe(422);
+    expect(alertText(await badScope.text())).toMatch(/^角色与范围不匹配/);
+  });
+
+  it("a granted event scope opens that event only, and revoking closes it again; all audited", async () => {
+    const user = await signIn(server.baseUrl, email, password);
+    expect((await user.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).status).toBe(403);
+
+    const granted = await access(admin, { intent: "grant", email, role: "ORGANIZER", scope: `event:${eventA.id}` });
+    expect(granted.status).toBe(200);
+    expect((await user.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).status).toBe(200);
+    expect((await user.fetch(`${server.baseUrl}/admin/events/${eventB.id}/access`)).status).toBe(403);
+
+    const db = await prisma();
+    const grant = await db.roleAssignment.findFirstOrThrow({ where: { user: { email } } });
+    const revoked = await access(admin, { intent: "revoke", grantId: grant.id });
+    expect(revoked.status).toBe(200);
+    expect((await user.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).status).toBe(403);
+
+    const adminUser = await db.user.findUniqueOrThrow({ where: { email: demo.admin.email } });
+    const entries = await db.auditLog.findMany({ where: { targetId: grant.userId }, orderBy: { at: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.actorUserId])).toEqual([
+      ["user.created", adminUser.id],
+      ["role.granted", adminUser.id],
+      ["role.revoked", adminUser.id],
+    ]);
+  });
+
+  it("shows the audit log to admins, filtered by action", async () => {
+    const all = await (await admin.fetch(`${server.baseUrl}/admin/audit`)).text();
+    expect(all).toContain("role.granted");
+    expect(all).toContain("auth.login");
+    const filtered = await (await admin.fetch(`${server.baseUrl}/admin/audit?action=role.revoked`)).text();
+    const body = /<tbody>([\s\S]*)<\/tbody>/.exec(filtered)?.[1] ?? "";
+    expect(body.match(/<tr /g)).toHaveLength(1);
+    expect(body).toContain("role.revoked");
+    expect(body).not.toContain("auth.login");
+  });
+});

@@ -83,25 +83,19 @@ type StoredMessage = {
   registrationId: string | null;
 };
 
-/** Fills in subject, HTML, text and attachments of a render-later message; false when there is nothing to send any more. */
-async function materialize(message: StoredMessage): Promise<StoredMessage | null> {
-  if (message.html) return message;
+/**
+ * Fills in subject, HTML, text and attachments of a render-later message (stored with the attempt, in the
+ * same commit); null when there is nothing to send any more.
+ */
+async function materialize(message: StoredMessage): Promise<(StoredMessage & { freshlyRendered: boolean }) | null> {
+  if (message.html) return { ...message, freshlyRendered: false };
   const rendered = message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
-  const sql = await rawSql();
   if (!rendered) {
+    const sql = await rawSql();
     sql.run(`UPDATE EmailMessage SET status = 'FAILED', lastError = ? WHERE id = ?`, "registration no longer exists", message.id);
     return null;
   }
-  const attachments = JSON.stringify(rendered.attachments);
-  sql.run(
-    `UPDATE EmailMessage SET subject = ?, html = ?, text = ?, attachments = ? WHERE id = ? AND html = ''`,
-    rendered.subject,
-    rendered.html,
-    rendered.text,
-    attachments,
-    message.id,
-  );
-  return { ...message, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments };
+  return { ...message, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: JSON.stringify(rendered.attachments), freshlyRendered: true };
 }
 
 export type SendReport = { claimed: number; sent: number; retrying: number; failed: number; rendered: number };
@@ -172,6 +166,16 @@ export async function sendDueEmails(options: SenderOptions): Promise<SendReport>
       const attempts = message.attempts + 1;
       const final = outcome.ok ? "SENT" : outcome.permanent || attempts >= (options.maxAttempts ?? 10) ? "FAILED" : "PENDING";
       await writeTransaction((tx) => {
+        if (message.freshlyRendered) {
+          tx.run(
+            `UPDATE EmailMessage SET subject = ?, html = ?, text = ?, attachments = ? WHERE id = ? AND html = ''`,
+            message.subject,
+            message.html,
+            message.text,
+            message.attachments,
+            message.id,
+          );
+        }
         tx.run(
           `INSERT INTO EmailAttempt (id, messageId, at, ok, responseCode, response) VALUES (?, ?, ?, ?, ?, ?)`,
           randomUUID(),

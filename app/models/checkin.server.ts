@@ -332,7 +332,12 @@ async function flush() {
       const now = new Date();
       return batch.map((pending) => decideScan(sql, pending.input, now));
     });
-  } catch {
+  } catch (error) {
+    // The database is locked by someone else: every scan of the batch gets the same 503, none is retried alone.
+    if (error instanceof HttpError) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
     // One scan broke the shared transaction (a bug, or the disk): decide each alone so only it fails.
     for (const pending of batch) {
       try {

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { HttpError } from "./http.server";
 import { dataDirectory, databasePath, env } from "./env.server";
 
 /**
@@ -37,7 +38,19 @@ async function open(): Promise<Handle> {
   captured.pragma("synchronous = FULL");
   captured.pragma("foreign_keys = ON");
   captured.pragma("busy_timeout = 5000");
-  return { prisma, sqlite: captured };
+  // A Prisma query that meets a held write lock for longer than busy_timeout becomes the same clear 503.
+  const mapped = prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw isBusy(error) ? busyError() : error;
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+  return { prisma: mapped, sqlite: captured };
 }
 
 export function db(): Promise<Handle> {
@@ -86,7 +99,23 @@ function sqlFor(sqlite: Database): Sql {
 export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {
   const { sqlite } = await db();
   while (sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-  return sqlite.transaction(() => work(sqlFor(sqlite))).immediate();
+  try {
+    return sqlite.transaction(() => work(sqlFor(sqlite))).immediate();
+  } catch (error) {
+    throw isBusy(error) ? busyError() : error;
+  }
+}
+
+/** SQLITE_BUSY/LOCKED: another connection held the write lock for longer than busy_timeout. Nothing was written. */
+export function isBusy(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? "");
+  const message = String((error as { message?: unknown })?.message ?? "");
+  return /^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|SQLITE_BUSY|SocketTimeout/.test(message);
+}
+
+/** A clear 503 (app/server/http.ts adds Retry-After) instead of a 500, so clients retry the same request. */
+export function busyError(): HttpError {
+  return new HttpError(503, "busy", "error.busy");
 }
 
 /** Read helper on the shared connection for hot paths that need raw SQL. */

@@ -67,6 +67,7 @@ export const common = defineMessages({
     "event.notFound": "找不到该活动。",
     "footer.privacy": "隐私说明",
     "footer.source": "开源项目",
+    "error.busy": "系统繁忙，请稍后重试。您的请求未被保存。",
   },
   en: {
     "app.name": "Agent Innovation Programme · Events",
@@ -134,5 +135,6 @@ export const common = defineMessages({
     "event.notFound": "Event not found.",
     "footer.privacy": "Privacy notice",
     "footer.source": "Open source",
+    "error.busy": "The system is busy. Please try again in a moment; your request was not saved.",
   },
 });

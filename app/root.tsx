@@ -6,6 +6,7 @@ import { defaultLocale, type Locale } from "~/i18n";
 import { sessionUser } from "~/utils/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { isBackOfficeUser } from "~/utils/permissions.server";
+import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -35,6 +36,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? defaultLocale;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -46,8 +48,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

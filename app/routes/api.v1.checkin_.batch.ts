@@ -1,8 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateCheckIn, authorizeForEvent, checkInApi, readScanJson } from "~/models/checkin-access.server";
 import { batchRequestSchema, reconcileScans, resolveScanTarget } from "~/models/checkin.server";
-import { apiError, fieldErrors, HttpError } from "~/utils/http.server";
+import { apiError, clientAddress, fieldErrors, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+
+// Generous for a door full of scanners behind one address (20 requests/s), tight for scripted guessing.
+const checkInRateLimit = { limit: 1200, windowMs: 60_000 };
 
 /**
  * POST /api/v1/checkin/batch: one device uploads its offline queue (≤ 500 scans). Each scan gets its own
@@ -11,6 +15,10 @@ import { requestTranslator } from "~/utils/i18n.server";
 export async function action({ request }: ActionFunctionArgs) {
   return checkInApi(request, async () => {
     if (request.method !== "POST") return apiError(405, "method_not_allowed", "POST");
+    const limit = hitRateLimit(`checkin:${clientAddress(request)}`, checkInRateLimit.limit, checkInRateLimit.windowMs);
+    if (!limit.allowed) {
+      return apiError(429, "rate_limited", requestTranslator(request).t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    }
     const principal = await authenticateCheckIn(request);
     const parsed = batchRequestSchema.safeParse(await readScanJson(request, 512 * 1024));
     if (!parsed.success) {

@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 
 /**
@@ -19,11 +21,20 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+    // Scripts only from this origin or inline with this request's nonce (Remix's hydration scripts carry it).
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
     res.setHeader(
       "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
-        "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-${nonce}'; ` +
+        "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
+    // A 503 (database busy) always tells the client when to try again.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, statusCode: number, ...rest: unknown[]) {
+      if (statusCode === 503 && !this.hasHeader("Retry-After")) this.setHeader("Retry-After", "2");
+      return (writeHead as (...args: unknown[]) => Response).call(this, statusCode, ...rest);
+    } as typeof res.writeHead;
     if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
@@ -42,12 +53,20 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     res.status(403).json({ error: { code: "bad_origin", message: "请求来源不被信任。The request did not come from this site." } });
   });
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+  // For load balancers and monitoring: 200 {status:"ok", db:"ok"} when the database answers a read, else 503.
+  app.get("/healthz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    try {
+      const { sqlite } = await db();
+      sqlite.prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get();
+      res.json({ status: "ok", db: "ok" });
+    } catch (error) {
+      res.status(503).json({ status: "error", db: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
   });
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
   return app;
 }

@@ -5,14 +5,16 @@ import type { GrantScope } from "~/models/user.server";
 // The domain modules (Prisma, the SQLite driver) load only once the arguments are valid: usage errors and
 // --help answer at once.
 async function loadDomain() {
-  const [tokens, users, db, environment, migrate] = await Promise.all([
+  const [tokens, users, db, environment, migrate, backup, retention] = await Promise.all([
     import("../models/api-token.server"),
     import("../models/user.server"),
     import("../utils/db.server"),
     import("../utils/env.server"),
     import("./migrate"),
+    import("../utils/backup.server"),
+    import("../models/retention.server"),
   ]);
-  return { ...tokens, ...users, ...db, ...environment, ...migrate };
+  return { ...tokens, ...users, ...db, ...environment, ...migrate, ...backup, ...retention };
 }
 type Domain = Awaited<ReturnType<typeof loadDomain>>;
 
@@ -38,6 +40,14 @@ Commands:
                 Prints the token alone on the last line; it is stored hashed and never shown again.
   list-tokens   [--event <slug>]
   revoke-token  <token id or prefix>
+  backup        --to <file>
+                A consistent copy of the database (SQLite online backup), safe while the server runs.
+  restore       --from <file>
+                Replaces the database with a backup. Stop the server and the worker first (refused
+                while they have it open); the current file is kept as <file>.before-restore-<time>.
+  purge-retention [--dry-run]
+                Anonymises the personal data of events that ended more than RETENTION_DAYS ago
+                (default 365); --dry-run only reports what would be purged. Audited.
 
 Options:
   -h, --help    show this text
@@ -53,10 +63,19 @@ const options = {
   event: { type: "string" },
   series: { type: "string" },
   firm: { type: "string" },
+  to: { type: "string" },
+  from: { type: "string" },
+  "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 type Values = { [K in keyof typeof options]?: (typeof options)[K]["type"] extends "string" ? string : boolean };
+
+function requiredPath(values: Values, name: "to" | "from"): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} <file> is required`);
+  return value.trim();
+}
 
 /** A mistake in how the command was called: message on stderr, usage hint, exit code 2. */
 class UsageError extends Error {}
@@ -194,6 +213,29 @@ const commands: Record<string, Command> = {
     async run(_values, [idOrPrefix], { revokeApiToken }) {
       const token = await revokeApiToken({ id: idOrPrefix });
       console.log(`Token ${token.id} (${token.prefix}…, ${token.name}) is revoked.`);
+    },
+  },
+  backup: {
+    options: ["to"],
+    async run(values, _positionals, { backupDatabase }) {
+      const result = await backupDatabase(requiredPath(values, "to"));
+      console.log(`Backup written to ${result.file} (${result.bytes} bytes, ${result.migrations} migrations, integrity ok).`);
+    },
+  },
+  restore: {
+    options: ["from"],
+    async run(values, _positionals, { restoreDatabase }) {
+      const result = await restoreDatabase(requiredPath(values, "from"));
+      console.log(`Restored ${result.file} from ${result.from}.${result.saved ? ` The previous database is kept as ${result.saved}.` : ""}`);
+    },
+  },
+  "purge-retention": {
+    options: ["dry-run"],
+    async run(values, _positionals, { purgeRetention }) {
+      const report = await purgeRetention({ dryRun: Boolean(values["dry-run"]) });
+      const verb = report.dryRun ? "Would anonymise" : "Anonymised";
+      console.log(`${verb} ${report.registrations} registrations and delete ${report.emails} e-mails of ${report.events.length} events that ended before ${report.cutoff} (RETENTION_DAYS=${report.days}).`);
+      for (const event of report.events) console.log(`  ${event.slug}  ended ${event.endsAt}  ${event.registrations} registrations`);
     },
   },
 };

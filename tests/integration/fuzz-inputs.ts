@@ -64,4 +64,4 @@ export function formBody(fields: Record<string, unknown>): URLSearchParams {
   return body;
 }
 
-export const fuzzRuns = (base: number) => Math.max(5, Math.round(base * Number(process.env.FUZZ_SCALE ?? 1)));
+export const fuzzRuns = (base: number) => Math.max(5, Math.round(base * Number(process.env.FUZZ_SCALE ?? 1.5)));

@@ -81,7 +81,8 @@ describe("back office in Chromium", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const token = await page.getByTestId("new-token").textContent();
     expect(token).toMatch(/^evt_[\w-]{32}$/);
-    expect(await page.getByTestId("token").filter({ hasText: "Entrance 1" }).isVisible()).toBe(true);
+    // The list is revalidated after the action; wait for it rather than sampling once (flaky on a busy machine).
+    await page.getByTestId("token").filter({ hasText: "Entrance 1" }).waitFor({ state: "visible", timeout: 10_000 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(375);
     await context.close();

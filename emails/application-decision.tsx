@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailLayout } from "./components/EmailLayout";
 
 export type ApplicationDecisionEmailProps = {
@@ -15,12 +15,7 @@ export type ApplicationDecisionEmailProps = {
 /** Approval or rejection of an application; an approval is followed by the contact invitation e-mail. */
 export default function ApplicationDecisionEmail(props: ApplicationDecisionEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.body}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.body} footer={props.footer}>
       {props.reason ? (
         <>
           <Text style={{ fontWeight: 600, marginBottom: "0" }}>{props.reasonLabel}</Text>

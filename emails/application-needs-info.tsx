@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { ActionLink } from "./components/ActionLink";
 import { EmailLayout } from "./components/EmailLayout";
 
@@ -18,12 +18,7 @@ export type ApplicationNeedsInfoEmailProps = {
 /** The reviewers need more information: their request and the one-time link to amend the application. */
 export default function ApplicationNeedsInfoEmail(props: ApplicationNeedsInfoEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       <Text style={{ fontWeight: 600, marginBottom: "0" }}>{props.requestLabel}</Text>
       <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #cbd5e1", paddingLeft: "12px" }}>{props.request}</Text>
       <ActionLink href={props.amendUrl} label={props.amendLabel} />

@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailLayout } from "./components/EmailLayout";
 
 export type ApplicationReceivedEmailProps = {
@@ -16,12 +16,7 @@ export type ApplicationReceivedEmailProps = {
 /** Confirms an application to join the programme, with what was submitted and the charter version accepted. */
 export default function ApplicationReceivedEmail(props: ApplicationReceivedEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       {props.linkedNote ? <Text style={{ fontWeight: 600 }}>{props.linkedNote}</Text> : null}
       {props.summary.map((row) => (
         <Text key={row.label} style={{ margin: "2px 0" }}>

@@ -1,14 +1,10 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailLayout } from "./components/EmailLayout";
 
 /** An organizer's message to a filtered set of attendees; the body is plain text, paragraphs kept. */
 export default function BulkMessageEmail({ lang, subject, greeting, body, footer }: { lang: string; subject: string; greeting: string; body: string; footer: string }) {
   return (
-    <EmailLayout lang={lang} preview={subject} footer={footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {subject}
-      </Heading>
-      <Text>{greeting}</Text>
+    <EmailLayout lang={lang} heading={subject} greeting={greeting} footer={footer}>
       {body.split(/\n{2,}/).map((paragraph, index) => (
         <Text key={index} style={{ whiteSpace: "pre-line" }}>
           {paragraph}

@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { ActionLink } from "./components/ActionLink";
 import { EmailLayout } from "./components/EmailLayout";
 
@@ -16,12 +16,7 @@ export type FirmContactInvitationEmailProps = {
 /** Invites a firm contact to the firm portal: a one-time "set your password" link, or a sign-in link. */
 export default function FirmContactInvitationEmail(props: FirmContactInvitationEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       <ActionLink href={props.actionUrl} label={props.actionLabel} />
       {props.expiryNote ? <Text style={{ fontSize: "13px", color: "#475569" }}>{props.expiryNote}</Text> : null}
     </EmailLayout>

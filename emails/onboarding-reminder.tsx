@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { ActionLink } from "./components/ActionLink";
 import { EmailLayout } from "./components/EmailLayout";
 
@@ -16,12 +16,7 @@ export type OnboardingReminderEmailProps = {
 /** Lists the onboarding steps of a member firm that are past their due date. */
 export default function OnboardingReminderEmail(props: OnboardingReminderEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       {props.steps.map((step) => (
         <Text key={step.title} style={{ margin: "2px 0" }}>
           • {step.title} — {step.due}

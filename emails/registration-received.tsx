@@ -1,4 +1,4 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Text } from "@react-email/components";
 import { EmailLayout } from "./components/EmailLayout";
 import { EventFacts, type EventFactsProps } from "./components/EventFacts";
 
@@ -16,12 +16,7 @@ export type NoticeEmailProps = {
 /** Pending approval or waitlisted: what happens next, and the manage link (no QR, there is no ticket yet). */
 export default function RegistrationReceivedEmail(props: NoticeEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       <EventFacts {...props.facts} />
       {props.manageUrl ? (
         <>

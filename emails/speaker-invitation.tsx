@@ -1,4 +1,4 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Text } from "@react-email/components";
 import { translator, type Locale } from "~/i18n";
 import { EmailLayout } from "./components/EmailLayout";
 
@@ -14,12 +14,7 @@ export type SpeakerInvitationProps = {
 export default function SpeakerInvitation({ locale, speakerName, eventTitle, roles, responseUrl }: SpeakerInvitationProps) {
   const t = translator(locale);
   return (
-    <EmailLayout lang={locale} preview={t("agenda.email.invitation.preview", { event: eventTitle })} footer={t("agenda.email.footer")}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {t("agenda.email.invitation.heading", { event: eventTitle })}
-      </Heading>
-      <Text>{t("agenda.email.greeting", { name: speakerName })}</Text>
-      <Text>{t("agenda.email.invitation.body", { event: eventTitle })}</Text>
+    <EmailLayout lang={locale} heading={t("agenda.email.invitation.heading", { event: eventTitle })} preview={t("agenda.email.invitation.preview", { event: eventTitle })} greeting={t("agenda.email.greeting", { name: speakerName })} intro={t("agenda.email.invitation.body", { event: eventTitle })} footer={t("agenda.email.footer")}>
       {roles.map((role, index) => (
         <Text key={index} style={{ margin: "4px 0" }}>
           • {role.when} · {role.sessionTitle} · {role.role}

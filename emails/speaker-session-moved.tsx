@@ -1,4 +1,4 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Text } from "@react-email/components";
 import { translator, type Locale } from "~/i18n";
 import { EmailLayout } from "./components/EmailLayout";
 
@@ -17,12 +17,7 @@ export type SpeakerSessionMovedProps = {
 export default function SpeakerSessionMoved({ locale, speakerName, eventTitle, sessionTitle, role, before, after, agendaUrl }: SpeakerSessionMovedProps) {
   const t = translator(locale);
   return (
-    <EmailLayout lang={locale} preview={t("agenda.email.moved.preview", { session: sessionTitle })} footer={t("agenda.email.footer")}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {t("agenda.email.moved.heading", { session: sessionTitle })}
-      </Heading>
-      <Text>{t("agenda.email.greeting", { name: speakerName })}</Text>
-      <Text>{t("agenda.email.moved.body", { event: eventTitle, session: sessionTitle, role })}</Text>
+    <EmailLayout lang={locale} heading={t("agenda.email.moved.heading", { session: sessionTitle })} preview={t("agenda.email.moved.preview", { session: sessionTitle })} greeting={t("agenda.email.greeting", { name: speakerName })} intro={t("agenda.email.moved.body", { event: eventTitle, session: sessionTitle, role })} footer={t("agenda.email.footer")}>
       <Text>
         {t("agenda.email.moved.before")}: <s>{before}</s>
       </Text>

@@ -1,4 +1,4 @@
-import { Button, Heading, Img, Text } from "@react-email/components";
+import { Button, Img, Text } from "@react-email/components";
 import { EmailLayout } from "./components/EmailLayout";
 import { EventFacts, type EventFactsProps } from "./components/EventFacts";
 
@@ -20,12 +20,7 @@ export type TicketEmailProps = {
 /** The ticket (and the waitlist promotion, which is a ticket too): QR inline by cid, facts, manage link, .ics. */
 export default function TicketEmail(props: TicketEmailProps) {
   return (
-    <EmailLayout lang={props.lang} preview={props.heading} footer={props.footer}>
-      <Heading as="h1" style={{ fontSize: "20px" }}>
-        {props.heading}
-      </Heading>
-      <Text>{props.greeting}</Text>
-      <Text>{props.intro}</Text>
+    <EmailLayout lang={props.lang} heading={props.heading} greeting={props.greeting} intro={props.intro} footer={props.footer}>
       <EventFacts {...props.facts} />
       <Img src={`cid:${props.qrCid}`} alt={props.qrAlt} width="240" height="240" style={{ margin: "16px auto" }} />
       <Text style={{ textAlign: "center", fontSize: "13px", color: "#334155" }}>{props.qrHint}</Text>

@@ -1,15 +1,33 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
-/** The frame every message shares: preview line, header, body, and a footer saying why it was sent. */
-export function EmailLayout({ lang, preview, footer, children }: { lang: string; preview: string; footer: string; children: ReactNode }) {
+type EmailLayoutProps = {
+  lang: string;
+  heading: ReactNode;
+  // The inbox preview line; the heading when it is plain text and none is given.
+  preview?: string;
+  greeting?: ReactNode;
+  intro?: ReactNode;
+  footer: string;
+  children?: ReactNode;
+};
+
+/** The frame every message shares: preview line, heading, greeting, opening paragraph, body, and a footer saying why it was sent. */
+export function EmailLayout({ lang, heading, preview, greeting, intro, footer, children }: EmailLayoutProps) {
   return (
     <Html lang={lang}>
       <Head />
-      <Preview>{preview}</Preview>
+      <Preview>{preview ?? (typeof heading === "string" ? heading : "")}</Preview>
       <Body style={{ backgroundColor: "#f8fafc", fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif" }}>
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px", borderRadius: "8px" }}>
-          <Section>{children}</Section>
+          <Section>
+            <Heading as="h1" style={{ fontSize: "20px" }}>
+              {heading}
+            </Heading>
+            {greeting ? <Text>{greeting}</Text> : null}
+            {intro ? <Text>{intro}</Text> : null}
+            {children}
+          </Section>
           <Hr />
           <Text style={{ color: "#64748b", fontSize: "12px" }}>{footer}</Text>
         </Container>

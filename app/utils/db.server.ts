@@ -38,17 +38,18 @@ async function open(): Promise<Handle> {
   captured.pragma("synchronous = FULL");
   captured.pragma("foreign_keys = ON");
   captured.pragma("busy_timeout = 5000");
-  // A Prisma query that meets a held write lock for longer than busy_timeout becomes the same clear 503.
+  // A Prisma write that meets a held write lock for longer than busy_timeout becomes the same clear 503.
+  // Only writes are wrapped: reads never wait for a writer in WAL mode, and the hot read paths stay lean.
+  const mapBusy = async ({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) => {
+    try {
+      return await query(args);
+    } catch (error) {
+      throw isBusy(error) ? busyError() : error;
+    }
+  };
+  const writes = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"];
   const mapped = prisma.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        try {
-          return await query(args);
-        } catch (error) {
-          throw isBusy(error) ? busyError() : error;
-        }
-      },
-    },
+    query: { $allModels: Object.fromEntries(writes.map((operation) => [operation, mapBusy])), $executeRaw: mapBusy, $executeRawUnsafe: mapBusy } as never,
   }) as unknown as PrismaClient;
   return { prisma: mapped, sqlite: captured };
 }
@@ -110,7 +111,8 @@ export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {
 export function isBusy(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? "");
   const message = String((error as { message?: unknown })?.message ?? "");
-  return /^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|SQLITE_BUSY|SocketTimeout/.test(message);
+  // Prisma reports a busy timeout through the driver adapter as P1008 "Operation has timed out".
+  return /^SQLITE_(BUSY|LOCKED)/.test(code) || code === "P1008" || /database is locked|SQLITE_BUSY|SocketTimeout/.test(message);
 }
 
 /** A clear 503 (app/server/http.ts adds Retry-After) instead of a 500, so clients retry the same request. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "~/models/user.server";
 import { databasePath } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { startRealServer, type RunningServer } from "../bench/harness";
@@ -26,6 +27,7 @@ beforeAll(async () => {
   codes = [];
   for (let i = 0; i < 3; i++) codes.push((await addRegistration(fx.event.id)).ticketCode);
   token = await tokenFor(checkinSlug);
+  await createUser({ email: "busy-staff@example.org", name: "忙碌", password: "busy-password-2025" });
   server = await startRealServer({ DATABASE_URL: process.env.DATABASE_URL!, RATE_LIMIT: "off", SESSION_SECRET: process.env.SESSION_SECRET! });
 }, 120_000);
 afterAll(() => server?.stop());
@@ -70,10 +72,14 @@ describe("database busy", () => {
   it("answers 503 with Retry-After and a message when the lock outlasts busy_timeout; nothing half-written; a retry stores it once", async () => {
     const key = randomUUID();
     const nonce = randomUUID();
-    // Each refused request blocks the server for busy_timeout (5 s), so hold the lock for both.
-    const released = holdWriteLock(11_500);
+    // Each refused request blocks the server for busy_timeout (5 s), so hold the lock for all three.
+    const released = holdWriteLock(17_000);
     const registration = await registerRequest(2, key);
     const scan = await scanRequest(codes[1], nonce);
+    // A Prisma write (the sign-in's new session) maps the same way.
+    const login = await fetch(`${server.baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email: "busy-staff@example.org", password: "busy-password-2025" }), redirect: "manual" });
+    expect(login.status).toBe(503);
+    expect(Number(login.headers.get("Retry-After"))).toBeGreaterThan(0);
     for (const response of [registration, scan]) {
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -86,6 +92,7 @@ describe("database busy", () => {
     expect(await db.registration.count({ where: { eventId, email: "busy2@example.org" } })).toBe(0);
     expect(await db.emailMessage.count({ where: { eventId, toAddress: "busy2@example.org" } })).toBe(0);
     expect(await db.checkIn.count({ where: { nonce } })).toBe(0);
+    expect(await db.authSession.count()).toBe(0);
     expect((await db.event.findUniqueOrThrow({ where: { id: eventId } })).confirmedCount).toBe(1);
 
     // The client retries the very same requests: stored exactly once.
@@ -97,7 +104,7 @@ describe("database busy", () => {
     expect(await db.emailMessage.count({ where: { eventId, toAddress: "busy2@example.org" } })).toBe(1);
     expect(await db.checkIn.count({ where: { nonce } })).toBe(1);
     expect((await db.event.findUniqueOrThrow({ where: { id: eventId } })).confirmedCount).toBe(2);
-  }, 60_000);
+  }, 90_000);
 
   it("reports the database in /healthz", async () => {
     const response = await fetch(`${server.baseUrl}/healthz`);

@@ -26,7 +26,7 @@ describe("crash safety", () => {
   it("keeps every acknowledged registration and check-in through a SIGKILL, and delivers every queued e-mail after restart", async () => {
     const { event: regEvent, slug } = await createRegistrationEvent({ capacity: 40, waitlistEnabled: true });
     const fx = await createEventFixture();
-    const tickets = [];
+    const tickets: { ticketCode: string }[] = [];
     for (let i = 0; i < 80; i++) tickets.push(await addRegistration(fx.event.id));
     const token = await tokenFor(fx.event.slug);
 

@@ -50,3 +50,14 @@ export function interpolate(template: string, params?: TranslateParams): string 
 export function localized(locale: Locale, zh: string, en: string | null | undefined): string {
   return locale === "en" && en ? en : zh;
 }
+
+/** A message as models and Zod schemas produce it — an i18n key, or "key|max" for length limits — in the reader's language. */
+export function translateMessage(message: string, t: Translate): string {
+  const [key, max] = message.split("|");
+  return t(key as MessageKey, max ? { max: Number(max) } : undefined);
+}
+
+/** Field → message map of an HttpError or a Zod result, in the reader's language. */
+export function translateFields(fields: Record<string, string> | undefined, t: Translate): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([name, message]) => [name, translateMessage(message, t)]));
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * The one schema of a registration submit, shared by the public form (Conform) and
  * `POST /api/v1/events/:slug/registrations` (DESIGN.md §5). Messages are i18n keys, optionally followed by
- * `|<max>`; `translateIssue` turns them into the caller's language.
+ * `|<max>`; `translateMessage` turns them into the caller's language.
  */
 const optionalText = (max: number) =>
   z
@@ -57,12 +57,3 @@ export type EditableField = (typeof editableFieldNames)[number];
 
 export const registrationEditSchema = registrationInputSchema.pick({ name: true, organization: true, phone: true, jobTitle: true }).partial();
 
-export function translateIssue(message: string, t: (key: never, params?: Record<string, string | number>) => string): string {
-  const [key, max] = message.split("|");
-  return t(key as never, max ? { max: Number(max) } : undefined);
-}
-
-/** Translates a map of field → message key (as models and Zod produce them) into the reader's language. */
-export function translateFields(fields: Record<string, string>, t: (key: never, params?: Record<string, string | number>) => string) {
-  return Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, translateIssue(message, t)]));
-}

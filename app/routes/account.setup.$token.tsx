@@ -6,7 +6,7 @@ import { useT } from "~/i18n/react";
 import { completeAccountSetup, findSetupAccount } from "~/models/account-setup.server";
 import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { translateFields } from "~/utils/programme-route.server";
+import { translateFields } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "设置密码 · Set your password" }, { name: "robots", content: "noindex" }];
 

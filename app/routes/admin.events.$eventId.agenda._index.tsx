@@ -8,8 +8,8 @@ import { createRoom, createSession, createTrack, deleteRoom, deleteSession, dele
 import { publishAgenda } from "~/models/agenda-version.server";
 import { audit } from "~/models/audit.server";
 import { inviteSpeakers } from "~/models/session-speaker.server";
-import { formAction, formValues, pageLoader } from "~/utils/agenda-route.server";
-import { clientAddress } from "~/utils/http.server";
+import { formAction, formValues } from "~/utils/agenda-route.server";
+import { clientAddress, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/utils/permissions.server";
 import { describeZone, formatDate, formatDateTime, formatTime, localDay } from "~/utils/time";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 import { categorySchema, inviteSchema, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
-import { editableFieldNames, translateIssue } from "~/models/registration-input";
+import { editableFieldNames } from "~/models/registration-input";
 import {
   createInviteCode,
   deleteCategory,
@@ -21,6 +21,7 @@ import {
 import { fieldErrors, HttpError } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
 import { utcToZonedParts, zonedToUtc } from "~/utils/time";
+import { translateMessage } from "~/i18n";
 
 function localInput(instant: Date | null, zone: string) {
   if (!instant) return "";
@@ -180,7 +181,7 @@ export default function RegistrationSettings() {
       {actionData?.ok ? <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-2">{t("registration.admin.settings.saved")}</p> : null}
       {errors.length ? (
         <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-2 text-red-800">
-          {errors.map(([name, message]) => `${name}: ${translateIssue(message, t as never)}`).join("; ")}
+          {errors.map(([name, message]) => `${name}: ${translateMessage(message, t)}`).join("; ")}
         </p>
       ) : null}
       <Section title={t("registration.admin.settings.window")}>

@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { importRegistrationsCsv } from "~/models/registration-bulk.server";
-import { translateIssue } from "~/models/registration-input";
 import { requireEventManager } from "~/utils/permissions.server";
+import { translateMessage } from "~/i18n";
 
 const maxCsvChars = 1_000_000;
 
@@ -67,7 +67,7 @@ export default function ImportRegistrations() {
                   {t("registration.admin.import.row", {
                     row: row.row,
                     message: Object.entries(row.errors)
-                      .map(([field, message]) => `${field}: ${translateIssue(message, t as never)}`)
+                      .map(([field, message]) => `${field}: ${translateMessage(message, t)}`)
                       .join("; "),
                   })}
                 </li>

@@ -4,9 +4,9 @@ import { useEffect } from "react";
 import { useLocale, useT } from "~/i18n/react";
 import { bulkMessageSchema, filterFromSearchParams } from "~/models/registration-admin-input";
 import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
-import { translateIssue } from "~/models/registration-input";
 import { fieldErrors } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
+import { translateMessage } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";
@@ -73,12 +73,12 @@ export default function BulkMessage() {
           {t("registration.admin.bulk.subject")}
         </label>
         <input id="bulk-subject" name="subject" className="field-input" maxLength={200} required />
-        {fields.subject ? <p className="field-error" role="alert">{translateIssue(fields.subject, t as never)}</p> : null}
+        {fields.subject ? <p className="field-error" role="alert">{translateMessage(fields.subject, t)}</p> : null}
         <label className="field-label mt-2" htmlFor="bulk-body">
           {t("registration.admin.bulk.body")}
         </label>
         <textarea id="bulk-body" name="body" rows={8} className="field-input" required />
-        {fields.body ? <p className="field-error" role="alert">{translateIssue(fields.body, t as never)}</p> : null}
+        {fields.body ? <p className="field-error" role="alert">{translateMessage(fields.body, t)}</p> : null}
         <div className="mt-3 flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.bulk.preview")}

@@ -4,8 +4,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { EventAdminTabs } from "~/components/EventAdminTabs";
 import { useLocalized, useT } from "~/i18n/react";
 import { getEventById } from "~/models/event.server";
-import { pageLoader } from "~/utils/agenda-route.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, pageLoader } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
 
 /** Layout of one event's back office: title, tabs, and the tab's page. Each child checks permissions itself. */

@@ -5,8 +5,8 @@ import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormContro
 import { useLocale, useT } from "~/i18n/react";
 import { invalidInput } from "~/models/event.server";
 import { getSpeakerWithSessions, maxPhotoBytes, saveSpeakerPhoto, speakerPhotoUrl, updateSpeaker } from "~/models/speaker.server";
-import { formAction, formValues, pageLoader, requireSpeakerEditor } from "~/utils/agenda-route.server";
-import { notFound } from "~/utils/http.server";
+import { formAction, formValues, requireSpeakerEditor } from "~/utils/agenda-route.server";
+import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { formatDateTime } from "~/utils/time";
 

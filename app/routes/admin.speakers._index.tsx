@@ -4,7 +4,8 @@ import { Field } from "~/components/Field";
 import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
 import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
-import { formAction, formValues, pageLoader, requireSpeakerEditor } from "~/utils/agenda-route.server";
+import { formAction, formValues, requireSpeakerEditor } from "~/utils/agenda-route.server";
+import { pageLoader } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return pageLoader(request, async () => {

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getPublishedEventBySlug } from "~/models/event.server";
-import { registrationInputSchema, translateFields } from "~/models/registration-input";
+import { registrationInputSchema } from "~/models/registration-input";
 import { register } from "~/models/registration.server";
 import { apiError, clientAddress, fieldErrors, HttpError, readJson } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import { translateFields } from "~/i18n";
 
 /** POST /api/v1/events/:slug/registrations (DESIGN.md §5). */
 export async function action({ request, params }: ActionFunctionArgs) {

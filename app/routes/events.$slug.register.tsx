@@ -8,7 +8,7 @@ import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationState } from "~/models/event.server";
-import { registrationInputSchema, translateIssue } from "~/models/registration-input";
+import { registrationInputSchema } from "~/models/registration-input";
 import { registrationFormData } from "~/models/registration-settings.server";
 import { register } from "~/models/registration.server";
 import { env } from "~/utils/env.server";
@@ -16,6 +16,7 @@ import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { translateMessage } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
@@ -66,7 +67,7 @@ export default function RegisterPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationInputSchema }),
   });
-  const tr = (message: string | undefined) => (message ? translateIssue(message, t as never) : undefined);
+  const tr = (message: string | undefined) => (message ? translateMessage(message, t) : undefined);
   const error = (name: string) => tr((form.allErrors[name] ?? [])[0]);
   const title = localized(event.title, event.titleEn);
   const done = actionData?.done;

@@ -10,8 +10,9 @@ import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { currentProgramme } from "~/models/firm.server";
 import { clientAddress, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { guardedLoader, translateFields } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/utils/programme-route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import { translateFields } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "申请加入 · Apply to join" }];
 

@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { registrationEditSchema, translateIssue } from "~/models/registration-input";
+import { registrationEditSchema } from "~/models/registration-input";
 import { mapUrl } from "~/models/registration-emails.server";
 import {
   cancelOwnRegistration,
@@ -21,6 +21,7 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { qrDataUrl } from "~/utils/qrcode.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { translateMessage } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "我的报名 · My registration" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const raw = Object.fromEntries(["name", "organization", "phone", "jobTitle"].filter((name) => formData.has(name)).map((name) => [name, String(formData.get(name))]));
       const parsed = registrationEditSchema.safeParse(raw);
       if (!parsed.success) {
-        const fields = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([name, message]) => [name, translateIssue(message, t as never)]));
+        const fields = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([name, message]) => [name, translateMessage(message, t)]));
         return data({ ok: false, message: t("form.fixErrors"), fields }, { status: 422 });
       }
       await editOwnRegistration(token, Object.fromEntries(Object.entries(parsed.data).filter(([name]) => formData.has(name))));
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false, message: t("error.badRequest.title"), fields: {} }, { status: 400 });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([name, message]) => [name, translateIssue(message, t as never)]));
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([name, message]) => [name, translateMessage(message, t)]));
     return data({ ok: false, message: t(error.messageKey, error.params), fields }, { status: error.status });
   }
 }

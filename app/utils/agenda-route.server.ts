@@ -1,35 +1,14 @@
 import { data } from "@remix-run/node";
-import type { MessageKey, Translate } from "~/i18n";
-import { HttpError } from "./http.server";
+import { HttpError, httpErrorData } from "./http.server";
 import { requestTranslator } from "./i18n.server";
 import { isBackOfficeUser, requireUser } from "./permissions.server";
+import { translateFields } from "~/i18n";
 
 /**
  * Route glue for the agenda pages. A model throws `HttpError` (422 with message keys per field, 403, 404 …);
  * a page loader turns it into an error response its boundary renders with the right status, a form action
  * into translated field errors, and a JSON route into the API error shape.
  */
-export function translateFields(fields: Record<string, string> | undefined, t: Translate): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields ?? {}).map(([name, key]) => [name, t(key as MessageKey)]));
-}
-
-function asErrorResponse(error: HttpError, t: Translate) {
-  return data(
-    { error: { code: error.code, message: t(error.messageKey, error.params), fields: translateFields(error.fields, t) } },
-    { status: error.status },
-  );
-}
-
-/** Runs a loader body; an HttpError becomes a 4xx the error boundary shows (never a 500). */
-export async function pageLoader<T>(request: Request, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HttpError) throw asErrorResponse(error, requestTranslator(request).t);
-    throw error;
-  }
-}
-
 export type FormFailure = { ok: false; intent: string; formError: string; fields: Record<string, string>; values?: Record<string, string> };
 
 /**
@@ -52,17 +31,7 @@ export async function formAction<T>(
         { status: 422 },
       );
     }
-    if (error instanceof HttpError) throw asErrorResponse(error, t);
-    throw error;
-  }
-}
-
-/** For JSON resource routes: HttpError → the API error body. */
-export async function apiRoute(request: Request, work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HttpError) return error.toResponse(requestTranslator(request).t);
+    if (error instanceof HttpError) throw httpErrorData(error, t);
     throw error;
   }
 }

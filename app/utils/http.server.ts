@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
-import type { MessageKey, Translate } from "~/i18n";
+import { translateFields, type MessageKey, type Translate } from "~/i18n";
+import { requestTranslator } from "./i18n.server";
 
 /** The error body of the JSON API (DESIGN.md §5). */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -109,4 +110,39 @@ export function notFound(): never {
 
 export function clientAddress(request: Request): string {
   return request.headers.get("X-Client-Address") ?? "";
+}
+
+
+type DescribeError = (error: HttpError, t: Translate) => string;
+const describeByKey: DescribeError = (error, t) => t(error.messageKey, error.params);
+
+/** The 4xx an HttpError becomes on a page: its boundary renders the translated message with the real status. */
+export function httpErrorData(error: HttpError, t: Translate, describe: DescribeError = describeByKey) {
+  return data(
+    { error: { code: error.code, message: describe(error, t), fields: translateFields(error.fields, t) } },
+    { status: error.status },
+  );
+}
+
+/** Runs a loader body; an HttpError becomes a translated 4xx the error boundary shows (never a 500). */
+export async function pageLoader<T>(request: Request, work: () => Promise<T>, describe?: DescribeError): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) throw httpErrorData(error, requestTranslator(request).t, describe);
+    throw error;
+  }
+}
+
+/** For JSON resource routes: an HttpError becomes the API error body of DESIGN.md §5. */
+export async function apiRoute(request: Request, work: () => Promise<Response>, describe: DescribeError = describeByKey): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const { t } = requestTranslator(request);
+      return apiError(error.status, error.code, describe(error, t), error.fields ? { fields: translateFields(error.fields, t) } : {});
+    }
+    throw error;
+  }
 }

@@ -70,11 +70,15 @@ async function main() {
       rows.push({ metric: "offline backlog 2,400 scans / 10 devices", value: backlog.seconds, unit: "s", budget: "< 30", pass: backlog.seconds < 30 && backlog.failed === 0 });
       details.backlog = backlog;
 
-      log("agenda page: 1,000 GETs…");
+      // DESIGN.md §6 budgets the page's server time: one connection, so no request waits behind another.
+      // The same page under 4 concurrent connections is reported beside it (that figure includes queueing).
+      log("agenda page: 1,000 GETs on one connection, then 1,000 on four…");
       const { benchAgendaPage } = await import("./agenda-page");
-      const page = await benchAgendaPage({ baseUrl: server.baseUrl, slug: agenda.slug, requests: 1000, connections: 4 });
-      rows.push({ metric: "agenda page p95 (200 sessions / 300 speakers)", value: page.p95, unit: "ms", budget: "< 50", pass: page.p95 < 50 && page.errors === 0 });
-      details.agenda = page;
+      const page = await benchAgendaPage({ baseUrl: server.baseUrl, slug: agenda.slug, requests: 1000, connections: 1 });
+      rows.push({ metric: "agenda page p95 server time (200 sessions / 300 speakers)", value: page.p95, unit: "ms", budget: "< 50", pass: page.p95 < 50 && page.errors === 0 });
+      const pageLoaded = await benchAgendaPage({ baseUrl: server.baseUrl, slug: agenda.slug, requests: 1000, connections: 4 });
+      rows.push({ metric: "agenda page p95 with 4 concurrent connections", value: pageLoaded.p95, unit: "ms", budget: "", pass: null });
+      details.agenda = { oneConnection: page, fourConnections: pageLoaded };
 
       log("registration storm: 1,000 concurrent submits for 100 seats…");
       const result = await benchRegistrationStorm({ baseUrl: server.baseUrl, slug: storm.slug, submits: 1000, connections: 1000 });

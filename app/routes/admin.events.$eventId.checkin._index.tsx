@@ -4,15 +4,14 @@ import { useEffect } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { z } from "zod";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { checkInPage } from "~/models/checkin-access.server";
 import { checkInDashboard, resolveConflict, undoCheckIn } from "~/models/checkin.server";
-import { clientAddress, HttpError } from "~/utils/http.server";
+import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到看板 · Check-in dashboard" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     await requireEventManager(request, params.eventId ?? "");
     return checkInDashboard(params.eventId ?? "");
   });
@@ -21,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const actionSchema = z.object({ intent: z.enum(["undo", "resolve"]), checkInId: z.string().min(1).max(64) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     const eventId = params.eventId ?? "";
     const user = await requireEventManager(request, eventId);
     const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));

@@ -3,16 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
-import { checkInPage } from "~/models/checkin-access.server";
 import { badges } from "~/models/checkin.server";
-import { clientAddress } from "~/utils/http.server";
+import { clientAddress, pageLoader } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badges" }];
 
 /** Every confirmed attendee's A6 badge, ready to print (personal data leaves the system on paper: audited). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     const eventId = params.eventId ?? "";
     const user = await requireEventManager(request, eventId);
     const result = await badges(eventId);

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { useLocalized, useT } from "~/i18n/react";
-import { checkInPage } from "~/models/checkin-access.server";
 import {
   checkInListSchema,
   createCheckInList,
@@ -15,14 +14,14 @@ import {
   updateCheckInList,
   type CheckInListView,
 } from "~/models/checkin-list.server";
-import { fieldErrors, HttpError } from "~/utils/http.server";
+import { fieldErrors, HttpError, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到点 · Check-in lists" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     return { lists: await listCheckInLists(eventId), ...(await listFormOptions(eventId)) };
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["create", "update", "delete"]), listId: z.string().max(64).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     const { t } = requestTranslator(request);

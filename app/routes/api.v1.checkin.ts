@@ -1,30 +1,20 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticateCheckIn, authorizeForEvent, checkInApi, readScanJson } from "~/models/checkin-access.server";
+import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/models/checkin-access.server";
 import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin.server";
-import { apiError, clientAddress, fieldErrors, HttpError } from "~/utils/http.server";
+import { apiError, apiRoute, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { hitRateLimit } from "~/utils/rate-limit.server";
-
-// Generous for a door full of scanners behind one address (20 requests/s), tight for scripted guessing.
-const checkInRateLimit = { limit: 1200, windowMs: 60_000 };
 
 /**
  * POST /api/v1/checkin (DESIGN.md §5). The event is the one of `list`, else of the `event` slug, else of
  * the bearer token. 200 carries the decision (`result`); 4xx are requests that could not be decided.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  return checkInApi(request, async () => {
+  return apiRoute(request, async () => {
     if (request.method !== "POST") return apiError(405, "method_not_allowed", "POST");
-    const limit = hitRateLimit(`checkin:${clientAddress(request)}`, checkInRateLimit.limit, checkInRateLimit.windowMs);
-    if (!limit.allowed) {
-      return apiError(429, "rate_limited", requestTranslator(request).t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-    }
+    const refused = checkInRateLimited(request);
+    if (refused) return refused;
     const principal = await authenticateCheckIn(request);
-    const parsed = scanRequestSchema.safeParse(await readScanJson(request, 8 * 1024));
-    if (!parsed.success) {
-      throw new HttpError(422, "invalid_input", "checkin.error.invalidInput", undefined, fieldErrors(parsed.error));
-    }
-    const body = parsed.data;
+    const body = await readScanBody(request, scanRequestSchema, 8 * 1024);
     const target = await resolveScanTarget({ list: body.list, event: body.event, fallbackEventId: principal.tokenEventId ?? undefined });
     const allowed = await authorizeForEvent(principal, target.eventId);
     const scannedAt = body.scannedAt ?? new Date();

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkInApi, requireCheckInAccess } from "~/models/checkin-access.server";
+import { requireCheckInAccess } from "~/models/checkin-access.server";
 import { checkInStats } from "~/models/checkin.server";
+import { apiRoute } from "~/utils/http.server";
 
 /** GET /api/v1/events/:slug/checkin/stats for the event's staff token or staff session. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return checkInApi(request, async () => {
+  return apiRoute(request, async () => {
     const { event } = await requireCheckInAccess(request, params.slug ?? "");
     return Response.json(await checkInStats(event.id), { headers: { "Cache-Control": "no-store" } });
   });

@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { checkInPage } from "~/models/checkin-access.server";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { badges, eventIdBySlug } from "~/models/checkin.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, pageLoader } from "~/utils/http.server";
 import { requireCheckInStaff } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badge" }];
 
 /** One attendee's badge, printed from the scanner by staff of the attendee's event. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return checkInPage(request, async () => {
+  return pageLoader(request, async () => {
     const slug = new URL(request.url).searchParams.get("event") ?? "";
     const eventId = await eventIdBySlug(slug);
     if (!eventId) notFound();

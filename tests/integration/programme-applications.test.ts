@@ -168,6 +168,9 @@ describe("review", () => {
     expect(approved.decidedById).toBe(reviewer.id);
 
     const db = await prisma();
+    const decision = await db.auditLog.findFirstOrThrow({ where: { action: "application.decided", targetId: application.id } });
+    expect(decision.actorUserId).toBe(reviewer.id);
+    expect(JSON.parse(decision.details)).toEqual({ from: "UNDER_REVIEW", to: "APPROVED" });
     const firm = await db.firm.findUniqueOrThrow({ where: { creditCode: data.creditCode } });
     expect(firm).toMatchObject({ name: data.firmName, founding: false, status: "ACTIVE", industry: "智能制造", city: "苏州" });
     expect(firm.memberSince).toBeInstanceOf(Date);

@@ -242,7 +242,12 @@ export default function EventPage() {
         {event.series ? ` · ${localized(event.series.title, event.series.titleEn)}` : ""}
       </p>
       <h1 className="mt-1 text-2xl font-bold">{localized(event.title, event.titleEn)}</h1>
-      {event.theme ? <p className="mt-2 text-lg text-slate-700">「{localized(event.theme, event.themeEn)}」</p> : null}
+      {event.theme ? (
+        <p className="mt-2 text-lg text-slate-700">
+          {/* Corner brackets for Chinese, curly quotes for English. */}
+          {locale === "en" && event.themeEn ? `“${event.themeEn}”` : `「${localized(event.theme, event.themeEn)}」`}
+        </p>
+      ) : null}
       <dl className="card mt-4 grid gap-3 sm:grid-cols-2">
         <div>
           <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>

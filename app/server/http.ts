@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { ActionFunction, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
@@ -65,8 +65,62 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     }
   });
 
+  // The hot JSON endpoints (door scanners, registration storms) skip Remix's routing and response streaming,
+  // which cost ≈1 ms per request: express calls the route module's own action with a Fetch Request made from
+  // the buffered body. Same code, same checks, same answers; only the plumbing is shorter.
+  for (const [path, routeId] of hotActions) {
+    const action = build.routes[routeId]?.module.action;
+    if (action) app.post(path, express.raw({ type: () => true, limit: maxHotBody }), callAction(action));
+  }
+  app.use((error: { type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (error?.type !== "entity.too.large") return next(error);
+    res.status(413).json({ error: { code: "payload_too_large", message: "提交的内容过大。The submitted content is too large." } });
+  });
+
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
   return app;
+}
+
+const hotActions: [string, string][] = [
+  ["/api/v1/checkin", "routes/api.v1.checkin"],
+  ["/api/v1/checkin/batch", "routes/api.v1.checkin_.batch"],
+  ["/api/v1/events/:slug/registrations", "routes/api.v1.events.$slug_.registrations"],
+];
+
+// Larger bodies are still read (so the client hears the 413 instead of a reset); the action's own limit is lower.
+const maxHotBody = "8mb";
+const hopHeaders = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
+
+function callAction(action: ActionFunction) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value === undefined || hopHeaders.has(name)) continue;
+        for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+      }
+      const request = new globalThis.Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+        method: "POST",
+        headers,
+        body: Buffer.isBuffer(req.body) && req.body.length > 0 ? (req.body as unknown as BodyInit) : undefined,
+      });
+      const result = await action({ request, params: req.params, context: { cspNonce: res.locals.cspNonce as string } });
+      await sendResponse(res, result instanceof globalThis.Response ? result : globalThis.Response.json(result));
+    } catch (error) {
+      if (error instanceof globalThis.Response) return sendResponse(res, error);
+      next(error);
+    }
+  };
+}
+
+async function sendResponse(res: Response, response: globalThis.Response) {
+  res.status(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  res.end(Buffer.from(await response.arrayBuffer()));
 }

@@ -240,10 +240,7 @@ export type RegisterOptions = {
 export async function register(options: RegisterOptions): Promise<RegistrationAnswer> {
   const now = options.now ?? new Date();
   const db = await prisma();
-  const event = await db.event.findFirst({
-    where: { slug: options.slug, status: "PUBLISHED" },
-    include: { ticketCategories: { orderBy: { position: "asc" } }, questions: { orderBy: { position: "asc" } } },
-  });
+  const event = await publishedEventForRegistration(options.slug);
   if (!event) throw new HttpError(404, "not_found", "registration.error.notFound");
   const input = options.input;
   if (input.website) throw new HttpError(400, "rejected", "registration.error.spam");
@@ -394,10 +391,56 @@ function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: strin
 
 /** A member firm is recognised by its exact name (Chinese or English) as the attendee's organization. */
 async function firmIdForOrganization(organization: string): Promise<string | null> {
-  const db = await prisma();
   const name = organization.trim();
-  const firm = await db.firm.findFirst({ where: { OR: [{ name }, { nameEn: name }], status: "ACTIVE" }, select: { id: true } });
+  const firm = (await rawSql()).get<{ id: string }>(`SELECT id FROM Firm WHERE (name = ? OR nameEn = ?) AND status = 'ACTIVE' LIMIT 1`, name, name);
   return firm?.id ?? null;
+}
+
+type EventRow = {
+  id: string;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  endsAt: string;
+  capacity: number | null;
+  confirmedCount: number;
+  waitlistEnabled: number;
+  requiresApproval: number;
+  privacyNoticeVersion: string;
+};
+
+/**
+ * What a submit needs of its event, read with prepared statements: on the storm path the equivalent Prisma
+ * query with two includes costs ≈1.8 ms of CPU per submit, these three ≈0.03 ms.
+ */
+async function publishedEventForRegistration(slug: string) {
+  const sql = await rawSql();
+  const row = sql.get<EventRow>(
+    `SELECT id, registrationOpensAt, registrationClosesAt, endsAt, capacity, confirmedCount, waitlistEnabled, requiresApproval, privacyNoticeVersion
+     FROM Event WHERE slug = ? AND status = 'PUBLISHED'`,
+    slug,
+  );
+  if (!row) return null;
+  const categories = sql.all<{ id: string; code: string; inviteOnly: number; requiresApproval: number }>(
+    `SELECT id, code, inviteOnly, requiresApproval FROM TicketCategory WHERE eventId = ? ORDER BY position ASC`,
+    row.id,
+  );
+  const questions = sql.all<{ key: string; kind: string; required: number; options: string; categoryIds: string }>(
+    `SELECT key, kind, required, options, categoryIds FROM RegistrationQuestion WHERE eventId = ? ORDER BY position ASC`,
+    row.id,
+  );
+  return {
+    id: row.id,
+    registrationOpensAt: row.registrationOpensAt ? new Date(row.registrationOpensAt) : null,
+    registrationClosesAt: row.registrationClosesAt ? new Date(row.registrationClosesAt) : null,
+    endsAt: new Date(row.endsAt),
+    capacity: row.capacity,
+    confirmedCount: row.confirmedCount,
+    waitlistEnabled: row.waitlistEnabled === 1,
+    requiresApproval: row.requiresApproval === 1,
+    privacyNoticeVersion: row.privacyNoticeVersion,
+    ticketCategories: categories.map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1 })),
+    questions: questions.map((question) => ({ ...question, required: question.required === 1 })),
+  };
 }
 
 function rowState(sql: Sql, id: string) {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma, RegistrationStatus } from "~/generated/prisma/client";
 import { isLocale } from "~/i18n";
-import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
@@ -175,50 +175,6 @@ function noticeKind(status: RegistrationStatus): string | null {
   if (status === "WAITLISTED") return "registration-waitlisted";
   if (status === "PENDING_APPROVAL") return "registration-pending";
   return null;
-}
-
-type GroupedWork = { work: (sql: Sql) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-let groupQueue: GroupedWork[] = [];
-let groupScheduled = false;
-
-/**
- * Group commit for the registration storm: submits that arrive together share one write transaction (one
- * fsync under synchronous=FULL) while each runs in its own SAVEPOINT, so one refused or failing submit rolls
- * back only its own writes and its own e-mail. The caller's promise resolves only after the COMMIT.
- */
-function groupedWrite<T>(work: (sql: Sql) => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    groupQueue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    if (!groupScheduled) {
-      groupScheduled = true;
-      setImmediate(flushGroup);
-    }
-  });
-}
-
-async function flushGroup() {
-  const batch = groupQueue.splice(0, 200);
-  groupScheduled = groupQueue.length > 0;
-  if (groupScheduled) setImmediate(flushGroup);
-  try {
-    const outcomes = await writeTransaction((sql) =>
-      batch.map((item) => {
-        sql.run("SAVEPOINT registration_submit");
-        try {
-          const value = item.work(sql);
-          sql.run("RELEASE registration_submit");
-          return { ok: true as const, value };
-        } catch (error) {
-          sql.run("ROLLBACK TO registration_submit");
-          sql.run("RELEASE registration_submit");
-          return { ok: false as const, error };
-        }
-      }),
-    );
-    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.value) : batch[index].reject(outcome.error)));
-  } catch (error) {
-    for (const item of batch) item.reject(error);
-  }
 }
 
 export type RegisterOptions = {

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: registration.category ? { name: registration.category.name, nameEn: registration.category.nameEn } : null,
     },
     // The QR is inlined as a data: URL, so once the page is loaded it needs no network to show at the door.
-    qr: registration.status === "CONFIRMED" ? await qrDataUrl(registration.ticketCode) : null,
+    qr: registration.status === "CONFIRMED" ? qrDataUrl(registration.ticketCode) : null,
     editable: editableFieldsOf(event),
     event: {
       slug: event.slug,

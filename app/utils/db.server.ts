@@ -107,6 +107,58 @@ export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {
   }
 }
 
+type GroupedWork = { work: (sql: Sql) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+const groups = new Map<number, { queue: GroupedWork[]; scheduled: boolean }>();
+const maxGroup = 200;
+
+/**
+ * Group commit: writes that arrive together share one write transaction (one fsync under synchronous=FULL)
+ * while each runs in its own SAVEPOINT, so one refused or failing piece of work rolls back only its own
+ * writes (and its own queued e-mail). The caller's promise resolves only after the COMMIT.
+ * `windowMs` 0 groups what arrives before the event loop's next turn; a few ms also catch requests that
+ * need several turns (HTTP parsing, body, auth) to reach this point.
+ */
+export function groupedWrite<T>(work: (sql: Sql) => T, { windowMs = 0 }: { windowMs?: number } = {}): Promise<T> {
+  let group = groups.get(windowMs);
+  if (!group) groups.set(windowMs, (group = { queue: [], scheduled: false }));
+  const target = group;
+  return new Promise<T>((resolve, reject) => {
+    target.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (target.queue.length >= maxGroup) setImmediate(() => flushGroup(target, windowMs));
+    else if (!target.scheduled) {
+      target.scheduled = true;
+      if (windowMs > 0) setTimeout(() => flushGroup(target, windowMs), windowMs);
+      else setImmediate(() => flushGroup(target, windowMs));
+    }
+  });
+}
+
+async function flushGroup(group: { queue: GroupedWork[]; scheduled: boolean }, windowMs: number) {
+  const batch = group.queue.splice(0, maxGroup);
+  if (batch.length === 0) return;
+  group.scheduled = group.queue.length > 0;
+  if (group.scheduled) setImmediate(() => flushGroup(group, windowMs));
+  try {
+    const outcomes = await writeTransaction((sql) =>
+      batch.map((item) => {
+        sql.run("SAVEPOINT grouped_write");
+        try {
+          const value = item.work(sql);
+          sql.run("RELEASE grouped_write");
+          return { ok: true as const, value };
+        } catch (error) {
+          sql.run("ROLLBACK TO grouped_write");
+          sql.run("RELEASE grouped_write");
+          return { ok: false as const, error };
+        }
+      }),
+    );
+    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.value) : batch[index].reject(outcome.error)));
+  } catch (error) {
+    for (const item of batch) item.reject(error);
+  }
+}
+
 /** SQLITE_BUSY/LOCKED: another connection held the write lock for longer than busy_timeout. Nothing was written. */
 export function isBusy(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? "");

@@ -68,6 +68,10 @@ describe("ticket e-mail", () => {
     const ics = mail.attachments.find((attachment) => attachment.filename?.endsWith(".ics"))!;
     expect(ics.content.toString()).toContain("BEGIN:VEVENT");
     expect(ics.content.toString()).toContain(`DTSTART:${event.startsAt.toISOString().replace(/[-:]/g, "").slice(0, 13)}`);
+    // The calendar entry links to the public event page; the personal manage link stays in the e-mail only.
+    const unfolded = ics.content.toString().replace(/\r\n[ \t]/g, "");
+    expect(unfolded).toContain(`/events/${slug}`);
+    expect(unfolded).not.toContain(answer.body.registration.manageUrl!);
   });
 
   it("retries while the SMTP server answers 4xx and delivers exactly once when it is back", async () => {

@@ -5,6 +5,7 @@ import "~/server/onboarding-reminders";
 import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
+import { startWalCheckpointer } from "~/utils/wal-checkpointer.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";
 import { applyPendingMigrations } from "./migrate";
 
@@ -38,6 +39,7 @@ async function main() {
   const build = await loadServerBuild();
   const app = createHttpApp({ build, env: config });
   const stopJobs = startBackgroundJobs();
+  const stopCheckpointer = await startWalCheckpointer();
   const server = app.listen(config.PORT, () => {
     console.log(`\nServing ${config.APP_URL} (port ${config.PORT}, database ${config.DATABASE_URL})`);
     if (config.SEED_DEMO) {
@@ -47,7 +49,7 @@ async function main() {
   });
   const shutdown = () => {
     stopJobs();
-    server.close(() => process.exit(0));
+    server.close(() => void stopCheckpointer().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on("SIGTERM", shutdown);

@@ -24,7 +24,7 @@ export type RunningServer = { baseUrl: string; process: ChildProcess; stop: () =
  */
 export async function startRealServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
+  const child = spawn(process.execPath, [...(process.env.SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), "--import", "tsx", "app/cli/start.ts"], {
     env: { ...process.env, NODE_ENV: "production", SEED_DEMO: "false", ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });

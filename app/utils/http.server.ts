@@ -66,9 +66,27 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
 // connection reset while it is still sending.
 const drainLimit = 8 * 1024 * 1024;
 
+/**
+ * Bodies the HTTP server has already read into memory (the hot JSON endpoints, app/server/http.ts): handing
+ * them over beside the Request spares building a stream for them and reading it back chunk by chunk.
+ */
+// On globalThis: the server (app/server/http.ts) and the Remix build each load their own copy of this module.
+const globalForBodies = globalThis as unknown as { __bufferedBodies?: WeakMap<Request, Uint8Array> };
+const bufferedBodies = (globalForBodies.__bufferedBodies ??= new WeakMap());
+
+export function attachBufferedBody(request: Request, body: Uint8Array): Request {
+  bufferedBodies.set(request, body);
+  return request;
+}
+
 /** The body as bytes, at most `limit` of them (declared or streamed), else 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const tooLarge = () => new HttpError(413, "payload_too_large", "error.payloadTooLarge");
+  const buffered = bufferedBodies.get(request);
+  if (buffered) {
+    if (buffered.byteLength > limit) throw tooLarge();
+    return buffered;
+  }
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

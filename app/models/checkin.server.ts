@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { audit } from "./audit.server";
 import { canCheckIn } from "~/utils/permissions.server";
@@ -14,8 +14,8 @@ import { ensureDefaultList, listCheckInLists, parseCategoryIds } from "./checkin
  * CheckInPresence row with a guarded UPDATE, and store the CheckIn under its client nonce.
  *
  * Scans that arrive in the same event-loop turn are decided one after another inside ONE transaction
- * (group commit): each decision sees the writes of the ones before it, and all are acknowledged only
- * after the commit, so `synchronous=FULL` durability costs one fsync per batch instead of one per scan.
+ * (`groupedWrite`, group commit): each decision sees the writes of the ones before it, and all are
+ * acknowledged only after the commit has reached the disk, one fsync per batch instead of one per scan.
  */
 
 export type ScanResult = "ok" | "already_checked_in" | "invalid" | "cancelled" | "not_approved" | "wrong_list";
@@ -315,58 +315,9 @@ function categoryAllowed(list: ListRow, categoryId: string | null): boolean {
   return allowed.length === 0 || (categoryId !== null && allowed.includes(categoryId));
 }
 
-// ───────────────────────────── group commit ─────────────────────────────
-
-type Pending = { input: ScanInput; resolve: (outcome: ScanOutcome) => void; reject: (error: unknown) => void };
-let queue: Pending[] = [];
-let flushScheduled = false;
-
-async function flush() {
-  flushScheduled = false;
-  const batch = queue;
-  queue = [];
-  if (batch.length === 0) return;
-  let outcomes: ScanOutcome[];
-  try {
-    outcomes = await writeTransaction((sql) => {
-      const now = new Date();
-      return batch.map((pending) => decideScan(sql, pending.input, now));
-    });
-  } catch (error) {
-    // The database is locked by someone else: every scan of the batch gets the same 503, none is retried alone.
-    if (error instanceof HttpError) {
-      for (const pending of batch) pending.reject(error);
-      return;
-    }
-    // One scan broke the shared transaction (a bug, or the disk): decide each alone so only it fails.
-    for (const pending of batch) {
-      try {
-        pending.resolve(await writeTransaction((sql) => decideScan(sql, pending.input, new Date())));
-      } catch (error) {
-        pending.reject(error);
-      }
-    }
-    return;
-  }
-  batch.forEach((pending, index) => pending.resolve(outcomes[index]));
-}
-
-// A scan waits at most this long for others to share its commit: each request needs several event-loop
-// turns (HTTP parsing, body, auth) to get here, so flushing on the next turn would commit them one by one.
-const batchWindowMs = 2;
-const maxBatch = 200;
-
-/** Decides one scan; resolves after the transaction holding it has committed. */
+/** Decides one scan; resolves after the transaction holding it has committed and reached the disk. */
 export function scanTicket(input: ScanInput): Promise<ScanOutcome> {
-  return new Promise((resolve, reject) => {
-    queue.push({ input, resolve, reject });
-    if (queue.length >= maxBatch) {
-      setImmediate(flush);
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      setTimeout(flush, batchWindowMs);
-    }
-  });
+  return groupedWrite((sql) => decideScan(sql, input, new Date()));
 }
 
 // ───────────────────────────── event and list resolution ─────────────────────────────

@@ -94,26 +94,39 @@ function sqlFor(sqlite: Database): Sql {
 }
 
 /**
- * Runs `work` as one atomic, synchronous IMMEDIATE transaction; resolves once it is committed and on disk.
- * Waits first for any Prisma transaction on the shared connection to finish, so the two never mix. Dates must be passed as ISO strings or
- * epoch milliseconds matching how Prisma stores them (see `sqlDate`).
+ * Runs `work` as one atomic, synchronous IMMEDIATE transaction; resolves once it is committed and on disk. Waits first for any Prisma transaction on the shared connection to
+ * finish, so the two never mix. A write lock held elsewhere is waited for up to 5 s, then 503. Dates must
+ * be passed as ISO strings or epoch milliseconds matching how Prisma stores them (see `sqlDate`).
  */
 export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {
   const { sqlite } = await db();
-  while (sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-  let result: T;
-  // See `syncWal`: this commit writes its WAL frames without an fsync; the promise waits for one below.
-  statement(sqlite, "PRAGMA synchronous = NORMAL").run();
-  try {
-    result = sqlite.transaction(() => work(sqlFor(sqlite))).immediate();
-  } catch (error) {
-    throw isBusy(error) ? busyError() : error;
-  } finally {
-    statement(sqlite, "PRAGMA synchronous = FULL").run();
+  const deadline = Date.now() + lockWaitMs;
+  for (;;) {
+    while (sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+    let result: T;
+    // See `syncWal`: this commit writes its WAL frames without an fsync; the promise waits for one below.
+    // busy_timeout 0: a held write lock (the checkpointer's RESTART, another process) is waited for below,
+    // asynchronously, instead of by SQLite sleeping on the event loop's thread.
+    statement(sqlite, "PRAGMA synchronous = NORMAL").run();
+    statement(sqlite, "PRAGMA busy_timeout = 0").run();
+    try {
+      result = sqlite.transaction(() => work(sqlFor(sqlite))).immediate();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) throw busyError();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      continue;
+    } finally {
+      statement(sqlite, "PRAGMA busy_timeout = 5000").run();
+      statement(sqlite, "PRAGMA synchronous = FULL").run();
+    }
+    await syncWal(sqlite);
+    return result;
   }
-  await syncWal(sqlite);
-  return result;
 }
+
+// How long a write waits for another connection's write lock before answering 503 (as busy_timeout does).
+const lockWaitMs = 5000;
 
 /**
  * Durability without stopping the event loop (DESIGN.md §4.6). With synchronous=FULL every commit fsyncs
@@ -162,36 +175,33 @@ function walSyncer(walPath: string): () => Promise<void> {
 }
 
 type GroupedWork = { work: (sql: Sql) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-const groups = new Map<number, { queue: GroupedWork[]; scheduled: boolean }>();
+type Group = { queue: GroupedWork[]; scheduled: boolean };
+const group: Group = { queue: [], scheduled: false };
 const maxGroup = 200;
 
 /**
- * Group commit: writes that arrive together share one write transaction (one fsync under synchronous=FULL)
- * while each runs in its own SAVEPOINT, so one refused or failing piece of work rolls back only its own
- * writes (and its own queued e-mail). The caller's promise resolves only after the COMMIT.
- * `windowMs` 0 groups what arrives before the event loop's next turn; a few ms also catch requests that
- * need several turns (HTTP parsing, body, auth) to reach this point.
+ * Group commit: writes that arrive together share one write transaction (one WAL fsync) while each runs in
+ * its own SAVEPOINT, so one refused or failing piece of work rolls back only its own writes (and its own
+ * queued e-mail). The caller's promise resolves only after the COMMIT is on disk. Work queued before the
+ * event loop's next turn goes into the same transaction; while one transaction's fsync runs, the next
+ * collects what arrives meanwhile.
  */
-export function groupedWrite<T>(work: (sql: Sql) => T, { windowMs = 0 }: { windowMs?: number } = {}): Promise<T> {
-  let group = groups.get(windowMs);
-  if (!group) groups.set(windowMs, (group = { queue: [], scheduled: false }));
-  const target = group;
+export function groupedWrite<T>(work: (sql: Sql) => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    target.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    if (target.queue.length >= maxGroup) setImmediate(() => flushGroup(target, windowMs));
-    else if (!target.scheduled) {
-      target.scheduled = true;
-      if (windowMs > 0) setTimeout(() => flushGroup(target, windowMs), windowMs);
-      else setImmediate(() => flushGroup(target, windowMs));
+    group.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (group.queue.length >= maxGroup) setImmediate(flushGroup);
+    else if (!group.scheduled) {
+      group.scheduled = true;
+      setImmediate(flushGroup);
     }
   });
 }
 
-async function flushGroup(group: { queue: GroupedWork[]; scheduled: boolean }, windowMs: number) {
+async function flushGroup() {
   const batch = group.queue.splice(0, maxGroup);
   if (batch.length === 0) return;
   group.scheduled = group.queue.length > 0;
-  if (group.scheduled) setImmediate(() => flushGroup(group, windowMs));
+  if (group.scheduled) setImmediate(flushGroup);
   try {
     const outcomes = await writeTransaction((sql) =>
       batch.map((item) => {

@@ -23,7 +23,11 @@ const checkpoint = () => {
     const [{ log }] = sqlite.pragma("wal_checkpoint(PASSIVE)");
     // Passive checkpoints never rewind the WAL while commits keep arriving; past the limit one RESTART
     // waits for a gap between commits, copies the last frames and lets the next commit start from the top.
-    if (log > workerData.restartFrames) sqlite.pragma("wal_checkpoint(RESTART)");
+    // It holds the write lock while it runs, so a second passive pass first shrinks what is left to copy.
+    if (log > workerData.restartFrames) {
+      sqlite.pragma("wal_checkpoint(PASSIVE)");
+      sqlite.pragma("wal_checkpoint(RESTART)");
+    }
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }

@@ -1,10 +1,9 @@
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { launchChromium } from "../support/browser";
+import { decodeQrDataUrl } from "../support/qr";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 
@@ -20,11 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function decodeDataUrl(dataUrl: string): string | null {
-  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
-}
 
 describe("public registration in Chromium", () => {
   it("goes from the phone-sized form to the ticket page, whose QR carries the ticket code and still shows offline", async () => {
@@ -57,7 +51,7 @@ describe("public registration in Chromium", () => {
     const registration = await db.registration.findFirstOrThrow({ where: { eventId: event.id } });
     expect(registration.name).toBe("李思远");
     expect(registration.consentNoticeVersion).toBe("1");
-    expect(decodeDataUrl((await qr.getAttribute("src"))!)).toBe(registration.ticketCode);
+    expect(decodeQrDataUrl((await qr.getAttribute("src"))!)).toBe(registration.ticketCode);
     // At the door the network is gone: the full-screen QR still shows, decoded from what the page holds.
     await context.setOffline(true);
     await page.getByRole("button", { name: "全屏显示二维码" }).click();
@@ -65,7 +59,7 @@ describe("public registration in Chromium", () => {
     await fullScreen.waitFor();
     const box = await fullScreen.boundingBox();
     expect(box!.width).toBeGreaterThan(300);
-    expect(decodeDataUrl((await fullScreen.getAttribute("src"))!)).toBe(registration.ticketCode);
+    expect(decodeQrDataUrl((await fullScreen.getAttribute("src"))!)).toBe(registration.ticketCode);
     await context.close();
   });
 });

@@ -94,8 +94,8 @@ function sqlFor(sqlite: Database): Sql {
 }
 
 /**
- * Runs `work` as one atomic, synchronous IMMEDIATE transaction; resolves once it is committed and on disk. Waits first for any Prisma transaction on the shared connection to
- * finish, so the two never mix. A write lock held elsewhere is waited for up to 5 s, then 503. Dates must
+ * Runs `work` as one atomic, synchronous IMMEDIATE transaction; resolves once it is committed and on disk.
+ * Waits first for any Prisma transaction on the shared connection to finish, so the two never mix. A write lock held elsewhere is waited for up to 5 s, then 503. Dates must
  * be passed as ISO strings or epoch milliseconds matching how Prisma stores them (see `sqlDate`).
  */
 export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {

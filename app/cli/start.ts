@@ -6,6 +6,7 @@ import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
 import { startWalCheckpointer } from "~/utils/wal-checkpointer.server";
+import { startCheckInWriter } from "~/models/checkin-writer.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";
 import { applyPendingMigrations } from "./migrate";
 
@@ -40,6 +41,7 @@ async function main() {
   const app = createHttpApp({ build, env: config });
   const stopJobs = startBackgroundJobs();
   const stopCheckpointer = await startWalCheckpointer();
+  const stopCheckInWriter = startCheckInWriter();
   const server = app.listen(config.PORT, () => {
     console.log(`\nServing ${config.APP_URL} (port ${config.PORT}, database ${config.DATABASE_URL})`);
     if (config.SEED_DEMO) {
@@ -49,7 +51,7 @@ async function main() {
   });
   const shutdown = () => {
     stopJobs();
-    server.close(() => void stopCheckpointer().finally(() => process.exit(0)));
+    server.close(() => void Promise.all([stopCheckInWriter(), stopCheckpointer()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on("SIGTERM", shutdown);

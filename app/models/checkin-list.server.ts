@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CheckInList } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
+import { parseCategoryIds } from "./checkin-decision.server";
 
 /**
  * Check-in lists: one door or room with its own rules (main hall, VIP room, one session).
@@ -19,15 +20,6 @@ export const checkInListSchema = z.object({
 export type CheckInListInput = z.input<typeof checkInListSchema>;
 
 export type CheckInListView = Omit<CheckInList, "allowedCategoryIds"> & { allowedCategoryIds: string[] };
-
-export function parseCategoryIds(json: string): string[] {
-  try {
-    const value = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 function view(list: CheckInList): CheckInListView {
   return { ...list, allowedCategoryIds: parseCategoryIds(list.allowedCategoryIds) };

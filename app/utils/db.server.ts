@@ -1,10 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { open as openFile, type FileHandle } from "node:fs/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { Database, Statement } from "better-sqlite3";
+import type { Database } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { HttpError } from "./http.server";
 import { dataDirectory, databasePath, env } from "./env.server";
+import { inSavepoints, sqlFor, statement, type Sql } from "./sql.server";
+
+export { sqlDate, type Sql } from "./sql.server";
 
 /**
  * One SQLite connection serves both Prisma and the hot write paths.
@@ -62,35 +65,6 @@ export function db(): Promise<Handle> {
 
 export async function prisma(): Promise<PrismaClient> {
   return (await db()).prisma;
-}
-
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-/** A prepared statement that returns plain numbers (the adapter turns on BigInt for the connection). */
-export function statement(sqlite: Database, sql: string): Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) {
-    prepared = sqlite.prepare(sql);
-    if (prepared.reader) prepared.safeIntegers(false);
-    cache.set(sql, prepared);
-  }
-  return prepared;
-}
-
-export type Sql = {
-  get<T>(sql: string, ...params: unknown[]): T | undefined;
-  all<T>(sql: string, ...params: unknown[]): T[];
-  run(sql: string, ...params: unknown[]): { changes: number };
-};
-
-function sqlFor(sqlite: Database): Sql {
-  return {
-    get: <T,>(sql: string, ...params: unknown[]) => statement(sqlite, sql).get(...params) as T | undefined,
-    all: <T,>(sql: string, ...params: unknown[]) => statement(sqlite, sql).all(...params) as T[],
-    run: (sql: string, ...params: unknown[]) => ({ changes: Number(statement(sqlite, sql).run(...params).changes) }),
-  };
 }
 
 /**
@@ -203,20 +177,7 @@ async function flushGroup() {
   group.scheduled = group.queue.length > 0;
   if (group.scheduled) setImmediate(flushGroup);
   try {
-    const outcomes = await writeTransaction((sql) =>
-      batch.map((item) => {
-        sql.run("SAVEPOINT grouped_write");
-        try {
-          const value = item.work(sql);
-          sql.run("RELEASE grouped_write");
-          return { ok: true as const, value };
-        } catch (error) {
-          sql.run("ROLLBACK TO grouped_write");
-          sql.run("RELEASE grouped_write");
-          return { ok: false as const, error };
-        }
-      }),
-    );
+    const outcomes = await writeTransaction((sql) => inSavepoints(sql, batch.map((item) => item.work)));
     outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.value) : batch[index].reject(outcome.error)));
   } catch (error) {
     for (const item of batch) item.reject(error);
@@ -236,12 +197,34 @@ export function busyError(): HttpError {
   return new HttpError(503, "busy", "error.busy");
 }
 
+/**
+ * SQLite's automatic WAL checkpoint, per connection: on (1,000 pages) unless the checkpointer thread runs
+ * (wal-checkpointer.server.ts). Connections opened elsewhere (the check-in writer thread) follow it.
+ */
+export const defaultAutoCheckpointPages = 1000;
+type AutoCheckpoint = { pages: number; listeners: Set<(pages: number) => void> };
+const autoCheckpoint = ((globalThis as unknown as { __walAutoCheckpoint?: AutoCheckpoint }).__walAutoCheckpoint ??= {
+  pages: defaultAutoCheckpointPages,
+  listeners: new Set(),
+});
+
+export async function setWalAutoCheckpoint(pages: number): Promise<void> {
+  autoCheckpoint.pages = pages;
+  (await db()).sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+  for (const listener of autoCheckpoint.listeners) listener(pages);
+}
+
+export function walAutoCheckpointPages(): number {
+  return autoCheckpoint.pages;
+}
+
+/** Calls `listener` on every change; returns the unsubscribe function. */
+export function onWalAutoCheckpoint(listener: (pages: number) => void): () => void {
+  autoCheckpoint.listeners.add(listener);
+  return () => autoCheckpoint.listeners.delete(listener);
+}
+
 /** Read helper on the shared connection for hot paths that need raw SQL. */
 export async function rawSql(): Promise<Sql> {
   return sqlFor((await db()).sqlite);
-}
-
-/** Prisma's SQLite adapter stores DateTime as ISO-8601 text; raw SQL must write the same. */
-export function sqlDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }

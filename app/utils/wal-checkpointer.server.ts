@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { db } from "./db.server";
+import { defaultAutoCheckpointPages, setWalAutoCheckpoint } from "./db.server";
 import { databasePath, env } from "./env.server";
 
 /**
@@ -42,17 +42,15 @@ parentPort.on("message", (message) => {
 });
 `;
 
-const automaticCheckpointPages = 1000;
-
 export async function startWalCheckpointer({ intervalMs = 100, restartFrames = 8192 }: { intervalMs?: number; restartFrames?: number } = {}): Promise<() => Promise<void>> {
-  const { sqlite } = await db();
+  await setWalAutoCheckpoint(0);
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(workerSource, { eval: true, workerData: { driver, file: databasePath(env().DATABASE_URL), intervalMs, restartFrames } });
   worker.unref();
   let running = true;
   // Should the worker die, the connection checkpoints by itself again: slower commits, never an endless WAL.
   const fallBack = () => {
-    if (running) sqlite.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
+    if (running) void setWalAutoCheckpoint(defaultAutoCheckpointPages);
     running = false;
   };
   worker.on("message", (message: { error?: string }) => message.error && console.error("WAL checkpoint:", message.error));
@@ -61,7 +59,6 @@ export async function startWalCheckpointer({ intervalMs = 100, restartFrames = 8
     fallBack();
   });
   worker.on("exit", fallBack);
-  sqlite.pragma("wal_autocheckpoint = 0");
   return async () => {
     if (!running) return;
     const exited = new Promise((resolve) => worker.once("exit", resolve));

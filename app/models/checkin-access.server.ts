@@ -1,6 +1,6 @@
 import { prisma, rawSql } from "~/utils/db.server";
 import type { ZodType, ZodTypeDef } from "zod";
-import { apiError, clientAddress, fieldErrors, HttpError, readJson } from "~/utils/http.server";
+import { apiErrorReply, clientAddress, fieldErrors, HttpError, readJson, type JsonReply } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { canCheckIn, canManageEvent } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
@@ -70,10 +70,10 @@ export async function requireCheckInAccess(request: Request, slug: string): Prom
 const checkInRateLimit = { limit: 1200, windowMs: 60_000 };
 
 /** The 429 for an address over the check-in rate limit, or null. */
-export function checkInRateLimited(request: Request): Response | null {
+export function checkInRateLimited(request: Request): JsonReply | null {
   const limit = hitRateLimit(`checkin:${clientAddress(request)}`, checkInRateLimit.limit, checkInRateLimit.windowMs);
   if (limit.allowed) return null;
-  return apiError(429, "rate_limited", requestTranslator(request).t("error.tooManyRequests"), {
+  return apiErrorReply(429, "rate_limited", requestTranslator(request).t("error.tooManyRequests"), {
     headers: { "Retry-After": String(limit.retryAfterSeconds) },
   });
 }

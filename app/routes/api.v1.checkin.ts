@@ -1,16 +1,15 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/models/checkin-access.server";
 import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin.server";
-import { apiError, apiRoute, HttpError } from "~/utils/http.server";
+import { apiError, apiErrorReply, apiReply, HttpError, jsonAction, jsonReply, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 
 /**
  * POST /api/v1/checkin (DESIGN.md §5). The event is the one of `list`, else of the `event` slug, else of
  * the bearer token. 200 carries the decision (`result`); 4xx are requests that could not be decided.
  */
-export async function action({ request }: ActionFunctionArgs) {
-  return apiRoute(request, async () => {
-    if (request.method !== "POST") return apiError(405, "method_not_allowed", "POST");
+const endpoint: JsonEndpoint = ({ request }) =>
+  apiReply(request, async () => {
+    if (request.method !== "POST") return apiErrorReply(405, "method_not_allowed", "POST");
     const refused = checkInRateLimited(request);
     if (refused) return refused;
     const principal = await authenticateCheckIn(request);
@@ -32,10 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
       apiTokenId: allowed.apiTokenId,
       offline: body.offline,
     });
-    if (!outcome.ok) return apiError(outcome.status, outcome.code, requestTranslator(request).t(outcome.messageKey));
-    return Response.json(outcome.answer);
+    if (!outcome.ok) return apiErrorReply(outcome.status, outcome.code, requestTranslator(request).t(outcome.messageKey));
+    return jsonReply(outcome.answer);
   });
-}
+
+export const action = jsonAction(endpoint);
 
 export function loader() {
   return apiError(405, "method_not_allowed", "POST");

@@ -1,16 +1,15 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/models/checkin-access.server";
 import { batchRequestSchema, reconcileScans, resolveScanTarget } from "~/models/checkin.server";
-import { apiError, apiRoute } from "~/utils/http.server";
+import { apiError, apiErrorReply, apiReply, jsonAction, jsonReply, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 
 /**
  * POST /api/v1/checkin/batch: one device uploads its offline queue (≤ 500 scans). Each scan gets its own
  * answer or error, in the order sent; the server applies them in scan-time order.
  */
-export async function action({ request }: ActionFunctionArgs) {
-  return apiRoute(request, async () => {
-    if (request.method !== "POST") return apiError(405, "method_not_allowed", "POST");
+const endpoint: JsonEndpoint = ({ request }) =>
+  apiReply(request, async () => {
+    if (request.method !== "POST") return apiErrorReply(405, "method_not_allowed", "POST");
     const refused = checkInRateLimited(request);
     if (refused) return refused;
     const principal = await authenticateCheckIn(request);
@@ -28,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     });
     const { t } = requestTranslator(request);
-    return Response.json({
+    return jsonReply({
       results: outcomes.map((outcome) =>
         outcome.ok
           ? { nonce: outcome.nonce, ...outcome.answer }
@@ -36,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
       ),
     });
   });
-}
+
+export const action = jsonAction(endpoint);
 
 export function loader() {
   return apiError(405, "method_not_allowed", "POST");

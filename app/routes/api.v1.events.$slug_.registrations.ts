@@ -1,41 +1,37 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { getPublishedEventBySlug } from "~/models/event.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { register } from "~/models/registration.server";
-import { apiError, clientAddress, fieldErrors, HttpError, readJson } from "~/utils/http.server";
+import { apiError, apiErrorReply, apiReply, clientAddress, fieldErrors, HttpError, jsonAction, jsonReply, readJson, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { translateFields } from "~/i18n";
 
 /** POST /api/v1/events/:slug/registrations (DESIGN.md §5). */
-export async function action({ request, params }: ActionFunctionArgs) {
+const endpoint: JsonEndpoint = async ({ request, params }) => {
   const { locale, t } = requestTranslator(request);
-  if (request.method !== "POST") return apiError(405, "method_not_allowed", t("error.badRequest.title"), { headers: { Allow: "POST" } });
+  if (request.method !== "POST") return apiErrorReply(405, "method_not_allowed", t("error.badRequest.title"), { headers: { Allow: "POST" } });
   const limit = hitRateLimit(`registration:${clientAddress(request)}`, 60, 60_000);
   if (!limit.allowed) {
-    return apiError(429, "rate_limited", t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return apiErrorReply(429, "rate_limited", t("error.tooManyRequests"), { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
-  try {
+  return apiReply(request, async () => {
     const body = await readJson(request);
     const parsed = registrationInputSchema.safeParse(body);
     if (!parsed.success) {
       // An unknown event is a 404 whatever the body says.
       if (!(await getPublishedEventBySlug(params.slug ?? ""))) throw new HttpError(404, "not_found", "registration.error.notFound");
-      return apiError(422, "invalid_input", t("form.fixErrors"), { fields: translateFields(fieldErrors(parsed.error), t) });
+      return apiErrorReply(422, "invalid_input", t("form.fixErrors"), { fields: translateFields(fieldErrors(parsed.error), t) });
     }
     const idempotencyKey = request.headers.get("Idempotency-Key");
     if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
-      return apiError(400, "invalid_idempotency_key", t("validation.invalid"));
+      return apiErrorReply(400, "invalid_idempotency_key", t("validation.invalid"));
     }
     const answer = await register({ slug: params.slug ?? "", input: parsed.data, idempotencyKey, locale: parsed.data.locale ?? locale });
-    return Response.json(answer.body, { status: answer.httpStatus });
-  } catch (error) {
-    if (error instanceof HttpError) {
-      return apiError(error.status, error.code, t(error.messageKey, error.params), error.fields ? { fields: translateFields(error.fields, t) } : {});
-    }
-    throw error;
-  }
-}
+    return jsonReply(answer.body, answer.httpStatus);
+  });
+};
+
+export const action = jsonAction(endpoint);
 
 export async function loader() {
   return apiError(405, "method_not_allowed", "Use POST.", { headers: { Allow: "POST" } });

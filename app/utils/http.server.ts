@@ -6,14 +6,42 @@ import { requestTranslator } from "./i18n.server";
 /** The error body of the JSON API (DESIGN.md §5). */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
-export function apiError(
-  status: number,
-  code: string,
-  message: string,
-  options: { fields?: Record<string, string>; headers?: HeadersInit } = {},
-) {
+export function apiError(status: number, code: string, message: string, options: { fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  return replyResponse(apiErrorReply(status, code, message, options));
+}
+
+/**
+ * A JSON API answer as plain data. The hot endpoints (check-in scans, registrations) build only this: the
+ * server writes it straight to the socket (app/server/http.ts), and `jsonAction` makes it a Response for
+ * any other caller. A Fetch Response costs more than building it: its body stream is tracked through a
+ * FinalizationRegistry, which keeps every answer alive through the young-generation collections, so at
+ * 1,000 scans/s each of them ends up in the old generation and the collector pauses grow with them.
+ */
+export type JsonReply = { status: number; body: unknown; headers?: Record<string, string> };
+
+export function jsonReply(body: unknown, status = 200, headers?: Record<string, string>): JsonReply {
+  return { status, body, ...(headers ? { headers } : {}) };
+}
+
+export function apiErrorReply(status: number, code: string, message: string, options: { fields?: Record<string, string>; headers?: Record<string, string> } = {}): JsonReply {
   const body: ApiErrorBody = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
-  return Response.json(body, { status, headers: options.headers });
+  return jsonReply(body, status, options.headers);
+}
+
+export function replyResponse(reply: JsonReply): Response {
+  return Response.json(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/** A JSON endpoint: the route's whole logic, from a request to a plain answer. */
+export type JsonEndpoint = (args: { request: Request; params: Record<string, string | undefined> }) => Promise<JsonReply>;
+
+/**
+ * The Remix action of a JSON endpoint, carrying the endpoint itself for the hot path (a property of the
+ * action, because Remix strips `action` and what only it uses from the browser bundle, not other exports).
+ */
+export function jsonAction(endpoint: JsonEndpoint) {
+  const action = async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => replyResponse(await endpoint({ request, params }));
+  return Object.assign(action, { endpoint });
 }
 
 /**
@@ -39,7 +67,7 @@ export class HttpError {
     this.data = { error: { code, messageKey, ...(params ? { params } : {}), ...(fields ? { fields } : {}) } };
   }
 
-  toResponse(t: Translate, headers?: HeadersInit) {
+  toResponse(t: Translate, headers?: Record<string, string>) {
     return apiError(this.status, this.code, t(this.messageKey, this.params), { fields: this.fields, headers });
   }
 }
@@ -74,9 +102,19 @@ const drainLimit = 8 * 1024 * 1024;
 const globalForBodies = globalThis as unknown as { __bufferedBodies?: WeakMap<Request, Uint8Array> };
 const bufferedBodies = (globalForBodies.__bufferedBodies ??= new WeakMap());
 
-export function attachBufferedBody(request: Request, body: Uint8Array): Request {
+function attachBufferedBody(request: Request, body: Uint8Array): Request {
   bufferedBodies.set(request, body);
   return request;
+}
+
+/**
+ * What the hot path hands a JSON endpoint instead of a Fetch Request: method, URL, headers and the body the
+ * server has already read. JSON endpoints read nothing else of a request (headers through the auth and
+ * locale helpers, the body through `readJson`); a Fetch Request would cost a body stream and an abort
+ * signal per scan, and linger into the old generation like a Fetch Response (see `JsonReply`).
+ */
+export function bufferedRequest(method: string, url: string, headers: Headers, body: Uint8Array): Request {
+  return attachBufferedBody({ method, url, headers, body: null, bodyUsed: false } as unknown as Request, body);
 }
 
 /** The body as bytes, at most `limit` of them (declared or streamed), else 413. */
@@ -157,10 +195,22 @@ export async function apiRoute(request: Request, work: () => Promise<Response>, 
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HttpError) {
-      const { t } = requestTranslator(request);
-      return apiError(error.status, error.code, describe(error, t), error.fields ? { fields: translateFields(error.fields, t) } : {});
-    }
+    if (error instanceof HttpError) return replyResponse(httpErrorReply(request, error, describe));
     throw error;
   }
+}
+
+/** `apiRoute` for JSON endpoints. */
+export async function apiReply(request: Request, work: () => Promise<JsonReply>, describe: DescribeError = describeByKey): Promise<JsonReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) return httpErrorReply(request, error, describe);
+    throw error;
+  }
+}
+
+function httpErrorReply(request: Request, error: HttpError, describe: DescribeError): JsonReply {
+  const { t } = requestTranslator(request);
+  return apiErrorReply(error.status, error.code, describe(error, t), error.fields ? { fields: translateFields(error.fields, t) } : {});
 }

@@ -101,16 +101,10 @@ const hotEndpoints: [string, string][] = [
 
 // The endpoints' own limits are lower (a scan: 8 KB); past this the body is not even kept.
 const maxHotBody = 8 * 1024 * 1024;
-const hopHeaders = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
 
 function callEndpoint(endpoint: JsonEndpoint) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value === undefined || hopHeaders.has(name)) continue;
-        for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-      }
       const body = await readHotBody(req);
       if (!body) {
         // Closing the connection after the answer stops the rest of the upload.
@@ -118,7 +112,7 @@ function callEndpoint(endpoint: JsonEndpoint) {
         res.json({ error: { code: "payload_too_large", message: "提交的内容过大。The submitted content is too large." } });
         return;
       }
-      const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.originalUrl}`, headers, body);
+      const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.originalUrl}`, req.headers, body);
       const reply = await endpoint({ request, params: req.params });
       res.status(reply.status);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);

@@ -22,8 +22,8 @@ export type WriterRequest = { id: number; inputs: ScanInput[] };
 type ItemResult = { ok: true; value: ScanOutcome } | { ok: false; error: string };
 export type WriterReply = { id: number; outcomes: ItemResult[] } | { id: number; failure: "busy" | string };
 
-type Pending = { resolve: (outcomes: ScanOutcome[]) => void; reject: (error: unknown) => void };
-type Writer = { worker: Worker; pending: Map<number, Pending>; nextId: number; ready: boolean; stopping: boolean };
+type Pending = { resolve: (outcomes: ScanOutcome[]) => void; reject: (error: unknown) => void; timer: NodeJS.Timeout };
+type Writer = { worker: Worker; pending: Map<number, Pending>; nextId: number; ready: boolean; stopping: boolean; answerWithinMs: number };
 // On globalThis: the server and the Remix build each load their own copy of this module (as db.server.ts).
 const state = globalThis as unknown as { __checkInWriter?: Writer | null; __checkInWriterUnavailable?: boolean };
 // Failures cross over as Symbol.for markers, not errors, for the same reason: the thread one copy started
@@ -34,11 +34,17 @@ const writerBusy = Symbol.for("checkInWriter.busy");
 /** Decides the scans in one transaction on the writer thread; resolves after the commit is on disk. */
 export async function decideScans(inputs: ScanInput[]): Promise<ScanOutcome[]> {
   if (state.__checkInWriterUnavailable) return decideOnServerThread(inputs);
-  const writer = (state.__checkInWriter ??= startWriter(defaultEntry()));
+  const writer = (state.__checkInWriter ??= startWriter(defaultEntry(), defaultAnswerWithinMs));
   const id = writer.nextId++;
   return new Promise<ScanOutcome[]>((resolve, reject) => {
     if (writer.pending.size === 0) writer.worker.ref();
-    writer.pending.set(id, { resolve, reject });
+    // A thread that does not answer in time is stuck (its own wait for a lock gives up after 5 s): it is
+    // replaced, and its scans answer 503 so the scanners send them again, with the same nonces.
+    const timer = setTimeout(() => {
+      console.error(`Check-in writer thread did not answer within ${writer.answerWithinMs} ms; replacing it.`);
+      void writer.worker.terminate();
+    }, writer.answerWithinMs).unref();
+    writer.pending.set(id, { resolve, reject, timer });
     writer.worker.postMessage({ id, inputs } satisfies WriterRequest);
   }).catch((error) => {
     if (error === writerUnavailable) return decideOnServerThread(inputs);
@@ -48,16 +54,17 @@ export async function decideScans(inputs: ScanInput[]): Promise<ScanOutcome[]> {
 
 /**
  * Starts the writer thread now (the server does this at start-up, so the first scan does not wait for it).
- * `entry` is the thread's module, only ever changed by tests.
+ * Only tests change `entry` (the thread's module) and `answerWithinMs`.
  */
-export function startCheckInWriter({ entry = defaultEntry() }: { entry?: string } = {}): () => Promise<void> {
-  if (!state.__checkInWriterUnavailable) state.__checkInWriter ??= startWriter(entry);
+export function startCheckInWriter({ entry = defaultEntry(), answerWithinMs = defaultAnswerWithinMs }: { entry?: string; answerWithinMs?: number } = {}): () => Promise<void> {
+  if (!state.__checkInWriterUnavailable) state.__checkInWriter ??= startWriter(entry, answerWithinMs);
   return stopCheckInWriter;
 }
 
-/** The writer thread's id while one runs (tests and diagnostics). */
+/** The writer thread's id once it is ready to decide scans (tests and diagnostics). */
 export function checkInWriterThreadId(): number | null {
-  return state.__checkInWriter?.worker.threadId ?? null;
+  const writer = state.__checkInWriter;
+  return writer?.ready ? writer.worker.threadId : null;
 }
 
 export async function stopCheckInWriter(): Promise<void> {
@@ -84,8 +91,10 @@ async function decideOnServerThread(inputs: ScanInput[]): Promise<ScanOutcome[]>
 // Paths are from the app's root, the working directory, as for the server build (app/cli/build.ts).
 const defaultEntry = () => join(process.cwd(), "app", "models", "checkin-writer.worker.ts");
 
+const defaultAnswerWithinMs = 15_000;
+
 // Synchronous, so two scans arriving together cannot start two threads.
-function startWriter(entry: string): Writer {
+function startWriter(entry: string, answerWithinMs: number): Writer {
   // The thread's module is TypeScript, loaded through tsx's API (Node 20 workers ignore an --import loader
   // for their entry file).
   const url = JSON.stringify(pathToFileURL(entry).href);
@@ -94,12 +103,13 @@ function startWriter(entry: string): Writer {
     workerData: { file: databasePath(env().DATABASE_URL), autoCheckpointPages: walAutoCheckpointPages() },
   });
   worker.unref();
-  const writer: Writer = { worker, pending: new Map(), nextId: 1, ready: false, stopping: false };
+  const writer: Writer = { worker, pending: new Map(), nextId: 1, ready: false, stopping: false, answerWithinMs };
   const unsubscribe = onWalAutoCheckpoint((pages) => worker.postMessage({ autoCheckpointPages: pages }));
   const settle = (id: number, settle: (pending: Pending) => void) => {
     const pending = writer.pending.get(id);
     if (!pending) return;
     writer.pending.delete(id);
+    clearTimeout(pending.timer);
     if (writer.pending.size === 0) worker.unref();
     settle(pending);
   };

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { scanTicket, type ScanInput } from "~/models/checkin.server";
 import { checkInWriterThreadId, startCheckInWriter, stopCheckInWriter } from "~/models/checkin-writer.server";
 import { prisma } from "~/utils/db.server";
@@ -57,6 +58,21 @@ describe("the check-in writer thread", () => {
     expect(checkInWriterThreadId()).not.toBe(before);
     expect(again.ok && again.answer.replayed).toBe(true);
     expect(again.ok && first.ok && again.answer.id).toBe(first.ok && first.answer.id);
+  });
+
+  it("replaces a thread that stops answering: its scan answers 503, and the same scan sent again goes through", async () => {
+    await stopCheckInWriter();
+    startCheckInWriter({ entry: resolve("tests/support/stuck-writer.worker.ts"), answerWithinMs: 500 });
+    await vi.waitFor(() => expect(checkInWriterThreadId()).not.toBeNull(), { timeout: 10_000 });
+    const stuck = checkInWriterThreadId();
+    const registration = await addRegistration(fixture.event.id);
+    const nonce = newNonce();
+    await expect(scanOf(registration, nonce)).rejects.toMatchObject({ status: 503, code: "busy" });
+    const again = await scanOf(registration, nonce);
+    expect(again.ok && again.answer.result).toBe("ok");
+    expect(again.ok && again.answer.replayed).toBeUndefined();
+    expect(checkInWriterThreadId()).not.toBeNull();
+    expect(checkInWriterThreadId()).not.toBe(stuck);
   });
 
   // Last: a writer that cannot start switches this process to the server thread for good. The thread is

@@ -102,6 +102,10 @@ describe("Origin check on the JSON APIs", () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_origin");
     const scan = await fetch(`${server.baseUrl}/api/v1/checkin`, { method: "POST", headers: { "Content-Type": "application/json", Origin: "null" }, body: "{}" });
     expect(scan.status).toBe(403);
+    // The hot endpoints are served ahead of express (app/server/hot-endpoints.ts) with the same headers.
+    expect(scan.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(scan.headers.get("x-frame-options")).toBe("DENY");
+    expect(scan.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(await (await prisma()).registration.count({ where: { eventId: event.id } })).toBe(0);
     // The same request from this site passes.
     const same = await fetch(`${server.baseUrl}/api/v1/events/${slug}/registrations`, {

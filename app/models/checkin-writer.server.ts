@@ -22,7 +22,7 @@ export type WriterRequest = { id: number; inputs: ScanInput[] };
 type ItemResult = { ok: true; value: ScanOutcome } | { ok: false; error: string };
 export type WriterReply = { id: number; outcomes: ItemResult[] } | { id: number; failure: "busy" | string };
 
-type Pending = { resolve: (outcomes: ScanOutcome[]) => void; reject: (error: unknown) => void; timer: NodeJS.Timeout };
+type Pending = { resolve: (outcomes: ScanOutcome[]) => void; reject: (error: unknown) => void; sentAt: number };
 type Writer = { worker: Worker; pending: Map<number, Pending>; nextId: number; ready: boolean; stopping: boolean; answerWithinMs: number };
 // On globalThis: the server and the Remix build each load their own copy of this module (as db.server.ts).
 const state = globalThis as unknown as { __checkInWriter?: Writer | null; __checkInWriterUnavailable?: boolean };
@@ -38,13 +38,7 @@ export async function decideScans(inputs: ScanInput[]): Promise<ScanOutcome[]> {
   const id = writer.nextId++;
   return new Promise<ScanOutcome[]>((resolve, reject) => {
     if (writer.pending.size === 0) writer.worker.ref();
-    // A thread that does not answer in time is stuck (its own wait for a lock gives up after 5 s): it is
-    // replaced, and its scans answer 503 so the scanners send them again, with the same nonces.
-    const timer = setTimeout(() => {
-      console.error(`Check-in writer thread did not answer within ${writer.answerWithinMs} ms; replacing it.`);
-      void writer.worker.terminate();
-    }, writer.answerWithinMs).unref();
-    writer.pending.set(id, { resolve, reject, timer });
+    writer.pending.set(id, { resolve, reject, sentAt: Date.now() });
     writer.worker.postMessage({ id, inputs } satisfies WriterRequest);
   }).catch((error) => {
     if (error === writerUnavailable) return decideOnServerThread(inputs);
@@ -105,11 +99,19 @@ function startWriter(entry: string, answerWithinMs: number): Writer {
   worker.unref();
   const writer: Writer = { worker, pending: new Map(), nextId: 1, ready: false, stopping: false, answerWithinMs };
   const unsubscribe = onWalAutoCheckpoint((pages) => worker.postMessage({ autoCheckpointPages: pages }));
+  // A thread that does not answer in time is stuck (its own wait for a lock gives up after 5 s): it is
+  // replaced, and its scans answer 503 so the scanners send them again, with the same nonces. One watchdog
+  // per thread, not a timer per scan: the pending map is in sending order, so its first entry is the oldest.
+  const watchdog = setInterval(() => {
+    const oldest = writer.pending.values().next().value;
+    if (!oldest || Date.now() - oldest.sentAt <= answerWithinMs) return;
+    console.error(`Check-in writer thread did not answer within ${answerWithinMs} ms; replacing it.`);
+    void worker.terminate();
+  }, Math.min(1000, answerWithinMs)).unref();
   const settle = (id: number, settle: (pending: Pending) => void) => {
     const pending = writer.pending.get(id);
     if (!pending) return;
     writer.pending.delete(id);
-    clearTimeout(pending.timer);
     if (writer.pending.size === 0) worker.unref();
     settle(pending);
   };
@@ -129,6 +131,7 @@ function startWriter(entry: string, answerWithinMs: number): Writer {
   });
   worker.on("error", (error) => console.error("Check-in writer thread:", error));
   worker.on("exit", () => {
+    clearInterval(watchdog);
     unsubscribe();
     if (state.__checkInWriter === writer) state.__checkInWriter = null;
     if (!writer.ready && !writer.stopping) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MessageKey } from "../i18n";
 // Relative imports: the writer thread loads this module without the app's path aliases.
-import { sqlDate, type Sql } from "../utils/sql.server";
+import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "../utils/sql.server";
 
 /**
  * The scan decision (DESIGN.md §4 invariant 4): read the registration by ticket code, apply the list's
@@ -241,6 +241,11 @@ export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
       ...(wasInside !== undefined ? { wasInside } : {}),
     },
   };
+}
+
+/** Scans decided one after another in the caller's transaction, each in its own savepoint. */
+export function decideScansIn(sql: Sql, inputs: ScanInput[], now: Date): SavepointOutcome<ScanOutcome>[] {
+  return inSavepoints(sql, inputs.map((input) => (sql: Sql) => decideScan(sql, input, now)));
 }
 
 function categoryAllowed(list: ListRow, categoryId: string | null): boolean {

@@ -3,8 +3,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { busyError, onWalAutoCheckpoint, walAutoCheckpointPages, writeTransaction } from "~/utils/db.server";
 import { databasePath, env } from "~/utils/env.server";
-import { inSavepoints } from "~/utils/sql.server";
-import { decideScan, type ScanInput, type ScanOutcome } from "./checkin-decision.server";
+import { decideScansIn, type ScanInput, type ScanOutcome } from "./checkin-decision.server";
 
 /**
  * Check-in writes run on a thread of their own (DESIGN.md §6: a clear answer at the door in well under
@@ -72,10 +71,7 @@ export async function stopCheckInWriter(): Promise<void> {
 }
 
 async function decideOnServerThread(inputs: ScanInput[]): Promise<ScanOutcome[]> {
-  const results = await writeTransaction((sql) => {
-    const now = new Date();
-    return inSavepoints(sql, inputs.map((input) => (sql) => decideScan(sql, input, now)));
-  });
+  const results = await writeTransaction((sql) => decideScansIn(sql, inputs, new Date()));
   return results.map((result) => {
     if (!result.ok) throw result.error;
     return result.value;

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 // Relative imports: this thread runs under tsx without the app's path aliases or Prisma.
-import { inSavepoints, sqlFor } from "../utils/sql.server";
-import { decideScan, type ScanInput } from "./checkin-decision.server";
+import { isBusy, sqlFor } from "../utils/sql.server";
+import { decideScansIn } from "./checkin-decision.server";
 import type { WriterReply, WriterRequest } from "./checkin-writer.server";
 
 /**
@@ -24,7 +24,6 @@ const queue: WriterRequest[] = [];
 let scheduled = false;
 
 const describe = (error: unknown) => String((error as { message?: unknown })?.message ?? error);
-const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown })?.code ?? ""));
 
 function flush() {
   scheduled = false;
@@ -33,9 +32,7 @@ function flush() {
   let replies: WriterReply[];
   try {
     const now = new Date();
-    const results = sqlite
-      .transaction(() => batch.map((request) => inSavepoints(sql, request.inputs.map((input: ScanInput) => (sql) => decideScan(sql, input, now)))))
-      .immediate();
+    const results = sqlite.transaction(() => batch.map((request) => decideScansIn(sql, request.inputs, now))).immediate();
     replies = batch.map((request, index) => ({
       id: request.id,
       outcomes: results[index].map((result) => (result.ok ? { ok: true as const, value: result.value } : { ok: false as const, error: describe(result.error) })),

@@ -5,9 +5,9 @@ import type { Database } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { HttpError } from "./http.server";
 import { dataDirectory, databasePath, env } from "./env.server";
-import { inSavepoints, sqlFor, statement, type Sql } from "./sql.server";
+import { inSavepoints, isBusy, sqlFor, statement, type Sql } from "./sql.server";
 
-export { sqlDate, type Sql } from "./sql.server";
+export { isBusy, sqlDate, type Sql } from "./sql.server";
 
 /**
  * One SQLite connection serves both Prisma and the hot write paths.
@@ -182,14 +182,6 @@ async function flushGroup() {
   } catch (error) {
     for (const item of batch) item.reject(error);
   }
-}
-
-/** SQLITE_BUSY/LOCKED: another connection held the write lock for longer than busy_timeout. Nothing was written. */
-export function isBusy(error: unknown): boolean {
-  const code = String((error as { code?: unknown })?.code ?? "");
-  const message = String((error as { message?: unknown })?.message ?? "");
-  // Prisma reports a busy timeout through the driver adapter as P1008 "Operation has timed out".
-  return /^SQLITE_(BUSY|LOCKED)/.test(code) || code === "P1008" || /database is locked|SQLITE_BUSY|SocketTimeout/.test(message);
 }
 
 /** A clear 503 (app/server/http.ts adds Retry-After) instead of a 500, so clients retry the same request. */

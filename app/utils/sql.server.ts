@@ -54,6 +54,14 @@ export function inSavepoints<T>(sql: Sql, works: ((sql: Sql) => T)[]): Savepoint
   });
 }
 
+/** SQLITE_BUSY/LOCKED: another connection held the write lock for longer than busy_timeout. Nothing was written. */
+export function isBusy(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? "");
+  const message = String((error as { message?: unknown })?.message ?? "");
+  // Prisma reports a busy timeout through the driver adapter as P1008 "Operation has timed out".
+  return /^SQLITE_(BUSY|LOCKED)/.test(code) || code === "P1008" || /database is locked|SQLITE_BUSY|SocketTimeout/.test(message);
+}
+
 /** Prisma's SQLite adapter stores DateTime as ISO-8601 text; raw SQL must write the same. */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
 import { bufferedRequest, type JsonEndpoint } from "~/utils/http.server";
-import { badOriginBody, originAllowed, setClientAddress, setSecurityHeaders, tooLargeBody } from "./http-guards";
+import { badOriginBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders, tooLargeBody } from "./http-guards";
 
 /**
  * The hot JSON endpoints (door scanners, registration storms) served straight from node:http, before
@@ -55,6 +55,7 @@ function paramsOf(match: RegExpExecArray | null): Record<string, string> | null 
 
 async function serve(req: IncomingMessage, res: ServerResponse, endpoint: JsonEndpoint, params: Record<string, string>, env: Env) {
   setSecurityHeaders(res, env);
+  retryAfterWhenBusy(res);
   res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   if (!originAllowed(req, env)) return writeJson(res, 403, badOriginBody);
   setClientAddress(req, env);
@@ -74,9 +75,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, endpoint: JsonEn
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  // A 503 (database busy) always tells the client when to try again.
-  const retry = status === 503 && !headers["Retry-After"] ? { "Retry-After": "2" } : {};
-  res.writeHead(status, { ...headers, ...retry, "Content-Type": "application/json; charset=utf-8" });
+  res.writeHead(status, { ...headers, "Content-Type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
 

@@ -15,6 +15,15 @@ export function setSecurityHeaders(res: ServerResponse, env: Env) {
   }
 }
 
+/** A 503 (database busy) always tells the client when to try again. */
+export function retryAfterWhenBusy(res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 503 && !this.hasHeader("Retry-After")) this.setHeader("Retry-After", "2");
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+  } as typeof res.writeHead;
+}
+
 /**
  * The address routes see as X-Client-Address (set here, so a client cannot supply it). Behind a trusted
  * proxy (TRUST_PROXY) it is the first X-Forwarded-For entry, as express's `req.ip` with trust "all".

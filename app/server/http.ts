@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
-import { badOriginBody, originAllowed, setClientAddress, setSecurityHeaders } from "./http-guards";
+import { badOriginBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The HTTP server around the Remix build: client address, Origin check, security headers, static assets,
@@ -30,12 +30,7 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
       `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-${nonce}'; ` +
         "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
-    // A 503 (database busy) always tells the client when to try again.
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: Response, statusCode: number, ...rest: unknown[]) {
-      if (statusCode === 503 && !this.hasHeader("Retry-After")) this.setHeader("Retry-After", "2");
-      return (writeHead as (...args: unknown[]) => Response).call(this, statusCode, ...rest);
-    } as typeof res.writeHead;
+    retryAfterWhenBusy(res);
     next();
   });
 

@@ -13,7 +13,7 @@ export function apiError(status: number, code: string, message: string, options:
 
 /**
  * A JSON API answer as plain data. The hot endpoints (check-in scans, registrations) build only this: the
- * server writes it straight to the socket (app/server/http.ts), and `jsonAction` makes it a Response for
+ * server writes it straight to the socket (app/server/hot-endpoints.ts), and `jsonAction` makes it a Response for
  * any other caller. A Fetch Response costs more than building it: its body stream is tracked through a
  * FinalizationRegistry, which keeps every answer alive through the young-generation collections, so at
  * 1,000 scans/s each of them ends up in the old generation and the collector pauses grow with them.
@@ -95,7 +95,7 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
 // connection reset while it is still sending.
 const drainLimit = 8 * 1024 * 1024;
 
-// Symbol.for: the server (app/server/http.ts) and the Remix build each load their own copy of this module.
+// Symbol.for: the server (app/server/hot-endpoints.ts) and the Remix build each load their own copy of this module.
 const bufferedBody = Symbol.for("app.bufferedBody");
 
 /**

@@ -43,7 +43,7 @@ function runCli(script: "start" | "worker", env: Record<string, string>): Cli {
     },
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
@@ -67,13 +67,15 @@ async function untilHealthy(baseUrl: string, cli: Cli) {
 const jobsLine = /Background jobs: (.+)/;
 
 describe("one list of background jobs", () => {
-  it("holds the outbox sender, the day-before reminder and the onboarding reminders, and the worker runs exactly that list", async () => {
+  it("holds the outbox sender, the day-before reminder and the onboarding reminders, and npm start and the worker both run exactly that list", async () => {
     const { backgroundJobNames } = await import("~/server/jobs");
     expect(backgroundJobNames()).toEqual(expect.arrayContaining(["outbox-sender", "day-before-reminder", "onboarding-reminders"]));
     const worker = runCli("worker", {});
-    const [, names] = await worker.waitFor(jobsLine);
-    expect(names.split(", ").sort()).toEqual([...backgroundJobNames()].sort());
-    await worker.stop();
+    const server = runCli("start", { PORT: String(await freePort()) });
+    const [[, workerJobs], [, serverJobs]] = await Promise.all([worker.waitFor(jobsLine), server.waitFor(jobsLine)]);
+    expect(workerJobs.split(", ").sort()).toEqual([...backgroundJobNames()].sort());
+    expect(serverJobs).toBe(workerJobs);
+    await Promise.all([worker.stop(), server.stop()]);
   });
 });
 

@@ -1,7 +1,5 @@
 import { demoLogins, seedDemo } from "../../prisma/seed";
-import { startBackgroundJobs } from "~/server/background";
-import "~/server/registration-jobs";
-import "~/server/onboarding-reminders";
+import { backgroundJobNames, startBackgroundJobs } from "~/server/jobs";
 import { createHttpApp } from "~/server/http";
 import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
@@ -10,7 +8,7 @@ import { startCheckInWriter } from "~/models/checkin-writer.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";
 import { applyPendingMigrations } from "./migrate";
 
-/** `npm start`: validate config, migrate, seed demo data on an empty database, build if needed, serve. */
+/** `npm start`: validate config, migrate, seed demo data on an empty database, build if needed, serve (and run the background jobs unless JOBS=off). */
 async function main() {
   process.env.NODE_ENV ??= "production";
   let config;
@@ -39,7 +37,9 @@ async function main() {
 
   const build = await loadServerBuild();
   const app = createHttpApp({ build, env: config });
-  const stopJobs = startBackgroundJobs();
+  // JOBS=off: a separate `npm run worker` runs them, and running them here too would double them.
+  const stopJobs = config.JOBS === "on" ? startBackgroundJobs() : () => {};
+  console.log(`Background jobs: ${config.JOBS === "on" ? backgroundJobNames().join(", ") : "none (JOBS=off: run `npm run worker` beside this server)"}`);
   const stopCheckpointer = await startWalCheckpointer();
   const stopCheckInWriter = startCheckInWriter();
   const server = app.listen(config.PORT, () => {

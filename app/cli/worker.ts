@@ -1,9 +1,8 @@
-import "~/server/registration-jobs";
-import { startBackgroundJobs } from "~/server/background";
+import { backgroundJobNames, startBackgroundJobs } from "~/server/jobs";
 import { env, EnvError } from "~/utils/env.server";
 import { applyPendingMigrations } from "./migrate";
 
-/** `npm run worker`: the background jobs (outbox sender, reminders) as their own process. */
+/** `npm run worker`: every background job `npm start` runs (app/server/jobs.ts), as a process of its own. */
 function main() {
   let config;
   try {
@@ -18,6 +17,7 @@ function main() {
   applyPendingMigrations(config.DATABASE_URL);
   const stop = startBackgroundJobs();
   console.log(`Worker running (database ${config.DATABASE_URL}, SMTP ${config.SMTP_URL ? "configured" : "not configured: e-mails stay in the outbox"})`);
+  console.log(`Background jobs: ${backgroundJobNames().join(", ")}`);
   const shutdown = () => {
     stop();
     setTimeout(() => process.exit(0), 500).unref();

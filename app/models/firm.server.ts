@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { imageSize } from "image-size";
 import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
 import { prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
+import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { renderEmail } from "@emails/render";
 import FirmContactInvitationEmail from "@emails/firm-contact-invitation";
@@ -117,6 +117,15 @@ export async function setFirmStatus({ firmId, status, actorUserId }: { firmId: s
 
 export const maxLogoBytes = 512 * 1024;
 const maxLogoPixels = 4096;
+const logoRules: ImageRules = {
+  accept: ["png", "jpeg", "webp"],
+  maxSide: maxLogoPixels,
+  minSide: 16,
+  maxPixels: maxLogoPixels * maxLogoPixels,
+  output: "png",
+  fitWithin: 1024,
+};
+// Logos are stored as PNG; JPEG and WebP names are still served for files stored before that.
 const logoTypes = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
 export type LogoExtension = keyof typeof logoTypes;
 
@@ -124,46 +133,39 @@ export function uploadsDirectory(): string {
   return resolve(dataDirectory(env().DATABASE_URL), "uploads");
 }
 
-/** The image type from the file's first bytes; the name and the browser's Content-Type are not trusted. */
-export function sniffImage(bytes: Uint8Array): LogoExtension | null {
-  const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
-  if (starts(0xff, 0xd8, 0xff)) return "jpg";
-  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "webp";
-  return null;
-}
-
-/** Validates and stores a logo under data/uploads/logos; the file name carries its hash (cacheable forever). */
+/**
+ * Stores a logo under data/uploads/logos, re-encoded as PNG from its decoded pixels (utils/image.server.ts);
+ * the file name carries the hash of what is stored, so it can be cached forever.
+ */
 export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: string; bytes: Uint8Array; actorUserId?: string }) {
   const firm = await getFirm(firmId);
   if (bytes.byteLength === 0) throw new HttpError(422, "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
   if (bytes.byteLength > maxLogoBytes) {
     throw new HttpError(413, "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
   }
-  const extension = sniffImage(bytes);
-  if (!extension) throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
-  let size: { width?: number; height?: number };
+  let image;
   try {
-    size = imageSize(bytes);
-  } catch {
+    image = await reencodeImage(bytes, logoRules);
+  } catch (error) {
+    if (!(error instanceof ImageRejected)) throw error;
+    if (error.reason === "dimensions") {
+      throw new HttpError(422, "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
+    }
     throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
   }
-  if (!size.width || !size.height || size.width > maxLogoPixels || size.height > maxLogoPixels || size.width < 16 || size.height < 16) {
-    throw new HttpError(422, "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
-  }
-  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-  const fileName = `${firm.id}-${hash}.${extension}`;
+  const hash = createHash("sha256").update(image.bytes).digest("hex").slice(0, 16);
+  const fileName = `${firm.id}-${hash}.${image.extension}`;
   const directory = resolve(uploadsDirectory(), "logos");
   mkdirSync(directory, { recursive: true });
   // Write then rename, so a reader never sees half a file.
   const temporary = resolve(directory, `.${randomUUID()}.tmp`);
-  writeFileSync(temporary, bytes);
+  writeFileSync(temporary, image.bytes);
   renameSync(temporary, resolve(directory, fileName));
   const logoPath = `logos/${fileName}`;
   await (await prisma()).firm.update({ where: { id: firm.id }, data: { logoPath } });
   if (firm.logoPath && firm.logoPath !== logoPath) rmSync(resolve(uploadsDirectory(), firm.logoPath), { force: true });
   await audit({ action: "firm.logo_updated", actorUserId, targetType: "firm", targetId: firm.id });
-  return { logoPath, width: size.width, height: size.height };
+  return { logoPath, width: image.width, height: image.height };
 }
 
 /** Reads a stored upload by its public name; null for anything that is not exactly one of our files. */

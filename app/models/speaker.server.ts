@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { imageSize } from "image-size";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
+import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 
 /** The people directory, reused across events (issue 3 §3). */
@@ -64,6 +64,8 @@ export async function findSpeakerByName(name: string, organization = "") {
 // ───────────────────────────── Photos ─────────────────────────────
 
 export const maxPhotoBytes = 2 * 1024 * 1024;
+const photoRules: ImageRules = { accept: ["jpeg", "png", "webp", "gif"], maxSide: 8000, maxPixels: 40_000_000, output: "jpeg", fitWithin: 1024 };
+// Photos are stored as JPEG; the other names are still served for files stored before that.
 const photoTypes = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif" } as const;
 type PhotoType = keyof typeof photoTypes;
 
@@ -72,34 +74,29 @@ function uploadsDirectory() {
 }
 
 /**
- * Stores a speaker's photo after checking what the bytes really are (magic numbers via image-size), not the
- * file name or the browser's claimed type. Oversized or non-image files are refused with a field error.
+ * Stores a speaker's photo re-encoded as JPEG from its decoded pixels (utils/image.server.ts): upright, at
+ * most 1024 px, without EXIF. Oversized or non-image files are refused with a field error.
  */
 export async function saveSpeakerPhoto(speakerId: string, bytes: Uint8Array) {
-  await getSpeakerOrThrow(speakerId);
+  const speaker = await getSpeakerOrThrow(speakerId);
   if (bytes.byteLength === 0) throw invalidInput({ photo: "agenda.validation.photoType" });
   if (bytes.byteLength > maxPhotoBytes) throw invalidInput({ photo: "agenda.validation.photoSize" });
-  let type: string | undefined;
-  let width = 0;
-  let height = 0;
+  let image;
   try {
-    const size = imageSize(bytes);
-    type = size.type;
-    width = size.width ?? 0;
-    height = size.height ?? 0;
-  } catch {
-    type = undefined;
-  }
-  if (!type || !(type in photoTypes) || width < 1 || height < 1 || width > 8000 || height > 8000) {
-    throw invalidInput({ photo: "agenda.validation.photoType" });
+    image = await reencodeImage(bytes, photoRules);
+  } catch (error) {
+    if (!(error instanceof ImageRejected)) throw error;
+    throw invalidInput({ photo: error.reason === "dimensions" ? "agenda.validation.photoDimensions" : "agenda.validation.photoType" });
   }
   const directory = uploadsDirectory();
   mkdirSync(directory, { recursive: true });
-  const fileName = `${speakerId}.${type}`;
+  const fileName = `${speakerId}.${image.extension}`;
   const temporary = join(directory, `.${fileName}.${process.pid}.tmp`);
-  writeFileSync(temporary, bytes);
+  writeFileSync(temporary, image.bytes);
   renameSync(temporary, join(directory, fileName));
-  return (await prisma()).speaker.update({ where: { id: speakerId }, data: { photoPath: fileName } });
+  const updated = await (await prisma()).speaker.update({ where: { id: speakerId }, data: { photoPath: fileName } });
+  if (speaker.photoPath && speaker.photoPath !== fileName) rmSync(join(directory, speaker.photoPath), { force: true });
+  return updated;
 }
 
 /** The stored photo for the resource route, or null. The path is our own file name, never user input. */

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { audit } from "~/models/audit.server";
-import { prisma } from "./db.server";
+import { prisma, sqlDate, writeTransaction } from "./db.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { hitRateLimit } from "./rate-limit.server";
 
@@ -12,6 +13,28 @@ export type LoginResult =
   | { ok: false; reason: "invalid_credentials" | "locked" | "rate_limited"; retryAfterSeconds?: number };
 
 /**
+ * Counts the account's recent failures and, below the limit, records this attempt as a failure, in one
+ * synchronous transaction. Password checks run on the thread pool and interleave, so the attempt is
+ * reserved before the check (and turned into a success after it): with N checks in flight, N failures are
+ * already counted, and the 11th concurrent guess is refused without being checked. An attempt refused
+ * because the account is locked is not recorded, so it cannot extend the lock.
+ */
+function reserveAttempt({ email, ip, userId }: { email: string; ip: string; userId: string | null }): Promise<string | null> {
+  const now = new Date();
+  return writeTransaction((sql) => {
+    const { failures } = sql.get<{ failures: number }>(
+      `SELECT COUNT(*) AS failures FROM LoginAttempt WHERE email = ? AND ok = 0 AND at >= ?`,
+      email,
+      sqlDate(new Date(now.getTime() - failureWindowMs)),
+    )!;
+    if (failures >= maxFailuresPerAccount) return null;
+    const id = randomUUID();
+    sql.run(`INSERT INTO LoginAttempt (id, userId, email, ip, ok, at) VALUES (?, ?, ?, ?, 0, ?)`, id, userId, email, ip, sqlDate(now));
+    return id;
+  });
+}
+
+/**
  * Checks e-mail + password. Unknown e-mails and wrong passwords give the same answer and take the same
  * time; an account with too many recent failures is locked for the rest of the window whatever is typed.
  */
@@ -21,20 +44,16 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!perAddress.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
   const db = await prisma();
-  const since = new Date(Date.now() - failureWindowMs);
-  const recentFailures = await db.loginAttempt.count({ where: { email: normalized, ok: false, at: { gte: since } } });
-  if (recentFailures >= maxFailuresPerAccount) {
-    await db.loginAttempt.create({ data: { email: normalized, ip, ok: false } });
-    return { ok: false, reason: "locked" };
-  }
-
   const user = await db.user.findUnique({ where: { email: normalized } });
+  const attemptId = await reserveAttempt({ email: normalized, ip, userId: user?.id ?? null });
+  if (!attemptId) return { ok: false, reason: "locked" };
+
   const valid =
     user && !user.disabledAt && user.passwordHash
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await decoyPasswordHash()), false);
 
-  await db.loginAttempt.create({ data: { email: normalized, ip, ok: valid, userId: user?.id ?? null } });
+  if (valid) await db.loginAttempt.update({ where: { id: attemptId }, data: { ok: true } });
   await audit({
     action: valid ? "auth.login" : "auth.login_failed",
     actorUserId: user?.id ?? null,

@@ -28,6 +28,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3, "must be a sender such as Events <no-reply@example.org>").default("活动平台 <no-reply@localhost>"),
   SEED_DEMO: booleanFlag.default("true"),
   RATE_LIMIT: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  // off: `npm start` runs no background jobs, for a separate `npm run worker` beside it.
+  JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   TRUST_PROXY: booleanFlag.default("false"),
   RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).default(365),
 });

@@ -1,4 +1,5 @@
 import { PNG } from "pngjs";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createSpeaker, readSpeakerPhoto, saveSpeakerPhoto, maxPhotoBytes } from "~/models/speaker.server";
 import { prisma } from "~/utils/db.server";
@@ -42,9 +43,10 @@ describe("speaker directory", () => {
     expect((await (await prisma()).speaker.findUniqueOrThrow({ where: { id: speaker.id } })).photoPath).toBeNull();
 
     const saved = await saveSpeakerPhoto(speaker.id, png(40, 30));
-    expect(saved.photoPath).toBe(`${speaker.id}.png`);
+    // Re-encoded as JPEG from the decoded pixels (issue 12 §11).
+    expect(saved.photoPath).toBe(`${speaker.id}.jpg`);
     const stored = (await readSpeakerPhoto(speaker.id))!;
-    expect(stored.contentType).toBe("image/png");
-    expect(PNG.sync.read(stored.bytes).width).toBe(40);
+    expect(stored.contentType).toBe("image/jpeg");
+    expect(await sharp(stored.bytes).metadata()).toMatchObject({ format: "jpeg", width: 40, height: 30 });
   });
 });

@@ -66,6 +66,12 @@ describe("environment validation", () => {
     expect(problems[0]).toMatch(new RegExp(`^${name}: .+`));
   });
 
+  it("runs the background jobs in npm start unless JOBS=off (issue 12 §12), and names JOBS for anything else", () => {
+    expect(parseEnv({ SESSION_SECRET: secret }).JOBS).toBe("on");
+    expect(parseEnv({ SESSION_SECRET: secret, JOBS: "off" }).JOBS).toBe("off");
+    expect(problemsOf({ JOBS: "maybe" })).toEqual(["JOBS: must be on or off"]);
+  });
+
   it("reports every bad variable at once, one line each", () => {
     try {
       parseEnv({ PORT: "x", RATE_LIMIT: "maybe", APP_URL: "nope", SESSION_SECRET: secret });

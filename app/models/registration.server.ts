@@ -6,6 +6,7 @@ import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 import { registrationState } from "./event.server";
+import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import type { EditableField, RegistrationInput } from "./registration-input";
 import { editableFieldNames } from "./registration-input";
@@ -191,7 +192,7 @@ export type RegisterOptions = {
 /**
  * Registers one person. Answers 201 with the new registration, or 200 with the state of the person's
  * existing registration for this event (no personal data, the e-mail re-sent at most every few minutes).
- * A replay with the same Idempotency-Key returns the first answer.
+ * A replay with the same Idempotency-Key within 24 hours returns the first answer.
  */
 export async function register(options: RegisterOptions): Promise<RegistrationAnswer> {
   const now = options.now ?? new Date();
@@ -206,7 +207,7 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
     : null;
   if (idempotency) {
     const sql = await rawSql();
-    const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ?`, idempotency.key);
+    const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ? AND createdAt > ?`, idempotency.key, idempotencyCutoff(now));
     if (replay) return replayOf(sql, replay, idempotency.scope);
   }
   const state = registrationState(event, now);
@@ -237,7 +238,7 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
 
   const answer = await groupedWrite((sql): RegistrationAnswer => {
     if (idempotency) {
-      const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ?`, idempotency.key);
+      const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ? AND createdAt > ?`, idempotency.key, idempotencyCutoff(now));
       if (replay) return replayOf(sql, replay, idempotency.scope);
     }
     const existing = sql.get<RowState & { ticketCode: string }>(
@@ -309,7 +310,9 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
     }
     if (idempotency) {
       sql.run(
-        `INSERT INTO IdempotencyRecord (key, scope, status, body, createdAt) VALUES (?, ?, ?, ?, ?)`,
+        // An expired record the cleanup job has not deleted yet is replaced.
+        `INSERT INTO IdempotencyRecord (key, scope, status, body, createdAt) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET scope = excluded.scope, status = excluded.status, body = excluded.body, createdAt = excluded.createdAt`,
         idempotency.key,
         idempotency.scope,
         result.httpStatus,

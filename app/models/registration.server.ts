@@ -651,7 +651,7 @@ export async function anonymiseRegistration(id: string, now = new Date()) {
     sql.run(`DELETE FROM EmailMessage WHERE registrationId = ?`, id);
   });
   wakeOutboxSender();
-  if (!(await checkpointErasedData())) console.warn(`Erasure of registration ${id}: the WAL could not be checkpointed yet; the next checkpoint overwrites it.`);
+  if (!(await checkpointErasedData())) console.warn(`Erasure of registration ${id}: other connections kept the WAL busy for 5 s; its older frames stay until the WAL restarts.`);
 }
 
 export async function deleteOwnData(token: string, ip = "") {

@@ -3,8 +3,9 @@ import type { Event } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { moveToLocalDay, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
+import { calendarDay, dateTimeIssue } from "~/utils/zoned-input";
 import { findConflicts } from "./conflicts.server";
-import { invalidInput, parseOrThrow, zoneIssue } from "./event.server";
+import { invalidInput, parseOrThrow } from "./event.server";
 
 export const sessionTypes = ["OPENING_REMARKS", "KEYNOTE", "TALK", "PANEL", "CEREMONY", "ROUNDTABLE", "BREAK", "MATCHMAKING", "OTHER"] as const;
 export type SessionTypeName = (typeof sessionTypes)[number];
@@ -136,8 +137,8 @@ export function sessionSchema(timeZone: string) {
     .transform((input, ctx) => {
       const starts = parseZonedDateTime(input.date, input.startTime, timeZone);
       const ends = parseZonedDateTime(input.date, input.endTime, timeZone);
-      if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: zoneIssue(starts.reason) });
-      if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: zoneIssue(ends.reason) });
+      if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: dateTimeIssue(starts.reason) });
+      if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: dateTimeIssue(ends.reason) });
       if (!starts.ok || !ends.ok) return z.NEVER;
       if (ends.instant <= starts.instant) {
         ctx.addIssue({ code: "custom", path: ["endTime"], message: "agenda.validation.endBeforeStart" });
@@ -230,7 +231,7 @@ export async function shiftSession(eventId: string, sessionId: string, input: un
   });
 }
 
-export const moveDaySchema = z.object({ day: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "agenda.validation.dateTime") });
+export const moveDaySchema = z.object({ day: calendarDay });
 
 /** Same wall-clock times on another day in the event's zone (so 09:00 stays 09:00 across a DST change). */
 export async function moveSessionToDay(eventId: string, sessionId: string, input: unknown) {

@@ -17,6 +17,7 @@ sqlite.pragma("journal_mode = WAL");
 sqlite.pragma("synchronous = FULL");
 sqlite.pragma("foreign_keys = ON");
 sqlite.pragma("busy_timeout = 5000");
+sqlite.pragma("secure_delete = ON");
 sqlite.pragma(`wal_autocheckpoint = ${autoCheckpointPages}`);
 const sql = sqlFor(sqlite);
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
-import type { MessageKey } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
 import { isValidTimeZone, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
+import { dateTimeIssue } from "~/utils/zoned-input";
 
 export type RegistrationState = "open" | "not_yet_open" | "closed" | "full";
 
@@ -123,8 +123,8 @@ export const eventFactsSchema = z
   .transform((input, ctx) => {
     const starts = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
     const ends = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
-    if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: zoneIssue(starts.reason) });
-    if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: zoneIssue(ends.reason) });
+    if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: dateTimeIssue(starts.reason) });
+    if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: dateTimeIssue(ends.reason) });
     if (!starts.ok || !ends.ok) return z.NEVER;
     if (ends.instant <= starts.instant) {
       ctx.addIssue({ code: "custom", path: ["endTime"], message: "agenda.validation.endBeforeStart" });
@@ -135,10 +135,6 @@ export const eventFactsSchema = z
   });
 
 export type EventFactsInput = z.input<typeof eventFactsSchema>;
-
-export function zoneIssue(reason: "invalid_zone" | "invalid" | "nonexistent"): MessageKey {
-  return reason === "nonexistent" ? "agenda.validation.nonexistentTime" : reason === "invalid_zone" ? "agenda.validation.timeZone" : "agenda.validation.dateTime";
-}
 
 /** A 422 whose `fields` hold message keys; routes translate them for the reader. */
 export function invalidInput(fields: Record<string, string>): HttpError {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notBefore, optionalZonedDateTime } from "~/utils/zoned-input";
 
 /** Filters of the back office registration list, read from the query string (shared by list, export and bulk message). */
 export const registrationFilterSchema = z.object({
@@ -30,11 +31,6 @@ export const bulkMessageSchema = z.object({
   intent: z.enum(["preview", "send"]),
 });
 
-const localDateTime = z
-  .string()
-  .regex(/^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.invalid")
-  .optional()
-  .transform((value) => value || null);
 const optionalCount = z
   .string()
   .regex(/^$|^\d{1,6}$/, "validation.invalid")
@@ -45,13 +41,18 @@ const flag = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
-export const settingsSchema = z.object({
-  opensAt: localDateTime,
-  closesAt: localDateTime,
-  capacity: optionalCount,
-  requiresApproval: flag,
-  waitlistEnabled: flag,
-});
+/** The registration window and limits; the times are typed in the event's zone, an empty one means "no limit". */
+export function settingsSchema(timeZone: string) {
+  return z
+    .object({
+      opensAt: optionalZonedDateTime(timeZone),
+      closesAt: optionalZonedDateTime(timeZone),
+      capacity: optionalCount,
+      requiresApproval: flag,
+      waitlistEnabled: flag,
+    })
+    .superRefine(notBefore("opensAt", "closesAt", "registration.validation.closesBeforeOpens"));
+}
 
 export const categorySchema = z.object({
   code: z.string().trim().regex(/^[a-z0-9-]{1,32}$/, "validation.invalid"),
@@ -79,5 +80,7 @@ export const inviteSchema = z.object({
   categoryId: z.string().max(64).optional(),
   firmId: z.string().max(64).optional(),
   maxUses: z.coerce.number().int().min(1).max(100_000).default(1),
-  expiresAt: localDateTime,
 });
+
+/** An invite code whose expiry is typed in the event's zone (empty: it never expires). */
+export const inviteSchemaIn = (timeZone: string) => inviteSchema.extend({ expiresAt: optionalZonedDateTime(timeZone) });

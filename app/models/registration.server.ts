@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma, RegistrationStatus } from "~/generated/prisma/client";
 import { isLocale } from "~/i18n";
-import { groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 import { registrationState } from "./event.server";
+import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import type { EditableField, RegistrationInput } from "./registration-input";
 import { editableFieldNames } from "./registration-input";
@@ -191,7 +192,7 @@ export type RegisterOptions = {
 /**
  * Registers one person. Answers 201 with the new registration, or 200 with the state of the person's
  * existing registration for this event (no personal data, the e-mail re-sent at most every few minutes).
- * A replay with the same Idempotency-Key returns the first answer.
+ * A replay with the same Idempotency-Key within 24 hours returns the first answer.
  */
 export async function register(options: RegisterOptions): Promise<RegistrationAnswer> {
   const now = options.now ?? new Date();
@@ -205,8 +206,9 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
     ? { key: `registration:${event.id}:${options.idempotencyKey}`, scope: createHash("sha256").update(`${event.id}\n${emailNormalized}`).digest("hex") }
     : null;
   if (idempotency) {
-    const replay = await db.idempotencyRecord.findUnique({ where: { key: idempotency.key } });
-    if (replay) return replayOf(replay, idempotency.scope);
+    const sql = await rawSql();
+    const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ? AND createdAt > ?`, idempotency.key, idempotencyCutoff(now));
+    if (replay) return replayOf(sql, replay, idempotency.scope);
   }
   const state = registrationState(event, now);
   if (state === "not_yet_open") throw new HttpError(409, "not_yet_open", "registration.error.notYetOpen");
@@ -236,8 +238,8 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
 
   const answer = await groupedWrite((sql): RegistrationAnswer => {
     if (idempotency) {
-      const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ?`, idempotency.key);
-      if (replay) return replayOf(replay, idempotency.scope);
+      const replay = sql.get<{ status: number; body: string; scope: string }>(`SELECT status, body, scope FROM IdempotencyRecord WHERE key = ? AND createdAt > ?`, idempotency.key, idempotencyCutoff(now));
+      if (replay) return replayOf(sql, replay, idempotency.scope);
     }
     const existing = sql.get<RowState & { ticketCode: string }>(
       `SELECT id, eventId, status, categoryId, firmId, email, ticketCode FROM Registration WHERE eventId = ? AND emailNormalized = ?`,
@@ -308,7 +310,9 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
     }
     if (idempotency) {
       sql.run(
-        `INSERT INTO IdempotencyRecord (key, scope, status, body, createdAt) VALUES (?, ?, ?, ?, ?)`,
+        // An expired record the cleanup job has not deleted yet is replaced.
+        `INSERT INTO IdempotencyRecord (key, scope, status, body, createdAt) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET scope = excluded.scope, status = excluded.status, body = excluded.body, createdAt = excluded.createdAt`,
         idempotency.key,
         idempotency.scope,
         result.httpStatus,
@@ -322,9 +326,15 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
   return answer;
 }
 
-function replayOf(record: { status: number; body: string; scope: string }, scope: string): RegistrationAnswer {
+/** The first answer again, unless the registration whose manage link it carries was erased since: that link is dead. */
+function replayOf(sql: Sql, record: { status: number; body: string; scope: string }, scope: string): RegistrationAnswer {
   if (record.scope !== scope) throw new HttpError(409, "idempotency_conflict", "registration.error.idempotencyConflict");
-  return { httpStatus: record.status as 200 | 201, body: JSON.parse(record.body) };
+  const body = JSON.parse(record.body) as RegistrationAnswer["body"];
+  if (body.registration.manageUrl) {
+    const current = sql.get<{ anonymisedAt: string | null }>(`SELECT anonymisedAt FROM Registration WHERE id = ?`, body.registration.id);
+    if (!current || current.anonymisedAt) throw new HttpError(410, "registration_deleted", "registration.error.deleted");
+  }
+  return { httpStatus: record.status as 200 | 201, body };
 }
 
 /** Re-sends the message that fits the registration's state, unless one went out in the last few minutes. */
@@ -563,16 +573,35 @@ export async function resendOwnEmail(token: string, now = new Date()): Promise<b
   return sent;
 }
 
-/** Everything stored about the attendee, as the JSON they download (DESIGN.md §7). */
+/**
+ * Everything stored about the attendee, as the JSON they download (DESIGN.md §7, PIPL): what they entered,
+ * and what organizers wrote or decided about them (their note, approvals and rejections, check-ins, the text
+ * of every e-mail sent to them).
+ */
 export async function exportOwnData(token: string, ip = "") {
   const registration = await requireByToken(token);
   const db = await prisma();
   const emails = await db.emailMessage.findMany({
     where: { registrationId: registration.id },
-    select: { kind: true, subject: true, status: true, createdAt: true, sentAt: true },
+    select: { kind: true, toAddress: true, subject: true, text: true, status: true, createdAt: true, sentAt: true },
     orderBy: { createdAt: "asc" },
   });
-  const checkIns = await db.checkIn.findMany({ where: { registrationId: registration.id }, select: { direction: true, result: true, scannedAt: true } });
+  const checkIns = await db.checkIn.findMany({
+    where: { registrationId: registration.id },
+    select: { direction: true, result: true, scannedAt: true, offline: true, undoneAt: true, list: { select: { name: true } } },
+    orderBy: { scannedAt: "asc" },
+  });
+  const decisions = await db.auditLog.findMany({
+    where: {
+      eventId: registration.eventId,
+      action: { in: ["registration.approved", "registration.rejected"] },
+      OR: [{ targetId: registration.id }, { details: { contains: `"${registration.id}"` } }],
+    },
+    select: { action: true, at: true },
+    orderBy: { at: "asc" },
+  });
+  const firm = registration.firmId ? await db.firm.findUnique({ where: { id: registration.firmId }, select: { name: true } }) : null;
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
   await audit({ action: "attendee.data_export", targetType: "Registration", targetId: registration.id, eventId: registration.eventId, ip });
   return {
     exportedAt: new Date().toISOString(),
@@ -586,16 +615,22 @@ export async function exportOwnData(token: string, ip = "") {
       phone: registration.phone,
       jobTitle: registration.jobTitle,
       category: registration.category?.name ?? null,
+      firm: firm?.name ?? null,
       answers: JSON.parse(registration.answers) as unknown,
       locale: registration.locale,
       consentAt: registration.consentAt.toISOString(),
       consentNoticeVersion: registration.consentNoticeVersion,
       createdAt: registration.createdAt.toISOString(),
-      cancelledAt: registration.cancelledAt?.toISOString() ?? null,
-      checkedInAt: registration.checkedInAt?.toISOString() ?? null,
+      waitlistedAt: iso(registration.waitlistedAt),
+      decidedAt: iso(registration.decidedAt),
+      ticketSentAt: iso(registration.ticketSentAt),
+      cancelledAt: iso(registration.cancelledAt),
+      checkedInAt: iso(registration.checkedInAt),
+      organizerNote: registration.organizerNote,
     },
-    emails: emails.map((email) => ({ ...email, createdAt: email.createdAt.toISOString(), sentAt: email.sentAt?.toISOString() ?? null })),
-    checkIns: checkIns.map((checkIn) => ({ ...checkIn, scannedAt: checkIn.scannedAt.toISOString() })),
+    decisions: decisions.map((decision) => ({ decision: decision.action === "registration.approved" ? "approved" : "rejected", at: decision.at.toISOString() })),
+    emails: emails.map(({ toAddress, createdAt, sentAt, ...email }) => ({ ...email, to: toAddress, createdAt: createdAt.toISOString(), sentAt: iso(sentAt) })),
+    checkIns: checkIns.map(({ list, scannedAt, undoneAt, ...checkIn }) => ({ ...checkIn, list: list.name, scannedAt: scannedAt.toISOString(), undoneAt: iso(undoneAt) })),
   };
 }
 
@@ -616,6 +651,7 @@ export async function anonymiseRegistration(id: string, now = new Date()) {
     sql.run(`DELETE FROM EmailMessage WHERE registrationId = ?`, id);
   });
   wakeOutboxSender();
+  if (!(await checkpointErasedData())) console.warn(`Erasure of registration ${id}: other connections kept the WAL busy for 5 s; its older frames stay until the WAL restarts.`);
 }
 
 export async function deleteOwnData(token: string, ip = "") {

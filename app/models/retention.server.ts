@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { env } from "~/utils/env.server";
-import { rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { checkpointErasedData, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 
@@ -65,6 +65,7 @@ export async function purgeRetention({ now = new Date(), days = env().RETENTION_
       }
     });
   }
+  await checkpointErasedData();
   await audit({
     action: "retention.purged",
     actorUserId,

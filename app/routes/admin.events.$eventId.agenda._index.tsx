@@ -188,6 +188,7 @@ export default function AgendaEditor() {
   const notice = result && "notice" in result ? result.notice : null;
   const errorsFor = (intent: string) => (failure?.intent === intent ? failure.fields : {});
   const valuesFor = (intent: string) => (failure?.intent === intent ? (failure.values ?? {}) : {});
+  const dayError = (sessionId: string) => (valuesFor("moveDay").id === sessionId ? errorsFor("moveDay").day : undefined);
   const conflicted = new Set(conflicts.flatMap((conflict) => conflict.sessionIds));
   return (
     <div className="space-y-6">
@@ -354,7 +355,19 @@ export default function AgendaEditor() {
                   <input type="hidden" name="id" value={session.id} />
                   <label className="text-sm">
                     <span className="field-label">{t("agenda.admin.agenda.moveDay")}</span>
-                    <input name="day" type="date" defaultValue={session.day} className="field-input" />
+                    <input
+                      name="day"
+                      type="date"
+                      defaultValue={session.day}
+                      className="field-input"
+                      aria-invalid={dayError(session.id) ? true : undefined}
+                      aria-describedby={dayError(session.id) ? `move-day-${session.id}-error` : undefined}
+                    />
+                    {dayError(session.id) ? (
+                      <span id={`move-day-${session.id}-error`} className="field-error block">
+                        {dayError(session.id)}
+                      </span>
+                    ) : null}
                   </label>
                   <button type="submit" name="intent" value="moveDay" className="btn-secondary">
                     {t("agenda.admin.agenda.move")}

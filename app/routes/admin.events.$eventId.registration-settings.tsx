@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
-import { categorySchema, inviteSchema, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
+import { categorySchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
 import { editableFieldNames } from "~/models/registration-input";
 import {
   createInviteCode,
@@ -20,19 +20,13 @@ import {
 } from "~/models/registration-settings.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
-import { utcToZonedParts, zonedToUtc } from "~/utils/time";
+import { utcToZonedParts } from "~/utils/time";
 import { translateMessage } from "~/i18n";
 
 function localInput(instant: Date | null, zone: string) {
   if (!instant) return "";
   const parts = utcToZonedParts(instant, zone);
   return `${parts.date}T${parts.time}`;
-}
-
-function fromLocal(value: string | null, zone: string): Date | null {
-  if (!value) return null;
-  const [date, time] = value.split("T");
-  return zonedToUtc(date, time, zone);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -79,11 +73,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "settings": {
-        const parsed = settingsSchema.safeParse(form);
+        const parsed = settingsSchema(event.timeZone).safeParse(form);
         if (!parsed.success) return invalid(parsed.error);
         await updateRegistrationSettings(eventId, {
-          registrationOpensAt: fromLocal(parsed.data.opensAt, event.timeZone),
-          registrationClosesAt: fromLocal(parsed.data.closesAt, event.timeZone),
+          registrationOpensAt: parsed.data.opensAt,
+          registrationClosesAt: parsed.data.closesAt,
           capacity: parsed.data.capacity,
           requiresApproval: parsed.data.requiresApproval,
           waitlistEnabled: parsed.data.waitlistEnabled,
@@ -124,9 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await deleteQuestion(eventId, form.id ?? "");
         break;
       case "invite": {
-        const parsed = inviteSchema.safeParse(form);
+        const parsed = inviteSchemaIn(event.timeZone).safeParse(form);
         if (!parsed.success) return invalid(parsed.error);
-        await createInviteCode(eventId, { ...parsed.data, categoryId: parsed.data.categoryId || null, firmId: parsed.data.firmId || null, expiresAt: fromLocal(parsed.data.expiresAt, event.timeZone) });
+        await createInviteCode(eventId, { ...parsed.data, categoryId: parsed.data.categoryId || null, firmId: parsed.data.firmId || null });
         break;
       }
       case "revokeInvite":
@@ -151,7 +145,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Input({ label, name, ...rest }: { label: string; name: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Input({ label, name, error, ...rest }: { label: string; name: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = `settings-${name}-${rest.form ?? ""}${String(rest.defaultValue ?? "")}`.replace(/[^a-zA-Z0-9-]/g, "");
   if (rest.type === "checkbox") {
     return (
@@ -164,7 +158,12 @@ function Input({ label, name, ...rest }: { label: string; name: string } & React
   return (
     <label className="block text-sm" htmlFor={id}>
       <span className="field-label">{label}</span>
-      <input id={id} name={name} className="field-input" {...rest} />
+      <input id={id} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} />
+      {error ? (
+        <span id={`${id}-error`} className="field-error block">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -175,6 +174,10 @@ export default function RegistrationSettings() {
   const t = useT();
   const localized = useLocalized();
   const errors = Object.entries(actionData?.fields ?? {});
+  const fieldError = (intent: string, name: string) => {
+    const message = actionData?.intent === intent ? actionData.fields[name] : undefined;
+    return message ? translateMessage(message, t) : undefined;
+  };
   return (
     <div>
       <h2 className="mb-3 text-xl font-semibold">{t("registration.admin.settings.title")}</h2>
@@ -187,8 +190,8 @@ export default function RegistrationSettings() {
       <Section title={t("registration.admin.settings.window")}>
         <Form method="post" className="grid gap-3 sm:grid-cols-3">
           <input type="hidden" name="intent" value="settings" />
-          <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} />
-          <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} />
+          <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} error={fieldError("settings", "opensAt")} />
+          <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} error={fieldError("settings", "closesAt")} />
           <Input label={t("registration.admin.settings.capacity")} name="capacity" inputMode="numeric" defaultValue={settings.capacity ?? ""} />
           <Input label={t("registration.admin.settings.requiresApproval")} name="requiresApproval" type="checkbox" defaultChecked={settings.requiresApproval} />
           <Input label={t("registration.admin.settings.waitlistEnabled")} name="waitlistEnabled" type="checkbox" defaultChecked={settings.waitlistEnabled} />
@@ -340,7 +343,7 @@ export default function RegistrationSettings() {
           <input type="hidden" name="intent" value="invite" />
           <Input label={t("registration.admin.invite.code")} name="code" />
           <Input label={t("registration.admin.invite.maxUses")} name="maxUses" inputMode="numeric" defaultValue="1" />
-          <Input label={`${t("registration.admin.invite.expiresAt")} ${timeZone}`} name="expiresAt" type="datetime-local" />
+          <Input label={`${t("registration.admin.invite.expiresAt")} ${timeZone}`} name="expiresAt" type="datetime-local" error={fieldError("invite", "expiresAt")} />
           <label className="text-sm">
             <span className="field-label">{t("registration.admin.category.name")}</span>
             <select name="categoryId" className="field-input">

@@ -42,6 +42,8 @@ async function open(): Promise<Handle> {
   captured.pragma("synchronous = FULL");
   captured.pragma("foreign_keys = ON");
   captured.pragma("busy_timeout = 5000");
+  // Erased personal data (PIPL) must not linger in freed space of the pages written afterwards.
+  captured.pragma("secure_delete = ON");
   // A Prisma write that meets a held write lock for longer than busy_timeout becomes the same clear 503.
   // Only writes are wrapped: reads never wait for a writer in WAL mode, and the hot read paths stay lean.
   const mapBusy = async ({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) => {
@@ -101,6 +103,32 @@ export async function writeTransaction<T>(work: (sql: Sql) => T): Promise<T> {
 
 // How long a write waits for another connection's write lock before answering 503 (as busy_timeout does).
 const lockWaitMs = 5000;
+
+/**
+ * After personal data was erased: secure_delete zeroed it in the new page images, but older WAL frames (and,
+ * until the next checkpoint, the database file) still hold the old pages. A TRUNCATE checkpoint copies the new
+ * pages over them and empties the WAL. It needs every other connection idle for a moment, which is waited for
+ * asynchronously (busy_timeout 0), as `writeTransaction` waits for the write lock; false if that never came.
+ */
+export async function checkpointErasedData(): Promise<boolean> {
+  const { sqlite } = await db();
+  const deadline = Date.now() + lockWaitMs;
+  for (;;) {
+    while (sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+    let busy: unknown = 1;
+    statement(sqlite, "PRAGMA busy_timeout = 0").run();
+    try {
+      busy = (sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: unknown }[])[0]?.busy;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    } finally {
+      statement(sqlite, "PRAGMA busy_timeout = 5000").run();
+    }
+    if (!Number(busy)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /**
  * Durability without stopping the event loop (DESIGN.md §4.6). With synchronous=FULL every commit fsyncs

@@ -56,22 +56,37 @@ export function possibleInstants(date: string, time: string, zone: string): Date
     .sort((a, b) => a.getTime() - b.getTime());
 }
 
+export type TypedTimeFailure = "invalid_zone" | "invalid" | "nonexistent";
+export type TypedTime = { ok: true; instant: Date; ambiguous: boolean } | { ok: false; reason: TypedTimeFailure };
+
 /**
- * Like `zonedToUtc`, but says why a time was refused and resolves the autumn fold explicitly: a wall-clock
- * time that happens twice takes the first occurrence unless `fold: "later"` is asked for.
+ * The one reader of a date and time someone typed, in the event's zone. Says why a time was refused: not a
+ * real calendar date or clock time ("2026-02-30", "25:61", "24:00"), an unknown zone, or a wall-clock time
+ * the zone skips (spring-forward gap). A time that happens twice (autumn fold) takes the first occurrence
+ * unless `fold: "later"` is asked for.
  */
-export function parseZonedDateTime(
-  date: string,
-  time: string,
-  zone: string,
-  { fold = "earlier" }: { fold?: "earlier" | "later" } = {},
-): { ok: true; instant: Date; ambiguous: boolean } | { ok: false; reason: "invalid_zone" | "invalid" | "nonexistent" } {
+export function parseZonedDateTime(date: string, time: string, zone: string, { fold = "earlier" }: { fold?: "earlier" | "later" } = {}): TypedTime {
   if (!isValidTimeZone(zone)) return { ok: false, reason: "invalid_zone" };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) return { ok: false, reason: "invalid" };
-  if (!DateTime.fromISO(`${date}T${time}`, { zone }).isValid) return { ok: false, reason: "invalid" };
+  if (!isCalendarDay(date) || !isClockTime(time)) return { ok: false, reason: "invalid" };
   const instants = possibleInstants(date, time, zone);
   if (instants.length === 0) return { ok: false, reason: "nonexistent" };
   return { ok: true, instant: fold === "later" ? instants[instants.length - 1] : instants[0], ambiguous: instants.length > 1 };
+}
+
+/** A `datetime-local` field's value ("2026-03-01T09:30") read in `zone`, as `parseZonedDateTime` reads it. */
+export function parseLocalDateTime(value: string, zone: string): TypedTime {
+  const [date = "", time = "", ...rest] = value.split("T");
+  return rest.length ? { ok: false, reason: "invalid" } : parseZonedDateTime(date, time, zone);
+}
+
+/** "2026-02-28" is a day; "2026-02-30" and "2026-2-3" are not (luxon alone would roll some over). */
+export function isCalendarDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: "utc" }).toISODate() === day;
+}
+
+/** "09:30" or "09:30:15" on a 24-hour clock; "24:00" and "25:61" are refused. */
+function isClockTime(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(time);
 }
 
 /** The date and time fields of a form, in the event's zone, for an instant stored in UTC. */

@@ -18,6 +18,7 @@ const sqlite = new Database(workerData.file);
 sqlite.pragma("busy_timeout = 1000");
 sqlite.pragma("journal_size_limit = " + workerData.restartFrames * 4096);
 sqlite.pragma("synchronous = FULL");
+sqlite.pragma("secure_delete = ON");
 const checkpoint = () => {
   try {
     const [{ log }] = sqlite.pragma("wal_checkpoint(PASSIVE)");

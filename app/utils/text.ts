@@ -4,7 +4,7 @@ import { z } from "zod";
  * One rule for text people type (names, titles, notes) and one for text we write out (XML, ICS, CSV, mail
  * headers). Client-safe: the browser validates with the same schemas.
  *
- * Input is normalised to NFC and trimmed. Characters that would hide or garble the text elsewhere are
+ * Input is normalised to NFC and trimmed (zero-width leftovers at either end too). Characters that would hide or garble the text elsewhere are
  * refused, not silently dropped, so the person sees what to fix: C0/C1 controls (tab and line breaks only
  * in long text), bidi overrides and isolates (they make a name read backwards in lists and exports),
  * noncharacters (U+FFFE made schedule.xml ill-formed) and lone surrogates. Text made only of invisible
@@ -29,6 +29,8 @@ const invisible = "\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u2
 const refusedInShortText = new RegExp(`[\\t${lineBreaks}${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
 const refusedInLongText = new RegExp(`[${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
 const onlyInvisible = new RegExp(`^[\\s${invisible}]*$`, "u");
+// Zero-width characters only mean something between letters; at either end they are leftovers of copy and paste.
+const edgeInvisible = /^[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]+|[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]+$/g;
 
 export type TextProblem = "validation.hiddenCharacter";
 
@@ -36,7 +38,7 @@ export type TextProblem = "validation.hiddenCharacter";
 export function normalizeText(value: string, { multiline = false }: { multiline?: boolean } = {}): { text: string } | { problem: TextProblem } {
   const unified = multiline ? value.replace(/\r\n?|[\u2028\u2029]/g, "\n") : value;
   if ((multiline ? refusedInLongText : refusedInShortText).test(unified)) return { problem: "validation.hiddenCharacter" };
-  const text = unified.normalize("NFC").trim();
+  const text = unified.normalize("NFC").replace(edgeInvisible, "");
   return { text: onlyInvisible.test(text) ? "" : text };
 }
 

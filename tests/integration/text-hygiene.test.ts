@@ -12,6 +12,7 @@ import { attachSpeaker } from "~/models/session-speaker.server";
 import { createSpeaker } from "~/models/speaker.server";
 import { prisma } from "~/utils/db.server";
 import { seedDemo } from "../../prisma/seed";
+import { staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
@@ -98,6 +99,19 @@ describe("a back-office form", () => {
     expect(created.status).toBe(302);
     const speaker = await (await prisma()).speaker.findFirstOrThrow({ where: { name: "Hygiene Speaker" } });
     expect(speaker.bio).toBe("第一行\n\t第二行");
+  });
+
+  it("answers an invisible-only check-in list name with the translated required message at the field", async () => {
+    const { event, slug } = await createRegistrationEvent();
+    const staff = await staffUser(slug, "ORGANIZER");
+    const jar = await signIn(server.baseUrl, staff.email, staff.password);
+    const response = await jar.fetch(`${server.baseUrl}/admin/events/${event.id}/checkin/lists`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "create", name: hostile.zeroWidthOnly }),
+    });
+    expect(response.status).toBe(422);
+    expect(/id="[\w-]*name-error"[^>]*>([^<]*)</.exec(await response.text())?.[1]).toBe("请填写此项。");
   });
 });
 

@@ -4,20 +4,18 @@ import { z } from "zod";
  * One rule for text people type (names, titles, notes) and one for text we write out (XML, ICS, CSV, mail
  * headers). Client-safe: the browser validates with the same schemas.
  *
- * Input is normalised to NFC and trimmed (zero-width leftovers at either end too). Characters that would hide or garble the text elsewhere are
- * refused, not silently dropped, so the person sees what to fix: C0/C1 controls (tab and line breaks only
- * in long text), bidi overrides and isolates (they make a name read backwards in lists and exports),
- * noncharacters (U+FFFE made schedule.xml ill-formed) and lone surrogates. Text made only of invisible
- * characters counts as empty, so a required field refuses it.
+ * Input is normalised to NFC and trimmed (zero-width leftovers at either end too). Characters that would
+ * hide or garble the text elsewhere are refused, not silently dropped, so the person sees what to fix: C0/C1
+ * controls (tab and line breaks only in long text), bidi overrides and isolates (they make a name read
+ * backwards in lists and exports), noncharacters (U+FFFE made schedule.xml ill-formed) and lone surrogates.
+ * Text made only of invisible characters counts as empty, so a required field refuses it.
  */
 
 const lineBreaks = "\\n\\r\\u2028\\u2029";
 const otherControls = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
 const bidiControls = "\\u202A-\\u202E\\u2066-\\u2069";
-const planeEndNoncharacters = Array.from({ length: 17 }, (_, plane) => {
-  const base = (plane * 0x10000 + 0xfffe).toString(16);
-  return `\\u{${base}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`;
-}).join("");
+const codePoint = (value: number) => `\\u{${value.toString(16)}}`;
+const planeEndNoncharacters = Array.from({ length: 17 }, (_, plane) => codePoint(plane * 0x10000 + 0xfffe) + codePoint(plane * 0x10000 + 0xffff)).join("");
 const noncharacters = `\\uFDD0-\\uFDEF${planeEndNoncharacters}`;
 // With the u flag a surrogate pair is one code point, so this class matches only unpaired halves.
 const loneSurrogates = "\\uD800-\\uDFFF";

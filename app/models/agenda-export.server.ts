@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import type { Event, Series } from "~/generated/prisma/client";
 import { translator } from "~/i18n";
+import { printableText } from "~/utils/text";
 import { inZone, localDay, minutesBetween } from "~/utils/time";
 import { getPublishedAgenda, type AgendaSnapshot, type SnapshotSession } from "./agenda-version.server";
 import { publicEventSummary } from "./event.server";
@@ -64,13 +65,13 @@ export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Prom
     end: Date.parse(session.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    title: session.title,
-    description: [session.description, ...speakerLine(session)].filter(Boolean).join("\n"),
-    location: [roomLabel(session, event), event.venue, event.address].filter(Boolean).join(", "),
+    title: printableText(session.title),
+    description: printableText([session.description, ...speakerLine(session)].filter(Boolean).join("\n")),
+    location: printableText([roomLabel(session, event), event.venue, event.address].filter(Boolean).join(", ")),
     url: appUrl(`/events/${event.slug}#session-${session.id}`),
-    categories: [session.type, ...(session.track ? [session.track.name] : [])],
+    categories: [session.type, ...(session.track ? [printableText(session.track.name)] : [])],
     productId: "agent-programme-events/agenda",
-    calName: event.title,
+    calName: printableText(event.title),
     sequence: event.publishedVersion,
   }));
   const { error, value } = createEvents(items);
@@ -79,7 +80,7 @@ export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Prom
 }
 
 function emptyCalendar(event: Event) {
-  const name = event.title.replace(/[\\;,]/g, (match) => `\\${match}`).replace(/\n/g, "\\n");
+  const name = printableText(event.title).replace(/[\\;,]/g, (match) => `\\${match}`).replace(/\n/g, "\\n");
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:agent-programme-events/agenda", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n");
 }
 
@@ -158,10 +159,9 @@ function frabModel(event: PublicEvent, agenda: AgendaSnapshot) {
   };
 }
 
+// XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; one such character in a stored title would make the whole document ill-formed.
 const escapeXml = (value: string) =>
-  value.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!)
-    // Control characters are not allowed in XML 1.0.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  printableText(value).replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
 
 export async function scheduleXml(event: PublicEvent): Promise<string> {
   const model = frabModel(event, await publishedSessions(event));

@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { moveToLocalDay, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
 import { calendarDay, dateTimeIssue } from "~/utils/zoned-input";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { findConflicts } from "./conflicts.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 
@@ -24,8 +25,8 @@ const checkbox = z
 // ───────────────────────────── Rooms and tracks ─────────────────────────────
 
 export const roomSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(100, "agenda.validation.tooLong"),
-  nameEn: z.string().trim().max(100, "agenda.validation.tooLong").default(""),
+  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
+  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
   capacity: z
     .union([z.literal(""), z.coerce.number().int("agenda.validation.capacity").min(1, "agenda.validation.capacity").max(100000, "agenda.validation.capacity")])
     .optional()
@@ -33,8 +34,8 @@ export const roomSchema = z.object({
 });
 
 export const trackSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(100, "agenda.validation.tooLong"),
-  nameEn: z.string().trim().max(100, "agenda.validation.tooLong").default(""),
+  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
+  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
   color: z
     .string()
     .trim()
@@ -122,8 +123,8 @@ async function requireEvent(eventId: string): Promise<Event> {
 export function sessionSchema(timeZone: string) {
   return z
     .object({
-      title: z.string().trim().min(1, "validation.required").max(200, "agenda.validation.tooLong"),
-      titleEn: z.string().trim().max(200, "agenda.validation.tooLong").default(""),
+      title: zText(200, { tooLong: "agenda.validation.tooLong" }),
+      titleEn: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
       type: z.enum(sessionTypes, { message: "agenda.validation.sessionType" }),
       date: z.string().trim().min(1, "validation.required"),
       startTime: z.string().trim().min(1, "validation.required"),
@@ -131,8 +132,8 @@ export function sessionSchema(timeZone: string) {
       roomId: optionalId,
       trackId: optionalId,
       plenary: checkbox,
-      description: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
-      descriptionEn: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
+      description: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
+      descriptionEn: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
     })
     .transform((input, ctx) => {
       const starts = parseZonedDateTime(input.date, input.startTime, timeZone);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 
 /**
@@ -6,21 +7,6 @@ import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
  * browser) and `POST /api/v1/programme/applications`. Messages are i18n keys, optionally followed by
  * `|<number>`; `issueText` turns them into the reader's language.
  */
-const required = (max: number) =>
-  z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, `validation.tooLong|${max}`);
-
-const optionalText = (max: number) =>
-  z
-    .string({ invalid_type_error: "validation.invalid" })
-    .trim()
-    .max(max, `validation.tooLong|${max}`)
-    .optional()
-    .transform((value) => value ?? "");
-
 type Status = "SUBMITTED" | "UNDER_REVIEW" | "NEEDS_MORE_INFO" | "APPROVED" | "REJECTED";
 
 export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
@@ -75,22 +61,22 @@ const phoneSchema = z
 
 /** The firm facts an applicant gives and an amend link may change (the credit code is the identity, fixed). */
 export const applicationDetailsSchema = z.object({
-  firmName: required(100),
-  industry: required(50),
-  city: required(50),
+  firmName: zText(100),
+  industry: zText(50),
+  city: zText(50),
   website: websiteSchema,
   size: z.enum(firmSizes, { errorMap: () => ({ message: "programme.validation.size" }) }),
-  offers: optionalText(2000),
-  needs: optionalText(2000),
-  contactName: required(100),
-  contactEmail: required(254).pipe(z.string().email("validation.email")).transform((value) => value.toLowerCase()),
+  offers: zLongText(2000),
+  needs: zLongText(2000),
+  contactName: zText(100),
+  contactEmail: zText(254).pipe(z.string().email("validation.email")).transform((value) => value.toLowerCase()),
   contactPhone: phoneSchema,
 });
 
 export const applicationInputSchema = applicationDetailsSchema.extend({
   creditCode: creditCodeSchema,
   // The charter version shown on the form, so acceptance is recorded for exactly the text the applicant saw.
-  charterVersion: required(20),
+  charterVersion: zText(20),
   charterAccepted: z.preprocess(
     (value) => value === true || value === "on" || value === "true",
     z.literal(true, { errorMap: () => ({ message: "programme.validation.charter" }) }),
@@ -106,15 +92,15 @@ export type ApplicationDetails = z.infer<typeof applicationDetailsSchema>;
 
 /** Profile fields a firm contact or an organizer may edit. */
 export const firmProfileSchema = z.object({
-  name: required(100),
-  nameEn: optionalText(100),
-  industry: required(50),
-  city: required(50),
+  name: zText(100),
+  nameEn: zOptionalText(100),
+  industry: zText(50),
+  city: zText(50),
   website: websiteSchema,
   size: z.enum(firmSizes, { errorMap: () => ({ message: "programme.validation.size" }) }),
-  description: optionalText(500),
-  offers: optionalText(2000),
-  needs: optionalText(2000),
+  description: zLongText(500),
+  offers: zLongText(2000),
+  needs: zLongText(2000),
 });
 
 export type FirmProfileInput = z.infer<typeof firmProfileSchema>;

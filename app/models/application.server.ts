@@ -5,6 +5,7 @@ import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
+import { normalizeText } from "~/utils/text";
 import { renderEmail } from "@emails/render";
 import ApplicationDecisionEmail from "@emails/application-decision";
 import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
@@ -141,7 +142,9 @@ function noteLine(now: Date, actorName: string, text: string) {
 
 /** Appends an internal reviewer note (never shown to the applicant). */
 export async function addReviewerNote({ id, note, actor, now = new Date() }: { id: string; note: string; actor: { id: string; name: string }; now?: Date }) {
-  const text = note.trim();
+  const normalized = normalizeText(note, { multiline: true });
+  if ("problem" in normalized) throw new HttpError(422, "invalid_input", normalized.problem, undefined, { note: normalized.problem });
+  const text = normalized.text;
   if (!text) throw new HttpError(422, "invalid_input", "validation.required", undefined, { note: "validation.required" });
   await getApplication(id);
   const line = noteLine(now, actor.name, text);

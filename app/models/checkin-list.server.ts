@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CheckInList } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
+import { zOptionalText, zText } from "~/utils/text";
 import { parseCategoryIds } from "./checkin-decision.server";
 
 /**
@@ -9,8 +10,8 @@ import { parseCategoryIds } from "./checkin-decision.server";
  * `allowReentry` only matters in ENTRY_EXIT mode: an entry-only list admits a ticket once.
  */
 export const checkInListSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  nameEn: z.string().trim().max(80).default(""),
+  name: zText(80),
+  nameEn: zOptionalText(80),
   allowedCategoryIds: z.array(z.string().min(1).max(40)).max(50).default([]),
   mode: z.enum(["ENTRY_ONLY", "ENTRY_EXIT"]).default("ENTRY_ONLY"),
   allowReentry: z.boolean().default(false),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { isValidTimeZone, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
 import { dateTimeIssue } from "~/utils/zoned-input";
 
@@ -89,8 +90,10 @@ export async function listManageableEvents(user: ScopedUser) {
 // ───────────────────────────── Back office: create, edit, publish, archive ─────────────────────────────
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const text = (max: number) => z.string().trim().max(max, "agenda.validation.tooLong").default("");
-const requiredText = (max: number) => z.string().trim().min(1, "validation.required").max(max, "agenda.validation.tooLong");
+const tooLong = { tooLong: "agenda.validation.tooLong" };
+const text = (max: number) => zOptionalText(max, tooLong);
+const longText = (max: number) => zLongText(max, tooLong);
+const requiredText = (max: number) => zText(max, tooLong);
 
 /** One schema for the event form and the seed: dates and times are entered in the event's own zone. */
 export const eventFactsSchema = z
@@ -106,8 +109,8 @@ export const eventFactsSchema = z
     titleEn: text(200),
     theme: text(200),
     themeEn: text(200),
-    description: text(5000),
-    descriptionEn: text(5000),
+    description: longText(5000),
+    descriptionEn: longText(5000),
     city: text(60),
     cityEn: text(60),
     industry: text(60),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { notBefore, optionalZonedDateTime } from "~/utils/zoned-input";
+import { zLongText, zOptionalText, zRequiredLongText, zText } from "~/utils/text";
 
 /** Filters of the back office registration list, read from the query string (shared by list, export and bulk message). */
 export const registrationFilterSchema = z.object({
@@ -22,12 +23,12 @@ export const decisionSchema = z.object({
   intent: z.enum(["approve", "reject", "cancel", "note"]),
   ids: z.array(z.string().max(64)).max(1000).default([]),
   id: z.string().max(64).optional(),
-  note: z.string().max(2000).optional(),
+  note: zLongText(2000),
 });
 
 export const bulkMessageSchema = z.object({
-  subject: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong|200"),
-  body: z.string().trim().min(1, "validation.required").max(10_000, "validation.tooLong|10000"),
+  subject: zText(200),
+  body: zRequiredLongText(10_000),
   intent: z.enum(["preview", "send"]),
 });
 
@@ -56,8 +57,8 @@ export function settingsSchema(timeZone: string) {
 
 export const categorySchema = z.object({
   code: z.string().trim().regex(/^[a-z0-9-]{1,32}$/, "validation.invalid"),
-  name: z.string().trim().min(1, "validation.required").max(50, "validation.tooLong|50"),
-  nameEn: z.string().trim().max(50, "validation.tooLong|50").optional(),
+  name: zText(50),
+  nameEn: zOptionalText(50),
   capacity: optionalCount,
   requiresApproval: flag,
   inviteOnly: flag,
@@ -67,16 +68,16 @@ export const quotaSchema = z.object({ firmId: z.string().min(1, "validation.requ
 
 export const questionSchema = z.object({
   key: z.string().trim().regex(/^[a-z0-9_]{1,32}$/, "validation.invalid"),
-  label: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong|200"),
-  labelEn: z.string().trim().max(200).optional(),
+  label: zText(200),
+  labelEn: zOptionalText(200),
   kind: z.enum(["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"]),
   required: flag,
-  options: z.string().max(5000).optional(),
+  options: zLongText(5000),
 });
 
 export const inviteSchema = z.object({
   code: z.string().trim().max(64).optional(),
-  label: z.string().trim().max(100).optional(),
+  label: zOptionalText(100),
   categoryId: z.string().max(64).optional(),
   firmId: z.string().max(64).optional(),
   maxUses: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,20 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { DateTime } from "luxon";
 import { prisma, writeTransaction } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
+import { spreadsheetCsv } from "~/utils/spreadsheet";
 import { audit } from "./audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
 import { registrationInputSchema } from "./registration-input";
 import { listRegistrations, publicStatus, register, registrationWhere, type RegistrationFilter } from "./registration.server";
 
+const exportColumns = ["id", "status", "name", "email", "organization", "phone", "jobTitle", "category", "firm", "answers", "createdAt", "checkedInAt", "note"] as const;
+
 /** CSV export of an event's registrations; every export of personal data is audited (DESIGN.md §7). */
 export async function exportRegistrationsCsv({ eventId, filter, actorUserId, ip }: { eventId: string; filter: RegistrationFilter; actorUserId: string; ip?: string }) {
   const { rows } = await listRegistrations(eventId, filter, 100_000);
   await audit({ action: "registration.export", actorUserId, eventId, ip, targetType: "Event", targetId: eventId, details: { rows: rows.length, filter } });
-  return stringify(
+  return spreadsheetCsv(
     rows.map((row) => ({
       id: row.id,
       status: publicStatus(row.status),
@@ -30,7 +32,7 @@ export async function exportRegistrationsCsv({ eventId, filter, actorUserId, ip 
       checkedInAt: row.checkedInAt?.toISOString() ?? "",
       note: row.organizerNote,
     })),
-    { header: true, bom: true },
+    exportColumns,
   );
 }
 

@@ -10,6 +10,7 @@ import { isLocale, localized, translator, type Locale } from "~/i18n";
 import { prisma, rawSql } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { qrPng } from "~/utils/qrcode.server";
+import { printableText } from "~/utils/text";
 import { formatDate, formatTime, describeZone } from "~/utils/time";
 import type { EmailAttachment } from "./outbox.server";
 import { manageUrlFor } from "./ticket.server";
@@ -44,16 +45,16 @@ type EventForEmail = {
 export function icsFor(event: EventForEmail, locale: Locale, url: string): string {
   const result = createEvent({
     uid: `${event.id}@events`,
-    title: localized(locale, event.title, event.titleEn),
+    title: printableText(localized(locale, event.title, event.titleEn)),
     start: utcParts(event.startsAt),
     startInputType: "utc",
     startOutputType: "utc",
     end: utcParts(event.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    location: `${localized(locale, event.venue, event.venueEn)} ${event.address}`.trim(),
+    location: printableText(`${localized(locale, event.venue, event.venueEn)} ${event.address}`.trim()),
     url,
-    description: event.description,
+    description: printableText(event.description),
     productId: "agent-programme-events",
   });
   if (result.error || !result.value) throw result.error ?? new Error("ics failed");

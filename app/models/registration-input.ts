@@ -1,37 +1,24 @@
 import { z } from "zod";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 
 /**
  * The one schema of a registration submit, shared by the public form (Conform) and
  * `POST /api/v1/events/:slug/registrations` (DESIGN.md §5). Messages are i18n keys, optionally followed by
  * `|<max>`; `translateMessage` turns them into the caller's language.
  */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `validation.tooLong|${max}`)
-    .optional()
-    .transform((value) => (value ? value : undefined));
+const optionalText = (max: number) => zOptionalText(max).transform((value) => (value ? value : undefined));
 
-export const answerValue = z.union([z.string().max(2000, "validation.tooLong|2000"), z.array(z.string().max(200)).max(50), z.boolean()]);
+export const answerValue = z.union([zLongText(2000), z.array(zText(200)).max(50), z.boolean()]);
 
 export const registrationInputSchema = z.object({
-  name: z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
-    .trim()
-    .min(1, "validation.required")
-    .max(100, "validation.tooLong|100"),
+  name: zText(100),
   email: z
     .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
     .trim()
     .min(1, "validation.required")
     .max(254, "validation.tooLong|254")
     .email("validation.email"),
-  organization: z
-    .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
-    .trim()
-    .min(1, "validation.required")
-    .max(200, "validation.tooLong|200"),
+  organization: zText(200),
   phone: z
     .string({ invalid_type_error: "validation.invalid" })
     .trim()

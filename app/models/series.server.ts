@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { invalidInput, parseOrThrow } from "./event.server";
 
 /** A series is a named run of events, e.g. the deep-dive campaign (DESIGN.md §2). */
@@ -11,10 +12,10 @@ export const seriesSchema = z.object({
     .min(3, "agenda.validation.slug")
     .max(80, "agenda.validation.slug")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "agenda.validation.slug"),
-  title: z.string().trim().min(1, "validation.required").max(200, "agenda.validation.tooLong"),
-  titleEn: z.string().trim().max(200, "agenda.validation.tooLong").default(""),
-  description: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
-  descriptionEn: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
+  title: zText(200, { tooLong: "agenda.validation.tooLong" }),
+  titleEn: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
+  description: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
+  descriptionEn: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
 });
 
 async function assertSlugFree(slug: string, seriesId?: string) {

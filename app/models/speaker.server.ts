@@ -5,15 +5,16 @@ import { prisma } from "~/utils/db.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
+import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { invalidInput, parseOrThrow } from "./event.server";
 
 /** The people directory, reused across events (issue 3 §3). */
 export const speakerSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(100, "agenda.validation.tooLong"),
-  nameEn: z.string().trim().max(100, "agenda.validation.tooLong").default(""),
-  organization: z.string().trim().max(200, "agenda.validation.tooLong").default(""),
-  jobTitle: z.string().trim().max(200, "agenda.validation.tooLong").default(""),
-  bio: z.string().trim().max(5000, "agenda.validation.tooLong").default(""),
+  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
+  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
+  organization: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
+  jobTitle: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
+  bio: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
   email: z
     .string()
     .trim()

@@ -3,6 +3,7 @@ import type { Role } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/password.server";
 import { randomSecret } from "~/utils/secrets.server";
+import { zText } from "~/utils/text";
 import { audit } from "./audit.server";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
@@ -26,7 +27,7 @@ export class UserError extends Error {
   }
 }
 
-export const nameSchema = z.string().trim().min(1).max(100);
+export const nameSchema = zText(100);
 
 /** Generated when an operator creates a user without choosing a password; shown once, never stored. */
 export function generatePassword(): string {

@@ -9,6 +9,7 @@ import { addReviewerNote, getApplication, reviewApplication } from "~/models/app
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
 import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+import { zLongText } from "~/utils/text";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 · Application" }];
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const reviewSchema = z.object({ to: z.enum(applicationStatuses), message: z.string().max(4000).optional() });
+const reviewSchema = z.object({ to: z.enum(applicationStatuses), message: zLongText(4000) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await guardedLoader(request, () => requireProgrammeManager(request));

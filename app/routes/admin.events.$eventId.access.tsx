@@ -8,13 +8,14 @@ import { createApiToken, listApiTokens, revokeApiToken, TokenError } from "~/mod
 import { grantRole, listEventCheckInStaff, revokeGrant, UserError } from "~/models/user.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/utils/permissions.server";
+import { zOptionalText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "工作人员与令牌 · Staff & tokens" }];
 
 const tokenRoles = ["CHECKIN", "ORGANIZER"] as const;
 
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create-token"), name: z.string().trim().max(100).optional(), role: z.enum(tokenRoles) }),
+  z.object({ intent: z.literal("create-token"), name: zOptionalText(100), role: z.enum(tokenRoles) }),
   z.object({ intent: z.literal("revoke-token"), tokenId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("add-staff"), email: z.string().trim().max(254) }),
   z.object({ intent: z.literal("remove-staff"), grantId: z.string().min(1).max(64) }),

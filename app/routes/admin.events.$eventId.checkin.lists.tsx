@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
+import { translateFields } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 import {
   checkInListSchema,
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const input = listInputFromForm(form);
       const parsed = checkInListSchema.safeParse(input);
-      if (!parsed.success) return data({ ok: false as const, listId, error: t("form.fixErrors"), fields: fieldErrors(parsed.error) }, { status: 422 });
+      if (!parsed.success) return data({ ok: false as const, listId, error: t("form.fixErrors"), fields: translateFields(fieldErrors(parsed.error), t) }, { status: 422 });
       if (intent === "create") await createCheckInList(eventId, input);
       else await updateCheckInList(eventId, listId ?? "", input);
       return { ok: true as const, message: t("checkin.lists.saved"), listId };

@@ -10,6 +10,7 @@ import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
 import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
 import { formatDate } from "~/utils/time";
+import { zOptionalText, zText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "入会进度 · Onboarding" }];
 
@@ -34,8 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const stepSchema = z.object({
-  title: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong|100"),
-  titleEn: z.string().trim().max(100, "validation.tooLong|100").default(""),
+  title: zText(100),
+  titleEn: zOptionalText(100),
   dueDays: z
     .string()
     .trim()

@@ -8,13 +8,14 @@ import { HttpError } from "./http.server";
 import { requestTranslator } from "./i18n.server";
 import { guardedAction } from "./programme-route.server";
 import type { SessionUser } from "./session.server";
+import { zText } from "./text";
 
 /**
  * The firm-scoped form actions shared by the firm portal (/firm) and the back office's firm page. The caller
  * has already checked `requireFirmManager(request, firmId)`; the firm id never comes from the form body.
  */
 const inviteSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong|100"),
+  name: zText(100),
   email: z.string().trim().min(1, "validation.required").max(254, "validation.tooLong|254").email("validation.email"),
 });
 

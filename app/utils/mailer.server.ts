@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "./env.server";
+import { headerText } from "./text";
 
 /**
  * SMTP through nodemailer, configured by SMTP_URL (DESIGN.md §9). Without SMTP_URL there is no transport:
@@ -18,12 +19,12 @@ export function mailerFromUrl(url: string, from = env().MAIL_FROM): Mailer {
       const info = await transport.sendMail({
         from,
         to: mail.to,
-        subject: mail.subject,
+        subject: headerText(mail.subject),
         html: mail.html,
         text: mail.text,
         messageId: mail.messageId,
         attachments: mail.attachments.map((attachment) => ({
-          filename: attachment.filename,
+          filename: headerText(attachment.filename),
           contentType: attachment.contentType,
           content: attachment.content,
           cid: attachment.cid,

@@ -274,6 +274,24 @@ describe("confirm the e-mail address first", () => {
     expect((await registrationOf(event.id, holder)).status).toBe("CANCELLED");
   });
 
+  it("is off by default, on for one demo event, and organizers switch it in the registration settings (30 minutes unless set)", async () => {
+    const db = await prisma();
+    const demoEvents = await db.event.findMany({ where: { slug: { startsWith: "deep-dive-" } }, select: { slug: true, emailConfirmHoldMinutes: true } });
+    expect(demoEvents.filter((event) => event.emailConfirmHoldMinutes !== null)).toEqual([{ slug: "deep-dive-telecom-guangzhou", emailConfirmHoldMinutes: 30 }]);
+    const { event } = await createRegistrationEvent({ capacity: 5 });
+    expect(event.emailConfirmHoldMinutes).toBeNull();
+    const jar = await signIn(server.baseUrl, demo.admin.email, demo.admin.password, new CookieJar());
+    const settings = (fields: Record<string, string>) =>
+      jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`, { method: "POST", headers: { Origin: server.baseUrl }, body: new URLSearchParams({ intent: "emailConfirmation", ...fields }) });
+    expect((await settings({ confirmEmailFirst: "on", holdMinutes: "" })).status).toBe(200);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).emailConfirmHoldMinutes).toBe(30);
+    expect((await settings({ confirmEmailFirst: "on", holdMinutes: "2" })).status).toBe(422);
+    expect((await settings({ confirmEmailFirst: "on", holdMinutes: "45" })).status).toBe(200);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).emailConfirmHoldMinutes).toBe(45);
+    expect((await settings({ holdMinutes: "45" })).status).toBe(200);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).emailConfirmHoldMinutes).toBeNull();
+  });
+
   it("is released by the background job the server runs", async () => {
     const { event, slug } = await createRegistrationEvent({ capacity: 1, waitlistEnabled: true, confirmEmailFirst: true });
     expect((await postApi(slug, person(70, { email: "job-holder@example.org" }))).status).toBe(201);

@@ -85,7 +85,8 @@ function factsFor(event: EventForEmail, locale: Locale, category: string | null)
 // rendering React Email (and its plain-text pass) and validating the .ics for each of thousands of tickets
 // is the sender's bottleneck.
 const nameToken = "__REGISTRANT_NAME__";
-const manageToken = "__REGISTRANT_MANAGE_URL__";
+// The manage link, or in the confirmation e-mail the confirmation link.
+const linkToken = "__REGISTRANT_LINK__";
 const holdExpiresToken = "__REGISTRANT_HOLD_EXPIRES__";
 type Template = { subject: string; html: string; text: string; ics: string | null };
 const templateCache = new Map<string, Promise<Template>>();
@@ -108,7 +109,7 @@ function cachedTemplate(key: string, render: () => Promise<Template>) {
 function personalise(template: Template, values: { name: string; link: string; holdExpires: string }) {
   const pairs: [string, string][] = [
     [nameToken, values.name],
-    [manageToken, values.link],
+    [linkToken, values.link],
     [holdExpiresToken, values.holdExpires],
   ];
   return {
@@ -152,7 +153,7 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
     greeting: t("registration.email.greeting", { name: nameToken }),
     intro: t(spec.intro),
     facts: factsFor(event, locale, category),
-    manageUrl: manageToken,
+    manageUrl: linkToken,
     manageLabel: t("registration.email.manage"),
     footer: t("registration.email.footer"),
   };
@@ -168,7 +169,7 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
   if (kind === "email-confirmation") {
     const rendered = await renderEmail(
       subject,
-      <EmailConfirmationEmail {...props} actionUrl={manageToken} actionLabel={t("registration.email.confirm.action")} expiryNote={t("registration.email.confirm.expires", { time: holdExpiresToken })} />,
+      <EmailConfirmationEmail {...props} actionUrl={linkToken} actionLabel={t("registration.email.confirm.action")} expiryNote={t("registration.email.confirm.expires", { time: holdExpiresToken })} />,
     );
     return { ...rendered, ics: null };
   }

@@ -152,7 +152,7 @@ export function parseOrThrow<T extends z.ZodTypeAny>(schema: T, input: unknown):
 
 /** Registration settings the seed may set at creation; the registration capability edits them later. */
 export type RegistrationDefaults = Partial<
-  Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "requiresApproval" | "waitlistEnabled">
+  Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "requiresApproval" | "waitlistEnabled" | "emailConfirmHoldMinutes">
 >;
 
 async function checkSeriesAndSlug(facts: { slug: string; seriesId: string | null }, eventId?: string) {

@@ -237,6 +237,18 @@ export async function resendEmail(id: string, now = new Date()): Promise<boolean
   );
 }
 
+/** `resendEmail` inside a transaction, dropping what was rendered so the sender renders the message afresh. */
+export function requeueForRenderInTransaction(sql: Sql, id: string, now: Date): boolean {
+  return (
+    sql.run(
+      `UPDATE EmailMessage SET status = 'PENDING', nextAttemptAt = ?, lastError = NULL, subject = '', html = '', text = '', attachments = '[]'
+       WHERE id = ? AND status IN ('SENT', 'FAILED')`,
+      sqlDate(now),
+      id,
+    ).changes === 1
+  );
+}
+
 let wake: (() => void) | null = null;
 
 /** Asks the running sender to look at the queue now instead of at its next tick. */

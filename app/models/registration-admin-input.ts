@@ -4,7 +4,7 @@ import { zLongText, zOptionalText, zRequiredLongText, zText } from "~/utils/text
 
 /** Filters of the back office registration list, read from the query string (shared by list, export and bulk message). */
 export const registrationFilterSchema = z.object({
-  status: z.enum(["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL", "REJECTED", "CANCELLED"]).optional().catch(undefined),
+  status: z.enum(["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL", "REJECTED", "CANCELLED", "HELD"]).optional().catch(undefined),
   categoryId: z.string().max(64).optional().catch(undefined),
   firmId: z.string().max(64).optional().catch(undefined),
   checkedIn: z
@@ -54,6 +54,19 @@ export function settingsSchema(timeZone: string) {
     })
     .superRefine(notBefore("opensAt", "closesAt", "registration.validation.closesBeforeOpens"));
 }
+
+// "Confirm the e-mail address first": on, with how long a place is held (default 30 minutes).
+export const emailConfirmationSchema = z
+  .object({
+    confirmEmailFirst: flag,
+    holdMinutes: z
+      .string()
+      .regex(/^$|^\d{1,4}$/, "validation.invalid")
+      .optional()
+      .transform((value) => (value ? Number(value) : 30))
+      .refine((minutes) => minutes >= 5 && minutes <= 1440, "validation.invalid"),
+  })
+  .transform(({ confirmEmailFirst, holdMinutes }) => ({ holdMinutes: confirmEmailFirst ? holdMinutes : null }));
 
 export const categorySchema = z.object({
   code: z.string().trim().regex(/^[a-z0-9-]{1,32}$/, "validation.invalid"),

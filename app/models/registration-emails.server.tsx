@@ -1,5 +1,6 @@
 import { createEvent, type DateArray } from "ics";
 import BulkMessageEmail from "@emails/bulk-message";
+import EmailConfirmationEmail from "@emails/email-confirmation";
 import RegistrationDecisionEmail from "@emails/registration-decision";
 import RegistrationReceivedEmail from "@emails/registration-received";
 import ReminderEmail from "@emails/reminder";
@@ -13,10 +14,18 @@ import { qrPng } from "~/utils/qrcode.server";
 import { printableText } from "~/utils/text";
 import { formatDate, formatTime, describeZone } from "~/utils/time";
 import type { EmailAttachment } from "./outbox.server";
-import { manageUrlFor } from "./ticket.server";
+import { confirmUrlFor, manageUrlFor } from "./ticket.server";
 
 /** Kinds of e-mail rendered by the sender from the registration's current state. */
-export const lazyEmailKinds = ["ticket", "waitlist-promoted", "registration-pending", "registration-waitlisted", "registration-rejected", "reminder"] as const;
+export const lazyEmailKinds = [
+  "ticket",
+  "waitlist-promoted",
+  "registration-pending",
+  "registration-waitlisted",
+  "registration-rejected",
+  "reminder",
+  "email-confirmation",
+] as const;
 
 export const qrCid = "ticket-qr@events";
 
@@ -77,7 +86,9 @@ function factsFor(event: EventForEmail, locale: Locale, category: string | null)
 // rendering React Email (and its plain-text pass) and validating the .ics for each of thousands of tickets
 // is the sender's bottleneck.
 const nameToken = "__REGISTRANT_NAME__";
-const manageToken = "__REGISTRANT_MANAGE_URL__";
+// The manage link, or in the confirmation e-mail the confirmation link.
+const linkToken = "__REGISTRANT_LINK__";
+const holdExpiresToken = "__REGISTRANT_HOLD_EXPIRES__";
 type Template = { subject: string; html: string; text: string; ics: string | null };
 const templateCache = new Map<string, Promise<Template>>();
 
@@ -96,11 +107,16 @@ function cachedTemplate(key: string, render: () => Promise<Template>) {
   return cached;
 }
 
-function personalise(template: Template, name: string, manageUrl: string) {
+function personalise(template: Template, values: { name: string; link: string; holdExpires: string }) {
+  const pairs: [string, string][] = [
+    [nameToken, values.name],
+    [linkToken, values.link],
+    [holdExpiresToken, values.holdExpires],
+  ];
   return {
     subject: template.subject,
-    html: template.html.replaceAll(nameToken, escapeHtml(name)).replaceAll(manageToken, escapeHtml(manageUrl)),
-    text: template.text.replaceAll(nameToken, name).replaceAll(manageToken, manageUrl),
+    html: pairs.reduce((html, [token, value]) => html.replaceAll(token, escapeHtml(value)), template.html),
+    text: pairs.reduce((text, [token, value]) => text.replaceAll(token, value), template.text),
   };
 }
 
@@ -116,6 +132,7 @@ const lazyEmails: Record<(typeof lazyEmailKinds)[number], { status: string; subj
   "registration-waitlisted": { status: "WAITLISTED", subject: "registration.email.waitlisted.subject", intro: "registration.email.waitlisted.intro", ticket: false },
   "registration-rejected": { status: "REJECTED", subject: "registration.email.rejected.subject", intro: "registration.email.rejected.intro", ticket: false },
   reminder: { status: "CONFIRMED", subject: "registration.email.reminder.subject", intro: "registration.email.reminder.intro", ticket: false },
+  "email-confirmation": { status: "HELD", subject: "registration.email.confirm.subject", intro: "registration.email.confirm.intro", ticket: false },
 };
 
 function isLazyKind(kind: string): kind is keyof typeof lazyEmails {
@@ -137,7 +154,7 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
     greeting: t("registration.email.greeting", { name: nameToken }),
     intro: t(spec.intro),
     facts: factsFor(event, locale, category),
-    manageUrl: manageToken,
+    manageUrl: linkToken,
     manageLabel: t("registration.email.manage"),
     footer: t("registration.email.footer"),
   };
@@ -150,6 +167,13 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
     // The calendar entry links to the public event page, not the personal manage link: calendars get shared.
     return { ...rendered, ics: icsFor(event, locale, `${env().APP_URL}/events/${event.slug}`) };
   }
+  if (kind === "email-confirmation") {
+    const rendered = await renderEmail(
+      subject,
+      <EmailConfirmationEmail {...props} actionUrl={linkToken} actionLabel={t("registration.email.confirm.action")} expiryNote={t("registration.email.confirm.expires", { time: holdExpiresToken })} />,
+    );
+    return { ...rendered, ics: null };
+  }
   const Template = kind === "registration-rejected" || kind === "reminder" ? templateFor[kind] : RegistrationReceivedEmail;
   return { ...(await renderEmail(subject, <Template {...props} />)), ics: null };
 }
@@ -160,17 +184,20 @@ type RegistrationForEmail = {
   locale: string;
   status: string;
   ticketCode: string;
+  manageTokenVersion: number | null;
+  holdExpiresAt: string | null;
   anonymisedAt: string | null;
   eventId: string;
   eventSlug: string;
+  eventTimeZone: string;
   eventUpdatedAt: string;
   categoryName: string | null;
   categoryNameEn: string | null;
 };
 
 // A prepared statement rather than Prisma with includes: this runs once per ticket of a 3,000-ticket send.
-const registrationForEmailSql = `SELECT r.id, r.name, r.locale, r.status, r.ticketCode, r.anonymisedAt, r.eventId,
-    e.slug AS eventSlug, e.updatedAt AS eventUpdatedAt, c.name AS categoryName, c.nameEn AS categoryNameEn
+const registrationForEmailSql = `SELECT r.id, r.name, r.locale, r.status, r.ticketCode, r.manageTokenVersion, r.holdExpiresAt, r.anonymisedAt, r.eventId,
+    e.slug AS eventSlug, e.timeZone AS eventTimeZone, e.updatedAt AS eventUpdatedAt, c.name AS categoryName, c.nameEn AS categoryNameEn
   FROM Registration r JOIN Event e ON e.id = r.eventId LEFT JOIN TicketCategory c ON c.id = r.categoryId
   WHERE r.id = ?`;
 
@@ -193,7 +220,16 @@ export async function renderLazyEmail(kind: string, registrationId: string): Pro
       contentBase64: Buffer.from(template.ics).toString("base64"),
     });
   }
-  return { ...personalise(template, registration.name, manageUrlFor(registration.id)), attachments };
+  // The confirmation e-mail carries the confirmation link; every other one the current manage link.
+  const hold = kind === "email-confirmation" && registration.holdExpiresAt ? new Date(registration.holdExpiresAt) : null;
+  const personal = {
+    name: registration.name,
+    link: hold ? confirmUrlFor(registration.id, registration.ticketCode) : manageUrlFor(registration.id, registration.manageTokenVersion),
+    holdExpires: hold
+      ? `${formatDate(hold, registration.eventTimeZone, locale)} ${formatTime(hold, registration.eventTimeZone)} (${describeZone(registration.eventTimeZone, hold)})`
+      : "",
+  };
+  return { ...personalise(template, personal), attachments };
 }
 
 /** An organizer's bulk message, rendered once per recipient at enqueue time. */

@@ -56,6 +56,12 @@ export async function updateRegistrationSettings(
   return promoteWaitlist(eventId);
 }
 
+/** Turns "confirm the e-mail address first" on (places held this many minutes) or off (null). */
+export async function updateEmailConfirmation(eventId: string, holdMinutes: number | null) {
+  const db = await prisma();
+  await db.event.update({ where: { id: eventId }, data: { emailConfirmHoldMinutes: holdMinutes } });
+}
+
 export async function upsertCategory(
   eventId: string,
   category: { code: string; name: string; nameEn?: string; capacity?: number | null; requiresApproval?: boolean; inviteOnly?: boolean; position?: number },

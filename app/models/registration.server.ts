@@ -7,26 +7,32 @@ import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
 import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";
-import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
+import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
+import { lazyEmailKinds } from "./registration-emails.server";
 import type { EditableField, RegistrationInput } from "./registration-input";
 import { editableFieldNames } from "./registration-input";
-import { manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
+import { confirmTokenHashFor, manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
 
 /**
  * Registration (DESIGN.md §4 invariants 1, 2, 3, 5): every state change is one synchronous
  * `writeTransaction` whose capacity checks are guarded UPDATEs on Event, TicketCategory and FirmQuota, and
  * whose e-mail is an outbox row in the same transaction.
  */
-export type PublicStatus = "confirmed" | "waitlisted" | "pending_approval" | "rejected" | "cancelled";
+export type PublicStatus = "confirmed" | "waitlisted" | "pending_approval" | "rejected" | "cancelled" | "held";
 
 export function publicStatus(status: RegistrationStatus | string): PublicStatus {
   return status.toLowerCase() as PublicStatus;
 }
 
-export type RegistrationAnswer = {
-  httpStatus: 200 | 201;
-  body: { registration: { id: string; status: PublicStatus; manageUrl: string | null }; alreadyRegistered?: boolean };
-};
+/**
+ * The answer to a submit for an address that already has a registration for the event: the same bytes
+ * whatever that registration's state, so it tells nobody whether, how or by whom the address is registered.
+ */
+export const resentIfRegistered = { result: "resent_if_registered" } as const;
+
+export type RegistrationAnswer =
+  | { httpStatus: 201; body: { registration: { id: string; status: PublicStatus; manageUrl: string | null } } }
+  | { httpStatus: 202; body: typeof resentIfRegistered };
 
 /** A 422 with per-field i18n keys (optionally `key|max`), translated by the route. */
 export function inputError(fields: Record<string, string>): HttpError {
@@ -124,11 +130,16 @@ function releaseSeat(sql: Sql, seat: { eventId: string; categoryId: string | nul
 
 const counterOf: Partial<Record<RegistrationStatus, string>> = { WAITLISTED: "waitlistedCount", PENDING_APPROVAL: "pendingCount" };
 
+/** A held place (waiting for the address to be confirmed) counts against capacity like a confirmed one. */
+function holdsSeat(status: RegistrationStatus): boolean {
+  return status === "CONFIRMED" || status === "HELD";
+}
+
 type RowState = { id: string; eventId: string; status: RegistrationStatus; categoryId: string | null; firmId: string | null; email: string };
 
 /** Leaves `row.status`: frees the place or the waitlist/pending counter it held. */
 function releaseStatus(sql: Sql, row: RowState) {
-  if (row.status === "CONFIRMED") releaseSeat(sql, row);
+  if (holdsSeat(row.status)) releaseSeat(sql, row);
   const counter = counterOf[row.status];
   if (counter) sql.run(`UPDATE Event SET ${counter} = ${counter} - 1 WHERE id = ? AND ${counter} > 0`, row.eventId);
 }
@@ -175,6 +186,7 @@ function noticeKind(status: RegistrationStatus): string | null {
   if (status === "CONFIRMED") return "ticket";
   if (status === "WAITLISTED") return "registration-waitlisted";
   if (status === "PENDING_APPROVAL") return "registration-pending";
+  if (status === "HELD") return "email-confirmation";
   return null;
 }
 
@@ -190,11 +202,12 @@ export type RegisterOptions = {
 };
 
 /**
- * Registers one person. Answers 201 with the new registration, or 200 with the state of the person's
- * existing registration for this event (no personal data, the e-mail re-sent at most every few minutes).
- * A replay with the same Idempotency-Key within 24 hours returns the first answer.
+ * Registers one person. Answers 201 with the new registration, or 202 `resentIfRegistered` when the address
+ * already has a registration for this event (whose e-mail is re-sent, with a new manage link, at most every
+ * few minutes). With "confirm the e-mail address first" a new registration only holds its place and the 201
+ * carries no manage link. A replay with the same Idempotency-Key within 24 hours returns the first answer.
  */
-export async function register(options: RegisterOptions): Promise<RegistrationAnswer> {
+export async function submitRegistration(options: RegisterOptions): Promise<RegistrationAnswer> {
   const now = options.now ?? new Date();
   const db = await prisma();
   const event = await publishedEventForRegistration(options.slug);
@@ -232,6 +245,8 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
   const answers = checkAnswers(event.questions, category?.id ?? null, input.answers);
   const firmId = invite?.firmId ?? (await firmIdForOrganization(input.organization));
   const needsApproval = !invite && !options.skipApproval && (event.requiresApproval || Boolean(category?.requiresApproval));
+  // Organizer imports (skipApproval) come from the organizers' own list; only self-registrations are held.
+  const holdMinutes = options.skipApproval ? null : event.emailConfirmHoldMinutes;
   const locale = isLocale(options.locale ?? input.locale) ? (options.locale ?? input.locale)! : "zh-CN";
   const newId = randomUUID();
   const ticketCode = newTicketCode();
@@ -249,7 +264,7 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
     let result: RegistrationAnswer;
     if (existing && existing.status !== "CANCELLED") {
       resendNoticeInTransaction(sql, existing, now);
-      result = { httpStatus: 200, body: { registration: { id: existing.id, status: publicStatus(existing.status), manageUrl: null }, alreadyRegistered: true } };
+      result = { httpStatus: 202, body: resentIfRegistered };
     } else {
       const id = existing?.id ?? newId;
       if (
@@ -267,7 +282,7 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
         status = "PENDING_APPROVAL";
         sql.run(`UPDATE Event SET pendingCount = pendingCount + 1 WHERE id = ?`, event.id);
       } else if (takeSeat(sql, { eventId: event.id, categoryId: category?.id ?? null, firmId }) === true) {
-        status = "CONFIRMED";
+        status = holdMinutes === null ? "CONFIRMED" : "HELD";
       } else if (event.waitlistEnabled) {
         status = "WAITLISTED";
         sql.run(`UPDATE Event SET waitlistedCount = waitlistedCount + 1 WHERE id = ?`, event.id);
@@ -291,9 +306,14 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
         consentNoticeVersion: options.consentNoticeVersion ?? event.privacyNoticeVersion,
         waitlistedAt: status === "WAITLISTED" ? sqlDate(now) : null,
         ticketSentAt: sqlDate(now),
+        holdExpiresAt: status === "HELD" ? sqlDate(new Date(now.getTime() + holdMinutes! * 60_000)) : null,
+        confirmTokenHash: status === "HELD" ? confirmTokenHashFor(id, ticketCode) : null,
         updatedAt: sqlDate(now),
       };
+      let manageVersion: number | null = null;
       if (existing) {
+        // Whoever held the cancelled registration's link must not manage the new one.
+        manageVersion = replaceManageLinkInTransaction(sql, id, now);
         const names = Object.keys(values);
         sql.run(
           `UPDATE Registration SET ${names.map((name) => `${name} = ?`).join(", ")}, cancelledAt = NULL, decidedAt = NULL WHERE id = ? AND status = 'CANCELLED'`,
@@ -306,7 +326,8 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
       }
       const kind = noticeKind(status)!;
       enqueueRenderLaterInTransaction(sql, { kind, to: values.email, eventId: event.id, registrationId: id, dedupeKey: `${kind}:${id}:${ticketCode}` }, now);
-      result = { httpStatus: 201, body: { registration: { id, status: publicStatus(status), manageUrl: manageUrlFor(id) } } };
+      // With e-mail confirmation on, links go only to the address.
+      result = { httpStatus: 201, body: { registration: { id, status: publicStatus(status), manageUrl: holdMinutes === null ? manageUrlFor(id, manageVersion) : null } } };
     }
     if (idempotency) {
       sql.run(
@@ -326,18 +347,44 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
   return answer;
 }
 
+export type NewRegistrationAnswer = Extract<RegistrationAnswer, { httpStatus: 201 }>;
+
+/** `submitRegistration` for a person who must be new (organizer imports, the demo seed): an address already registered is a 409. */
+export async function register(options: RegisterOptions): Promise<NewRegistrationAnswer> {
+  const answer = await submitRegistration(options);
+  if (answer.httpStatus !== 201) throw new HttpError(409, "already_registered", "registration.admin.import.duplicate");
+  return answer;
+}
+
 /** The first answer again, unless the registration whose manage link it carries was erased since: that link is dead. */
 function replayOf(sql: Sql, record: { status: number; body: string; scope: string }, scope: string): RegistrationAnswer {
   if (record.scope !== scope) throw new HttpError(409, "idempotency_conflict", "registration.error.idempotencyConflict");
-  const body = JSON.parse(record.body) as RegistrationAnswer["body"];
-  if (body.registration.manageUrl) {
-    const current = sql.get<{ anonymisedAt: string | null }>(`SELECT anonymisedAt FROM Registration WHERE id = ?`, body.registration.id);
+  const answer = { httpStatus: record.status, body: JSON.parse(record.body) } as RegistrationAnswer;
+  const registration = "registration" in answer.body ? answer.body.registration : null;
+  if (registration?.manageUrl) {
+    const current = sql.get<{ anonymisedAt: string | null }>(`SELECT anonymisedAt FROM Registration WHERE id = ?`, registration.id);
     if (!current || current.anonymisedAt) throw new HttpError(410, "registration_deleted", "registration.error.deleted");
   }
-  return { httpStatus: record.status as 200 | 201, body };
+  return answer;
 }
 
-/** Re-sends the message that fits the registration's state, unless one went out in the last few minutes. */
+/**
+ * Gives the registration a new manage link; the one it replaces answers 410 from now on (the new one only
+ * ever goes out by e-mail). Returns the new link's version.
+ */
+function replaceManageLinkInTransaction(sql: Sql, id: string, now: Date): number | null {
+  const row = sql.get<{ manageTokenHash: string; manageTokenVersion: number | null }>(`SELECT manageTokenHash, manageTokenVersion FROM Registration WHERE id = ?`, id);
+  if (!row) return null;
+  const version = (row.manageTokenVersion ?? 0) + 1;
+  sql.run(`INSERT OR IGNORE INTO ReplacedManageLink (tokenHash, registrationId, replacedAt) VALUES (?, ?, ?)`, row.manageTokenHash, id, sqlDate(now));
+  sql.run(`UPDATE Registration SET manageTokenVersion = ?, manageTokenHash = ? WHERE id = ?`, version, manageTokenHashFor(id, version), id);
+  return version;
+}
+
+/**
+ * Re-sends the message that fits the registration's state, with a new manage link, unless one went out in
+ * the last few minutes.
+ */
 function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: string }, now: Date): boolean {
   const kind = noticeKind(row.status);
   if (!kind) return false;
@@ -348,6 +395,7 @@ function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: strin
     sqlDate(new Date(now.getTime() - resendIntervalMs)),
   ).changes;
   if (!allowed) return false;
+  replaceManageLinkInTransaction(sql, row.id, now);
   return enqueueRenderLaterInTransaction(
     sql,
     { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` },
@@ -372,6 +420,7 @@ type EventRow = {
   waitlistEnabled: number;
   requiresApproval: number;
   privacyNoticeVersion: string;
+  emailConfirmHoldMinutes: number | null;
 };
 
 /**
@@ -381,7 +430,8 @@ type EventRow = {
 async function publishedEventForRegistration(slug: string) {
   const sql = await rawSql();
   const row = sql.get<EventRow>(
-    `SELECT id, registrationOpensAt, registrationClosesAt, endsAt, capacity, confirmedCount, waitlistEnabled, requiresApproval, privacyNoticeVersion
+    `SELECT id, registrationOpensAt, registrationClosesAt, endsAt, capacity, confirmedCount, waitlistEnabled, requiresApproval, privacyNoticeVersion,
+       emailConfirmHoldMinutes
      FROM Event WHERE slug = ? AND status = 'PUBLISHED'`,
     slug,
   );
@@ -404,6 +454,7 @@ async function publishedEventForRegistration(slug: string) {
     waitlistEnabled: row.waitlistEnabled === 1,
     requiresApproval: row.requiresApproval === 1,
     privacyNoticeVersion: row.privacyNoticeVersion,
+    emailConfirmHoldMinutes: row.emailConfirmHoldMinutes,
     ticketCategories: categories.map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1 })),
     questions: questions.map((question) => ({ ...question, required: question.required === 1 })),
   };
@@ -413,7 +464,7 @@ function rowState(sql: Sql, id: string) {
   return sql.get<RowState & { ticketCode: string }>(`SELECT id, eventId, status, categoryId, firmId, email, ticketCode FROM Registration WHERE id = ?`, id);
 }
 
-/** Cancels (attendee or organizer): the place frees, the old ticket code dies, the waitlist moves up. */
+/** Cancels (attendee, organizer or an expired hold): the place frees, the old ticket code dies, the waitlist moves up. */
 export function cancelInTransaction(sql: Sql, id: string, now: Date): boolean {
   const row = rowState(sql, id);
   if (!row || row.status === "CANCELLED" || row.status === "REJECTED") return false;
@@ -427,7 +478,7 @@ export function cancelInTransaction(sql: Sql, id: string, now: Date): boolean {
   ).changes;
   if (!changed) return false;
   releaseStatus(sql, row);
-  if (row.status === "CONFIRMED") promoteWaitlistInTransaction(sql, row.eventId, now);
+  if (holdsSeat(row.status)) promoteWaitlistInTransaction(sql, row.eventId, now);
   return true;
 }
 
@@ -495,7 +546,7 @@ export async function decideRegistrations({
         );
         releaseStatus(sql, row);
         enqueueRenderLaterInTransaction(sql, { kind: "registration-rejected", to: row.email, eventId, registrationId: id, dedupeKey: `rejected:${id}` }, now);
-        if (row.status === "CONFIRMED") promoteWaitlistInTransaction(sql, eventId, now);
+        if (holdsSeat(row.status)) promoteWaitlistInTransaction(sql, eventId, now);
         results[id] = "rejected";
       }
     }
@@ -528,10 +579,23 @@ export async function registrationForManageToken(token: string) {
   return registration && !registration.anonymisedAt ? registration : null;
 }
 
+/** Whether the link is one a re-send replaced (of a registration whose data still exists). */
+export async function isReplacedManageLink(token: string): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  const sql = await rawSql();
+  return Boolean(
+    sql.get(
+      `SELECT 1 AS found FROM ReplacedManageLink link JOIN Registration r ON r.id = link.registrationId WHERE link.tokenHash = ? AND r.anonymisedAt IS NULL`,
+      hashSecret(token),
+    ),
+  );
+}
+
 async function requireByToken(token: string) {
   const registration = await registrationForManageToken(token);
-  if (!registration) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
-  return registration;
+  if (registration) return registration;
+  if (await isReplacedManageLink(token)) throw new HttpError(410, "link_replaced", "registration.error.linkReplaced");
+  throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
 }
 
 export function editableFieldsOf(event: { editableFields: string }): EditableField[] {
@@ -562,7 +626,10 @@ export async function cancelOwnRegistration(token: string, now = new Date()) {
   if (!(await cancelRegistration(registration.id, now))) throw new HttpError(409, "not_cancellable", "registration.error.cannotCancel");
 }
 
-/** Re-sends the ticket (or the waitlist/pending notice); false when one went out in the last few minutes. */
+/**
+ * Re-sends the ticket (or the waitlist/pending notice) with a new manage link, so the link used here stops
+ * working; false when one went out in the last few minutes.
+ */
 export async function resendOwnEmail(token: string, now = new Date()): Promise<boolean> {
   const registration = await requireByToken(token);
   const sent = await writeTransaction((sql) => {
@@ -571,6 +638,97 @@ export async function resendOwnEmail(token: string, now = new Date()): Promise<b
   });
   if (sent) wakeOutboxSender();
   return sent;
+}
+
+/**
+ * The back office's re-send of a logged message. A message rendered from a registration carries its manage
+ * link, so it is rendered again with a new link (the old one answers 410); any other goes out as it was.
+ */
+export async function resendLoggedEmail(message: { id: string; kind: string; registrationId: string | null }, now = new Date()): Promise<boolean> {
+  const registrationId = message.registrationId;
+  if (!registrationId || !(lazyEmailKinds as readonly string[]).includes(message.kind)) return resendEmail(message.id, now);
+  const queued = await writeTransaction((sql) => {
+    const requeued = requeueForRenderInTransaction(sql, message.id, now);
+    if (requeued) replaceManageLinkInTransaction(sql, registrationId, now);
+    return requeued;
+  });
+  if (queued) wakeOutboxSender();
+  return queued;
+}
+
+// ---- "confirm the e-mail address first" ----
+
+export type EmailConfirmationState = "open" | "used" | "expired";
+
+type HoldRow = { id: string; eventId: string; status: RegistrationStatus; holdExpiresAt: string | null; email: string; ticketCode: string };
+
+function holdState(row: HoldRow, now: Date): EmailConfirmationState {
+  if (row.status === "HELD") return row.holdExpiresAt && new Date(row.holdExpiresAt) > now ? "open" : "expired";
+  // A released hold keeps its expiry; a confirmed one dropped it.
+  return row.status === "CANCELLED" && row.holdExpiresAt ? "expired" : "used";
+}
+
+async function holdForConfirmToken(token: string): Promise<HoldRow | null> {
+  if (!token || token.length > 100) return null;
+  const sql = await rawSql();
+  return (
+    sql.get<HoldRow>(
+      `SELECT id, eventId, status, holdExpiresAt, email, ticketCode FROM Registration WHERE confirmTokenHash = ? AND anonymisedAt IS NULL`,
+      hashSecret(token),
+    ) ?? null
+  );
+}
+
+const confirmationErrors = {
+  used: () => new HttpError(410, "link_used", "registration.confirm.used"),
+  expired: () => new HttpError(410, "link_expired", "registration.confirm.expired"),
+};
+
+/** What the confirmation link's page shows: the event, and whether the link can still be used (else 410/404). */
+export async function emailConfirmationFor(token: string, now = new Date()) {
+  const row = await holdForConfirmToken(token);
+  if (!row) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  const state = holdState(row, now);
+  if (state !== "open") throw confirmationErrors[state]();
+  const db = await prisma();
+  const event = await db.event.findUniqueOrThrow({ where: { id: row.eventId }, select: { slug: true, title: true, titleEn: true, timeZone: true } });
+  return { event, holdExpiresAt: new Date(row.holdExpiresAt!) };
+}
+
+/**
+ * Opening the e-mailed link proves the address: the held place becomes a confirmed one (it already counts
+ * against capacity, so no counter moves) and the ticket with the manage link is e-mailed. Single use; a
+ * guarded UPDATE so a confirmation and the release of the same hold cannot both happen.
+ */
+export async function confirmEmail(token: string, now = new Date()): Promise<void> {
+  const row = await holdForConfirmToken(token);
+  if (!row) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  const confirmed = await writeTransaction((sql) => {
+    const changed = sql.run(
+      `UPDATE Registration SET status = 'CONFIRMED', holdExpiresAt = NULL, ticketSentAt = ?, updatedAt = ? WHERE id = ? AND status = 'HELD' AND holdExpiresAt > ?`,
+      sqlDate(now),
+      sqlDate(now),
+      row.id,
+      sqlDate(now),
+    ).changes;
+    if (changed) {
+      enqueueRenderLaterInTransaction(sql, { kind: "ticket", to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `ticket:${row.id}:${row.ticketCode}` }, now);
+    }
+    return changed === 1;
+  });
+  if (confirmed) return wakeOutboxSender();
+  const state = holdState((await holdForConfirmToken(token)) ?? row, now);
+  throw confirmationErrors[state === "open" ? "used" : state]();
+}
+
+/** Releases the places of holds nobody confirmed in time, exactly as a cancellation does (the waitlist moves up). */
+export async function releaseExpiredHolds(now = new Date()): Promise<number> {
+  const released = await writeTransaction((sql) => {
+    const expired = sql.all<{ id: string }>(`SELECT id FROM Registration WHERE status = 'HELD' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500`, sqlDate(now));
+    return expired.filter(({ id }) => cancelInTransaction(sql, id, now)).length;
+  });
+  if (released) wakeOutboxSender();
+  return released;
 }
 
 /**

@@ -13,19 +13,37 @@ export function newTicketCode(): string {
 }
 
 /**
- * The manage-link secret is derived from the registration id with the server secret, so the ticket e-mail
- * can be rendered again later (re-send) while the database keeps only its hash.
+ * The manage-link secret is derived from the registration id and the link's version with the server secret,
+ * so the ticket e-mail can be rendered again later (re-send) while the database keeps only its hash. Each
+ * re-send moves to the next version (version null is the first link, derived as before versions existed).
  */
-export function manageTokenFor(registrationId: string): string {
-  return createHmac("sha256", env().SESSION_SECRET).update(`manage:${registrationId}`).digest("base64url");
+export function manageTokenFor(registrationId: string, version: number | null = null): string {
+  const subject = version === null ? `manage:${registrationId}` : `manage:${registrationId}:${version}`;
+  return createHmac("sha256", env().SESSION_SECRET).update(subject).digest("base64url");
 }
 
-export function manageTokenHashFor(registrationId: string): string {
-  return hashSecret(manageTokenFor(registrationId));
+export function manageTokenHashFor(registrationId: string, version: number | null = null): string {
+  return hashSecret(manageTokenFor(registrationId, version));
 }
 
-export function manageUrlFor(registrationId: string): string {
-  return `${env().APP_URL}/r/${manageTokenFor(registrationId)}`;
+export function manageUrlFor(registrationId: string, version: number | null = null): string {
+  return `${env().APP_URL}/r/${manageTokenFor(registrationId, version)}`;
+}
+
+/**
+ * The secret of the "confirm your e-mail address" link, derived like the manage link but bound to the ticket
+ * code, which is new for every registration of the row: a link from an earlier, released hold stays dead.
+ */
+export function confirmTokenFor(registrationId: string, ticketCode: string): string {
+  return createHmac("sha256", env().SESSION_SECRET).update(`confirm:${registrationId}:${ticketCode}`).digest("base64url");
+}
+
+export function confirmTokenHashFor(registrationId: string, ticketCode: string): string {
+  return hashSecret(confirmTokenFor(registrationId, ticketCode));
+}
+
+export function confirmUrlFor(registrationId: string, ticketCode: string): string {
+  return `${env().APP_URL}/confirm-email/${confirmTokenFor(registrationId, ticketCode)}`;
 }
 
 /** Gives a registration a new ticket code and queues the ticket e-mail carrying it. */

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/react";
-import { emailPreviewHtml, getEmail, resendEmail, wakeOutboxSender } from "~/models/outbox.server";
+import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
+import { resendLoggedEmail } from "~/models/registration.server";
 import { notFound } from "~/utils/http.server";
 import { requireAdmin, requireEventManager } from "~/utils/permissions.server";
 
@@ -34,9 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const message = await authorizedMessage(request, params.messageId ?? "");
-  const queued = await resendEmail(message.id);
-  if (queued) wakeOutboxSender();
-  return { queued };
+  return { queued: await resendLoggedEmail(message) };
 }
 
 export default function EmailDetail() {

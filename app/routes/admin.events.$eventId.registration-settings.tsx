@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
-import { categorySchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
+import { categorySchema, emailConfirmationSchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
 import { editableFieldNames } from "~/models/registration-input";
 import {
   createInviteCode,
@@ -14,6 +14,7 @@ import {
   removeFirmQuota,
   revokeInviteCode,
   setFirmQuota,
+  updateEmailConfirmation,
   updateRegistrationSettings,
   upsertCategory,
   upsertQuestion,
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       waitlistEnabled: event.waitlistEnabled,
       editableFields: JSON.parse(event.editableFields) as string[],
     },
+    emailConfirmHoldMinutes: event.emailConfirmHoldMinutes,
     categories: event.ticketCategories.map(({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly }) => ({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly })),
     quotas: event.firmQuotas.map((quota) => ({ firmId: quota.firmId, firm: quota.firm.name, quota: quota.quota, confirmedCount: quota.confirmedCount })),
     questions: event.questions.map(({ id, key, label, kind, required }) => ({ id, key, label, kind, required })),
@@ -83,6 +85,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           waitlistEnabled: parsed.data.waitlistEnabled,
           editableFields: formData.getAll("editableFields").map(String),
         });
+        break;
+      }
+      case "emailConfirmation": {
+        const parsed = emailConfirmationSchema.safeParse(form);
+        if (!parsed.success) return invalid(parsed.error);
+        await updateEmailConfirmation(eventId, parsed.data.holdMinutes);
         break;
       }
       case "category": {
@@ -169,7 +177,7 @@ function Input({ label, name, error, ...rest }: { label: string; name: string; e
 }
 
 export default function RegistrationSettings() {
-  const { settings, categories, quotas, questions, invites, firms, timeZone } = useLoaderData<typeof loader>();
+  const { settings, emailConfirmHoldMinutes, categories, quotas, questions, invites, firms, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const localized = useLocalized();
@@ -201,6 +209,18 @@ export default function RegistrationSettings() {
               <Input key={name} label={t(`registration.form.${name}` as MessageKey)} name="editableFields" value={name} type="checkbox" defaultChecked={settings.editableFields.includes(name)} />
             ))}
           </fieldset>
+          <button type="submit" className="btn sm:w-max">
+            {t("action.save")}
+          </button>
+        </Form>
+      </Section>
+      <Section title={t("registration.admin.settings.confirmEmail")}>
+        <Form method="post" className="grid gap-3 sm:grid-cols-3">
+          <input type="hidden" name="intent" value="emailConfirmation" />
+          <div className="sm:col-span-2">
+            <Input label={t("registration.admin.settings.confirmEmailFirst")} name="confirmEmailFirst" type="checkbox" defaultChecked={emailConfirmHoldMinutes !== null} />
+          </div>
+          <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={emailConfirmHoldMinutes ?? 30} />
           <button type="submit" className="btn sm:w-max">
             {t("action.save")}
           </button>

@@ -8,7 +8,7 @@ import { cancelRegistration, decideRegistrations, listRegistrations, registratio
 import { requireEventManager } from "~/utils/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
-const statuses = ["PENDING_APPROVAL", "CONFIRMED", "WAITLISTED", "REJECTED", "CANCELLED"] as const;
+const statuses = ["PENDING_APPROVAL", "HELD", "CONFIRMED", "WAITLISTED", "REJECTED", "CANCELLED"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";

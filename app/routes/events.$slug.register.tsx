@@ -10,7 +10,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationState } from "~/models/event.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { registrationFormData } from "~/models/registration-settings.server";
-import { register } from "~/models/registration.server";
+import { submitRegistration } from "~/models/registration.server";
 import { env } from "~/utils/env.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
@@ -26,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { ...form, state: registrationState(form.event), retentionDays: env().RETENTION_DAYS };
 }
 
-type Result = { status: string; managePath: string | null; alreadyRegistered: boolean };
+// A registration's status, or "resent": the one answer for an address already registered, whatever its state.
+type Result = { status: string; managePath: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, t } = requestTranslator(request);
@@ -36,12 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!limit.allowed) return data({ result: submission.reply({ formErrors: [t("error.tooManyRequests")] }), done: null }, { status: 429 });
   if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 422 });
   try {
-    const answer = await register({ slug: params.slug ?? "", input: submission.value, locale: submission.value.locale ?? locale });
-    const manageUrl = answer.body.registration.manageUrl;
+    const answer = await submitRegistration({ slug: params.slug ?? "", input: submission.value, locale: submission.value.locale ?? locale });
+    const manageUrl = answer.httpStatus === 201 ? answer.body.registration.manageUrl : null;
     const done: Result = {
-      status: answer.body.registration.status,
+      status: answer.httpStatus === 201 ? answer.body.registration.status : "resent",
       managePath: manageUrl ? new URL(manageUrl).pathname : null,
-      alreadyRegistered: Boolean(answer.body.alreadyRegistered),
     };
     return data({ result: submission.reply({ resetForm: true }), done }, { status: answer.httpStatus });
   } catch (error) {
@@ -73,14 +73,12 @@ export default function RegisterPage() {
   const done = actionData?.done;
 
   if (done) {
-    const key = done.alreadyRegistered ? "duplicate" : done.status;
+    const key = done.status;
     return (
       <main id="main" className="mx-auto max-w-xl px-4 py-6">
         <div className="card" role="status">
           <h1 className="text-2xl font-bold">{t(`registration.result.${key}.title` as MessageKey)}</h1>
-          <p className="mt-2 text-slate-700">
-            {t(`registration.result.${key}.body` as MessageKey, { status: t(`registration.status.${done.status.toUpperCase()}` as MessageKey) })}
-          </p>
+          <p className="mt-2 text-slate-700">{t(`registration.result.${key}.body` as MessageKey)}</p>
           {done.managePath ? (
             <Link to={done.managePath} className="btn mt-4 inline-block">
               {t("registration.result.manage")}

@@ -12,6 +12,7 @@ import {
   deleteOwnData,
   editableFieldsOf,
   editOwnRegistration,
+  isReplacedManageLink,
   publicStatus,
   registrationForManageToken,
   resendOwnEmail,
@@ -32,12 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registration = await registrationForManageToken(params.token ?? "");
   if (!registration) {
     // Right after "delete my data" the link is dead by design; say so once instead of a bare 404.
-    if (new URL(request.url).searchParams.get("deleted") === "1") return { deleted: true as const };
+    if (new URL(request.url).searchParams.get("deleted") === "1") return { view: "deleted" as const };
+    if (await isReplacedManageLink(params.token ?? "")) return data({ view: "replaced" as const }, { status: 410 });
     notFound();
   }
   const event = registration.event;
   return {
-    deleted: false as const,
+    view: "manage" as const,
     registration: {
       status: publicStatus(registration.status),
       statusKey: registration.status,
@@ -90,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "resend") {
       const sent = await resendOwnEmail(token);
-      return { ok: sent, message: t(sent ? "registration.manage.resent" : "registration.manage.resendTooSoon"), fields: {} };
+      return { ok: sent, message: t(sent ? "registration.manage.resentNewLink" : "registration.manage.resendTooSoon"), fields: {} };
     }
     if (intent === "delete") {
       await deleteOwnData(token, clientAddress(request));
@@ -106,21 +108,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ManageRegistration() {
   const loaded = useLoaderData<typeof loader>();
-  return loaded.deleted ? <Deleted /> : <Manage {...loaded} />;
+  if (loaded.view === "deleted") return <Notice message="registration.manage.deleted" />;
+  if (loaded.view === "replaced") return <Notice message="registration.error.linkReplaced" />;
+  return <Manage {...loaded} />;
 }
 
-function Deleted() {
+/** A dead link's page; after a re-send from this page it also says that the e-mail went out. */
+function Notice({ message }: { message: MessageKey }) {
   const t = useT();
+  const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
+      {actionData?.ok ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3">
+          {actionData.message}
+        </p>
+      ) : null}
       <p role="status" className="card">
-        {t("registration.manage.deleted")}
+        {t(message)}
       </p>
     </main>
   );
 }
 
-type Loaded = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { deleted: true }>;
+type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "manage" }>;
 
 function Manage({ registration, qr, editable, event }: Loaded) {
   const tokenPath = useLocation().pathname.replace(/\/$/, "");

@@ -19,3 +19,19 @@ export function startBackgroundJobs(): () => void {
   const stops = jobs.map((job) => job.start());
   return () => stops.forEach((stop) => stop());
 }
+
+/** A job that runs `work` once after `firstAfterMs`, then every `everyMs`; a failed run is logged and the next one still comes. */
+export function registerPeriodicJob(name: string, work: () => Promise<unknown>, { firstAfterMs, everyMs }: { firstAfterMs: number; everyMs: number }) {
+  registerBackgroundJob({
+    name,
+    start: () => {
+      const run = () => work().catch((error) => console.error(`Background job ${name}:`, error));
+      const first = setTimeout(run, firstAfterMs);
+      const timer = setInterval(run, everyMs);
+      return () => {
+        clearTimeout(first);
+        clearInterval(timer);
+      };
+    },
+  });
+}

@@ -1,34 +1,17 @@
 import { purgeExpiredIdempotencyRecords } from "~/models/idempotency.server";
 import { enqueueDayBeforeReminders } from "~/models/registration-bulk.server";
 import { startOutboxSender } from "~/models/outbox.server";
-import { registerBackgroundJob } from "./background";
+import { releaseExpiredHolds } from "~/models/registration.server";
+import { registerBackgroundJob, registerPeriodicJob } from "./background";
 
-/** The outbox sender, the day-before reminder and the Idempotency-Key expiry, run by `npm start` in-process or by `npm run worker`. */
+/**
+ * The outbox sender, the day-before reminder, the release of unconfirmed e-mail holds and the Idempotency-Key
+ * expiry, run by `npm start` in-process or by `npm run worker`.
+ */
 registerBackgroundJob({ name: "outbox-sender", start: () => startOutboxSender() });
 
-registerBackgroundJob({
-  name: "day-before-reminder",
-  start: () => {
-    const run = () => enqueueDayBeforeReminders().catch((error) => console.error("Reminder job:", error));
-    const first = setTimeout(run, 5_000);
-    const timer = setInterval(run, 15 * 60_000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  },
-});
-
+registerPeriodicJob("day-before-reminder", enqueueDayBeforeReminders, { firstAfterMs: 5_000, everyMs: 15 * 60_000 });
+// Holds last minutes, so a check every minute releases a place at most a minute late.
+registerPeriodicJob("email-hold-release", releaseExpiredHolds, { firstAfterMs: 1_000, everyMs: 60_000 });
 // Idempotency-Key records replay for 24 hours (registration.server.ts ignores older ones); this deletes them.
-registerBackgroundJob({
-  name: "idempotency-expiry",
-  start: () => {
-    const run = () => purgeExpiredIdempotencyRecords().catch((error) => console.error("Idempotency expiry job:", error));
-    const first = setTimeout(run, 5_000);
-    const timer = setInterval(run, 60 * 60_000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  },
-});
+registerPeriodicJob("idempotency-expiry", purgeExpiredIdempotencyRecords, { firstAfterMs: 5_000, everyMs: 60 * 60_000 });

@@ -17,13 +17,15 @@ type DeepDive = {
   capacity: number;
   requiresApproval: boolean;
   waitlistEnabled: boolean;
+  // "Confirm the e-mail address first", with the place held this many minutes.
+  emailConfirmHoldMinutes?: number;
 };
 
 export const deepDives: DeepDive[] = [
   { slug: "deep-dive-finance-shanghai", title: "智能体深度行·金融（上海站）", titleEn: "Agent Deep Dive · Finance (Shanghai)", city: "上海", cityEn: "Shanghai", industry: "金融", venue: "陆家嘴示例会议中心", daysFromToday: 14, capacity: 120, requiresApproval: false, waitlistEnabled: true },
   { slug: "deep-dive-manufacturing-shenzhen", title: "智能体深度行·制造（深圳站）", titleEn: "Agent Deep Dive · Manufacturing (Shenzhen)", city: "深圳", cityEn: "Shenzhen", industry: "智能制造", venue: "南山示例科技园报告厅", daysFromToday: 28, capacity: 80, requiresApproval: true, waitlistEnabled: false },
   { slug: "deep-dive-government-chengdu", title: "智能体深度行·政务（成都站）", titleEn: "Agent Deep Dive · Government Services (Chengdu)", city: "成都", cityEn: "Chengdu", industry: "政务服务", venue: "天府示例会展中心", daysFromToday: 42, capacity: 30, requiresApproval: false, waitlistEnabled: true },
-  { slug: "deep-dive-telecom-guangzhou", title: "智能体深度行·电信（广州站）", titleEn: "Agent Deep Dive · Telecom (Guangzhou)", city: "广州", cityEn: "Guangzhou", industry: "电信", venue: "珠江示例国际会议中心", daysFromToday: 56, capacity: 100, requiresApproval: false, waitlistEnabled: false },
+  { slug: "deep-dive-telecom-guangzhou", title: "智能体深度行·电信（广州站）", titleEn: "Agent Deep Dive · Telecom (Guangzhou)", city: "广州", cityEn: "Guangzhou", industry: "电信", venue: "珠江示例国际会议中心", daysFromToday: 56, capacity: 100, requiresApproval: false, waitlistEnabled: false, emailConfirmHoldMinutes: 30 },
 ];
 
 const zone = "Asia/Shanghai";
@@ -109,6 +111,7 @@ export async function seedEvents(now = new Date()) {
           capacity: dive.capacity,
           requiresApproval: dive.requiresApproval,
           waitlistEnabled: dive.waitlistEnabled,
+          emailConfirmHoldMinutes: dive.emailConfirmHoldMinutes ?? null,
           registrationOpensAt: today.minus({ days: 7 }).toUTC().toJSDate(),
           registrationClosesAt: day.minus({ days: 1 }).set({ hour: 18 }).toUTC().toJSDate(),
         },

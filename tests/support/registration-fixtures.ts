@@ -9,6 +9,8 @@ export async function createRegistrationEvent({
   categories = [],
   editableFields = ["phone", "jobTitle", "organization"],
   opensInDays = -1,
+  confirmEmailFirst = false,
+  holdMinutes = 30,
 }: {
   capacity?: number | null;
   waitlistEnabled?: boolean;
@@ -16,6 +18,8 @@ export async function createRegistrationEvent({
   categories?: { code: string; name: string; capacity?: number | null; requiresApproval?: boolean; inviteOnly?: boolean }[];
   editableFields?: string[];
   opensInDays?: number;
+  confirmEmailFirst?: boolean;
+  holdMinutes?: number;
 } = {}) {
   const db = await prisma();
   const slug = `test-${randomBytes(4).toString("hex")}`;
@@ -38,6 +42,7 @@ export async function createRegistrationEvent({
       waitlistEnabled,
       requiresApproval,
       editableFields: JSON.stringify(editableFields),
+      emailConfirmHoldMinutes: confirmEmailFirst ? holdMinutes : null,
     },
   });
   const created = [];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MessageKey } from "../i18n";
 // Relative imports: the writer thread loads this module without the app's path aliases.
 import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "../utils/sql.server";
+import type { Direction, ListRef, ScanAnswer, ScanResult } from "../schemas/checkin";
 
 /**
  * The scan decision (DESIGN.md §4 invariant 4): read the registration by ticket code, apply the list's
@@ -10,26 +11,9 @@ import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "../utils
  * thread's (checkin-writer.server.ts) — so this module loads nothing but raw SQL helpers.
  */
 
-export type ScanResult = "ok" | "already_checked_in" | "invalid" | "cancelled" | "not_approved" | "wrong_list";
+// Re-exported so the server side keeps importing the answer type from the module that produces it.
+export type { Direction, ListRef, ScanAnswer, ScanResult };
 export type DbResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "CANCELLED" | "NOT_APPROVED" | "WRONG_LIST";
-export type Direction = "entry" | "exit";
-
-export type ListRef = { id: string; name: string; nameEn: string };
-export type ScanAnswer = {
-  id: string;
-  result: ScanResult;
-  direction: Direction;
-  scannedAt: string;
-  list: ListRef;
-  offline: boolean;
-  conflict: boolean;
-  attendee?: { registrationId: string; name: string; organization: string; category: { id: string; name: string; nameEn: string } | null };
-  firstCheckIn?: { at: string; list: ListRef; deviceId: string };
-  /** An exit scan for someone the list did not count as inside. */
-  wasInside?: boolean;
-  /** True when this nonce was seen before and the stored answer is returned again. */
-  replayed?: boolean;
-};
 
 export type ScanFailure = { status: number; code: string; messageKey: MessageKey };
 export type ScanOutcome = { ok: true; answer: ScanAnswer } | ({ ok: false } & ScanFailure);

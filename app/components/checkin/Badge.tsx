@@ -45,3 +45,6 @@ export function BadgeSheet({ eventTitle, badges }: { eventTitle: string; badges:
     </div>
   );
 }
+
+/** The scanner's link to one attendee's printable badge; the event tells the page whose staff may open it. */
+export const badgeHref = (registrationId: string, eventSlug: string) => `/checkin/badge/${registrationId}?event=${encodeURIComponent(eventSlug)}`;

@@ -1,3 +1,4 @@
+import type { Direction, ScanResult } from "~/schemas/checkin";
 import { ticketKey } from "./sha256";
 
 /**
@@ -13,8 +14,7 @@ export type TicketIndex = {
   categories: { id: string; name: string; nameEn: string }[];
   tickets: IndexTicket[];
 };
-export type QueuedScan = { code?: string; registrationId?: string; nonce: string; scannedAt: string; direction: "entry" | "exit"; list: string };
-export type Result = "ok" | "already_checked_in" | "invalid" | "cancelled" | "not_approved" | "wrong_list";
+export type QueuedScan = { code?: string; registrationId?: string; nonce: string; scannedAt: string; direction: Direction; list: string };
 
 const setupKey = "checkin.setup.v1";
 const indexKey = (slug: string) => `checkin.index.v1.${slug}`;
@@ -59,10 +59,10 @@ export function newNonce(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export type LocalDecision = { result: Result | "unknown"; ticket?: IndexTicket };
+export type LocalDecision = { result: ScanResult | "unknown"; ticket?: IndexTicket };
 
 /** Decides green/red from the index alone, remembering admissions so this device never admits a ticket twice. */
-export function decideLocally(slug: string, code: string, list: IndexList | undefined, direction: "entry" | "exit"): LocalDecision {
+export function decideLocally(slug: string, code: string, list: IndexList | undefined, direction: Direction): LocalDecision {
   const index = loadIndex(slug);
   if (!index || !list) return { result: "unknown" };
   const key = ticketKey(code.trim());

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from "react";
+import { useLocalized, useT } from "~/i18n/react";
+import { searchAttendees, type SearchAttendee } from "./api";
+import { badgeHref } from "./Badge";
+
+/** Finding someone without their ticket: search the server, then check them in by registration. Online only. */
+export function AttendeeSearch({ eventSlug, isOnline, onCheckIn }: { eventSlug: string; isOnline: () => boolean; onCheckIn: (registrationId: string) => void }) {
+  const t = useT();
+  const localize = useLocalized();
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<SearchAttendee[] | null>(null);
+  const [searchMessage, setSearchMessage] = useState<string | null>(null);
+
+  const search = async (formEvent: FormEvent) => {
+    formEvent.preventDefault();
+    setSearchMessage(null);
+    if (!isOnline()) {
+      setSearchMessage(t("checkin.search.offline"));
+      return;
+    }
+    try {
+      const body = await searchAttendees(eventSlug, query);
+      setFound(body.attendees ?? []);
+      if (body.error) setSearchMessage(body.error.message);
+      else if (body.attendees?.length === 0) setSearchMessage(t("checkin.search.none"));
+    } catch {
+      setSearchMessage(t("checkin.search.offline"));
+    }
+  };
+
+  return (
+    <form onSubmit={search} className="flex flex-col gap-2">
+      <label htmlFor="search" className="field-label">
+        {t("checkin.search.label")}
+      </label>
+      <div className="flex gap-2">
+        <input id="search" type="search" className="field-input" value={query} minLength={2} maxLength={100} onChange={(change) => setQuery(change.target.value)} />
+        <button type="submit" className="btn-secondary">
+          {t("action.search")}
+        </button>
+      </div>
+      {searchMessage ? (
+        <p role="alert" className="text-sm text-slate-700">
+          {searchMessage}
+        </p>
+      ) : null}
+      {found && found.length > 0 ? (
+        <ul className="flex flex-col gap-2">
+          {found.map((attendee) => (
+            <li key={attendee.registrationId} className="card flex flex-col gap-1 p-3">
+              <p className="text-lg font-bold">{attendee.name}</p>
+              <p className="text-sm text-slate-700">
+                {[attendee.organization, attendee.category ? localize(attendee.category.name, attendee.category.nameEn) : "", attendee.phone].filter(Boolean).join(" · ")}
+              </p>
+              <div className="flex gap-2">
+                <button type="button" className="btn flex-1" onClick={() => onCheckIn(attendee.registrationId)}>
+                  {t("checkin.search.checkIn")}
+                </button>
+                <a className="btn-secondary" href={badgeHref(attendee.registrationId, eventSlug)} target="_blank" rel="noreferrer">
+                  {t("checkin.search.badge")}
+                </a>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { useT } from "~/i18n/react";
+import { unlockAudio } from "./feedback";
+import type { useCamera } from "./useCamera";
+
+/** The live camera and, for phones that refuse it, a photo taken with the system camera app. */
+export function CameraControls({ camera, onPhoto }: { camera: ReturnType<typeof useCamera>; onPhoto: (file: File | undefined) => void }) {
+  const t = useT();
+  const { cameraOn, cameraError, videoRef, canvasRef, toggleCamera } = camera;
+  return (
+    <div className="flex flex-col gap-2">
+      <video ref={videoRef} muted playsInline aria-label={t("checkin.camera.label")} className={cameraOn ? "aspect-square w-full rounded-lg bg-black object-cover" : "hidden"} />
+      <canvas ref={canvasRef} className="hidden" />
+      <button
+        type="button"
+        className="btn min-h-14 text-lg"
+        onClick={() => {
+          unlockAudio();
+          toggleCamera();
+        }}
+      >
+        {cameraOn ? t("checkin.camera.stop") : t("checkin.camera.start")}
+      </button>
+      {cameraError ? (
+        <p role="alert" className="field-error">
+          {cameraError}
+        </p>
+      ) : null}
+      <label className="btn-secondary cursor-pointer">
+        {t("checkin.photo.label")}
+        <input type="file" accept="image/*" capture="environment" className="sr-only" data-testid="photo" onChange={(change) => onPhoto(change.target.files?.[0])} />
+      </label>
+    </div>
+  );
+}

@@ -23,7 +23,7 @@ beforeAll(async () => {
   first = await addRegistration(fx.event.id, { name: "赵一", organization: "星河智算", categoryId: fx.categories.vip.id });
   second = await addRegistration(fx.event.id, { name: "钱二", organization: "北辰数据" });
   staff = await staffUser(fx.event.slug);
-  server = await startTestServer();
+  server = await startTestServer({ checkInWriter: true });
   // A fake camera that films the first ticket's QR code (TOOLCHAIN.md: ffmpeg-made MJPEG).
   dir = mkdtempSync(join(tmpdir(), "checkin-e2e-"));
   await QRCode.toFile(join(dir, "qr.png"), first.ticketCode, { width: 400, margin: 4 });

@@ -1,11 +1,22 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { loadServerBuild } from "../../app/cli/build";
+import { checkInWriterThreadId, startCheckInWriter } from "~/models/checkin-writer.server";
 import { createHttpApp } from "~/server/http";
 import { env } from "~/utils/env.server";
 
-/** The real HTTP server (built app, express, security middleware) on a random loopback port. */
-export async function startTestServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+/**
+ * The real HTTP server (built app, express, security middleware) on a random loopback port. With
+ * `checkInWriter`, the check-in writer thread is started and ready before the server listens, as `npm start`
+ * does: otherwise the first scan waits for the thread to compile, which on a loaded machine can outlast a
+ * scanner's 1.5 s deadline.
+ */
+export async function startTestServer({ checkInWriter = false } = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const stopWriter = checkInWriter ? startCheckInWriter() : async () => {};
+  for (const deadline = Date.now() + 60_000; checkInWriter && checkInWriterThreadId() === null; ) {
+    if (Date.now() > deadline) throw new Error("The check-in writer thread did not start within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const build = await loadServerBuild();
   const app = createHttpApp({ build, env: env() });
   const server: Server = await new Promise((resolve) => {
@@ -14,7 +25,7 @@ export async function startTestServer(): Promise<{ baseUrl: string; close: () =>
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(stopWriter),
   };
 }
 

@@ -5,6 +5,7 @@ import { groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } fro
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
+import { firmForSeats } from "./firm-seats.server";
 import { registrationState } from "./event.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import type { EditableField, RegistrationInput } from "./registration-input";
@@ -186,6 +187,8 @@ export type RegisterOptions = {
   // Organizer imports of invited guests skip approval, like an invite code does.
   skipApproval?: boolean;
   consentNoticeVersion?: string;
+  // Firms the signed-in person is a contact of: their registrations use those firms' reserved seats.
+  contactFirmIds?: string[];
 };
 
 /**
@@ -228,7 +231,7 @@ export async function register(options: RegisterOptions): Promise<RegistrationAn
   if (category?.inviteOnly && !invite && !options.skipApproval) throw inputError({ category: "registration.validation.categoryInviteOnly" });
 
   const answers = checkAnswers(event.questions, category?.id ?? null, input.answers);
-  const firmId = invite?.firmId ?? (await firmIdForOrganization(input.organization));
+  const firmId = await firmForSeats({ inviteFirmId: invite?.firmId, contactFirmIds: options.contactFirmIds, email: emailNormalized, organization: input.organization });
   const needsApproval = !invite && !options.skipApproval && (event.requiresApproval || Boolean(category?.requiresApproval));
   const locale = isLocale(options.locale ?? input.locale) ? (options.locale ?? input.locale)! : "zh-CN";
   const newId = randomUUID();
@@ -343,13 +346,6 @@ function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: strin
     { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` },
     now,
   );
-}
-
-/** A member firm is recognised by its exact name (Chinese or English) as the attendee's organization. */
-async function firmIdForOrganization(organization: string): Promise<string | null> {
-  const name = organization.trim();
-  const firm = (await rawSql()).get<{ id: string }>(`SELECT id FROM Firm WHERE (name = ? OR nameEn = ?) AND status = 'ACTIVE' LIMIT 1`, name, name);
-  return firm?.id ?? null;
 }
 
 type EventRow = {

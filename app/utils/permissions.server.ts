@@ -55,6 +55,13 @@ export function firmIdsOf(user: Pick<SessionUser, "roles">): string[] {
   return user.roles.flatMap((grant) => (grant.role === "FIRM_CONTACT" && grant.firmId ? [grant.firmId] : []));
 }
 
+/** The firms whose contact is signed in on this request (none when nobody is): their reserved seats apply. */
+export async function signedInContactFirmIds(request: Request): Promise<string[]> {
+  if (!request.headers.get("Cookie")) return [];
+  const user = await sessionUser(request);
+  return user ? firmIdsOf(user) : [];
+}
+
 /** Signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await sessionUser(request);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { reviewApplication } from "~/models/application.server";
 import { firmNameKey } from "~/models/firm-name";
+import { backfillFirmNameKeys } from "~/models/firm.server";
 import { prisma } from "~/utils/db.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
@@ -112,6 +113,21 @@ describe("firm names are unique after normalisation", () => {
     expect(firmNameKey("Ａｃｍｅ（上海）")).toBe(firmNameKey("acme (上海)"));
     expect(firmNameKey(" ACME\u3000【上海】 ")).toBe(firmNameKey("acme[上海]"));
     expect(firmNameKey("Acme 上海")).not.toBe(firmNameKey("Acme 北京"));
+  });
+
+  it("computes missing keys at start-up and reports names that collide instead of guessing", async () => {
+    const db = await prisma();
+    const programme = await db.programme.findFirstOrThrow();
+    const made = [];
+    for (const name of ["回填测试（甲）", "回填测试 (甲)", "回填测试（乙）"]) made.push(await db.firm.create({ data: { programmeId: programme.id, name } }));
+    const result = await backfillFirmNameKeys();
+    expect(result.filled).toBe(2);
+    expect(result.clashes).toHaveLength(1);
+    const keys = (await db.firm.findMany({ where: { id: { in: made.map((firm) => firm.id) } } })).map((firm) => firm.nameNormalized);
+    expect(keys.filter((key) => key === firmNameKey("回填测试(甲)"))).toHaveLength(1);
+    expect(keys).toContain(firmNameKey("回填测试(乙)"));
+    // Reported again at every start until an organizer renames one of the two.
+    expect(await backfillFirmNameKeys()).toEqual({ filled: 0, clashes: result.clashes });
   });
 
   it("refuses a contact's rename to another member's name in another spelling, at the field; renames are audited", async () => {

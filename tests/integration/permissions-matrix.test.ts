@@ -294,4 +294,18 @@ describe("speakers: an organizer of some events reaches contact details and edit
     expect(await own.text()).toContain("new-guest@speakers.example.org");
     expect((await jars.organizerOfSeries.fetch(server.baseUrl + location)).status).toBe(no);
   });
+
+  // Last in this block: the attachment brings the person into event A's scope.
+  it("putting a person of another event on one's own agenda is audited with the organizer who did it", async () => {
+    const db = await prisma();
+    const session = await db.session.findFirstOrThrow({ where: { eventId: eventA.id } });
+    const response = await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventA.id}/agenda/${session.id}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "attach", speakerId: outOfScope, role: "PANELIST", position: "9" }),
+    });
+    expect(response.status).toBe(ok);
+    const organizer = await db.user.findUniqueOrThrow({ where: { email: demo.shanghaiOrganizer.email } });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "speaker.attached", targetId: outOfScope } });
+    expect(entry).toMatchObject({ actorUserId: organizer.id, eventId: eventA.id });
+  });
 });

@@ -51,9 +51,10 @@ export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string):
 export type SpeakerScope = { createdById: string | null; events: EventScope[] };
 
 /**
- * A speaker's contact details and every change to them (edit, photo, invitations) belong to the organizers
- * of an event the person appears at, and to whoever added the person; organizers of all events and admins
- * reach everyone. Names, organizations and photos stay visible to every organizer, to pick people for an agenda.
+ * A speaker's contact details and every change to the person (edit, photo) belong to the organizers of an
+ * event the person appears at, and to whoever added the person; organizers of all events and admins reach
+ * everyone. Names, organizations and photos stay visible to every organizer, to pick people for an agenda.
+ * (Invitations are sent per event, so they only ever reach people of an event its organizer manages.)
  */
 export function canManageSpeaker(user: Pick<SessionUser, "id" | "roles">, speaker: SpeakerScope): boolean {
   if (canManageProgramme(user)) return true;

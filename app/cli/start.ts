@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { env, EnvError } from "~/utils/env.server";
 import { startWalCheckpointer } from "~/utils/wal-checkpointer.server";
 import { startCheckInWriter } from "~/models/checkin-writer.server";
+import { backfillFirmNameKeys } from "~/models/firm.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";
 import { applyPendingMigrations } from "./migrate";
 
@@ -23,6 +24,8 @@ async function main() {
   }
 
   applyPendingMigrations(config.DATABASE_URL);
+  const names = await backfillFirmNameKeys();
+  for (const name of names.clashes) console.warn(`Member firm "${name}" has the same name as another member after normalisation; rename one of them.`);
   const db = await prisma();
   const empty = (await db.programme.count()) === 0;
   if (empty && config.SEED_DEMO) {

@@ -24,6 +24,7 @@ export type FirmPageData = {
     memberSince: string | null;
   };
   contacts: { grantId: string; userId: string; email: string; name: string; role: string; active: boolean; invitedSince: string }[];
+  emailDomains: { id: string; domain: string }[];
   progress: {
     done: number;
     total: number;
@@ -199,6 +200,56 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
           </button>
         </div>
       </Form>
+    </section>
+  );
+}
+
+/**
+ * The mail domains whose addresses use the firm's reserved seats. Organizers edit them; the firm's contacts
+ * see them read-only, so a firm cannot claim someone else's domain.
+ */
+export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageData; action: string; editable: boolean }) {
+  const t = useT();
+  const actionData = useActionData() as FirmActionData;
+  const error = fieldError("addDomain", "domain")(actionData);
+  return (
+    <section aria-labelledby="domains-heading" className="card">
+      <h2 id="domains-heading" className="mb-1 text-lg font-semibold">
+        {t("programme.domains.heading")}
+      </h2>
+      <p className="mb-3 text-sm text-slate-600">{t(editable ? "programme.domains.intro" : "programme.domains.introReadOnly")}</p>
+      <ActionNotice intent="removeDomain" />
+      {data.emailDomains.length === 0 ? <p className="text-sm text-slate-600">{t("programme.domains.none")}</p> : null}
+      <ul className="space-y-1 text-sm">
+        {data.emailDomains.map((row) => (
+          <li key={row.id} className="flex items-center gap-3">
+            <span className="font-mono">@{row.domain}</span>
+            {editable ? (
+              <Form method="post" action={action}>
+                <input type="hidden" name="intent" value="removeDomain" />
+                <input type="hidden" name="domainId" value={row.id} />
+                <button type="submit" className="text-red-700 underline" aria-label={`${t("programme.domains.remove")} ${row.domain}`}>
+                  {t("programme.domains.remove")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <>
+          <ActionNotice intent="addDomain" />
+          <Form method="post" action={action} className="mt-3 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="addDomain" />
+            <div className="flex-1">
+              <Field label={t("programme.domains.domain")} name="domain" id="domain" required maxLength={253} placeholder="example.com" error={error} />
+            </div>
+            <button type="submit" className="btn-secondary mb-4">
+              {t("programme.domains.add")}
+            </button>
+          </Form>
+        </>
+      ) : null}
     </section>
   );
 }

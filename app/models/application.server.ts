@@ -15,7 +15,8 @@ import { canTransition, reviewTransitions } from "./application-input";
 
 export { applicationStatuses, canTransition, reviewTransitions };
 import { audit } from "./audit.server";
-import { addFirmContactInTransaction, currentProgramme, prepareContactInvitation } from "./firm.server";
+import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
+import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 
@@ -280,10 +281,11 @@ async function approve({
     if (sql.get("SELECT id FROM Firm WHERE creditCode = ?", application.creditCode)) {
       throw new HttpError(409, "already_member", "programme.review.alreadyMember");
     }
+    assertFirmNameFree(sql, application.firmName);
     sql.run(
-      `INSERT INTO Firm (id, programmeId, name, nameEn, creditCode, founding, industry, city, website, size, description, offers, needs, status, memberSince, createdAt, updatedAt)
-       VALUES (?, ?, ?, '', ?, 0, ?, ?, ?, ?, '', ?, ?, 'ACTIVE', ?, ?, ?)`,
-      firmId, application.programmeId, application.firmName, application.creditCode, application.industry, application.city, application.website,
+      `INSERT INTO Firm (id, programmeId, name, nameNormalized, nameEn, creditCode, founding, industry, city, website, size, description, offers, needs, status, memberSince, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, '', ?, 0, ?, ?, ?, ?, '', ?, ?, 'ACTIVE', ?, ?, ?)`,
+      firmId, application.programmeId, application.firmName, firmNameKey(application.firmName), application.creditCode, application.industry, application.city, application.website,
       application.size, application.offers, application.needs, sqlDate(now), sqlDate(now), sqlDate(now),
     );
     const { changes } = sql.run(

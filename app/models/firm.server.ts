@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { resolve } from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
-import { prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
@@ -12,6 +12,7 @@ import { renderEmail } from "@emails/render";
 import FirmContactInvitationEmail from "@emails/firm-contact-invitation";
 import type { FirmProfileInput } from "./application-input";
 import { audit } from "./audit.server";
+import { firmNameKey } from "./firm-name";
 import { emailSchema } from "./user.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 
@@ -98,12 +99,81 @@ export async function listFirmsForAdmin({ q, status }: { q?: string; status?: "A
   });
 }
 
+// ───────────────────────────── Names ─────────────────────────────
+
+export function firmNameTaken(): HttpError {
+  return new HttpError(409, "firm_name_taken", "programme.firm.nameTaken", undefined, { name: "programme.firm.nameTaken" });
+}
+
+/** Throws 409 when another firm's name has the same key; `Firm.nameNormalized`'s unique index backs this up. */
+export function assertFirmNameFree(sql: Sql, name: string, exceptFirmId: string | null = null) {
+  const clash = sql.get<{ id: string }>("SELECT id FROM Firm WHERE nameNormalized = ? AND id IS NOT ?", firmNameKey(name), exceptFirmId);
+  if (clash) throw firmNameTaken();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Computes the name key of firms that have none (created before the column existed, or by hand). Runs at
+ * start-up: NFKC cannot be expressed in SQLite, so a migration cannot do it. A firm whose key another firm
+ * already holds keeps none and is reported, for an organizer to rename.
+ */
+export async function backfillFirmNameKeys(): Promise<{ filled: number; clashes: string[] }> {
+  const sql = await rawSql();
+  const pending = sql.all<{ id: string; name: string }>("SELECT id, name FROM Firm WHERE nameNormalized IS NULL ORDER BY createdAt, id");
+  if (pending.length === 0) return { filled: 0, clashes: [] };
+  return writeTransaction((sql) => {
+    const clashes: string[] = [];
+    let filled = 0;
+    for (const firm of pending) {
+      const key = firmNameKey(firm.name);
+      if (sql.get("SELECT id FROM Firm WHERE nameNormalized = ?", key)) clashes.push(firm.name);
+      else filled += sql.run("UPDATE Firm SET nameNormalized = ? WHERE id = ? AND nameNormalized IS NULL", key, firm.id).changes;
+    }
+    return { filled, clashes };
+  });
+}
+
+/** Profile edit by a contact or an organizer. A rename to another member's name is refused; every rename is audited. */
 export async function updateFirmProfile({ firmId, input, actorUserId }: { firmId: string; input: FirmProfileInput; actorUserId?: string }) {
   const db = await prisma();
-  await getFirm(firmId);
-  const firm = await db.firm.update({ where: { id: firmId }, data: { ...input, website: input.website ?? null } });
+  const before = await getFirm(firmId);
+  const nameNormalized = firmNameKey(input.name);
+  if (await db.firm.findFirst({ where: { nameNormalized, id: { not: firmId } }, select: { id: true } })) throw firmNameTaken();
+  let firm;
+  try {
+    firm = await db.firm.update({ where: { id: firmId }, data: { ...input, nameNormalized, website: input.website ?? null } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw firmNameTaken();
+    throw error;
+  }
   await audit({ action: "firm.profile_updated", actorUserId, targetType: "firm", targetId: firmId });
+  if (before.name !== firm.name || before.nameEn !== firm.nameEn) {
+    await audit({
+      action: "firm.renamed",
+      actorUserId,
+      targetType: "firm",
+      targetId: firmId,
+      details: { from: before.name, to: firm.name, ...(before.nameEn !== firm.nameEn ? { fromEn: before.nameEn, toEn: firm.nameEn } : {}) },
+    });
+  }
   return firm;
+}
+
+/**
+ * For the organizers' registration list: the member firm whose name (or English name) a typed organization
+ * matches, as an unverified hint. Matching never attaches a registration to a firm.
+ */
+export async function firmNameSuggester(): Promise<(organization: string) => string | null> {
+  const firms = await (await prisma()).firm.findMany({ where: { status: "ACTIVE" }, select: { name: true, nameEn: true } });
+  const byKey = new Map<string, string>();
+  for (const firm of firms) {
+    byKey.set(firmNameKey(firm.name), firm.name);
+    if (firm.nameEn) byKey.set(firmNameKey(firm.nameEn), firm.name);
+  }
+  return (organization) => (organization.trim() ? (byKey.get(firmNameKey(organization)) ?? null) : null);
 }
 
 export async function setFirmStatus({ firmId, status, actorUserId }: { firmId: string; status: "ACTIVE" | "SUSPENDED" | "LEFT"; actorUserId?: string }) {

@@ -5,6 +5,7 @@ import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTrans
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "./audit.server";
+import { firmForSeats } from "./firm-seats.server";
 import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
@@ -199,6 +200,8 @@ export type RegisterOptions = {
   // Organizer imports of invited guests skip approval, like an invite code does.
   skipApproval?: boolean;
   consentNoticeVersion?: string;
+  // Firms the signed-in person is a contact of: their registrations use those firms' reserved seats.
+  contactFirmIds?: string[];
 };
 
 /**
@@ -243,7 +246,7 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
   if (category?.inviteOnly && !invite && !options.skipApproval) throw inputError({ category: "registration.validation.categoryInviteOnly" });
 
   const answers = checkAnswers(event.questions, category?.id ?? null, input.answers);
-  const firmId = invite?.firmId ?? (await firmIdForOrganization(input.organization));
+  const firmId = await firmForSeats({ inviteFirmId: invite?.firmId, contactFirmIds: options.contactFirmIds, email: emailNormalized, organization: input.organization });
   const needsApproval = !invite && !options.skipApproval && (event.requiresApproval || Boolean(category?.requiresApproval));
   // Organizer imports (skipApproval) come from the organizers' own list; only self-registrations are held.
   const holdMinutes = options.skipApproval ? null : event.emailConfirmHoldMinutes;
@@ -401,13 +404,6 @@ function resendNoticeInTransaction(sql: Sql, row: RowState & { ticketCode: strin
     { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` },
     now,
   );
-}
-
-/** A member firm is recognised by its exact name (Chinese or English) as the attendee's organization. */
-async function firmIdForOrganization(organization: string): Promise<string | null> {
-  const name = organization.trim();
-  const firm = (await rawSql()).get<{ id: string }>(`SELECT id FROM Firm WHERE (name = ? OR nameEn = ?) AND status = 'ACTIVE' LIMIT 1`, name, name);
-  return firm?.id ?? null;
 }
 
 type EventRow = {

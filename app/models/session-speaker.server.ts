@@ -8,6 +8,7 @@ import { HttpError } from "~/utils/http.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ownSession } from "./agenda.server";
+import { audit } from "./audit.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 
@@ -20,8 +21,11 @@ export const attachSchema = z.object({
   position: z.coerce.number({ message: "agenda.validation.position" }).int("agenda.validation.position").min(0, "agenda.validation.position").max(999, "agenda.validation.position").default(0),
 });
 
-/** Puts a person on a session in a typed role and order (issue 3 §3). */
-export async function attachSpeaker(eventId: string, sessionId: string, input: unknown) {
+/**
+ * Puts a person on a session in a typed role and order (issue 3 §3). Appearing at the event lets its
+ * organizers see and change the person's contact details, so a new appearance is audited with its actor.
+ */
+export async function attachSpeaker(eventId: string, sessionId: string, input: unknown, actorUserId: string | null = null) {
   const facts = parseOrThrow(attachSchema, input);
   await ownSession(eventId, sessionId);
   const db = await prisma();
@@ -30,7 +34,9 @@ export async function attachSpeaker(eventId: string, sessionId: string, input: u
   }
   const existing = await db.sessionSpeaker.findUnique({ where: { sessionId_speakerId_role: { sessionId, speakerId: facts.speakerId, role: facts.role } } });
   if (existing) return db.sessionSpeaker.update({ where: { id: existing.id }, data: { position: facts.position } });
-  return db.sessionSpeaker.create({ data: { sessionId, ...facts } });
+  const created = await db.sessionSpeaker.create({ data: { sessionId, ...facts } });
+  await audit({ action: "speaker.attached", actorUserId, targetType: "speaker", targetId: facts.speakerId, eventId, details: { sessionId, role: facts.role } });
+  return created;
 }
 
 async function ownSessionSpeaker(eventId: string, sessionSpeakerId: string) {

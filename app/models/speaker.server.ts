@@ -25,9 +25,10 @@ export const speakerSchema = z.object({
     .refine((value) => value === null || z.string().email().safeParse(value).success, "validation.email"),
 });
 
-export async function createSpeaker(input: unknown) {
+/** `createdById`: the organizer adding the person, who may then edit them before they are on any agenda. */
+export async function createSpeaker(input: unknown, createdById: string | null = null) {
   const facts = parseOrThrow(speakerSchema, input);
-  return (await prisma()).speaker.create({ data: facts });
+  return (await prisma()).speaker.create({ data: { ...facts, createdById } });
 }
 
 export async function updateSpeaker(speakerId: string, input: unknown) {
@@ -49,13 +50,16 @@ export async function getSpeakerWithSessions(speakerId: string) {
   });
 }
 
+/** The directory, each person with the events they appear at (the scope `canManageSpeaker` decides on). */
 export async function listSpeakers({ query = "", take = 500 }: { query?: string; take?: number } = {}) {
   const q = query.trim();
-  return (await prisma()).speaker.findMany({
+  const speakers = await (await prisma()).speaker.findMany({
     where: q ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { organization: { contains: q } }] } : {},
+    include: { sessions: { select: { session: { select: { event: { select: { id: true, seriesId: true } } } } } } },
     orderBy: { name: "asc" },
     take,
   });
+  return speakers.map(({ sessions, ...speaker }) => ({ ...speaker, events: sessions.map((row) => row.session.event) }));
 }
 
 export async function findSpeakerByName(name: string, organization = "") {

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
   const sessionId = params.sessionId ?? "";
   return pageLoader(request, async () => {
-    await requireEventManager(request, eventId);
+    const user = await requireEventManager(request, eventId);
     const values = formValues(await request.formData());
     const intent = values.intent ?? "";
     return formAction(request, intent, values, async () => {
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(`/admin/events/${eventId}/agenda`);
       }
       if (intent === "attach") {
-        await attachSpeaker(eventId, sessionId, values);
+        await attachSpeaker(eventId, sessionId, values, user.id);
         return { ok: true as const };
       }
       if (intent === "detach") {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { decisionSchema, filterFromSearchParams } from "~/models/registration-admin-input";
+import { firmNameSuggester } from "~/models/firm.server";
 import { listFirms, registrationSettings } from "~/models/registration-settings.server";
 import { cancelRegistration, decideRegistrations, listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration.server";
 import { requireEventManager } from "~/utils/permissions.server";
@@ -15,7 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEventManager(request, eventId);
   const url = new URL(request.url);
   const filter = filterFromSearchParams(url.searchParams);
-  const [settings, firms, list, counts] = await Promise.all([registrationSettings(eventId), listFirms(), listRegistrations(eventId, filter, 500), registrationCounts(eventId)]);
+  const [settings, firms, list, counts, suggestFirm] = await Promise.all([
+    registrationSettings(eventId),
+    listFirms(),
+    listRegistrations(eventId, filter, 500),
+    registrationCounts(eventId),
+    firmNameSuggester(),
+  ]);
   return {
     eventId,
     timeZone: settings.timeZone,
@@ -31,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organization: row.organization,
       category: row.category ? { name: row.category.name, nameEn: row.category.nameEn } : null,
       firm: row.firm?.name ?? null,
+      firmSuggestion: row.firm ? null : suggestFirm(row.organization),
       createdAt: row.createdAt.toISOString(),
       checkedInAt: row.checkedInAt?.toISOString() ?? null,
       note: row.organizerNote,
@@ -193,6 +201,7 @@ export default function RegistrationsAdmin() {
                 <td className="p-2">
                   {row.organization}
                   {row.firm ? <span className="block text-xs text-brand-700">{row.firm}</span> : null}
+                  {row.firmSuggestion ? <span className="block text-xs text-amber-700">{t("registration.admin.list.firmSuggestion", { firm: row.firmSuggestion })}</span> : null}
                 </td>
                 <td className="p-2">{row.checkedInAt ? formatDateTime(row.checkedInAt, timeZone, locale) : "—"}</td>
                 <td className="p-2">

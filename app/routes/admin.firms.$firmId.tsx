@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice, ContactsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
+import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { useLocalized, useT } from "~/i18n/react";
 import { setFirmStatus } from "~/models/firm.server";
 import { firmPageData, handleFirmAction } from "~/utils/firm-actions.server";
@@ -78,6 +78,9 @@ export default function AdminFirm() {
         </div>
         <div className="lg:col-span-2">
           <ContactsPanel data={data} action={action} />
+        </div>
+        <div className="lg:col-span-2">
+          <EmailDomainsPanel data={data} action={action} editable />
         </div>
       </div>
     </div>

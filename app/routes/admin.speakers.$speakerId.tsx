@@ -5,14 +5,15 @@ import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormContro
 import { useLocale, useT } from "~/i18n/react";
 import { invalidInput } from "~/models/event.server";
 import { getSpeakerWithSessions, maxPhotoBytes, saveSpeakerPhoto, speakerPhotoUrl, updateSpeaker } from "~/models/speaker.server";
-import { formAction, formValues, requireSpeakerEditor } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/utils/agenda-route.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { requireSpeakerManager } from "~/utils/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return pageLoader(request, async () => {
-    await requireSpeakerEditor(request);
+    await requireSpeakerManager(request, params.speakerId ?? "");
     const speaker = await getSpeakerWithSessions(params.speakerId ?? "");
     if (!speaker) notFound();
     return {
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const speakerId = params.speakerId ?? "";
   return pageLoader(request, async () => {
-    await requireSpeakerEditor(request);
+    await requireSpeakerManager(request, speakerId);
     const { t } = requestTranslator(request);
     const contentType = request.headers.get("Content-Type") ?? "";
     if (contentType.startsWith("multipart/form-data")) {

@@ -6,25 +6,37 @@ import { useT } from "~/i18n/react";
 import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
 import { formAction, formValues, requireSpeakerEditor } from "~/utils/agenda-route.server";
 import { pageLoader } from "~/utils/http.server";
+import { canManageSpeaker } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return pageLoader(request, async () => {
-    await requireSpeakerEditor(request);
+    const user = await requireSpeakerEditor(request);
     const query = new URL(request.url).searchParams.get("q") ?? "";
     const speakers = await listSpeakers({ query });
     return {
       query,
-      speakers: speakers.map((speaker) => ({ id: speaker.id, name: speaker.name, organization: speaker.organization, jobTitle: speaker.jobTitle, email: speaker.email, photo: speakerPhotoUrl(speaker) })),
+      speakers: speakers.map((speaker) => {
+        const manageable = canManageSpeaker(user, speaker);
+        return {
+          id: speaker.id,
+          name: speaker.name,
+          organization: speaker.organization,
+          jobTitle: speaker.jobTitle,
+          photo: speakerPhotoUrl(speaker),
+          manageable,
+          email: manageable ? speaker.email : null,
+        };
+      }),
     };
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   return pageLoader(request, async () => {
-    await requireSpeakerEditor(request);
+    const user = await requireSpeakerEditor(request);
     const values = formValues(await request.formData());
     return formAction(request, "create", values, async () => {
-      const speaker = await createSpeaker(values);
+      const speaker = await createSpeaker(values, user.id);
       return redirect(`/admin/speakers/${speaker.id}`);
     });
   });
@@ -52,9 +64,13 @@ export default function Speakers() {
           <li key={speaker.id} className="card flex items-center gap-3">
             {speaker.photo ? <img src={speaker.photo} alt="" width={48} height={48} className="h-12 w-12 rounded-full object-cover" /> : null}
             <div>
-              <Link to={`/admin/speakers/${speaker.id}`} className="font-semibold hover:underline">
-                {speaker.name}
-              </Link>
+              {speaker.manageable ? (
+                <Link to={`/admin/speakers/${speaker.id}`} className="font-semibold hover:underline">
+                  {speaker.name}
+                </Link>
+              ) : (
+                <span className="font-semibold">{speaker.name}</span>
+              )}
               <p className="text-sm text-slate-600">{[speaker.organization, speaker.jobTitle].filter(Boolean).join(" · ")}</p>
             </div>
           </li>

@@ -3,6 +3,7 @@ import { registrationInputSchema } from "~/models/registration-input";
 import { submitRegistration } from "~/models/registration.server";
 import { apiError, apiErrorReply, apiReply, clientAddress, fieldErrors, HttpError, jsonAction, jsonReply, readJson, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { signedInContactFirmIds } from "~/utils/permissions.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { translateFields } from "~/i18n";
 
@@ -26,7 +27,8 @@ const endpoint: JsonEndpoint = async ({ request, params }) => {
     if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
       return apiErrorReply(400, "invalid_idempotency_key", t("validation.invalid"));
     }
-    const answer = await submitRegistration({ slug: params.slug ?? "", input: parsed.data, idempotencyKey, locale: parsed.data.locale ?? locale });
+    const contactFirmIds = await signedInContactFirmIds(request);
+    const answer = await submitRegistration({ slug: params.slug ?? "", input: parsed.data, idempotencyKey, locale: parsed.data.locale ?? locale, contactFirmIds });
     // 202 whatever the existing registration's state: the same answer for everybody, so it reveals nothing.
     if (answer.httpStatus === 202) return jsonReply({ ...answer.body, message: t("registration.result.resent.body") }, 202);
     if (answer.body.registration.status === "held") return jsonReply({ ...answer.body, message: t("registration.result.held.body") }, 201);

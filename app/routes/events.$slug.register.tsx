@@ -14,6 +14,7 @@ import { submitRegistration } from "~/models/registration.server";
 import { env } from "~/utils/env.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { signedInContactFirmIds } from "~/utils/permissions.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 import { translateMessage } from "~/i18n";
@@ -37,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!limit.allowed) return data({ result: submission.reply({ formErrors: [t("error.tooManyRequests")] }), done: null }, { status: 429 });
   if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 422 });
   try {
-    const answer = await submitRegistration({ slug: params.slug ?? "", input: submission.value, locale: submission.value.locale ?? locale });
+    const contactFirmIds = await signedInContactFirmIds(request);
+    const answer = await submitRegistration({ slug: params.slug ?? "", input: submission.value, locale: submission.value.locale ?? locale, contactFirmIds });
     const manageUrl = answer.httpStatus === 201 ? answer.body.registration.manageUrl : null;
     const done: Result = {
       status: answer.httpStatus === 201 ? answer.body.registration.status : "resent",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ContactsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
+import { ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmEventActivity, getFirm } from "~/models/firm.server";
@@ -101,6 +101,9 @@ export default function FirmPortal() {
         </div>
         <div className="lg:col-span-2">
           <ContactsPanel data={page} action={action} />
+        </div>
+        <div className="lg:col-span-2">
+          <EmailDomainsPanel data={page} action={action} editable={false} />
         </div>
         <section aria-labelledby="events-heading" className="card lg:col-span-2">
           <h2 id="events-heading" className="text-lg font-semibold">

@@ -3,9 +3,11 @@ import { z } from "zod";
 import type { Translate } from "~/i18n";
 import { firmProfileSchema, issueText } from "~/models/application-input";
 import { getFirm, inviteFirmContact, listFirmContacts, maxLogoBytes, removeFirmContact, saveFirmLogo, updateFirmProfile } from "~/models/firm.server";
+import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from "~/models/firm-seats.server";
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";
 import { HttpError } from "./http.server";
 import { requestTranslator } from "./i18n.server";
+import { canManageProgramme } from "./permissions.server";
 import { guardedAction } from "./programme-route.server";
 import type { SessionUser } from "./session.server";
 import { zText } from "./text";
@@ -74,6 +76,17 @@ export async function handleFirmAction(request: Request, firmId: string, user: S
         await removeFirmContact({ firmId, userId: String(form.get("userId") ?? ""), actorUserId: user.id });
         return t("programme.contacts.removed");
       }
+      case "addDomain":
+      case "removeDomain": {
+        // Which addresses speak for the firm is the organizers' call, never the firm's own.
+        if (!canManageProgramme(user)) throw new HttpError(403, "forbidden", "error.forbidden.body");
+        if (intent === "removeDomain") {
+          await removeFirmEmailDomain({ firmId, domainId: String(form.get("domainId") ?? ""), actorUserId: user.id });
+          return t("programme.domains.removed");
+        }
+        const domain = await addFirmEmailDomain({ firmId, domain: String(form.get("domain") ?? ""), actorUserId: user.id });
+        return t("programme.domains.added", { domain });
+      }
       case "step": {
         await setStepCompletion({ firmId, stepId: String(form.get("stepId") ?? ""), done: form.get("done") === "1", actorUserId: user.id });
         return t("programme.onboarding.saved");
@@ -86,7 +99,7 @@ export async function handleFirmAction(request: Request, firmId: string, user: S
 
 /** Everything a firm page shows about one firm, serialised for the loader. */
 export async function firmPageData(firmId: string) {
-  const [firm, contacts, progress] = await Promise.all([getFirm(firmId), listFirmContacts(firmId), firmProgress(firmId)]);
+  const [firm, contacts, progress, emailDomains] = await Promise.all([getFirm(firmId), listFirmContacts(firmId), firmProgress(firmId), listFirmEmailDomains(firmId)]);
   return {
     firm: {
       id: firm.id,
@@ -106,6 +119,7 @@ export async function firmPageData(firmId: string) {
       memberSince: firm.memberSince?.toISOString() ?? null,
     },
     contacts: contacts.map((contact) => ({ ...contact, invitedSince: contact.invitedSince.toISOString() })),
+    emailDomains: emailDomains.map((row) => ({ id: row.id, domain: row.domain })),
     progress: {
       done: progress.done,
       total: progress.total,

@@ -47,12 +47,34 @@ export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string):
   );
 }
 
+/** Where a person of the speaker directory appears, and who added them. */
+export type SpeakerScope = { createdById: string | null; events: EventScope[] };
+
+/**
+ * A speaker's contact details and every change to the person (edit, photo) belong to the organizers of an
+ * event the person appears at, and to whoever added the person; organizers of all events and admins reach
+ * everyone. Names, organizations and photos stay visible to every organizer, to pick people for an agenda.
+ * (Invitations are sent per event, so they only ever reach people of an event its organizer manages.)
+ */
+export function canManageSpeaker(user: Pick<SessionUser, "id" | "roles">, speaker: SpeakerScope): boolean {
+  if (canManageProgramme(user)) return true;
+  if (!isBackOfficeUser(user)) return false;
+  return speaker.createdById === user.id || speaker.events.some((event) => canManageEvent(user, event));
+}
+
 export function isBackOfficeUser(user: Pick<SessionUser, "roles">): boolean {
   return user.roles.some((grant) => grant.role === "ADMIN" || grant.role === "ORGANIZER");
 }
 
 export function firmIdsOf(user: Pick<SessionUser, "roles">): string[] {
   return user.roles.flatMap((grant) => (grant.role === "FIRM_CONTACT" && grant.firmId ? [grant.firmId] : []));
+}
+
+/** The firms whose contact is signed in on this request (none when nobody is): their reserved seats apply. */
+export async function signedInContactFirmIds(request: Request): Promise<string[]> {
+  if (!request.headers.get("Cookie")) return [];
+  const user = await sessionUser(request);
+  return user ? firmIdsOf(user) : [];
 }
 
 /** Signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
@@ -95,6 +117,23 @@ async function eventScope(eventId: string): Promise<EventScope> {
 export async function requireEventManager(request: Request, eventId: string): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!canManageEvent(user, await eventScope(eventId))) throw forbidden();
+  return user;
+}
+
+async function speakerScope(speakerId: string): Promise<SpeakerScope> {
+  const speaker = await (await prisma()).speaker.findUnique({
+    where: { id: speakerId },
+    select: { createdById: true, sessions: { select: { session: { select: { event: { select: { id: true, seriesId: true } } } } } } },
+  });
+  if (!speaker) throw new HttpError(404, "not_found", "error.notFound.body");
+  return { createdById: speaker.createdById, events: speaker.sessions.map((row) => row.session.event) };
+}
+
+/** The user may see this speaker's contact details and change them; the speaker id comes from the URL. */
+export async function requireSpeakerManager(request: Request, speakerId: string): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!isBackOfficeUser(user)) throw forbidden();
+  if (!canManageSpeaker(user, await speakerScope(speakerId))) throw forbidden();
   return user;
 }
 

@@ -1,6 +1,7 @@
 import { applicationInputSchema } from "~/models/application-input";
 import { reviewApplication, submitApplication } from "~/models/application.server";
 import { withCheckCharacter } from "~/models/credit-code";
+import { firmNameKey } from "~/models/firm-name";
 import { inviteFirmContact, listFirmContacts } from "~/models/firm.server";
 import { createChecklistInTransaction, ensureDefaultSteps, listSteps, setStepCompletion } from "~/models/onboarding.server";
 import { prisma, writeTransaction } from "~/utils/db.server";
@@ -50,6 +51,7 @@ export async function seedProgramme() {
         (await db.firm.create({
           data: {
             ...firm,
+            nameNormalized: firmNameKey(firm.name),
             programmeId: programme.id,
             founding: true,
             memberSince: launchedAt,

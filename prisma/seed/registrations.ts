@@ -1,10 +1,12 @@
 import { prisma } from "~/utils/db.server";
+import { addFirmEmailDomain } from "~/models/firm-seats.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { decideRegistrations, register } from "~/models/registration.server";
 import { createInviteCode, setFirmQuota, upsertCategory, upsertQuestion } from "~/models/registration-settings.server";
 
 const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
 const givenNames = ["晓明", "思远", "雨桐", "浩然", "佳怡", "子涵", "建国", "海燕", "志强", "文静", "一鸣", "若溪", "天宇", "梦洁", "俊杰", "欣然"];
+const demoFirmDomain = "firm1.demo.example.org";
 const organizations = ["示例市数据局", "示例区政务服务中心", "示例大学信息学院", "示例城市科技有限公司", "示例银行科技部", "示例智能制造集团"];
 
 function fictionalPerson(slugTag: string, index: number) {
@@ -58,7 +60,12 @@ export async function seedRegistrations({ firms, now = new Date() }: { firms: { 
 
   if (chengdu && !(await alreadySeeded(chengdu.id))) {
     // Member places (10) run out first: later members wait in line while the event still has 2 free places.
-    for (let index = 0; index < 13; index++) await signUp(chengdu.slug, "chengdu", index, { category: "member", organization: index < 2 ? firms[0].name : organizations[index % organizations.length] });
+    // The first two are the first founding firm's people, recognised by its registered mail domain.
+    await addFirmEmailDomain({ firmId: firms[0].id, domain: demoFirmDomain });
+    for (let index = 0; index < 13; index++) {
+      const firmPerson = index < 2 ? { organization: firms[0].name, email: `chengdu.attendee${String(index + 1).padStart(2, "0")}@${demoFirmDomain}` } : {};
+      await signUp(chengdu.slug, "chengdu", index, { category: "member", ...firmPerson });
+    }
     for (let index = 13; index < 31; index++) await signUp(chengdu.slug, "chengdu", index, { category: "public" });
     await signUp(chengdu.slug, "chengdu", 31, { inviteCode: "GUEST-CHENGDU" });
   }

@@ -197,3 +197,115 @@ describe("IDOR: an organizer of event A cannot change event B by editing ids", (
     expect(await db.user.count()).toBe(users);
   });
 });
+
+describe("speakers: an organizer of some events reaches contact details and edits of their own events' people only", () => {
+  // A 1×1 PNG, enough for the photo upload to pass its image checks.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  const outOfScopeEmail = "only-at-the-forum@speakers.example.org";
+  const inScopeEmail = "at-shanghai@speakers.example.org";
+  let outOfScope: string;
+  let inScope: string;
+
+  beforeAll(async () => {
+    const db = await prisma();
+    const sessionOfA = await db.session.findFirstOrThrow({ where: { eventId: eventA.id } });
+    const sessionOfB = await db.session.findFirstOrThrow({ where: { eventId: eventB.id } });
+    outOfScope = (await db.speaker.create({ data: { name: "论坛专属嘉宾", organization: "论坛单位", email: outOfScopeEmail } })).id;
+    inScope = (await db.speaker.create({ data: { name: "上海站嘉宾", organization: "上海单位", email: inScopeEmail } })).id;
+    await db.sessionSpeaker.create({ data: { sessionId: sessionOfB.id, speakerId: outOfScope, role: "KEYNOTE" } });
+    await db.sessionSpeaker.create({ data: { sessionId: sessionOfA.id, speakerId: inScope, role: "KEYNOTE" } });
+  });
+
+  const save = (who: Who, speakerId: string, name: string, email: string) =>
+    jars[who].fetch(`${server.baseUrl}/admin/speakers/${speakerId}`, { method: "POST", body: new URLSearchParams({ intent: "save", name, organization: "单位", email }) });
+  const upload = (who: Who, speakerId: string) => {
+    const form = new FormData();
+    form.set("photo", new Blob([png], { type: "image/png" }), "photo.png");
+    return jars[who].fetch(`${server.baseUrl}/admin/speakers/${speakerId}`, { method: "POST", body: form });
+  };
+
+  // Columns for the speaker who appears only at event B: open the edit page, save, upload a photo.
+  const outOfScopeExpectations: Record<Exclude<Who, "anonymous">, [number, number, number]> = {
+    admin: [ok, ok, ok],
+    organizerAll: [ok, ok, ok],
+    organizerOfA: [no, no, no],
+    organizerOfSeries: [no, no, no],
+    checkinOfA: [no, no, no],
+    firmContactOfFirm1: [no, no, no],
+  };
+
+  for (const who of Object.keys(outOfScopeExpectations) as Exclude<Who, "anonymous">[]) {
+    it(`edit page, save and photo upload of a speaker of event B only, for ${who}`, async () => {
+      const db = await prisma();
+      const before = await db.speaker.findUniqueOrThrow({ where: { id: outOfScope } });
+      const page = await jars[who].fetch(`${server.baseUrl}/admin/speakers/${outOfScope}`);
+      const html = await page.text();
+      const saved = await save(who, outOfScope, before.name, outOfScopeEmail);
+      const uploaded = await upload(who, outOfScope);
+      expect([page.status, saved.status, uploaded.status]).toEqual(outOfScopeExpectations[who]);
+      if (page.status === ok) expect(html).toContain(outOfScopeEmail);
+      else expect(html).not.toContain(outOfScopeEmail);
+      if (uploaded.status !== ok) expect((await db.speaker.findUniqueOrThrow({ where: { id: outOfScope } })).photoPath).toBe(before.photoPath);
+    });
+  }
+
+  it("a scoped organizer changes nothing of an out-of-scope speaker", async () => {
+    const response = await save("organizerOfA", outOfScope, "被改掉的名字", "attacker@evil.example");
+    expect(response.status).toBe(no);
+    const speaker = await (await prisma()).speaker.findUniqueOrThrow({ where: { id: outOfScope } });
+    expect(speaker).toMatchObject({ name: "论坛专属嘉宾", email: outOfScopeEmail });
+  });
+
+  it("the directory lists every speaker by name for a scoped organizer, with e-mail addresses of their own events' people only", async () => {
+    for (const who of ["organizerOfA", "organizerOfSeries"] as const) {
+      const html = await (await jars[who].fetch(`${server.baseUrl}/admin/speakers`)).text();
+      expect(html, who).toContain("论坛专属嘉宾");
+      expect(html, who).not.toContain(outOfScopeEmail);
+      expect(html, who).toContain(inScopeEmail);
+    }
+    for (const who of ["admin", "organizerAll"] as const) {
+      const html = await (await jars[who].fetch(`${server.baseUrl}/admin/speakers`)).text();
+      expect(html, who).toContain(outOfScopeEmail);
+    }
+  });
+
+  it("the session editor of event A still offers the out-of-scope speaker to pick", async () => {
+    const session = await (await prisma()).session.findFirstOrThrow({ where: { eventId: eventA.id } });
+    const html = await (await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventA.id}/agenda/${session.id}`)).text();
+    expect(html).toContain("论坛专属嘉宾");
+    expect(html).not.toContain(outOfScopeEmail);
+  });
+
+  it("a scoped organizer edits the people of their own events and the people they added", async () => {
+    const page = await jars.organizerOfA.fetch(`${server.baseUrl}/admin/speakers/${inScope}`);
+    expect(page.status).toBe(ok);
+    expect(await page.text()).toContain(inScopeEmail);
+    expect((await save("organizerOfA", inScope, "上海站嘉宾", inScopeEmail)).status).toBe(ok);
+    expect((await upload("organizerOfA", inScope)).status).toBe(ok);
+
+    const created = await jars.organizerOfA.fetch(`${server.baseUrl}/admin/speakers`, {
+      method: "POST",
+      body: new URLSearchParams({ name: "新添加的嘉宾", organization: "新单位", email: "new-guest@speakers.example.org" }),
+    });
+    expect(created.status).toBe(302);
+    const location = created.headers.get("Location")!;
+    const own = await jars.organizerOfA.fetch(server.baseUrl + location);
+    expect(own.status).toBe(ok);
+    expect(await own.text()).toContain("new-guest@speakers.example.org");
+    expect((await jars.organizerOfSeries.fetch(server.baseUrl + location)).status).toBe(no);
+  });
+
+  // Last in this block: the attachment brings the person into event A's scope.
+  it("putting a person of another event on one's own agenda is audited with the organizer who did it", async () => {
+    const db = await prisma();
+    const session = await db.session.findFirstOrThrow({ where: { eventId: eventA.id } });
+    const response = await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventA.id}/agenda/${session.id}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "attach", speakerId: outOfScope, role: "PANELIST", position: "9" }),
+    });
+    expect(response.status).toBe(ok);
+    const organizer = await db.user.findUniqueOrThrow({ where: { email: demo.shanghaiOrganizer.email } });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "speaker.attached", targetId: outOfScope } });
+    expect(entry).toMatchObject({ actorUserId: organizer.id, eventId: eventA.id });
+  });
+});

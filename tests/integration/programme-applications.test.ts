@@ -207,7 +207,8 @@ describe("review", () => {
   });
 
   it("expired setup links are refused", async () => {
-    const data = input();
+    // Member names are unique, so this second approval needs a name of its own.
+    const data = input({ firmName: "过期链接测试科技（演示）" });
     const { application } = await submitApplication({ input: data, locale: "zh-CN" });
     await reviewApplication({ id: application.id, action: { to: "UNDER_REVIEW" }, actor: reviewer });
     await reviewApplication({ id: application.id, action: { to: "APPROVED" }, actor: reviewer });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { cancelRegistration, decideRegistrations, register } from "~/models/registration.server";
+import { addFirmEmailDomain } from "~/models/firm-seats.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { createFirm, createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
@@ -46,8 +47,16 @@ describe("no overselling under parallel submits (invariant 1)", () => {
     const firm = await createFirm("并发测试企业（演示）");
     const db = await prisma();
     await db.firmQuota.create({ data: { eventId: event.id, firmId: firm.id, quota: 3 } });
+    // The firm's people are recognised by the mail domain registered for it, not by a typed name.
+    await addFirmEmailDomain({ firmId: firm.id, domain: "concurrency-firm.example.org" });
     const submits = Array.from({ length: 240 }, (_, index) =>
-      post(slug, person(index, { category: index % 3 === 0 ? "media" : "public", organization: index % 4 === 0 ? firm.name : "示例单位" })),
+      post(
+        slug,
+        person(index, {
+          category: index % 3 === 0 ? "media" : "public",
+          ...(index % 4 === 0 ? { email: `person${index}@concurrency-firm.example.org`, organization: firm.name } : {}),
+        }),
+      ),
     );
     const responses = await Promise.all(submits);
     const statuses = await Promise.all(responses.map(async (response) => ({ code: response.status, body: (await response.json()) as { registration: { status: string } } })));

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
-import { badOriginBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
+import { badOriginBody, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The HTTP server around the Remix build: client address, Origin check, security headers, static assets,
@@ -37,6 +37,15 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (originAllowed(req, env)) return next();
     res.status(403).json(badOriginBody);
+  });
+
+  // Form bodies are judged by their headers before Remix reads them (pageBodyRefusal).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    pageBodyRefusal(req).then((refusal) => {
+      if (!refusal) return next();
+      discardUnreadBody(req, res);
+      res.status(refusal.status).json(refusal.body);
+    }, next);
   });
 
   // For load balancers and monitoring: 200 {status:"ok", db:"ok"} when the database answers a read, else 503.

@@ -84,11 +84,27 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
   } catch {
     throw new HttpError(400, "invalid_json", "error.invalidJson");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "error.invalidJson");
   }
+  if (surrogateEscape.test(text) && !wellFormed(value)) throw new HttpError(400, "invalid_text", "error.loneSurrogate");
+  return value;
+}
+
+// A lone UTF-16 surrogate ("\ud800") is valid JSON but no text: the database layer cannot carry it, and a
+// request holding one was never answered. Only an escape can produce one (the bytes were strict UTF-8), so
+// the walk runs only when the text has such an escape.
+const surrogateEscape = /\\u[dD][89a-fA-F]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return !loneSurrogate.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
+  return true;
 }
 
 // A refused body is still read (and thrown away) up to this size, so the client gets the 413 instead of a

@@ -82,7 +82,8 @@ const signedInFormBytes = 8 * 1024 * 1024;
  * (`request.formData()`), so the body is judged by its headers before any of it is read. Another media type
  * is 415 (the form parser would throw on it), a body without a declared length 411 (browsers always declare
  * it), and one past the limit 413; the larger limit only for a signed-in user. The message is in the
- * user's language. Null: let the request through.
+ * user's language. Null: let the request through. A 415 comes after the size checks, so its body (within the
+ * limit) can be read and thrown away before the answer, and the connection stays usable.
  */
 export async function pageBodyRefusal(req: IncomingMessage): Promise<{ status: number; body: ApiErrorBody } | null> {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.url?.startsWith("/api/")) return null;
@@ -91,11 +92,10 @@ export async function pageBodyRefusal(req: IncomingMessage): Promise<{ status: n
     status,
     body: { error: { code, message: requestTranslator(request).t(messageKey) } },
   });
-  if (!formType.test(req.headers["content-type"] ?? "")) return refuse(415, "unsupported_media_type", "error.unsupportedMediaType");
   const declared = req.headers["content-length"];
-  if (declared === undefined) return req.headers["transfer-encoding"] ? refuse(411, "length_required", "error.lengthRequired") : null;
-  const length = Number(declared);
-  if (length <= anonymousFormBytes) return null;
-  if (length > signedInFormBytes || !(await sessionUser(request))) return refuse(413, "payload_too_large", "error.payloadTooLarge");
+  if (declared === undefined && req.headers["transfer-encoding"]) return refuse(411, "length_required", "error.lengthRequired");
+  const length = Number(declared ?? 0);
+  if (length > signedInFormBytes || (length > anonymousFormBytes && !(await sessionUser(request)))) return refuse(413, "payload_too_large", "error.payloadTooLarge");
+  if (!formType.test(req.headers["content-type"] ?? "")) return refuse(415, "unsupported_media_type", "error.unsupportedMediaType");
   return null;
 }

@@ -187,5 +187,10 @@ describe("one token check for every token API", () => {
     expect((await scan(token, eventA.slug, (await addRegistration(eventA.id)).ticketCode)).status).toBe(200);
     expect((await tokenApis(eventA.slug, "").stats(token)).status).toBe(200);
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(first);
+
+    const jar = await signIn(server.baseUrl, demo.shanghaiOrganizer.email, demo.shanghaiOrganizer.password);
+    const listing = await (await jar.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).text();
+    const item = listing.split('data-testid="token"').find((part) => part.includes(record.prefix))!;
+    expect(item).toContain(`dateTime="${first!.toISOString()}"`);
   });
 });

@@ -1,13 +1,11 @@
-import { prisma, rawSql } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
 import type { ZodType, ZodTypeDef } from "zod";
 import { apiErrorReply, clientAddress, fieldErrors, HttpError, readJson, type JsonReply } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
-import { canCheckIn, canManageEvent } from "~/utils/permissions.server";
+import { canCheckIn, canManageEvent, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { sessionUser } from "~/utils/session.server";
-import type { TokenRole } from "~/generated/prisma/client";
-import { hashSecret } from "~/utils/secrets.server";
-import type { TokenPrincipal } from "./api-token.server";
+import { tokenFromRequest, type TokenPrincipal } from "./api-token.server";
 
 /**
  * Who is scanning, for the check-in API: a bearer token (scoped to one event) or a signed-in staff
@@ -19,26 +17,12 @@ export type CheckInPrincipal = { staffUserId: string | null; apiTokenId: string 
 const unauthorized = () => new HttpError(401, "unauthorized", "error.unauthorized");
 const forbidden = () => new HttpError(403, "forbidden", "error.forbidden.body");
 
-/**
- * `tokenFromRequest` with one prepared statement instead of a Prisma query: same rules (SHA-256 of the
- * bearer token, not revoked), but cheap enough for the scan hot path (DESIGN.md §6: ≥ 1,000 scans/s).
- */
-async function scanTokenFromRequest(request: Request): Promise<TokenPrincipal | null> {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
-  if (!match) return null;
-  const row = (await rawSql()).get<{ id: string; eventId: string; role: TokenRole; revokedAt: string | null }>(
-    "SELECT id, eventId, role, revokedAt FROM ApiToken WHERE tokenHash = ?",
-    hashSecret(match[1]),
-  );
-  return row && !row.revokedAt ? { tokenId: row.id, eventId: row.eventId, role: row.role } : null;
-}
-
 /** Authenticates without an event yet: a token carries its event, a session is checked by `authorizeForEvent`. */
-export async function authenticateCheckIn(request: Request): Promise<CheckInPrincipal & { user?: Awaited<ReturnType<typeof sessionUser>> }> {
+export async function authenticateCheckIn(request: Request): Promise<CheckInPrincipal & { token?: TokenPrincipal; user?: Awaited<ReturnType<typeof sessionUser>> }> {
   if (request.headers.has("Authorization")) {
-    const token = await scanTokenFromRequest(request);
+    const token = await tokenFromRequest(request);
     if (!token) throw unauthorized();
-    return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER" };
+    return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER", token };
   }
   const user = await sessionUser(request);
   if (!user) throw unauthorized();
@@ -46,8 +30,8 @@ export async function authenticateCheckIn(request: Request): Promise<CheckInPrin
 }
 
 export async function authorizeForEvent(principal: Awaited<ReturnType<typeof authenticateCheckIn>>, eventId: string): Promise<CheckInPrincipal> {
-  if (principal.apiTokenId) {
-    if (principal.tokenEventId !== eventId) throw forbidden();
+  if (principal.token) {
+    if (!tokenMayAct(principal.token, eventId, "CHECKIN")) throw forbidden();
     return principal;
   }
   const user = principal.user;
@@ -59,12 +43,16 @@ export async function authorizeForEvent(principal: Awaited<ReturnType<typeof aut
 
 /** For the GET endpoints addressed by slug: 404 for an unknown slug, then the same scope rules. */
 export async function requireCheckInAccess(request: Request, slug: string): Promise<{ principal: CheckInPrincipal; event: { id: string; slug: string; title: string; titleEn: string; timeZone: string } }> {
-  const principal = await authenticateCheckIn(request);
   const event = await (await prisma()).event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, timeZone: true } });
+  if (request.headers.has("Authorization")) {
+    if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
+    const token = await requireEventToken(request, event.id, "CHECKIN");
+    return { principal: { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER" }, event };
+  }
+  const principal = await authenticateCheckIn(request);
   if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
   return { principal: await authorizeForEvent(principal, event.id), event };
 }
-
 
 // Generous for a door full of scanners behind one address (20 requests/s), tight for scripted guessing.
 const checkInRateLimit = { limit: 1200, windowMs: 60_000 };

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
+import { LocalTime } from "~/components/LocalTime";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createApiToken, listApiTokens, revokeApiToken, TokenError } from "~/models/api-token.server";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: token.role,
       createdAt: token.createdAt.toISOString(),
       revokedAt: token.revokedAt?.toISOString() ?? null,
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     })),
   };
 }
@@ -168,6 +170,9 @@ export default function EventAccess() {
                     {token.revokedAt
                       ? t("admin.eventAccess.revokedAt", { at: `${token.revokedAt.slice(0, 16).replace("T", " ")} UTC` })
                       : t("admin.eventAccess.active")}
+                  </p>
+                  <p className="text-sm text-slate-600" data-testid="token-last-used">
+                    {t("admin.eventAccess.lastUsed")}: {token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : t("admin.eventAccess.neverUsed")}
                   </p>
                 </div>
                 {token.revokedAt ? null : (

@@ -43,8 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ error: t(result.reason === "locked" ? "login.locked" : "login.invalid") }, { status: result.reason === "locked" ? 423 : 401 });
   }
-  const cookie = await startSession(result.userId, request);
-  return redirect(safeRedirectPath(parsed.data.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
+  const to = safeRedirectPath(parsed.data.redirectTo, "/admin");
+  return redirect(to, { headers: { "Set-Cookie": await startSession(result.userId, request) } });
 }
 
 export default function Login() {

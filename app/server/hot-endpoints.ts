@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
 import { bufferedRequest, type JsonEndpoint } from "~/utils/http.server";
-import { badOriginBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders, tooLargeBody } from "./http-guards";
+import { badOriginBody, discardUnreadBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The hot JSON endpoints (door scanners, registration storms) served straight from node:http, before
- * express and Remix: the route's own JSON endpoint (see `jsonAction`) gets the body read here and its plain
- * answer is written to the socket. Same code, same checks, same answers as through Remix.
+ * express and Remix: the route's own JSON endpoint (see `jsonAction`) gets the request and its plain answer
+ * is written to the socket. Same code, same checks, same answers as through Remix. The endpoint reads the
+ * body itself, after it has authenticated the request and with its own limit (`readJson`), so an
+ * unauthenticated or oversized upload is answered without keeping any of it.
  *
  * Why not through express: express's per-request objects (it re-prototypes req and res, and body-parser's
  * raw-body holds the request through its callbacks) survive young-generation collections. Measured at a
@@ -20,9 +22,6 @@ const hotRoutes: [RegExp, string][] = [
   [/^\/api\/v1\/checkin\/batch$/, "routes/api.v1.checkin_.batch"],
   [/^\/api\/v1\/events\/(?<slug>[^/]+)\/registrations$/, "routes/api.v1.events.$slug_.registrations"],
 ];
-
-// The endpoints' own limits are lower (a scan: 8 KB); past this the body is not even kept.
-const maxHotBody = 8 * 1024 * 1024;
 
 /** Returns a handler that serves a hot endpoint and answers true, or answers false for anything else. */
 export function hotEndpoints(build: ServerBuild, env: Env): (req: IncomingMessage, res: ServerResponse) => boolean {
@@ -60,10 +59,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, endpoint: JsonEn
   if (!originAllowed(req, env)) return writeJson(res, 403, badOriginBody);
   setClientAddress(req, env);
   try {
-    const body = await readHotBody(req);
-    // Closing the connection after the answer stops the rest of an oversized upload.
-    if (!body) return writeJson(res, 413, tooLargeBody, { Connection: "close" });
-    const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.url}`, req.headers, body);
+    const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.url}`, req);
     const reply = await endpoint({ request, params });
     writeJson(res, reply.status, reply.body, reply.headers);
   } catch (error) {
@@ -75,6 +71,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, endpoint: JsonEn
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  discardUnreadBody(res.req, res);
   res.writeHead(status, { ...headers, "Content-Type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
@@ -88,22 +85,4 @@ async function sendResponse(res: ServerResponse, response: Response) {
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
-}
-
-/** The body, or null past `maxHotBody`. */
-function readHotBody(req: IncomingMessage): Promise<Buffer | null> {
-  if (Number(req.headers["content-length"] ?? 0) > maxHotBody) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxHotBody) return void chunks.push(chunk);
-      req.off("data", onData).resume();
-      resolve(null);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks, size)));
-    req.once("error", reject);
-  });
 }

@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MessageKey } from "~/i18n";
 import type { Env } from "~/utils/env.server";
+import { bufferedRequest, type ApiErrorBody } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { sessionUser } from "~/utils/session.server";
 
 /**
  * What every answer gets, whichever path serves it (express with Remix, or the hot JSON endpoints in
@@ -46,4 +50,52 @@ export function originAllowed(req: IncomingMessage, env: Env): boolean {
 }
 
 export const badOriginBody = { error: { code: "bad_origin", message: "请求来源不被信任。The request did not come from this site." } };
-export const tooLargeBody = { error: { code: "payload_too_large", message: "提交的内容过大。The submitted content is too large." } };
+
+// How long the rest of a refused upload is read and thrown away before the connection is closed. Closing
+// at once, while the client is still sending, resets the connection, and the client may lose the answer.
+const lingerMs = 2000;
+
+/**
+ * For an answer given before the request's body ended (refused unread, or cut off at its limit): the rest
+ * of the body is thrown away as it arrives, never kept, and a client still sending it a moment after the
+ * answer loses the connection.
+ */
+export function discardUnreadBody(req: IncomingMessage, res: ServerResponse) {
+  if (req.complete) return;
+  req.removeAllListeners("data");
+  req.resume();
+  res.once("finish", () => {
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, lingerMs).unref();
+  });
+}
+
+const formType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+// Every form of the site without a file fits many times over; uploads (photos, logos, CSV) come from
+// signed-in users only.
+const anonymousFormBytes = 1024 * 1024;
+const signedInFormBytes = 8 * 1024 * 1024;
+
+/**
+ * Page routes (everything outside /api/) are HTML forms: Remix reads their whole body into memory
+ * (`request.formData()`), so the body is judged by its headers before any of it is read. Another media type
+ * is 415 (the form parser would throw on it), a body without a declared length 411 (browsers always declare
+ * it), and one past the limit 413; the larger limit only for a signed-in user. The message is in the
+ * user's language. Null: let the request through. A 415 comes after the size checks, so its body (within the
+ * limit) can be read and thrown away before the answer, and the connection stays usable.
+ */
+export async function pageBodyRefusal(req: IncomingMessage): Promise<{ status: number; body: ApiErrorBody } | null> {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.url?.startsWith("/api/")) return null;
+  const request = bufferedRequest(req.method ?? "POST", req.url ?? "/", req);
+  const refuse = (status: number, code: string, messageKey: MessageKey) => ({
+    status,
+    body: { error: { code, message: requestTranslator(request).t(messageKey) } },
+  });
+  const declared = req.headers["content-length"];
+  if (declared === undefined && req.headers["transfer-encoding"]) return refuse(411, "length_required", "error.lengthRequired");
+  const length = Number(declared ?? 0);
+  if (length > signedInFormBytes || (length > anonymousFormBytes && !(await sessionUser(request)))) return refuse(413, "payload_too_large", "error.payloadTooLarge");
+  if (!formType.test(req.headers["content-type"] ?? "")) return refuse(415, "unsupported_media_type", "error.unsupportedMediaType");
+  return null;
+}

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { finished } from "node:stream/promises";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
-import { badOriginBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
+import { badOriginBody, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The HTTP server around the Remix build: client address, Origin check, security headers, static assets,
@@ -37,6 +38,19 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (originAllowed(req, env)) return next();
     res.status(403).json(badOriginBody);
+  });
+
+  // Form bodies are judged by their headers before Remix reads them (pageBodyRefusal).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    pageBodyRefusal(req)
+      .then(async (refusal) => {
+        if (!refusal) return next();
+        // Past a limit the body is not read at all; a body of the wrong type, within the limit, is read and dropped.
+        if (refusal.status === 415) await finished(req.resume()).catch(() => undefined);
+        else discardUnreadBody(req, res);
+        res.status(refusal.status).json(refusal.body);
+      })
+      .catch(next);
   });
 
   // For load balancers and monitoring: 200 {status:"ok", db:"ok"} when the database answers a read, else 503.

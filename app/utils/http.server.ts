@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
 import { translateFields, type MessageKey, type Translate } from "~/i18n";
@@ -84,11 +84,27 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
   } catch {
     throw new HttpError(400, "invalid_json", "error.invalidJson");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "error.invalidJson");
   }
+  if (surrogateEscape.test(text) && !wellFormed(value)) throw new HttpError(400, "invalid_text", "error.loneSurrogate");
+  return value;
+}
+
+// A lone UTF-16 surrogate ("\ud800") is valid JSON but no text: the database layer cannot carry it, and a
+// request holding one was never answered. Only an escape can produce one (the bytes were strict UTF-8), so
+// the walk runs only when the text has such an escape.
+const surrogateEscape = /\\u[dD][89a-fA-F]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return !loneSurrogate.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
+  return true;
 }
 
 // A refused body is still read (and thrown away) up to this size, so the client gets the 413 instead of a
@@ -96,32 +112,33 @@ export async function readJson(request: Request, limit = maxJsonBytes): Promise<
 const drainLimit = 8 * 1024 * 1024;
 
 // Symbol.for: the server (app/server/hot-endpoints.ts) and the Remix build each load their own copy of this module.
-const bufferedBody = Symbol.for("app.bufferedBody");
+const incomingBody = Symbol.for("app.incomingBody");
 
 /**
  * What the hot path hands a JSON endpoint instead of a Fetch Request: method, URL, the headers as Node
- * parsed them behind `get`/`has`, and the body the server has already read. JSON endpoints read nothing
- * else of a request (headers through the auth and locale helpers, the body through `readJson`). A Fetch
- * Request, a Headers copy or a WeakMap entry per scan each kept the request alive through young-generation
- * collections at 1,000 scans/s (see `JsonReply`); a plain object does not.
+ * parsed them behind `get`/`has`, and the incoming message itself, whose body is read only when the endpoint
+ * asks for it (`readJson`, with that endpoint's limit): after its authentication, so a request that is
+ * refused costs no more than its headers. JSON endpoints read nothing else of a request (headers through the
+ * auth and locale helpers, the body through `readJson`). A Fetch Request, a Headers copy or a WeakMap entry
+ * per scan each kept the request alive through young-generation collections at 1,000 scans/s (see
+ * `JsonReply`); a plain object does not.
  */
-export function bufferedRequest(method: string, url: string, headers: IncomingHttpHeaders, body: Uint8Array): Request {
+export function bufferedRequest(method: string, url: string, incoming: IncomingMessage): Request {
+  const headers = incoming.headers;
   const get = (name: string) => {
     const value = headers[name.toLowerCase()];
     return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
   };
   const has = (name: string) => headers[name.toLowerCase()] !== undefined;
-  return { method, url, headers: { get, has }, body: null, bodyUsed: false, [bufferedBody]: body } as unknown as Request;
+  return { method, url, headers: { get, has }, body: null, bodyUsed: false, [incomingBody]: incoming } as unknown as Request;
 }
+
+const tooLarge = () => new HttpError(413, "payload_too_large", "error.payloadTooLarge");
 
 /** The body as bytes, at most `limit` of them (declared or streamed), else 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError(413, "payload_too_large", "error.payloadTooLarge");
-  const buffered = (request as { [bufferedBody]?: Uint8Array })[bufferedBody];
-  if (buffered) {
-    if (buffered.byteLength > limit) throw tooLarge();
-    return buffered;
-  }
+  const incoming = (request as { [incomingBody]?: IncomingMessage })[incomingBody];
+  if (incoming) return readIncoming(incoming, limit);
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -144,6 +161,37 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   }
   if (refused) throw tooLarge();
   return Buffer.concat(chunks);
+}
+
+/**
+ * The hot path's body: refused on its declared length before a byte is read, and a body without one (chunked)
+ * is cut off as soon as it passes the limit. The server throws away the rest of a body it answered early
+ * (`discardUnreadBody` in app/server/http-guards.ts).
+ */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+  if (Number(incoming.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      incoming.off("data", onData).off("end", onEnd).off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      reject(tooLarge());
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    incoming.on("data", onData).once("end", onEnd).once("error", onError);
+  });
 }
 
 /** Field errors of a Zod result, first message per field, for the `fields` of an API error. */

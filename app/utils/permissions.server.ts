@@ -151,7 +151,8 @@ export async function requireFirmManager(request: Request, firmId: string): Prom
 
 /**
  * The bearer token of the request (`Authorization: Bearer evt_…`) may act on this event in this role.
- * For the JSON API of scanners and scripts, which have no session. A token is scoped to ONE event: a
+ * For the JSON API of scanners and scripts, which have no session; `tokenFromRequest` is the one token check
+ * of every token API, and the scan endpoints, which learn their event from the body, apply `tokenMayAct` after it. A token is scoped to ONE event: a
  * token of event A is refused for event B (403), as is a revoked or unknown token (401). An organizer
  * token also passes where a check-in token is required; a check-in token never passes for organizer work.
  * Throws HttpError (401 `unauthorized`, 403 `forbidden`); API routes answer it with `error.toResponse(t)`.

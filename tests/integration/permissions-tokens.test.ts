@@ -4,6 +4,8 @@ import { createApiToken, revokeApiToken, tokenFromRequest } from "~/models/api-t
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { requireEventToken, tokenMayAct } from "~/utils/permissions.server";
+import { ensureDefaultList } from "~/models/checkin-list.server";
+import { addRegistration, newNonce } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
 
@@ -123,5 +125,72 @@ describe("tokens created in the back office", () => {
     expect(removed.status).toBe(200);
     expect(await db.roleAssignment.findUnique({ where: { id: grant.id } })).toBeNull();
     expect(await db.auditLog.count({ where: { action: { in: ["role.granted", "role.revoked"] }, targetId: grant.userId, eventId: eventA.id } })).toBe(2);
+  });
+});
+
+describe("one token check for every token API", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await ensureDefaultList(eventA.id);
+    await ensureDefaultList(eventB.id);
+  });
+  afterAll(() => server?.close());
+
+  const scan = (token: string, slug: string, code: string) =>
+    fetch(`${server.baseUrl}/api/v1/checkin`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ event: slug, code, nonce: newNonce() }),
+    });
+  const tokenApis = (slug: string, code: string) => ({
+    scan: (token: string) => scan(token, slug, code),
+    batch: (token: string) =>
+      fetch(`${server.baseUrl}/api/v1/checkin/batch`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ event: slug, deviceId: "door-1", scans: [{ code, nonce: newNonce(), scannedAt: new Date().toISOString() }] }),
+      }),
+    stats: (token: string) => fetch(`${server.baseUrl}/api/v1/events/${slug}/checkin/stats`, { headers: { Authorization: `Bearer ${token}` } }),
+    search: (token: string) => fetch(`${server.baseUrl}/api/v1/events/${slug}/checkin/search?q=${encodeURIComponent("参会")}`, { headers: { Authorization: `Bearer ${token}` } }),
+    index: (token: string) => fetch(`${server.baseUrl}/api/v1/events/${slug}/checkin/index`, { headers: { Authorization: `Bearer ${token}` } }),
+  });
+
+  it("a check-in token and an organizer token of event A work on every token API of A and get 403 on every one of B", async () => {
+    const codeA = (await addRegistration(eventA.id)).ticketCode;
+    const codeB = (await addRegistration(eventB.id)).ticketCode;
+    for (const role of ["CHECKIN", "ORGANIZER"] as const) {
+      const { token } = await createApiToken({ eventSlug: eventA.slug, role });
+      for (const [name, call] of Object.entries(tokenApis(eventA.slug, codeA))) {
+        expect(`${role} ${name} A: ${(await call(token)).status}`).toBe(`${role} ${name} A: 200`);
+      }
+      for (const [name, call] of Object.entries(tokenApis(eventB.slug, codeB))) {
+        expect(`${role} ${name} B: ${(await call(token)).status}`).toBe(`${role} ${name} B: 403`);
+      }
+    }
+    const unknown = `evt_${"x".repeat(32)}`;
+    for (const [name, call] of Object.entries(tokenApis(eventA.slug, codeA))) {
+      expect(`${name}: ${(await call(unknown)).status}`).toBe(`${name}: 401`);
+    }
+  });
+
+  it("records when a token was last used, writing it at most once a minute", async () => {
+    const { token, record } = await createApiToken({ eventSlug: eventA.slug, role: "CHECKIN" });
+    const db = await prisma();
+    expect(record.lastUsedAt).toBeNull();
+    const before = Date.now();
+    expect((await scan(token, eventA.slug, (await addRegistration(eventA.id)).ticketCode)).status).toBe(200);
+    const first = (await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt;
+    expect(first).not.toBeNull();
+    expect(first!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    expect((await scan(token, eventA.slug, (await addRegistration(eventA.id)).ticketCode)).status).toBe(200);
+    expect((await tokenApis(eventA.slug, "").stats(token)).status).toBe(200);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(first);
+
+    const jar = await signIn(server.baseUrl, demo.shanghaiOrganizer.email, demo.shanghaiOrganizer.password);
+    const listing = await (await jar.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).text();
+    const item = listing.split('data-testid="token"').find((part) => part.includes(record.prefix))!;
+    expect(item).toContain(`dateTime="${first!.toISOString()}"`);
   });
 });

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { prisma } from "~/utils/db.server";
+import { createRegistrationEvent } from "../support/registration-fixtures";
+import { startTestServer } from "../support/server";
+import { demo } from "../support/staff";
+
+/**
+ * Issue 12 point 7: requests an outside review answered with a 500, or not at all. Each must be a 4xx that
+ * says what to fix in the user's language (or, for a redirect target, a safe redirect).
+ */
+// Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let slug: string;
+beforeAll(async () => {
+  await seedDemo();
+  slug = (await createRegistrationEvent({ capacity: 10 })).slug;
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+describe("a redirect target that is not ASCII", () => {
+  it("changing the language redirects to the same path, encoded", async () => {
+    const response = await fetch(`${server.baseUrl}/language`, { method: "POST", body: form({ locale: "en", redirectTo: "/\u3002evil" }), redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/%E3%80%82evil");
+    expect(response.headers.get("Set-Cookie")).toContain("lang=en");
+  });
+
+  it("signing in redirects safely with the session cookie, and stores exactly the session the cookie names", async () => {
+    const db = await prisma();
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.admin.email } });
+    const before = await db.authSession.count({ where: { userId: user.id } });
+    const response = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      body: form({ email: demo.admin.email, password: demo.admin.password, redirectTo: "/\u3002evil" }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/%E3%80%82evil");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^sid=/);
+    expect(await db.authSession.count({ where: { userId: user.id } })).toBe(before + 1);
+  });
+});
+
+describe("a body that is not a form, on a form route", () => {
+  const routes = () => ["/login", `/events/${slug}/register`, "/r/not-a-token", "/account/setup/not-a-token", "/programme/apply", "/programme/apply/not-a-token", "/language"];
+  const bodies: [string, RequestInit][] = [
+    ["JSON", { headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "a@example.org" }) }],
+    ["text/plain", { headers: { "Content-Type": "text/plain" }, body: "email=a@example.org" }],
+    ["no content type", { body: new Uint8Array(Buffer.from("email=a@example.org")) }],
+  ];
+
+  it("is refused with 415 and a message in the user's language", async () => {
+    const answers: string[] = [];
+    for (const path of routes()) {
+      for (const [label, init] of bodies) {
+        for (const [language, expected] of [
+          ["en", "Submit this through the form on the page"],
+          ["zh-CN", "请通过网页上的表单提交"],
+        ]) {
+          const headers = new Headers(init.headers);
+          headers.set("Accept-Language", language);
+          const response = await fetch(`${server.baseUrl}${path}`, { ...init, method: "POST", headers, redirect: "manual" });
+          const text = await response.text();
+          answers.push(`${path} ${label} ${language}: ${response.status} ${text.includes(expected) ? "explained" : text.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(answers.filter((answer) => !answer.endsWith(": 415 explained"))).toEqual([]);
+  });
+});
+
+describe("a lone UTF-16 surrogate in a JSON string", () => {
+  it("gets a 4xx within 5 s on the registration API", async () => {
+    const body = `{"name":"测试","email":"surrogate@example.org","organization":"示例","consent":true,"inviteCode":"\\ud800"}`;
+    const response = await fetch(`${server.baseUrl}/api/v1/events/${slug}/registrations`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept-Language": "en" },
+      body,
+      signal: AbortSignal.timeout(5000),
+    });
+    expect([400, 422]).toContain(response.status);
+    const answer = (await response.json()) as { error: { message: string } };
+    expect(answer.error.message.length).toBeGreaterThan(0);
+  });
+});

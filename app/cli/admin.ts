@@ -203,8 +203,9 @@ const commands: Record<string, Command> = {
         token.name,
         token.createdAt.toISOString().slice(0, 16).replace("T", " "),
         token.revokedAt ? `revoked ${token.revokedAt.toISOString().slice(0, 16).replace("T", " ")}` : "active",
+        token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never",
       ]);
-      console.log(table([["ID", "PREFIX", "EVENT", "ROLE", "NAME", "CREATED (UTC)", "STATE"], ...rows]));
+      console.log(table([["ID", "PREFIX", "EVENT", "ROLE", "NAME", "CREATED (UTC)", "STATE", "LAST USED (UTC)"], ...rows]));
     },
   },
   "revoke-token": {

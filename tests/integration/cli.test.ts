@@ -194,6 +194,9 @@ describe("operator CLI: tokens", () => {
     expect(run.stdout).toContain(token.slice(0, 10));
     expect(run.stdout).toContain("Gate 1");
     expect(run.stdout).not.toContain(token);
+    // The previous test authenticated with it, so the list says when (at most once a minute, UTC).
+    expect(run.stdout).toContain("LAST USED (UTC)");
+    expect(run.stdout).toMatch(/Gate 1\s+\S+ \S+\s+active\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const all = await admin(["list-tokens"]);
     expect(all.stdout).toContain("Gate 1");
     const unknown = await admin(["list-tokens", "--event", "nope"]);

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { AgendaDays } from "~/components/agenda/AgendaDays";
-import { rememberFragment } from "~/components/agenda/fragment-store";
+import { cachedAgendaView, fragmentKey, recallFragment, rememberFragment } from "~/components/agenda/agenda-cache";
 import type { Locale } from "~/i18n";
 import { localized, translator } from "~/i18n";
 import { describeZone, formatDate, formatTime, localDay } from "~/utils/time";
@@ -41,8 +41,6 @@ export type AgendaView = {
   log: { version: number; publishedAt: string; lines: string[] }[];
 };
 
-const views = new Map<string, AgendaView>();
-
 function describeChange(change: AgendaChange, zone: string, locale: Locale): string {
   const t = translator(locale);
   const place = (p?: { startsAt: string; endsAt: string; room: string | null }) =>
@@ -51,10 +49,11 @@ function describeChange(change: AgendaChange, zone: string, locale: Locale): str
   return t(`agenda.public.change.${change.kind}`, { title: change.title });
 }
 
-export async function publicAgendaView(event: { id: string; publishedVersion: number; timeZone: string }, locale: Locale): Promise<AgendaView | null> {
-  const key = `${event.id}:${event.publishedVersion}:${locale}`;
-  const hit = views.get(key);
-  if (hit) return hit;
+export function publicAgendaView(event: { id: string; publishedVersion: number; timeZone: string }, locale: Locale): Promise<AgendaView | null> {
+  return cachedAgendaView(event, locale, () => buildAgendaView(event, locale));
+}
+
+async function buildAgendaView(event: { id: string; publishedVersion: number; timeZone: string }, locale: Locale): Promise<AgendaView | null> {
   const agenda = await getPublishedAgenda(event.id, event.publishedVersion);
   if (!agenda) return null;
   const t = translator(locale);
@@ -116,8 +115,6 @@ export async function publicAgendaView(event: { id: string; publishedVersion: nu
       lines: entry.changes.map((change) => describeChange(change, zone, locale)),
     })),
   };
-  if (views.size > 200) views.clear();
-  views.set(key, view);
   return view;
 }
 
@@ -135,8 +132,6 @@ export function filterAgenda(view: AgendaView, filters: AgendaFilters): AgendaVi
     .filter((day) => day.slots.length);
 }
 
-const fragments = new Map<string, string>();
-
 /**
  * The agenda's HTML for one version, language and filter, rendered once and then served from memory.
  * Only filters naming things that exist are cached, so made-up query strings cannot fill the cache.
@@ -153,13 +148,12 @@ export function agendaFragment(
     (!filters.track || view.tracks.some((track) => track.id === filters.track)) &&
     (!filters.room || view.rooms.some((room) => room.id === filters.room)) &&
     (!filters.type || view.types.some((type) => type.value === filters.type));
-  const key = `${event.id}:${event.publishedVersion}:${locale}:${filters.track}:${filters.room}:${filters.type}`;
-  const hit = valid ? fragments.get(key) : undefined;
+  const variant = `${locale}:${filters.track}:${filters.room}:${filters.type}`;
+  const key = fragmentKey(event, variant);
+  const hit = valid ? recallFragment(key) : undefined;
   if (hit !== undefined) return { html: hit, count, key };
   const html = renderToStaticMarkup(createElement(AgendaDays, { days, t: translator(locale) }));
   if (!valid) return { html, count, key: null };
-  if (fragments.size > 500) fragments.clear();
-  fragments.set(key, html);
-  rememberFragment(key, html);
+  rememberFragment(event, variant, html);
   return { html, count, key };
 }

@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AgendaGrid } from "~/components/agenda/AgendaGrid";
 import { FormAlert, Notice } from "~/components/agenda/FormControls";
+import { RoomsAndTracks } from "~/components/agenda/RoomsAndTracks";
+import { SessionCard } from "~/components/agenda/SessionCard";
 import { SessionForm } from "~/components/agenda/SessionForm";
 import { useT } from "~/i18n/react";
 import { createRoom, createSession, createTrack, deleteRoom, deleteSession, deleteTrack, duplicateSession, getEditorAgenda, moveSessionToDay, shiftSession } from "~/models/agenda.server";
@@ -115,71 +117,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function Grid({ sessions, rooms }: { sessions: LoaderData["sessions"]; rooms: LoaderData["rooms"] }) {
-  const t = useT();
-  const days = [...new Set(sessions.map((session) => session.day))];
-  const columns = [...rooms.map((room) => ({ id: room.id as string | null, name: room.name })), { id: null, name: t("agenda.admin.agenda.none") }];
-  return (
-    <div className="space-y-4">
-      {days.map((day) => {
-        const daySessions = sessions.filter((session) => session.day === day);
-        const starts = [...new Set(daySessions.map((session) => session.start))].sort();
-        return (
-          <div key={day} className="overflow-x-auto">
-            <table className="min-w-full border-collapse text-sm">
-              <caption className="py-1 text-left font-semibold">{daySessions[0]?.dayLabel}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="border border-slate-300 bg-slate-100 px-2 py-1 text-left">
-                    {t("agenda.admin.agenda.startTime")}
-                  </th>
-                  {columns.map((column) => (
-                    <th key={column.id ?? "none"} scope="col" className="border border-slate-300 bg-slate-100 px-2 py-1 text-left">
-                      {column.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {starts.map((start) => {
-                  const atStart = daySessions.filter((session) => session.start === start);
-                  const plenary = atStart.find((session) => session.plenary);
-                  return (
-                    <tr key={start}>
-                      <th scope="row" className="border border-slate-300 px-2 py-1 text-left align-top font-medium">
-                        {start}
-                      </th>
-                      {plenary ? (
-                        <td colSpan={columns.length} className="border border-slate-300 bg-brand-50 px-2 py-1 text-center">
-                          {plenary.title} ({plenary.start}–{plenary.end}) · {t("agenda.plenary")}
-                        </td>
-                      ) : (
-                        columns.map((column) => (
-                          <td key={column.id ?? "none"} className="border border-slate-300 px-2 py-1 align-top">
-                            {atStart
-                              .filter((session) => session.roomId === column.id)
-                              .map((session) => (
-                                <p key={session.id}>
-                                  {session.title} <span className="text-slate-500">–{session.end}</span>
-                                </p>
-                              ))}
-                          </td>
-                        ))
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        );
-      })}
-    </div>
-  );
-}
-
 export default function AgendaEditor() {
   const { event, rooms, tracks, sessions, conflicts, versions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -224,67 +161,7 @@ export default function AgendaEditor() {
         )}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="rooms-heading" className="card">
-          <h2 id="rooms-heading" className="mb-2 font-semibold">
-            {t("agenda.admin.agenda.rooms")}
-          </h2>
-          <ul className="mb-3 space-y-1">
-            {rooms.map((room) => (
-              <li key={room.id} className="flex items-center justify-between gap-2">
-                <span>
-                  {room.name}
-                  {room.capacity ? ` (${room.capacity})` : ""}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="id" value={room.id} />
-                  <button type="submit" name="intent" value="deleteRoom" className="text-sm text-red-700 underline">
-                    {t("action.delete")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-          <Form method="post" key={`room-${rooms.length}`} noValidate>
-            <input type="hidden" name="intent" value="addRoom" />
-            <Field id="room-name" label={t("agenda.admin.agenda.name")} name="name" required error={errorsFor("addRoom").name} defaultValue={valuesFor("addRoom").name} />
-            <Field id="room-nameEn" label={t("agenda.admin.agenda.nameEn")} name="nameEn" defaultValue={valuesFor("addRoom").nameEn} />
-            <Field id="room-capacity" label={t("agenda.admin.agenda.capacity")} name="capacity" inputMode="numeric" error={errorsFor("addRoom").capacity} defaultValue={valuesFor("addRoom").capacity} />
-            <button type="submit" className="btn-secondary">
-              {t("agenda.admin.agenda.addRoom")}
-            </button>
-          </Form>
-        </section>
-        <section aria-labelledby="tracks-heading" className="card">
-          <h2 id="tracks-heading" className="mb-2 font-semibold">
-            {t("agenda.admin.agenda.tracks")}
-          </h2>
-          <ul className="mb-3 space-y-1">
-            {tracks.map((track) => (
-              <li key={track.id} className="flex items-center justify-between gap-2">
-                <span>
-                  <span aria-hidden="true" className="mr-1 inline-block h-3 w-3 rounded-full" style={{ backgroundColor: track.color }} />
-                  {track.name}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="id" value={track.id} />
-                  <button type="submit" name="intent" value="deleteTrack" className="text-sm text-red-700 underline">
-                    {t("action.delete")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-          <Form method="post" key={`track-${tracks.length}`} noValidate>
-            <input type="hidden" name="intent" value="addTrack" />
-            <Field id="track-name" label={t("agenda.admin.agenda.name")} name="name" required error={errorsFor("addTrack").name} defaultValue={valuesFor("addTrack").name} />
-            <Field id="track-color" label={t("agenda.admin.agenda.color")} name="color" type="color" defaultValue={valuesFor("addTrack").color ?? "#2563eb"} error={errorsFor("addTrack").color} />
-            <button type="submit" className="btn-secondary">
-              {t("agenda.admin.agenda.addTrack")}
-            </button>
-          </Form>
-        </section>
-      </div>
+      <RoomsAndTracks rooms={rooms} tracks={tracks} errorsFor={errorsFor} valuesFor={valuesFor} />
 
       <section aria-labelledby="add-session-heading" className="card">
         <h2 id="add-session-heading" className="mb-2 font-semibold">
@@ -306,7 +183,7 @@ export default function AgendaEditor() {
         <h2 id="grid-heading" className="mb-2 text-lg font-semibold">
           {t("agenda.admin.agenda.grid")}
         </h2>
-        <Grid sessions={sessions} rooms={rooms} />
+        <AgendaGrid sessions={sessions} rooms={rooms} />
       </section>
 
       <section aria-labelledby="sessions-heading">
@@ -315,72 +192,7 @@ export default function AgendaEditor() {
         </h2>
         <ul className="space-y-3">
           {sessions.map((session) => (
-            <li key={session.id} className={`card ${conflicted.has(session.id) ? "border-red-400" : ""}`} data-session={session.title}>
-              <p className="text-sm text-slate-600">
-                {session.dayLabel} {session.start}–{session.end} · {t(`agenda.type.${session.type}`)}
-                {session.plenary ? ` · ${t("agenda.plenary")}` : session.room ? ` · ${session.room}` : ""}
-                {session.track ? ` · ${session.track}` : ""}
-              </p>
-              <h3 className="font-semibold">
-                <Link to={`/admin/events/${event.id}/agenda/${session.id}`} className="hover:underline">
-                  {session.title}
-                </Link>
-              </h3>
-              {session.speakers.length ? (
-                <p className="text-sm">
-                  {session.speakers.map((speaker) => `${t(`agenda.role.${speaker.role}`)}：${speaker.name}（${t(`agenda.confirmation.${speaker.confirmation}`)}）`).join("；")}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap items-end gap-2">
-                <Link to={`/admin/events/${event.id}/agenda/${session.id}`} className="btn-secondary">
-                  {t("action.edit")}
-                </Link>
-                <Form method="post">
-                  <input type="hidden" name="id" value={session.id} />
-                  <button type="submit" name="intent" value="duplicate" className="btn-secondary">
-                    {t("agenda.admin.agenda.duplicate")}
-                  </button>
-                </Form>
-                <Form method="post" className="flex items-end gap-1">
-                  <input type="hidden" name="id" value={session.id} />
-                  <label className="text-sm">
-                    <span className="field-label">{t("agenda.admin.agenda.shiftMinutes")}</span>
-                    <input name="minutes" type="number" step={5} defaultValue={15} className="field-input w-28" />
-                  </label>
-                  <button type="submit" name="intent" value="shift" className="btn-secondary">
-                    {t("agenda.admin.agenda.shift")}
-                  </button>
-                </Form>
-                <Form method="post" className="flex items-end gap-1">
-                  <input type="hidden" name="id" value={session.id} />
-                  <label className="text-sm">
-                    <span className="field-label">{t("agenda.admin.agenda.moveDay")}</span>
-                    <input
-                      name="day"
-                      type="date"
-                      defaultValue={session.day}
-                      className="field-input"
-                      aria-invalid={dayError(session.id) ? true : undefined}
-                      aria-describedby={dayError(session.id) ? `move-day-${session.id}-error` : undefined}
-                    />
-                    {dayError(session.id) ? (
-                      <span id={`move-day-${session.id}-error`} className="field-error block">
-                        {dayError(session.id)}
-                      </span>
-                    ) : null}
-                  </label>
-                  <button type="submit" name="intent" value="moveDay" className="btn-secondary">
-                    {t("agenda.admin.agenda.move")}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="id" value={session.id} />
-                  <button type="submit" name="intent" value="deleteSession" className="btn-danger">
-                    {t("action.delete")}
-                  </button>
-                </Form>
-              </div>
-            </li>
+            <SessionCard key={session.id} eventId={event.id} session={session} conflicted={conflicted.has(session.id)} dayError={dayError(session.id)} />
           ))}
         </ul>
       </section>

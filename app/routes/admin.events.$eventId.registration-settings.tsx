@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
-import type { MessageKey } from "~/i18n";
-import { useLocalized, useT } from "~/i18n/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CategoriesSection, InviteCodesSection, QuestionsSection, QuotasSection } from "~/components/registration-settings/ListSections";
+import { EmailConfirmation, GeneralSettings } from "~/components/registration-settings/SettingsForms";
+import { useT } from "~/i18n/react";
 import { categorySchema, emailConfirmationSchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
-import { editableFieldNames } from "~/models/registration-input";
 import {
   createInviteCode,
   deleteCategory,
@@ -144,45 +143,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true, intent, fields: {} as Record<string, string> };
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="card mb-4">
-      <h3 className="mb-3 text-lg font-semibold">{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-function Input({ label, name, error, ...rest }: { label: string; name: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `settings-${name}-${rest.form ?? ""}${String(rest.defaultValue ?? "")}`.replace(/[^a-zA-Z0-9-]/g, "");
-  if (rest.type === "checkbox") {
-    return (
-      <label className="flex items-center gap-2 text-sm">
-        <input name={name} {...rest} />
-        {label}
-      </label>
-    );
-  }
-  return (
-    <label className="block text-sm" htmlFor={id}>
-      <span className="field-label">{label}</span>
-      <input id={id} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} />
-      {error ? (
-        <span id={`${id}-error`} className="field-error block">
-          {error}
-        </span>
-      ) : null}
-    </label>
-  );
-}
-
 export default function RegistrationSettings() {
   const { settings, emailConfirmHoldMinutes, categories, quotas, questions, invites, firms, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const localized = useLocalized();
   const errors = Object.entries(actionData?.fields ?? {});
-  const fieldError = (intent: string, name: string) => {
+  const errorFor = (intent: string, name: string) => {
     const message = actionData?.intent === intent ? actionData.fields[name] : undefined;
     return message ? translateMessage(message, t) : undefined;
   };
@@ -195,202 +161,12 @@ export default function RegistrationSettings() {
           {errors.map(([name, message]) => `${name}: ${translateMessage(message, t)}`).join("; ")}
         </p>
       ) : null}
-      <Section title={t("registration.admin.settings.window")}>
-        <Form method="post" className="grid gap-3 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="settings" />
-          <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} error={fieldError("settings", "opensAt")} />
-          <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} error={fieldError("settings", "closesAt")} />
-          <Input label={t("registration.admin.settings.capacity")} name="capacity" inputMode="numeric" defaultValue={settings.capacity ?? ""} />
-          <Input label={t("registration.admin.settings.requiresApproval")} name="requiresApproval" type="checkbox" defaultChecked={settings.requiresApproval} />
-          <Input label={t("registration.admin.settings.waitlistEnabled")} name="waitlistEnabled" type="checkbox" defaultChecked={settings.waitlistEnabled} />
-          <fieldset className="sm:col-span-3">
-            <legend className="field-label">{t("registration.admin.settings.editableFields")}</legend>
-            {editableFieldNames.map((name) => (
-              <Input key={name} label={t(`registration.form.${name}` as MessageKey)} name="editableFields" value={name} type="checkbox" defaultChecked={settings.editableFields.includes(name)} />
-            ))}
-          </fieldset>
-          <button type="submit" className="btn sm:w-max">
-            {t("action.save")}
-          </button>
-        </Form>
-      </Section>
-      <Section title={t("registration.admin.settings.confirmEmail")}>
-        <Form method="post" className="grid gap-3 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="emailConfirmation" />
-          <div className="sm:col-span-2">
-            <Input label={t("registration.admin.settings.confirmEmailFirst")} name="confirmEmailFirst" type="checkbox" defaultChecked={emailConfirmHoldMinutes !== null} />
-          </div>
-          <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={emailConfirmHoldMinutes ?? 30} />
-          <button type="submit" className="btn sm:w-max">
-            {t("action.save")}
-          </button>
-        </Form>
-      </Section>
-      <Section title={t("registration.admin.categories")}>
-        <ul className="mb-3 text-sm">
-          {categories.map((category) => (
-            <li key={category.id} className="flex items-center justify-between border-b py-1">
-              <span>
-                {localized(category.name, category.nameEn)} <code>{category.code}</code> · {category.confirmedCount}/{category.capacity ?? "∞"}
-                {category.requiresApproval ? ` · ${t("registration.admin.category.requiresApproval")}` : ""}
-                {category.inviteOnly ? ` · ${t("registration.admin.category.inviteOnly")}` : ""}
-              </span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="deleteCategory" />
-                <input type="hidden" name="id" value={category.id} />
-                <button type="submit" className="btn-danger px-2 py-1 text-xs">
-                  {t("action.delete")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        <Form method="post" className="grid gap-2 sm:grid-cols-4">
-          <input type="hidden" name="intent" value="category" />
-          <Input label={t("registration.admin.category.code")} name="code" required pattern="[a-z0-9-]{1,32}" />
-          <Input label={t("registration.admin.category.name")} name="name" required />
-          <Input label={t("registration.admin.category.nameEn")} name="nameEn" />
-          <Input label={t("registration.admin.category.capacity")} name="capacity" inputMode="numeric" />
-          <Input label={t("registration.admin.category.requiresApproval")} name="requiresApproval" type="checkbox" />
-          <Input label={t("registration.admin.category.inviteOnly")} name="inviteOnly" type="checkbox" />
-          <button type="submit" className="btn sm:w-max">
-            {t("action.save")}
-          </button>
-        </Form>
-      </Section>
-      <Section title={t("registration.admin.quotas")}>
-        <ul className="mb-3 text-sm">
-          {quotas.map((quota) => (
-            <li key={quota.firmId} className="flex items-center justify-between border-b py-1">
-              <span>
-                {quota.firm} · {quota.confirmedCount}/{quota.quota}
-              </span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeQuota" />
-                <input type="hidden" name="firmId" value={quota.firmId} />
-                <button type="submit" className="btn-danger px-2 py-1 text-xs">
-                  {t("action.delete")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        <Form method="post" className="grid gap-2 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="quota" />
-          <label className="text-sm">
-            <span className="field-label">{t("registration.admin.quota.firm")}</span>
-            <select name="firmId" className="field-input" required>
-              {firms.map((firm) => (
-                <option key={firm.id} value={firm.id}>
-                  {firm.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Input label={t("registration.admin.quota.quota")} name="quota" inputMode="numeric" required />
-          <button type="submit" className="btn sm:w-max">
-            {t("action.save")}
-          </button>
-        </Form>
-      </Section>
-      <Section title={t("registration.admin.questions")}>
-        <ul className="mb-3 text-sm">
-          {questions.map((question) => (
-            <li key={question.id} className="flex items-center justify-between border-b py-1">
-              <span>
-                {question.label} <code>{question.key}</code> · {question.kind}
-                {question.required ? ` · ${t("registration.admin.question.required")}` : ""}
-              </span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="deleteQuestion" />
-                <input type="hidden" name="id" value={question.id} />
-                <button type="submit" className="btn-danger px-2 py-1 text-xs">
-                  {t("action.delete")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        <Form method="post" className="grid gap-2 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="question" />
-          <Input label={t("registration.admin.question.key")} name="key" required pattern="[a-z0-9_]{1,32}" />
-          <Input label={t("registration.admin.question.label")} name="label" required />
-          <label className="text-sm">
-            <span className="field-label">{t("registration.admin.question.kind")}</span>
-            <select name="kind" className="field-input">
-              {["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"].map((kind) => (
-                <option key={kind}>{kind}</option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm sm:col-span-2">
-            <span className="field-label">{t("registration.admin.question.options")}</span>
-            <textarea name="options" rows={3} className="field-input" />
-          </label>
-          <fieldset className="text-sm">
-            <legend className="field-label">{t("registration.admin.question.categories")}</legend>
-            {categories.map((category) => (
-              <Input key={category.id} label={localized(category.name, category.nameEn)} name="categoryIds" value={category.id} type="checkbox" />
-            ))}
-          </fieldset>
-          <Input label={t("registration.admin.question.required")} name="required" type="checkbox" />
-          <button type="submit" className="btn sm:w-max">
-            {t("action.save")}
-          </button>
-        </Form>
-      </Section>
-      <Section title={t("registration.admin.invites")}>
-        <ul className="mb-3 text-sm">
-          {invites.map((invite) => (
-            <li key={invite.id} className="flex items-center justify-between border-b py-1">
-              <span className={invite.revoked ? "line-through" : ""}>
-                <code>{invite.code}</code> {invite.label} · {invite.category ?? invite.firm ?? ""} · {t("registration.admin.invite.used")} {invite.usedCount}/{invite.maxUses}
-                {invite.expiresAt ? ` · ${invite.expiresAt}` : ""}
-              </span>
-              {!invite.revoked ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revokeInvite" />
-                  <input type="hidden" name="id" value={invite.id} />
-                  <button type="submit" className="btn-danger px-2 py-1 text-xs">
-                    {t("registration.admin.invite.revoke")}
-                  </button>
-                </Form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        <Form method="post" className="grid gap-2 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="invite" />
-          <Input label={t("registration.admin.invite.code")} name="code" />
-          <Input label={t("registration.admin.invite.maxUses")} name="maxUses" inputMode="numeric" defaultValue="1" />
-          <Input label={`${t("registration.admin.invite.expiresAt")} ${timeZone}`} name="expiresAt" type="datetime-local" error={fieldError("invite", "expiresAt")} />
-          <label className="text-sm">
-            <span className="field-label">{t("registration.admin.category.name")}</span>
-            <select name="categoryId" className="field-input">
-              <option value="">—</option>
-              {categories.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {localized(category.name, category.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="field-label">{t("registration.admin.quota.firm")}</span>
-            <select name="firmId" className="field-input">
-              <option value="">—</option>
-              {firms.map((firm) => (
-                <option key={firm.id} value={firm.id}>
-                  {firm.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn sm:w-max">
-            {t("action.create")}
-          </button>
-        </Form>
-      </Section>
+      <GeneralSettings settings={settings} timeZone={timeZone} errorFor={errorFor} />
+      <EmailConfirmation holdMinutes={emailConfirmHoldMinutes} />
+      <CategoriesSection categories={categories} />
+      <QuotasSection quotas={quotas} firms={firms} />
+      <QuestionsSection questions={questions} categories={categories} />
+      <InviteCodesSection invites={invites} categories={categories} firms={firms} timeZone={timeZone} errorFor={errorFor} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { recallFragment } from "~/components/agenda/fragment-store";
+import { recallFragment } from "~/components/agenda/agenda-cache";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { agendaFragment, publicAgendaView } from "~/models/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";

@@ -1,0 +1,90 @@
+import { Form, Link } from "@remix-run/react";
+import { useT } from "~/i18n/react";
+import type { MessageKey } from "~/i18n";
+
+export type SessionCardSession = {
+  id: string;
+  title: string;
+  type: string;
+  day: string;
+  dayLabel: string;
+  start: string;
+  end: string;
+  room: string | null;
+  track: string | null;
+  plenary: boolean;
+  speakers: { id: string; role: string; name: string; confirmation: string }[];
+};
+
+/** One session of the editor's list with its quick actions: edit, duplicate, shift, move to another day, delete. */
+export function SessionCard({ eventId, session, conflicted, dayError }: { eventId: string; session: SessionCardSession; conflicted: boolean; dayError?: string }) {
+  const t = useT();
+  return (
+    <li className={`card ${conflicted ? "border-red-400" : ""}`} data-session={session.title}>
+      <p className="text-sm text-slate-600">
+        {session.dayLabel} {session.start}–{session.end} · {t(`agenda.type.${session.type}` as MessageKey)}
+        {session.plenary ? ` · ${t("agenda.plenary")}` : session.room ? ` · ${session.room}` : ""}
+        {session.track ? ` · ${session.track}` : ""}
+      </p>
+      <h3 className="font-semibold">
+        <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="hover:underline">
+          {session.title}
+        </Link>
+      </h3>
+      {session.speakers.length ? (
+        <p className="text-sm">
+          {session.speakers.map((speaker) => `${t(`agenda.role.${speaker.role}` as MessageKey)}：${speaker.name}（${t(`agenda.confirmation.${speaker.confirmation}` as MessageKey)}）`).join("；")}
+        </p>
+      ) : null}
+      <div className="mt-2 flex flex-wrap items-end gap-2">
+        <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="btn-secondary">
+          {t("action.edit")}
+        </Link>
+        <Form method="post">
+          <input type="hidden" name="id" value={session.id} />
+          <button type="submit" name="intent" value="duplicate" className="btn-secondary">
+            {t("agenda.admin.agenda.duplicate")}
+          </button>
+        </Form>
+        <Form method="post" className="flex items-end gap-1">
+          <input type="hidden" name="id" value={session.id} />
+          <label className="text-sm">
+            <span className="field-label">{t("agenda.admin.agenda.shiftMinutes")}</span>
+            <input name="minutes" type="number" step={5} defaultValue={15} className="field-input w-28" />
+          </label>
+          <button type="submit" name="intent" value="shift" className="btn-secondary">
+            {t("agenda.admin.agenda.shift")}
+          </button>
+        </Form>
+        <Form method="post" className="flex items-end gap-1">
+          <input type="hidden" name="id" value={session.id} />
+          <label className="text-sm">
+            <span className="field-label">{t("agenda.admin.agenda.moveDay")}</span>
+            <input
+              name="day"
+              type="date"
+              defaultValue={session.day}
+              className="field-input"
+              aria-invalid={dayError ? true : undefined}
+              aria-describedby={dayError ? `move-day-${session.id}-error` : undefined}
+            />
+            {dayError ? (
+              <span id={`move-day-${session.id}-error`} className="field-error block">
+                {dayError}
+              </span>
+            ) : null}
+          </label>
+          <button type="submit" name="intent" value="moveDay" className="btn-secondary">
+            {t("agenda.admin.agenda.move")}
+          </button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="id" value={session.id} />
+          <button type="submit" name="intent" value="deleteSession" className="btn-danger">
+            {t("action.delete")}
+          </button>
+        </Form>
+      </div>
+    </li>
+  );
+}

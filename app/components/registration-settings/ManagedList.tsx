@@ -1,0 +1,67 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useT } from "~/i18n/react";
+import { Section } from "./controls";
+
+/** The form that removes one row: its intent, the hidden field naming the row, and the button's label. */
+export type RowRemoval = { intent: string; name: string; value: string; label: string };
+
+/**
+ * A settings list: one line per row with its remove button, then the form that adds a row. Categories,
+ * firm quotas, questions and invite codes are all edited this way.
+ */
+export function ManagedList<Row>({
+  title,
+  rows,
+  rowKey,
+  describe,
+  rowClassName,
+  removal,
+  addIntent,
+  addLabel,
+  formClassName,
+  children,
+}: {
+  title: string;
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  describe: (row: Row) => ReactNode;
+  rowClassName?: (row: Row) => string;
+  removal: (row: Row) => RowRemoval | null;
+  addIntent: string;
+  addLabel?: string;
+  formClassName: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Section title={title}>
+      <ul className="mb-3 text-sm">
+        {rows.map((row) => {
+          const remove = removal(row);
+          return (
+            <li key={rowKey(row)} className="flex items-center justify-between border-b py-1">
+              <span className={rowClassName?.(row)}>{describe(row)}</span>
+              {remove ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value={remove.intent} />
+                  <input type="hidden" name={remove.name} value={remove.value} />
+                  <button type="submit" className="btn-danger px-2 py-1 text-xs">
+                    {remove.label}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <Form method="post" className={formClassName}>
+        <input type="hidden" name="intent" value={addIntent} />
+        {children}
+        <button type="submit" className="btn sm:w-max">
+          {addLabel ?? t("action.save")}
+        </button>
+      </Form>
+    </Section>
+  );
+}

@@ -1,0 +1,59 @@
+import { Form } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { editableFieldNames } from "~/models/registration-input";
+import { Input, Section, type ErrorFor } from "./controls";
+
+export type GeneralSettingsValues = {
+  opensAt: string;
+  closesAt: string;
+  capacity: number | null;
+  requiresApproval: boolean;
+  waitlistEnabled: boolean;
+  editableFields: string[];
+};
+
+/** The registration window, capacity, approval, waitlist and the fields registrants may edit later. */
+export function GeneralSettings({ settings, timeZone, errorFor }: { settings: GeneralSettingsValues; timeZone: string; errorFor: ErrorFor }) {
+  const t = useT();
+  return (
+    <Section title={t("registration.admin.settings.window")}>
+      <Form method="post" className="grid gap-3 sm:grid-cols-3">
+        <input type="hidden" name="intent" value="settings" />
+        <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} error={errorFor("settings", "opensAt")} />
+        <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} error={errorFor("settings", "closesAt")} />
+        <Input label={t("registration.admin.settings.capacity")} name="capacity" inputMode="numeric" defaultValue={settings.capacity ?? ""} />
+        <Input label={t("registration.admin.settings.requiresApproval")} name="requiresApproval" type="checkbox" defaultChecked={settings.requiresApproval} />
+        <Input label={t("registration.admin.settings.waitlistEnabled")} name="waitlistEnabled" type="checkbox" defaultChecked={settings.waitlistEnabled} />
+        <fieldset className="sm:col-span-3">
+          <legend className="field-label">{t("registration.admin.settings.editableFields")}</legend>
+          {editableFieldNames.map((name) => (
+            <Input key={name} label={t(`registration.form.${name}` as MessageKey)} name="editableFields" value={name} type="checkbox" defaultChecked={settings.editableFields.includes(name)} />
+          ))}
+        </fieldset>
+        <button type="submit" className="btn sm:w-max">
+          {t("action.save")}
+        </button>
+      </Form>
+    </Section>
+  );
+}
+
+/** Whether a registration waits for the registrant to confirm their e-mail address, and how long its seat is held. */
+export function EmailConfirmation({ holdMinutes }: { holdMinutes: number | null }) {
+  const t = useT();
+  return (
+    <Section title={t("registration.admin.settings.confirmEmail")}>
+      <Form method="post" className="grid gap-3 sm:grid-cols-3">
+        <input type="hidden" name="intent" value="emailConfirmation" />
+        <div className="sm:col-span-2">
+          <Input label={t("registration.admin.settings.confirmEmailFirst")} name="confirmEmailFirst" type="checkbox" defaultChecked={holdMinutes !== null} />
+        </div>
+        <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={holdMinutes ?? 30} />
+        <button type="submit" className="btn sm:w-max">
+          {t("action.save")}
+        </button>
+      </Form>
+    </Section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+
+export type ErrorFor = (intent: string, name: string) => string | undefined;
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card mb-4">
+      <h3 className="mb-3 text-lg font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function Input({ label, name, error, ...rest }: { label: string; name: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const id = `settings-${name}-${rest.form ?? ""}${String(rest.defaultValue ?? "")}`.replace(/[^a-zA-Z0-9-]/g, "");
+  if (rest.type === "checkbox") {
+    return (
+      <label className="flex items-center gap-2 text-sm">
+        <input name={name} {...rest} />
+        {label}
+      </label>
+    );
+  }
+  return (
+    <label className="block text-sm" htmlFor={id}>
+      <span className="field-label">{label}</span>
+      <input id={id} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} />
+      {error ? (
+        <span id={`${id}-error`} className="field-error block">
+          {error}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+/** A select of named things; `blank` adds an empty first choice for optional links. */
+export function Select({ label, name, options, blank, required }: { label: string; name: string; options: { id: string; name: string }[]; blank?: boolean; required?: boolean }) {
+  return (
+    <label className="text-sm">
+      <span className="field-label">{label}</span>
+      <select name={name} className="field-input" required={required}>
+        {blank ? <option value="">—</option> : null}
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { sqlDate, writeTransaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { enqueueRenderLaterInTransaction } from "./outbox.server";
@@ -66,9 +66,4 @@ export async function reissueTicket(registrationId: string, now = new Date()): P
     );
     return code;
   });
-}
-
-export async function findRegistrationIdByTicketCode(code: string): Promise<string | null> {
-  const sql = await rawSql();
-  return sql.get<{ id: string }>(`SELECT id FROM Registration WHERE ticketCode = ?`, code)?.id ?? null;
 }

@@ -53,7 +53,17 @@ export function confirmUrlFor(registrationId: string, ticketCode: string): strin
  * ticket e-mail is queued again with the new QR. False when the registration is not a confirmed one of this
  * event. The audit entry names who and which registration, never a code.
  */
-export async function reissueTicket({ eventId, registrationId, actorUserId, now = new Date() }: { eventId: string; registrationId: string; actorUserId: string; now?: Date }): Promise<boolean> {
+export async function reissueTicket({
+  eventId,
+  registrationId,
+  actorUserId,
+  now = new Date(),
+}: {
+  eventId: string;
+  registrationId: string;
+  actorUserId: string;
+  now?: Date;
+}): Promise<boolean> {
   const code = newTicketCode();
   const reissued = await writeTransaction((sql) => {
     const changed = sql.run(

@@ -264,12 +264,3 @@ export async function getPublishedAgenda(eventId: string, publishedVersion: numb
   cache.set(key, result);
   return result;
 }
-
-export async function listVersions(eventId: string) {
-  const rows = await (await prisma()).agendaVersion.findMany({
-    where: { eventId },
-    orderBy: { version: "desc" },
-    select: { version: true, publishedAt: true, changeSummary: true, publishedById: true },
-  });
-  return rows.map((row) => ({ ...row, changes: JSON.parse(row.changeSummary || "[]") as AgendaChange[] }));
-}

@@ -58,13 +58,6 @@ export async function createRoom(eventId: string, input: unknown) {
   return db.room.create({ data: { ...facts, eventId, position } });
 }
 
-export async function updateRoom(eventId: string, roomId: string, input: unknown) {
-  const facts = parseOrThrow(roomSchema, input);
-  await ownRoom(eventId, roomId);
-  if (await nameTaken("room", eventId, facts.name, roomId)) throw invalidInput({ name: "agenda.validation.nameTaken" });
-  return (await prisma()).room.update({ where: { id: roomId }, data: facts });
-}
-
 export async function deleteRoom(eventId: string, roomId: string) {
   await ownRoom(eventId, roomId);
   await (await prisma()).room.delete({ where: { id: roomId } });
@@ -76,13 +69,6 @@ export async function createTrack(eventId: string, input: unknown) {
   const db = await prisma();
   const position = await db.track.count({ where: { eventId } });
   return db.track.create({ data: { ...facts, eventId, position } });
-}
-
-export async function updateTrack(eventId: string, trackId: string, input: unknown) {
-  const facts = parseOrThrow(trackSchema, input);
-  await ownTrack(eventId, trackId);
-  if (await nameTaken("track", eventId, facts.name, trackId)) throw invalidInput({ name: "agenda.validation.nameTaken" });
-  return (await prisma()).track.update({ where: { id: trackId }, data: facts });
 }
 
 export async function deleteTrack(eventId: string, trackId: string) {

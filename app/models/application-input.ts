@@ -10,7 +10,6 @@ import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 type Status = "SUBMITTED" | "UNDER_REVIEW" | "NEEDS_MORE_INFO" | "APPROVED" | "REJECTED";
 
 export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
-export const openStatuses: Status[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO"];
 
 // The applicant's amend link moves NEEDS_MORE_INFO back to SUBMITTED; reviewers cannot.
 export const reviewTransitions: Record<Status, Status[]> = {

@@ -12,6 +12,7 @@ export type AuditAction =
   | "token.revoked"
   | "registration.approved"
   | "registration.rejected"
+  | "registration.ticket_reissued"
   | "registration.export"
   | "registration.import"
   | "attendee.data_export"

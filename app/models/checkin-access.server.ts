@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import type { ZodType, ZodTypeDef } from "zod";
 import { apiErrorReply, clientAddress, fieldErrors, HttpError, readJson, type JsonReply } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
-import { canCheckIn, canManageEvent, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
+import { canCheckIn, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { sessionUser } from "~/utils/session.server";
 import { tokenFromRequest, type TokenPrincipal } from "./api-token.server";
@@ -12,7 +12,7 @@ import { tokenFromRequest, type TokenPrincipal } from "./api-token.server";
  * session. Either is checked against the event the scan is for (DESIGN.md §4 invariant 7): a token or
  * role for event A is useless for event B (403); no or a revoked token, or no session, is 401.
  */
-export type CheckInPrincipal = { staffUserId: string | null; apiTokenId: string | null; tokenEventId: string | null; canManage: boolean };
+export type CheckInPrincipal = { staffUserId: string | null; apiTokenId: string | null; tokenEventId: string | null };
 
 const unauthorized = () => new HttpError(401, "unauthorized", "error.unauthorized");
 const forbidden = () => new HttpError(403, "forbidden", "error.forbidden.body");
@@ -22,11 +22,11 @@ export async function authenticateCheckIn(request: Request): Promise<CheckInPrin
   if (request.headers.has("Authorization")) {
     const token = await tokenFromRequest(request);
     if (!token) throw unauthorized();
-    return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER", token };
+    return { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, token };
   }
   const user = await sessionUser(request);
   if (!user) throw unauthorized();
-  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null, canManage: false, user };
+  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null, user };
 }
 
 export async function authorizeForEvent(principal: Awaited<ReturnType<typeof authenticateCheckIn>>, eventId: string): Promise<CheckInPrincipal> {
@@ -38,7 +38,7 @@ export async function authorizeForEvent(principal: Awaited<ReturnType<typeof aut
   if (!user) throw unauthorized();
   const event = await (await prisma()).event.findUnique({ where: { id: eventId }, select: { id: true, seriesId: true } });
   if (!event || !canCheckIn(user, event)) throw forbidden();
-  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null, canManage: canManageEvent(user, event) };
+  return { staffUserId: user.id, apiTokenId: null, tokenEventId: null };
 }
 
 /** For the GET endpoints addressed by slug: 404 for an unknown slug, then the same scope rules. */
@@ -47,7 +47,7 @@ export async function requireCheckInAccess(request: Request, slug: string): Prom
   if (request.headers.has("Authorization")) {
     if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
     const token = await requireEventToken(request, event.id, "CHECKIN");
-    return { principal: { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId, canManage: token.role === "ORGANIZER" }, event };
+    return { principal: { staffUserId: null, apiTokenId: token.tokenId, tokenEventId: token.eventId }, event };
   }
   const principal = await authenticateCheckIn(request);
   if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");

@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
-import { renderLazyEmail } from "./registration-emails.server";
 
 /**
  * The transactional outbox (DESIGN.md §4.5): an e-mail is a row written in the same transaction as the
  * work that causes it; a sender delivers rows later with retries. Nothing here talks to SMTP.
  */
 export type EmailAttachment = { filename: string; contentType: string; contentBase64: string; cid?: string };
+
+export type RenderedEmail = { subject: string; html: string; text: string; attachments: EmailAttachment[] };
+
+/**
+ * Renders a render-later message from its registration's current state, or null when it can no longer be
+ * sent. Handed in by whoever runs the sender, so the outbox depends on no e-mail template.
+ */
+export type RenderEmail = (kind: string, registrationId: string) => Promise<RenderedEmail | null>;
 
 export type OutgoingEmail = {
   kind: string;
@@ -87,9 +94,9 @@ type StoredMessage = {
  * Fills in subject, HTML, text and attachments of a render-later message (stored with the attempt, in the
  * same commit); null when there is nothing to send any more.
  */
-async function materialize(message: StoredMessage): Promise<(StoredMessage & { freshlyRendered: boolean }) | null> {
+async function materialize(message: StoredMessage, render: RenderEmail): Promise<(StoredMessage & { freshlyRendered: boolean }) | null> {
   if (message.html) return { ...message, freshlyRendered: false };
-  const rendered = message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
+  const rendered = message.registrationId ? await render(message.kind, message.registrationId) : null;
   if (!rendered) {
     const sql = await rawSql();
     sql.run(`UPDATE EmailMessage SET status = 'FAILED', lastError = ? WHERE id = ?`, "registration no longer exists", message.id);
@@ -102,6 +109,7 @@ export type SendReport = { claimed: number; sent: number; retrying: number; fail
 
 export type SenderOptions = {
   mailer: Mailer | null;
+  render: RenderEmail;
   now?: Date;
   batchSize?: number;
   concurrency?: number;
@@ -155,7 +163,7 @@ export async function sendDueEmails(options: SenderOptions): Promise<SendReport>
     for (let next = queue.shift(); next; next = queue.shift()) {
       const stored = sql.get<StoredMessage>(`SELECT ${columns} FROM EmailMessage WHERE id = ?`, next.id);
       if (!stored) continue;
-      const message = await materialize(stored);
+      const message = await materialize(stored, options.render);
       if (!message) {
         report.failed += 1;
         continue;
@@ -257,14 +265,14 @@ export function wakeOutboxSender() {
 }
 
 /** The sender loop used by `npm start` (in-process) and `npm run worker`. Returns a stop function. */
-export function startOutboxSender({ mailer = configuredMailer(), intervalMs = 2000 }: { mailer?: Mailer | null; intervalMs?: number } = {}) {
+export function startOutboxSender({ render, mailer = configuredMailer(), intervalMs = 2000 }: { render: RenderEmail; mailer?: Mailer | null; intervalMs?: number }) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
     while (!stopped) {
       let busy = false;
       try {
-        const report = await sendDueEmails({ mailer });
+        const report = await sendDueEmails({ mailer, render });
         busy = report.claimed > 0;
       } catch (error) {
         console.error("Outbox sender:", error);
@@ -304,8 +312,8 @@ export async function getEmail(id: string) {
 }
 
 /** The message's HTML for the preview, rendering a render-later message on the spot (without storing it). */
-export async function emailPreviewHtml(message: { kind: string; html: string; registrationId: string | null }): Promise<string> {
+export async function emailPreviewHtml(message: { kind: string; html: string; registrationId: string | null }, render: RenderEmail): Promise<string> {
   if (message.html) return message.html;
-  const rendered = message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
+  const rendered = message.registrationId ? await render(message.kind, message.registrationId) : null;
   return rendered?.html ?? "";
 }

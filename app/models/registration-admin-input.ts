@@ -20,7 +20,7 @@ export function filterFromSearchParams(params: URLSearchParams) {
 }
 
 export const decisionSchema = z.object({
-  intent: z.enum(["approve", "reject", "cancel", "note"]),
+  intent: z.enum(["approve", "reject", "cancel", "note", "reissue"]),
   ids: z.array(z.string().max(64)).max(1000).default([]),
   id: z.string().max(64).optional(),
   note: zLongText(2000),

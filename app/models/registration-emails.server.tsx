@@ -13,7 +13,7 @@ import { env } from "~/utils/env.server";
 import { qrPng } from "~/utils/qrcode.server";
 import { printableText } from "~/utils/text";
 import { formatDate, formatTime, describeZone } from "~/utils/time";
-import type { EmailAttachment } from "./outbox.server";
+import type { EmailAttachment, RenderedEmail } from "./outbox.server";
 import { confirmUrlFor, manageUrlFor } from "./ticket.server";
 
 /** Kinds of e-mail rendered by the sender from the registration's current state. */
@@ -120,8 +120,6 @@ function personalise(template: Template, values: { name: string; link: string; h
   };
 }
 
-export type RenderedMessage = { subject: string; html: string; text: string; attachments: EmailAttachment[] };
-
 type MessageKey = Parameters<ReturnType<typeof translator>>[0];
 
 /** What each render-later kind says, and the registration status it is still true for. */
@@ -202,7 +200,7 @@ const registrationForEmailSql = `SELECT r.id, r.name, r.locale, r.status, r.tick
   WHERE r.id = ?`;
 
 /** Renders a render-later message for a registration, or null when it can no longer be sent. */
-export async function renderLazyEmail(kind: string, registrationId: string): Promise<RenderedMessage | null> {
+export async function renderLazyEmail(kind: string, registrationId: string): Promise<RenderedEmail | null> {
   const registration = (await rawSql()).get<RegistrationForEmail>(registrationForEmailSql, registrationId);
   if (!registration || registration.anonymisedAt || !isLazyKind(kind) || registration.status !== lazyEmails[kind].status) return null;
   const locale: Locale = isLocale(registration.locale) ? registration.locale : "zh-CN";

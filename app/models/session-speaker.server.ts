@@ -50,12 +50,6 @@ export async function detachSpeaker(eventId: string, sessionSpeakerId: string) {
   await (await prisma()).sessionSpeaker.delete({ where: { id: sessionSpeakerId } });
 }
 
-export async function setSpeakerPosition(eventId: string, sessionSpeakerId: string, position: number) {
-  await ownSessionSpeaker(eventId, sessionSpeakerId);
-  const safe = Math.max(0, Math.min(999, Math.trunc(position)));
-  return (await prisma()).sessionSpeaker.update({ where: { id: sessionSpeakerId }, data: { position: safe } });
-}
-
 export function appUrl(path: string) {
   return `${env().APP_URL}${path}`;
 }

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { sqlDate, writeTransaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { enqueueRenderLaterInTransaction } from "./outbox.server";
+import { audit } from "./audit.server";
+import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 
 /**
  * Ticket codes (DESIGN.md §4.3): 144 random bits, URL-safe, never derived from an id. A new code replaces
@@ -46,29 +47,40 @@ export function confirmUrlFor(registrationId: string, ticketCode: string): strin
   return `${env().APP_URL}/confirm-email/${confirmTokenFor(registrationId, ticketCode)}`;
 }
 
-/** Gives a registration a new ticket code and queues the ticket e-mail carrying it. */
-export async function reissueTicket(registrationId: string, now = new Date()): Promise<string | null> {
+/**
+ * Re-issues a confirmed registration's ticket from the back office (DESIGN.md §4.3): a new code replaces the
+ * old one, so the printed or e-mailed QR is dead at the door and drops out of the offline index, and the
+ * ticket e-mail is queued again with the new QR. False when the registration is not a confirmed one of this
+ * event. The audit entry names who and which registration, never a code.
+ */
+export async function reissueTicket({
+  eventId,
+  registrationId,
+  actorUserId,
+  now = new Date(),
+}: {
+  eventId: string;
+  registrationId: string;
+  actorUserId: string;
+  now?: Date;
+}): Promise<boolean> {
   const code = newTicketCode();
-  return writeTransaction((sql) => {
+  const reissued = await writeTransaction((sql) => {
     const changed = sql.run(
-      `UPDATE Registration SET ticketCode = ?, ticketSentAt = ?, updatedAt = ? WHERE id = ? AND status = 'CONFIRMED'`,
+      `UPDATE Registration SET ticketCode = ?, ticketSentAt = ?, updatedAt = ? WHERE id = ? AND eventId = ? AND status = 'CONFIRMED'`,
       code,
       sqlDate(now),
       sqlDate(now),
       registrationId,
+      eventId,
     ).changes;
-    if (!changed) return null;
-    const row = sql.get<{ email: string; eventId: string }>(`SELECT email, eventId FROM Registration WHERE id = ?`, registrationId)!;
-    enqueueRenderLaterInTransaction(
-      sql,
-      { kind: "ticket", to: row.email, eventId: row.eventId, registrationId, dedupeKey: `ticket:${registrationId}:${code}` },
-      now,
-    );
-    return code;
+    if (!changed) return false;
+    const { email } = sql.get<{ email: string }>(`SELECT email FROM Registration WHERE id = ?`, registrationId)!;
+    enqueueRenderLaterInTransaction(sql, { kind: "ticket", to: email, eventId, registrationId, dedupeKey: `ticket:${registrationId}:${code}` }, now);
+    return true;
   });
-}
-
-export async function findRegistrationIdByTicketCode(code: string): Promise<string | null> {
-  const sql = await rawSql();
-  return sql.get<{ id: string }>(`SELECT id FROM Registration WHERE ticketCode = ?`, code)?.id ?? null;
+  if (!reissued) return false;
+  wakeOutboxSender();
+  await audit({ action: "registration.ticket_reissued", actorUserId, targetType: "Registration", targetId: registrationId, eventId });
+  return true;
 }

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
+import { renderLazyEmail } from "~/models/registration-emails.server";
 import { resendLoggedEmail } from "~/models/registration.server";
 import { notFound } from "~/utils/http.server";
 import { requireAdmin, requireEventManager } from "~/utils/permissions.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attachments: (JSON.parse(message.attachments) as { filename: string }[]).map((attachment) => attachment.filename),
       attempts: message.attemptLog.map((attempt) => ({ at: attempt.at.toISOString(), ok: attempt.ok, responseCode: attempt.responseCode, response: attempt.response })),
     },
-    html: await emailPreviewHtml(message),
+    html: await emailPreviewHtml(message, renderLazyEmail),
   };
 }
 

@@ -6,6 +6,7 @@ import { decisionSchema, filterFromSearchParams } from "~/models/registration-ad
 import { firmNameSuggester } from "~/models/firm.server";
 import { listFirms, registrationSettings } from "~/models/registration-settings.server";
 import { cancelRegistration, decideRegistrations, listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration.server";
+import { reissueTicket } from "~/models/ticket.server";
 import { requireEventManager } from "~/utils/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -56,6 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "note" && parsed.data.id) {
     await setOrganizerNote(eventId, parsed.data.id, parsed.data.note ?? "");
     return { count: 1, error: false };
+  }
+  if (intent === "reissue") {
+    const reissued = parsed.data.id ? await reissueTicket({ eventId, registrationId: parsed.data.id, actorUserId: user.id }) : false;
+    if (!reissued) return data({ count: 0, error: true, reissue: "unavailable" as const }, { status: 422 });
+    return { count: 0, error: false, reissue: "done" as const };
   }
   if (intent === "cancel") {
     let count = 0;
@@ -151,7 +157,17 @@ export default function RegistrationsAdmin() {
           {t("registration.admin.list.filter")}
         </button>
       </Form>
-      {actionData && !actionData.error ? (
+      {actionData && "reissue" in actionData ? (
+        actionData.reissue === "done" ? (
+          <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
+            {t("registration.admin.reissue.done")}
+          </p>
+        ) : (
+          <p role="alert" className="mb-2 rounded border border-red-300 bg-red-50 p-2 text-sm">
+            {t("registration.admin.reissue.unavailable")}
+          </p>
+        )
+      ) : actionData && !actionData.error ? (
         <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
           {t("registration.admin.list.decided", { count: actionData.count })}
         </p>
@@ -196,7 +212,23 @@ export default function RegistrationsAdmin() {
                   <span className="block text-xs text-slate-600">{row.email}</span>
                   <span className="block text-xs text-slate-500">{formatDateTime(row.createdAt, timeZone, locale)}</span>
                 </td>
-                <td className="p-2">{t(`registration.status.${row.status}` as MessageKey)}</td>
+                <td className="p-2">
+                  {t(`registration.status.${row.status}` as MessageKey)}
+                  {row.status === "CONFIRMED" ? (
+                    // A disclosure rather than one click: re-issuing kills the QR the attendee already holds.
+                    <details className="mt-1 text-xs">
+                      <summary className="cursor-pointer text-brand-700 underline">{t("registration.admin.reissue.button")}</summary>
+                      <Form method="post" className="mt-1 grid gap-1">
+                        <input type="hidden" name="intent" value="reissue" />
+                        <input type="hidden" name="id" value={row.id} />
+                        <p>{t("registration.admin.reissue.warning", { email: row.email })}</p>
+                        <button type="submit" className="btn-danger px-2 py-1 text-xs" disabled={navigation.state !== "idle"}>
+                          {t("registration.admin.reissue.confirm")}
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </td>
                 <td className="p-2">{row.category ? localized(row.category.name, row.category.nameEn) : "—"}</td>
                 <td className="p-2">
                   {row.organization}

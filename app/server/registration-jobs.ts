@@ -1,6 +1,7 @@
 import { purgeExpiredIdempotencyRecords } from "~/models/idempotency.server";
 import { enqueueDayBeforeReminders } from "~/models/registration-bulk.server";
 import { startOutboxSender } from "~/models/outbox.server";
+import { renderLazyEmail } from "~/models/registration-emails.server";
 import { releaseExpiredHolds } from "~/models/registration.server";
 import { registerBackgroundJob, registerPeriodicJob } from "./background";
 
@@ -8,7 +9,7 @@ import { registerBackgroundJob, registerPeriodicJob } from "./background";
  * The outbox sender, the day-before reminder, the release of unconfirmed e-mail holds and the Idempotency-Key
  * expiry, run by `npm start` in-process or by `npm run worker`.
  */
-registerBackgroundJob({ name: "outbox-sender", start: () => startOutboxSender() });
+registerBackgroundJob({ name: "outbox-sender", start: () => startOutboxSender({ render: renderLazyEmail }) });
 
 registerPeriodicJob("day-before-reminder", enqueueDayBeforeReminders, { firstAfterMs: 5_000, everyMs: 15 * 60_000 });
 // Holds last minutes, so a check every minute releases a place at most a minute late.

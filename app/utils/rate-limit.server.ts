@@ -23,7 +23,3 @@ export function hitRateLimit(key: string, limit: number, windowMs: number, now =
 function sweep(now: number) {
   for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
 }
-
-export function resetRateLimits() {
-  windows.clear();
-}

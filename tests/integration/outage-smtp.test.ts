@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueEmails } from "~/models/outbox.server";
+import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration.server";
 import { prisma } from "~/utils/db.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
@@ -35,14 +36,14 @@ describe("SMTP outage", () => {
     smtp.mode = "temporary";
     let clock = Date.now();
     for (let round = 0; round < 3; round++) {
-      const report = await sendDueEmails({ mailer, now: new Date(clock), retryBaseMs: 1000, batchSize: 500 });
+      const report = await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(clock), retryBaseMs: 1000, batchSize: 500 });
       expect(report.sent).toBe(0);
       expect(report.retrying).toBe(40);
       clock += 10_000;
     }
     expect(smtp.received).toBe(0);
     smtp.mode = "accept";
-    while ((await sendDueEmails({ mailer, now: new Date(clock), retryBaseMs: 1000, batchSize: 500 })).claimed > 0) clock += 10_000;
+    while ((await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(clock), retryBaseMs: 1000, batchSize: 500 })).claimed > 0) clock += 10_000;
     await smtp.waitFor(40);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received).toBe(40);
@@ -57,7 +58,7 @@ describe("SMTP outage", () => {
       expect(message.attemptLog.filter((attempt) => attempt.responseCode === 421)).toHaveLength(3);
     }
     // Nothing more goes out later.
-    await sendDueEmails({ mailer, now: new Date(clock + 86_400_000), batchSize: 500 });
+    await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(clock + 86_400_000), batchSize: 500 });
     expect(smtp.received).toBe(40);
   }, 60_000);
 
@@ -65,14 +66,14 @@ describe("SMTP outage", () => {
     const { slug, event } = await createRegistrationEvent({ capacity: 10 });
     const answer = await register({ slug, input: person(2000) });
     smtp.mode = "permanent";
-    await sendDueEmails({ mailer, batchSize: 500 });
+    await sendDueEmails({ render: renderLazyEmail, mailer, batchSize: 500 });
     smtp.mode = "accept";
     const db = await prisma();
     const message = await db.emailMessage.findFirstOrThrow({ where: { registrationId: answer.body.registration.id } });
     expect(message.status).toBe("FAILED");
     // A later pass does not retry a permanent failure.
     const before = smtp.received;
-    await sendDueEmails({ mailer, now: new Date(Date.now() + 86_400_000), batchSize: 500 });
+    await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(Date.now() + 86_400_000), batchSize: 500 });
     expect(smtp.received).toBe(before);
 
     const staff = await staffUser(slug, "ORGANIZER");

@@ -4,6 +4,7 @@ import { rawSql } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { emailPreviewHtml, sendDueEmails, resendEmail } from "~/models/outbox.server";
+import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
@@ -18,7 +19,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   mailer = mailerFromUrl(smtp.url, "Events <no-reply@example.org>");
   // Whatever the demo seed queued goes out first, so each test below sees only its own messages.
-  while ((await sendDueEmails({ mailer, now: new Date(Date.now() + 86_400_000) })).claimed > 0);
+  while ((await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(Date.now() + 86_400_000) })).claimed > 0);
 });
 afterAll(async () => {
   mailer?.close();
@@ -28,7 +29,7 @@ afterAll(async () => {
 const input = (index: number, extra: Record<string, unknown> = {}) => registrationInputSchema.parse(person(index, extra));
 
 async function drain(now = new Date()) {
-  return sendDueEmails({ mailer, now, retryBaseMs: 1000 });
+  return sendDueEmails({ render: renderLazyEmail, mailer, now, retryBaseMs: 1000 });
 }
 
 async function messageOf(registrationId: string) {
@@ -110,7 +111,7 @@ describe("ticket e-mail", () => {
     await down.close();
     const deadMailer = mailerFromUrl(downUrl);
     const now = Date.now();
-    const failed = await sendDueEmails({ mailer: deadMailer, now: new Date(now), retryBaseMs: 1000 });
+    const failed = await sendDueEmails({ render: renderLazyEmail, mailer: deadMailer, now: new Date(now), retryBaseMs: 1000 });
     deadMailer.close();
     expect((await messageOf(answer.body.registration.id)).status).toBe("PENDING");
     const before = smtp.received;
@@ -176,11 +177,11 @@ describe("ticket e-mail", () => {
   it("keeps messages in the outbox when no SMTP is configured, with an HTML preview for the back office", async () => {
     const { slug } = await createRegistrationEvent({ capacity: 10 });
     const answer = await register({ slug, input: input(7) });
-    const report = await sendDueEmails({ mailer: null });
+    const report = await sendDueEmails({ render: renderLazyEmail, mailer: null });
     expect(report.claimed).toBe(0);
     const message = await messageOf(answer.body.registration.id);
     expect(message.status).toBe("PENDING");
-    const preview = await emailPreviewHtml(message);
+    const preview = await emailPreviewHtml(message, renderLazyEmail);
     expect(preview).toContain("cid:ticket-qr@events");
     expect(preview).toContain("测试者7");
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { decideRegistrations, releaseExpiredHolds } from "~/models/registration.server";
 import { sendDueEmails } from "~/models/outbox.server";
+import { renderLazyEmail } from "~/models/registration-emails.server";
 import { prisma } from "~/utils/db.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
@@ -25,7 +26,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   mailer = mailerFromUrl(smtp.url, "Events <no-reply@example.org>");
   // The demo seed's messages go out first, so each test below reads only its own.
-  while ((await sendDueEmails({ mailer, now: new Date(Date.now() + 86_400_000) })).claimed > 0);
+  while ((await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(Date.now() + 86_400_000) })).claimed > 0);
 });
 afterAll(async () => {
   mailer?.close();
@@ -52,7 +53,7 @@ function formFields(fields: Record<string, unknown>): Record<string, string> {
 /** Delivers what is queued to the real SMTP server and returns the messages that arrived for `to`. */
 async function deliveredTo(to: string, now = new Date()) {
   const before = smtp.received;
-  const report = await sendDueEmails({ mailer, now });
+  const report = await sendDueEmails({ render: renderLazyEmail, mailer, now });
   await smtp.waitFor(before + report.sent);
   return smtp.messages.slice(before).filter((mail) => (mail.to && "text" in mail.to ? mail.to.text : "").includes(to));
 }

@@ -64,11 +64,23 @@ export function discardUnreadBody(req: IncomingMessage, res: ServerResponse) {
   if (req.complete) return;
   req.removeAllListeners("data");
   req.resume();
-  res.once("finish", () => {
+  const closeIfStillSending = () => {
     setTimeout(() => {
       if (!req.complete) req.socket.destroy();
     }, lingerMs).unref();
-  });
+  };
+  if (res.writableFinished) closeIfStillSending();
+  else res.once("finish", closeIfStillSending);
+}
+
+/**
+ * Any answer may come before its body was read: a route that redirects an anonymous visitor to sign-in, a
+ * 405, a thrown response. Node does not throw away a body someone started reading (Remix wraps every body
+ * in a stream), so the unread rest stayed in the kept-alive connection and the client's next request on it
+ * was never read: no answer at all. Once the answer is sent, what is left of the body is discarded.
+ */
+export function discardBodyLeftAfterAnswer(req: IncomingMessage, res: ServerResponse) {
+  res.once("finish", () => discardUnreadBody(req, res));
 }
 
 const formType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;

@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
-import { badOriginBody, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
+import { badOriginBody, discardBodyLeftAfterAnswer, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The HTTP server around the Remix build: client address, Origin check, security headers, static assets,
@@ -32,6 +32,7 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
         "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
     retryAfterWhenBusy(res);
+    discardBodyLeftAfterAnswer(req, res);
     next();
   });
 

@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
@@ -87,5 +88,29 @@ describe("a lone UTF-16 surrogate in a JSON string", () => {
     expect([400, 422]).toContain(response.status);
     const answer = (await response.json()) as { error: { message: string } };
     expect(answer.error.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a page answered before its form body was read", () => {
+  // One kept-alive connection, as a browser or fetch reuses it: an anonymous upload to a staff page is
+  // redirected to sign-in without its body being read, and the next request on that connection must be answered.
+  it("leaves the connection usable for the next request", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, init: { method: string; headers?: Record<string, string | number>; body?: Buffer }) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${server.baseUrl}${path}`, { ...init, agent, signal: AbortSignal.timeout(5000) }, (response) => {
+          response.resume().on("end", () => resolve(response.statusCode ?? 0));
+        });
+        request.on("error", reject);
+        request.end(init.body);
+      });
+    try {
+      const body = Buffer.from(`--b\r\nContent-Disposition: form-data; name="name"\r\n\r\n${"x".repeat(1_000_000)}\r\n--b--\r\n`);
+      const upload = await send("/admin/account", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=b", "Content-Length": body.length }, body });
+      expect(upload).toBe(302);
+      await expect(send("/healthz", { method: "GET" })).resolves.toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 });

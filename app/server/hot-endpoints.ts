@@ -77,6 +77,7 @@ function writeJson(res: ServerResponse, status: number, body: unknown, headers: 
 }
 
 async function sendResponse(res: ServerResponse, response: Response) {
+  discardUnreadBody(res.req, res);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;

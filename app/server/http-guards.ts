@@ -92,8 +92,8 @@ const signedInFormBytes = 8 * 1024 * 1024;
 /**
  * Page routes (everything outside /api/) are HTML forms: Remix reads their whole body into memory
  * (`request.formData()`), so the body is judged by its headers before any of it is read. Another media type
- * is 415 (the form parser would throw on it), a body without a declared length 411 (browsers always declare
- * it), and one past the limit 413; the larger limit only for a signed-in user. The message is in the
+ * is 415 (the form parser would throw on it; an empty body counts as an empty form), a body without a declared
+ * length 411 (browsers always declare it), and one past the limit 413; the larger limit only for a signed-in user. The message is in the
  * user's language. Null: let the request through. A 415 comes after the size checks, so its body (within the
  * limit) can be read and thrown away before the answer, and the connection stays usable.
  */
@@ -108,6 +108,12 @@ export async function pageBodyRefusal(req: IncomingMessage): Promise<{ status: n
   if (declared === undefined && req.headers["transfer-encoding"]) return refuse(411, "length_required", "error.lengthRequired");
   const length = Number(declared ?? 0);
   if (length > signedInFormBytes || (length > anonymousFormBytes && !(await sessionUser(request)))) return refuse(413, "payload_too_large", "error.payloadTooLarge");
-  if (!formType.test(req.headers["content-type"] ?? "")) return refuse(415, "unsupported_media_type", "error.unsupportedMediaType");
-  return null;
+  if (formType.test(req.headers["content-type"] ?? "")) return null;
+  // No body at all (a sign-out button, a script's bare POST) is an empty form, not a wrong media type: the
+  // route answers it as it answers missing fields.
+  if (length === 0 && !req.headers["transfer-encoding"]) {
+    req.headers["content-type"] = "application/x-www-form-urlencoded";
+    return null;
+  }
+  return refuse(415, "unsupported_media_type", "error.unsupportedMediaType");
 }

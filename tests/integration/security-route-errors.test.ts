@@ -76,6 +76,19 @@ describe("a body that is not a form, on a form route", () => {
   });
 });
 
+describe("a POST without a body", () => {
+  it("is an empty form: sign-out works, and a form route names its missing fields instead of a 415 or a 500", async () => {
+    const signOut = await fetch(`${server.baseUrl}/logout`, { method: "POST", redirect: "manual" });
+    expect(signOut.status).toBe(302);
+    for (const path of ["/login", `/events/${slug}/register`, "/programme/apply"]) {
+      const response = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { "Accept-Language": "en" }, redirect: "manual" });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+      expect(response.status, path).not.toBe(415);
+    }
+  });
+});
+
 describe("a lone UTF-16 surrogate in a JSON string", () => {
   it("gets a 4xx within 5 s on the registration API", async () => {
     const body = `{"name":"测试","email":"surrogate@example.org","organization":"示例","consent":true,"inviteCode":"\\ud800"}`;

@@ -25,10 +25,7 @@ const hotRoutes: [RegExp, string][] = [
 
 /** Returns a handler that serves a hot endpoint and answers true, or answers false for anything else. */
 export function hotEndpoints(build: ServerBuild, env: Env): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const routes = hotRoutes.flatMap(([pattern, routeId]) => {
-    const endpoint = (build.routes[routeId]?.module.action as { endpoint?: JsonEndpoint } | undefined)?.endpoint;
-    return endpoint ? [{ pattern, endpoint }] : [];
-  });
+  const routes = hotRoutes.map(([pattern, routeId]) => ({ pattern, endpoint: endpointOf(build, routeId) }));
   return (req, res) => {
     if (req.method !== "POST") return false;
     const path = (req.url ?? "").split("?")[0];
@@ -41,6 +38,16 @@ export function hotEndpoints(build: ServerBuild, env: Env): (req: IncomingMessag
     }
     return false;
   };
+}
+
+// A renamed route or a lost `jsonAction` would otherwise hand the hot traffic to express without a word,
+// bringing back the collections the hot path exists to avoid; so the server refuses to start instead.
+function endpointOf(build: ServerBuild, routeId: string): JsonEndpoint {
+  const route = build.routes[routeId];
+  if (!route) throw new Error(`Hot endpoint ${routeId}: no such route in the server build`);
+  const endpoint = (route.module.action as { endpoint?: JsonEndpoint } | undefined)?.endpoint;
+  if (!endpoint) throw new Error(`Hot endpoint ${routeId}: its action is not a JSON endpoint (jsonAction)`);
+  return endpoint;
 }
 
 function paramsOf(match: RegExpExecArray | null): Record<string, string> | null {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { startRealServer, type RunningServer } from "../bench/harness";
 import { addRegistration, createEventFixture, newNonce, tokenFor } from "../support/checkin-fixtures";
+import { untilOutboxIdle } from "../support/outbox";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -140,7 +141,7 @@ describe("crash safety", () => {
       await sleep(200);
     }
     mark(`${smtp.received} e-mails delivered`);
-    await sleep(300);
+    await untilOutboxIdle(regEvent.id);
     const delivered = smtp.messages.map((mail) => mail.messageId);
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(delivered.sort()).toEqual(messages.map((message) => `<${message.id}@outbox.local>`).sort());

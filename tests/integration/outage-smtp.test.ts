@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
+import { untilOutboxIdle } from "../support/outbox";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { staffUser } from "../support/checkin-fixtures";
 import { signIn } from "../support/staff";
@@ -45,7 +46,7 @@ describe("SMTP outage", () => {
     smtp.mode = "accept";
     while ((await sendDueEmails({ render: renderLazyEmail, mailer, now: new Date(clock), retryBaseMs: 1000, batchSize: 500 })).claimed > 0) clock += 10_000;
     await smtp.waitFor(40);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilOutboxIdle(event.id);
     expect(smtp.received).toBe(40);
     const ids = smtp.messages.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(40);

@@ -9,6 +9,7 @@ import { register } from "~/models/registration.server";
 import { registrationInputSchema } from "~/models/registration-input";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { decodeQrPng } from "../support/qr";
+import { untilOutboxIdle } from "../support/outbox";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 
 let smtp: TestSmtp;
@@ -74,7 +75,7 @@ describe("ticket e-mail", () => {
   });
 
   it("retries while the SMTP server answers 4xx and delivers exactly once when it is back", async () => {
-    const { slug } = await createRegistrationEvent({ capacity: 10 });
+    const { slug, event } = await createRegistrationEvent({ capacity: 10 });
     const answer = await register({ slug, input: input(2) });
     const id = answer.body.registration.id;
     smtp.mode = "temporary";
@@ -91,7 +92,7 @@ describe("ticket e-mail", () => {
     await drain(new Date(start + 60_000));
     await drain(new Date(start + 120_000));
     await smtp.waitFor(before + 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await untilOutboxIdle(event.id);
     expect(smtp.received).toBe(before + 1);
     const db = await prisma();
     const message = await db.emailMessage.findFirstOrThrow({ where: { registrationId: id }, include: { attemptLog: { orderBy: { at: "asc" } } } });

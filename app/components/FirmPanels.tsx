@@ -4,7 +4,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmSizes } from "~/models/application-input";
 import { formatDate } from "~/utils/time";
 
-/** What `firmPageData` returns (app/utils/firm-actions.server.ts), after serialisation. */
+/** What `firmPageData` returns (app/route-helpers/firm-actions.server.ts), after serialisation. */
 export type FirmPageData = {
   firm: {
     id: string;

@@ -8,7 +8,7 @@ import { applicationStatuses, reviewTransitions } from "~/models/application-inp
 import { addReviewerNote, getApplication, reviewApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 import { zLongText } from "~/utils/text";
 import { formatDateTime } from "~/utils/time";
 

@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { applicationStatuses } from "~/models/application-input";
 import { listApplications } from "~/models/application.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 · Applications" }];

@@ -6,7 +6,7 @@ import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
 import { archiveEvent, eventFormValues, getEventById, publishEvent, setEventStatus, updateEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/utils/permissions.server";

@@ -10,7 +10,7 @@ import { createRoom, createSession, createTrack, deleteRoom, deleteSession, dele
 import { publishAgenda } from "~/models/agenda-version.server";
 import { audit } from "~/models/audit.server";
 import { inviteSpeakers } from "~/models/session-speaker.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/utils/permissions.server";

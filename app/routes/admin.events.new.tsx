@@ -6,7 +6,7 @@ import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
 import { createEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
 import { timeZoneOptions } from "~/utils/time";

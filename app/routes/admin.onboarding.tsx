@@ -8,7 +8,7 @@ import { issueText } from "~/models/application-input";
 import { createStep, listSteps, newStepKey, progressMatrix, sendOverdueReminders, setStepArchived, setStepCompletion, updateStep } from "~/models/onboarding.server";
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 import { zOptionalText, zText } from "~/utils/text";
 

@@ -3,7 +3,7 @@ import { applicationInputSchema, issueText } from "~/models/application-input";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { apiError, clientAddress, readJson } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { apiRouteErrors } from "~/utils/programme-route.server";
+import { apiRouteErrors } from "~/route-helpers/programme-route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 
 /**

@@ -10,7 +10,7 @@ import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { currentProgramme } from "~/models/firm.server";
 import { clientAddress, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { translateFields } from "~/i18n";
 

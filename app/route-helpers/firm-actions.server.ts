@@ -5,12 +5,12 @@ import { firmProfileSchema, issueText } from "~/models/application-input";
 import { getFirm, inviteFirmContact, listFirmContacts, maxLogoBytes, removeFirmContact, saveFirmLogo, updateFirmProfile } from "~/models/firm.server";
 import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from "~/models/firm-seats.server";
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";
-import { HttpError } from "./http.server";
-import { requestTranslator } from "./i18n.server";
-import { canManageProgramme } from "./permissions.server";
+import { HttpError } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { canManageProgramme } from "~/utils/permissions.server";
 import { guardedAction } from "./programme-route.server";
-import type { SessionUser } from "./session.server";
-import { zText } from "./text";
+import type { SessionUser } from "~/utils/session.server";
+import { zText } from "~/utils/text";
 
 /**
  * The firm-scoped form actions shared by the firm portal (/firm) and the back office's firm page. The caller

@@ -14,7 +14,7 @@ import { applicationStatuses, type ApplicationDetails, type ApplicationInput } f
 import { canTransition, reviewTransitions } from "./application-input";
 
 export { applicationStatuses, canTransition, reviewTransitions };
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { prisma, writeTransaction } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { spreadsheetCsv } from "~/utils/spreadsheet";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
 import { registrationInputSchema } from "./registration-input";

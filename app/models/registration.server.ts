@@ -4,7 +4,7 @@ import { isLocale } from "~/i18n";
 import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { firmForSeats } from "./firm-seats.server";
 import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";

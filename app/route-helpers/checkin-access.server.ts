@@ -4,7 +4,7 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 import { canCheckIn, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { sessionUser } from "~/utils/session.server";
-import { tokenFromRequest, type TokenPrincipal } from "~/models/api-token.server";
+import { tokenFromRequest, type TokenPrincipal } from "~/utils/bearer-token.server";
 import { getCheckInEventBySlug, getEventScope } from "~/models/event.server";
 
 /**

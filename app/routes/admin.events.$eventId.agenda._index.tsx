@@ -8,7 +8,7 @@ import { SessionForm } from "~/components/agenda/SessionForm";
 import { useT } from "~/i18n/react";
 import { createRoom, createSession, createTrack, deleteRoom, deleteSession, deleteTrack, duplicateSession, getEditorAgenda, moveSessionToDay, shiftSession } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { inviteSpeakers } from "~/models/session-speaker.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, pageLoader } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
 import { FormAlert } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { createEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";

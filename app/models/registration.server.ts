@@ -10,8 +10,8 @@ import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
 import { lazyEmailKinds } from "./registration-emails.server";
-import type { EditableField, RegistrationInput } from "./registration-input";
-import { editableFieldNames } from "./registration-input";
+import type { EditableField, RegistrationInput } from "~/schemas/registration";
+import { editableFieldNames } from "~/schemas/registration";
 import { confirmTokenHashFor, manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
 
 /**

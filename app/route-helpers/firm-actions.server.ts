@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import type { Translate } from "~/i18n";
-import { firmProfileSchema, issueText } from "~/models/application-input";
+import { firmProfileSchema, issueText } from "~/schemas/application";
 import { getFirm, inviteFirmContact, listFirmContacts, maxLogoBytes, removeFirmContact, saveFirmLogo, updateFirmProfile } from "~/models/firm.server";
 import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from "~/models/firm-seats.server";
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";

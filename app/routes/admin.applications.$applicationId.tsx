@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice, type FirmActionData } from "~/components/FirmPanels";
 import { useLocale, useT } from "~/i18n/react";
-import { applicationStatuses, reviewTransitions } from "~/models/application-input";
+import { applicationStatuses, reviewTransitions } from "~/schemas/application";
 import { addReviewerNote, getApplication, reviewApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice } from "~/components/FirmPanels";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { issueText } from "~/models/application-input";
+import { issueText } from "~/schemas/application";
 import { createStep, listSteps, newStepKey, progressMatrix, sendOverdueReminders, setStepArchived, setStepCompletion, updateStep } from "~/models/onboarding.server";
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } fr
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
-import { applicationFieldNames, applicationInputSchema, issueText } from "~/models/application-input";
+import { applicationFieldNames, applicationInputSchema, issueText } from "~/schemas/application";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { currentProgramme } from "~/models/firm.server";
 import { clientAddress, HttpError } from "~/utils/http.server";

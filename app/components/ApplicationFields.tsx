@@ -1,6 +1,6 @@
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { firmSizes, issueText } from "~/models/application-input";
+import { firmSizes, issueText } from "~/schemas/application";
 
 type Errors = Record<string, string[] | undefined>;
 

@@ -1,10 +1,10 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { firmSizes } from "~/models/application-input";
+import { firmSizes } from "~/schemas/application";
 import { formatDate } from "~/utils/time";
 
-/** What `firmPageData` returns (app/utils/firm-actions.server.ts), after serialisation. */
+/** What `firmPageData` returns (app/route-helpers/firm-actions.server.ts), after serialisation. */
 export type FirmPageData = {
   firm: {
     id: string;

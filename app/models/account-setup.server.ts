@@ -3,7 +3,7 @@ import { HttpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { passwordSchema } from "./user.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 /** The account behind a "set your password" link, or null when it is unknown, used or expired. */
 export async function findSetupAccount(token: string, now = new Date()) {

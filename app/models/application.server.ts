@@ -10,11 +10,11 @@ import { renderEmail } from "@emails/render";
 import ApplicationDecisionEmail from "@emails/application-decision";
 import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
 import ApplicationReceivedEmail from "@emails/application-received";
-import { applicationStatuses, type ApplicationDetails, type ApplicationInput } from "./application-input";
-import { canTransition, reviewTransitions } from "./application-input";
+import { applicationStatuses, type ApplicationDetails, type ApplicationInput } from "~/schemas/application";
+import { canTransition, reviewTransitions } from "~/schemas/application";
 
 export { applicationStatuses, canTransition, reviewTransitions };
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";

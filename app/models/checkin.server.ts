@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { canCheckIn } from "~/utils/permissions.server";
 import {
   maxCodeLength,

@@ -71,6 +71,18 @@ export async function getEventBySlug(slug: string) {
   return db.event.findUnique({ where: { slug }, include: { series: true } });
 }
 
+/** What a check-in scope check needs: the event's own id and its series (for series-wide roles). */
+export async function getEventScope(eventId: string) {
+  const db = await prisma();
+  return db.event.findUnique({ where: { id: eventId }, select: { id: true, seriesId: true } });
+}
+
+/** The few facts the check-in API answers with, by slug. */
+export async function getCheckInEventBySlug(slug: string) {
+  const db = await prisma();
+  return db.event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, timeZone: true } });
+}
+
 type ScopedUser = { roles: { role: string; eventId: string | null; seriesId: string | null }[] };
 
 /** Events the user may manage in the back office, newest first (the scope rules of permissions.server.ts). */

@@ -3,7 +3,7 @@ import { domainToASCII } from "node:url";
 import type { MessageKey } from "~/i18n";
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { firmNameKey } from "./firm-name";
 
 /**

@@ -10,8 +10,8 @@ import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.ser
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { renderEmail } from "@emails/render";
 import FirmContactInvitationEmail from "@emails/firm-contact-invitation";
-import type { FirmProfileInput } from "./application-input";
-import { audit } from "./audit.server";
+import type { FirmProfileInput } from "~/schemas/application";
+import { audit } from "~/utils/audit.server";
 import { firmNameKey } from "./firm-name";
 import { emailSchema } from "./user.server";
 import { enqueueEmailInTransaction } from "./outbox.server";

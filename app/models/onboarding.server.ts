@@ -6,7 +6,7 @@ import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { renderEmail } from "@emails/render";
 import OnboardingReminderEmail from "@emails/onboarding-reminder";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { currentProgramme } from "./firm.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 

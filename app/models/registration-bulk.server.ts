@@ -4,10 +4,10 @@ import { DateTime } from "luxon";
 import { prisma, writeTransaction } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { spreadsheetCsv } from "~/utils/spreadsheet";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
-import { registrationInputSchema } from "./registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { listRegistrations, publicStatus, register, registrationWhere, type RegistrationFilter } from "./registration.server";
 
 const exportColumns = ["id", "status", "name", "email", "organization", "phone", "jobTitle", "category", "firm", "answers", "createdAt", "checkedInAt", "note"] as const;

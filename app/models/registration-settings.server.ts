@@ -2,7 +2,7 @@ import type { QuestionKind } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { randomSecret } from "~/utils/secrets.server";
-import { editableFieldNames } from "./registration-input";
+import { editableFieldNames } from "~/schemas/registration";
 import { promoteWaitlist } from "./registration.server";
 
 /** What the public form needs: the event, its categories and its questions (choices parsed). */

@@ -4,14 +4,14 @@ import { isLocale } from "~/i18n";
 import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { firmForSeats } from "./firm-seats.server";
 import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
 import { lazyEmailKinds } from "./registration-emails.server";
-import type { EditableField, RegistrationInput } from "./registration-input";
-import { editableFieldNames } from "./registration-input";
+import type { EditableField, RegistrationInput } from "~/schemas/registration";
+import { editableFieldNames } from "~/schemas/registration";
 import { confirmTokenHashFor, manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
 
 /**

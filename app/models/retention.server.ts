@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { env } from "~/utils/env.server";
 import { checkpointErasedData, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 /**
  * Retention (DESIGN.md §7, PIPL): personal data of events that ended more than RETENTION_DAYS ago is

@@ -8,7 +8,7 @@ import { HttpError } from "~/utils/http.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ownSession } from "./agenda.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { sqlDate, writeTransaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 
 /**

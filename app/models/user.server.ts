@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/password.server";
 import { randomSecret } from "~/utils/secrets.server";
 import { zText } from "~/utils/text";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(minPasswordLength).max(200);

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice, type FirmActionData } from "~/components/FirmPanels";
 import { useLocale, useT } from "~/i18n/react";
-import { applicationStatuses, reviewTransitions } from "~/models/application-input";
+import { applicationStatuses, reviewTransitions } from "~/schemas/application";
 import { addReviewerNote, getApplication, reviewApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 import { zLongText } from "~/utils/text";
 import { formatDateTime } from "~/utils/time";
 

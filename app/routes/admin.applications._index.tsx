@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useT } from "~/i18n/react";
-import { applicationStatuses } from "~/models/application-input";
+import { applicationStatuses } from "~/schemas/application";
 import { listApplications } from "~/models/application.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 · Applications" }];

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/react";
 import { getEditorAgenda, ownSession, sessionFormValues, updateSession } from "~/models/agenda.server";
 import { attachSpeaker, detachSpeaker } from "~/models/session-speaker.server";
 import { listSpeakers } from "~/models/speaker.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { requireEventManager } from "~/utils/permissions.server";
 import { describeZone } from "~/utils/time";
 import { pageLoader } from "~/utils/http.server";

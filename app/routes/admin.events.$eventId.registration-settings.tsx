@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CategoriesSection, InviteCodesSection, QuestionsSection, QuotasSection } from "~/components/registration-settings/ListSections";
 import { EmailConfirmation, GeneralSettings } from "~/components/registration-settings/SettingsForms";
 import { useT } from "~/i18n/react";
-import { categorySchema, emailConfirmationSchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/models/registration-admin-input";
+import { categorySchema, emailConfirmationSchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/schemas/registration-admin";
 import {
   createInviteCode,
   deleteCategory,

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { decisionSchema, filterFromSearchParams } from "~/models/registration-admin-input";
+import { decisionSchema, filterFromSearchParams } from "~/schemas/registration-admin";
 import { firmNameSuggester } from "~/models/firm.server";
 import { listFirms, registrationSettings } from "~/models/registration-settings.server";
 import { cancelRegistration, decideRegistrations, listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration.server";

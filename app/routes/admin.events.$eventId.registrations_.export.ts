@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportRegistrationsCsv } from "~/models/registration-bulk.server";
-import { filterFromSearchParams } from "~/models/registration-admin-input";
+import { filterFromSearchParams } from "~/schemas/registration-admin";
 import { clientAddress } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";
 

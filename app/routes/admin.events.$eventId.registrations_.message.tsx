@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useLocale, useT } from "~/i18n/react";
-import { bulkMessageSchema, filterFromSearchParams } from "~/models/registration-admin-input";
+import { bulkMessageSchema, filterFromSearchParams } from "~/schemas/registration-admin";
 import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { fieldErrors } from "~/utils/http.server";
 import { requireEventManager } from "~/utils/permissions.server";

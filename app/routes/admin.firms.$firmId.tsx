@@ -4,9 +4,9 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { useLocalized, useT } from "~/i18n/react";
 import { setFirmStatus } from "~/models/firm.server";
-import { firmPageData, handleFirmAction } from "~/utils/firm-actions.server";
+import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedAction, guardedLoader } from "~/utils/programme-route.server";
+import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 
 export const meta: MetaFunction = () => [{ title: "成员企业 · Member firm" }];
 

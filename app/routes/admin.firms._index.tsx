@@ -4,7 +4,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listFirmsForAdmin } from "~/models/firm.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "成员企业 · Member firms" }];

@@ -4,7 +4,7 @@ import { Field } from "~/components/Field";
 import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormControls";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { getSeries, updateSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";

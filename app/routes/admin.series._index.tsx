@@ -4,7 +4,7 @@ import { Field } from "~/components/Field";
 import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { createSeries, listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { requireProgrammeManager } from "~/utils/permissions.server";
 import { formatDate } from "~/utils/time";
 

@@ -5,7 +5,7 @@ import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormContro
 import { useLocale, useT } from "~/i18n/react";
 import { invalidInput } from "~/models/event.server";
 import { getSpeakerWithSessions, maxPhotoBytes, saveSpeakerPhoto, speakerPhotoUrl, updateSpeaker } from "~/models/speaker.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireSpeakerManager } from "~/utils/permissions.server";

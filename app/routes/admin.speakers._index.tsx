@@ -4,7 +4,7 @@ import { Field } from "~/components/Field";
 import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
 import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
-import { formAction, formValues, requireSpeakerEditor } from "~/utils/agenda-route.server";
+import { formAction, formValues, requireSpeakerEditor } from "~/route-helpers/agenda-route.server";
 import { pageLoader } from "~/utils/http.server";
 import { canManageSpeaker } from "~/utils/permissions.server";
 

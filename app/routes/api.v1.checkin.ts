@@ -1,4 +1,4 @@
-import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/models/checkin-access.server";
+import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/route-helpers/checkin-access.server";
 import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin.server";
 import { apiError, apiErrorReply, apiReply, HttpError, jsonAction, jsonReply, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireCheckInAccess } from "~/models/checkin-access.server";
+import { requireCheckInAccess } from "~/route-helpers/checkin-access.server";
 import { checkInStats } from "~/models/checkin.server";
 import { apiRoute } from "~/utils/http.server";
 

@@ -1,5 +1,5 @@
 import { getPublishedEventBySlug } from "~/models/event.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { submitRegistration } from "~/models/registration.server";
 import { apiError, apiErrorReply, apiReply, clientAddress, fieldErrors, HttpError, jsonAction, jsonReply, readJson, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";

@@ -1,5 +1,5 @@
 import { publicProgrammeDirectory } from "~/models/firm.server";
-import { apiRouteErrors } from "~/utils/programme-route.server";
+import { apiRouteErrors } from "~/route-helpers/programme-route.server";
 
 /** `GET /api/v1/programme` (DESIGN.md §5): the programme and its public member directory. */
 export async function loader({ request }: { request: Request }) {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { applicationInputSchema, issueText } from "~/models/application-input";
+import { applicationInputSchema, issueText } from "~/schemas/application";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { apiError, clientAddress, readJson } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { apiRouteErrors } from "~/utils/programme-route.server";
+import { apiRouteErrors } from "~/route-helpers/programme-route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 
 /**

@@ -8,7 +8,7 @@ import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationState } from "~/models/event.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { registrationFormData } from "~/models/registration-settings.server";
 import { submitRegistration } from "~/models/registration.server";
 import { env } from "~/utils/env.server";

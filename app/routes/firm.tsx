@@ -4,9 +4,9 @@ import { ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileFor
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmEventActivity, getFirm } from "~/models/firm.server";
-import { firmPageData, handleFirmAction } from "~/utils/firm-actions.server";
+import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
 import { firmIdsOf, requireFirmManager, requireUser } from "~/utils/permissions.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "企业门户 · Firm portal" }];

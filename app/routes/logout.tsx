@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { clientAddress } from "~/utils/http.server";
 import { logoutRedirect, sessionUser } from "~/utils/session.server";
 

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl } from "~/models/firm.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "智能体创新推进计划 · Agent Innovation Promotion Programme" }];

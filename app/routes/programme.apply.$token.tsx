@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
-import { applicationDetailsSchema, applicationFieldNames } from "~/models/application-input";
+import { applicationDetailsSchema, applicationFieldNames } from "~/schemas/application";
 import { amendApplication, findAmendableApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } fr
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
-import { applicationFieldNames, applicationInputSchema, issueText } from "~/models/application-input";
+import { applicationFieldNames, applicationInputSchema, issueText } from "~/schemas/application";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { currentProgramme } from "~/models/firm.server";
 import { clientAddress, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { guardedLoader } from "~/utils/programme-route.server";
+import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { translateFields } from "~/i18n";
 

@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { registrationEditSchema } from "~/models/registration-input";
+import { registrationEditSchema } from "~/schemas/registration";
 import { mapUrl } from "~/models/registration-emails.server";
 import {
   cancelOwnRegistration,

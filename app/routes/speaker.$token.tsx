@@ -4,7 +4,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { Notice } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
 import { respondToRole, rolesForResponseToken } from "~/models/session-speaker.server";
-import { formAction, formValues } from "~/utils/agenda-route.server";
+import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { requestTranslator } from "~/utils/i18n.server";

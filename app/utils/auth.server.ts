@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { audit } from "~/models/audit.server";
+import { audit } from "./audit.server";
 import { prisma, sqlDate, writeTransaction } from "./db.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { hitRateLimit } from "./rate-limit.server";

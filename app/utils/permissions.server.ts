@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role, TokenRole } from "~/generated/prisma/client";
-import { tokenFromRequest, type TokenPrincipal } from "~/models/api-token.server";
+import { tokenFromRequest, type TokenPrincipal } from "./bearer-token.server";
 import { prisma } from "./db.server";
 import { HttpError } from "./http.server";
 import { sessionUser, type SessionUser } from "./session.server";

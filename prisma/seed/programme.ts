@@ -1,4 +1,4 @@
-import { applicationInputSchema } from "~/models/application-input";
+import { applicationInputSchema } from "~/schemas/application";
 import { reviewApplication, submitApplication } from "~/models/application.server";
 import { withCheckCharacter } from "~/models/credit-code";
 import { firmNameKey } from "~/models/firm-name";

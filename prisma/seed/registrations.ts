@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { decideRegistrations, register } from "~/models/registration.server";
 import { createInviteCode, setFirmQuota, upsertCategory, upsertQuestion } from "~/models/registration-settings.server";
 

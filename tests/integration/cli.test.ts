@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { tokenFromRequest } from "~/models/api-token.server";
+import { tokenFromRequest } from "~/utils/bearer-token.server";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";

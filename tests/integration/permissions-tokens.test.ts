@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { createApiToken, revokeApiToken, tokenFromRequest } from "~/models/api-token.server";
+import { createApiToken, revokeApiToken } from "~/models/api-token.server";
+import { tokenFromRequest } from "~/utils/bearer-token.server";
 import { prisma } from "~/utils/db.server";
 import { HttpError } from "~/utils/http.server";
 import { requireEventToken, tokenMayAct } from "~/utils/permissions.server";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedProgramme } from "../../prisma/seed/programme";
-import { applicationInputSchema, type ApplicationInput } from "~/models/application-input";
+import { applicationInputSchema, type ApplicationInput } from "~/schemas/application";
 import { amendApplication, findAmendableApplication, reviewApplication, submitApplication } from "~/models/application.server";
 import { completeAccountSetup, findSetupAccount } from "~/models/account-setup.server";
 import { withCheckCharacter } from "~/models/credit-code";

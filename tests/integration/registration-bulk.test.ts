@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { bulkProgress, enqueueDayBeforeReminders, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { cancelRegistration, register } from "~/models/registration.server";
 import { prisma } from "~/utils/db.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";

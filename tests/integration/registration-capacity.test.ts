@@ -3,7 +3,7 @@ import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { cancelRegistration, decideRegistrations, register } from "~/models/registration.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { createFirm, createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 

@@ -6,7 +6,7 @@ import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { emailPreviewHtml, sendDueEmails, resendEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { decodeQrPng } from "../support/qr";
 import { untilOutboxIdle } from "../support/outbox";

@@ -3,7 +3,7 @@ import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/utils/db.server";
 import { register } from "~/models/registration.server";
 import { importRegistrationsCsv } from "~/models/registration-bulk.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 

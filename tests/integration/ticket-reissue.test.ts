@@ -4,7 +4,7 @@ import { ticketKey, type OfflineTicket } from "~/models/checkin.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration.server";
-import { registrationInputSchema } from "~/models/registration-input";
+import { registrationInputSchema } from "~/schemas/registration";
 import { prisma } from "~/utils/db.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { staffUser, tokenFor } from "../support/checkin-fixtures";

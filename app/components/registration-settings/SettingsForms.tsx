@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { editableFieldNames } from "~/models/registration-input";
+import { editableFieldNames } from "~/schemas/registration";
 import { Input, Section, type ErrorFor } from "./controls";
 
 export type GeneralSettingsValues = {

@@ -1,16 +1,16 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import type { Translate } from "~/i18n";
-import { firmProfileSchema, issueText } from "~/models/application-input";
+import { firmProfileSchema, issueText } from "~/schemas/application";
 import { getFirm, inviteFirmContact, listFirmContacts, maxLogoBytes, removeFirmContact, saveFirmLogo, updateFirmProfile } from "~/models/firm.server";
 import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from "~/models/firm-seats.server";
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";
-import { HttpError } from "./http.server";
-import { requestTranslator } from "./i18n.server";
-import { canManageProgramme } from "./permissions.server";
+import { HttpError } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { canManageProgramme } from "~/utils/permissions.server";
 import { guardedAction } from "./programme-route.server";
-import type { SessionUser } from "./session.server";
-import { zText } from "./text";
+import type { SessionUser } from "~/utils/session.server";
+import { zText } from "~/utils/text";
 
 /**
  * The firm-scoped form actions shared by the firm portal (/firm) and the back office's firm page. The caller

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zLongText, zOptionalText, zText } from "~/utils/text";
-import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
+import { creditCodeProblem, normalizeCreditCode } from "~/models/credit-code";
 
 /**
  * The one schema of an application to join the programme, shared by the public form (Conform, also in the

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { MessageKey, Translate } from "~/i18n";
-import { apiRoute, HttpError, httpErrorData, pageLoader } from "./http.server";
-import { requestTranslator } from "./i18n.server";
+import { apiRoute, HttpError, httpErrorData, pageLoader } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
 import { translateFields } from "~/i18n";
 
 /**

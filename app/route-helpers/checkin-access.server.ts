@@ -1,11 +1,11 @@
-import { prisma } from "~/utils/db.server";
 import type { ZodType, ZodTypeDef } from "zod";
 import { apiErrorReply, clientAddress, fieldErrors, HttpError, readJson, type JsonReply } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { canCheckIn, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { sessionUser } from "~/utils/session.server";
-import { tokenFromRequest, type TokenPrincipal } from "./api-token.server";
+import { tokenFromRequest, type TokenPrincipal } from "~/utils/bearer-token.server";
+import { getCheckInEventBySlug, getEventScope } from "~/models/event.server";
 
 /**
  * Who is scanning, for the check-in API: a bearer token (scoped to one event) or a signed-in staff
@@ -36,14 +36,14 @@ export async function authorizeForEvent(principal: Awaited<ReturnType<typeof aut
   }
   const user = principal.user;
   if (!user) throw unauthorized();
-  const event = await (await prisma()).event.findUnique({ where: { id: eventId }, select: { id: true, seriesId: true } });
+  const event = await getEventScope(eventId);
   if (!event || !canCheckIn(user, event)) throw forbidden();
   return { staffUserId: user.id, apiTokenId: null, tokenEventId: null };
 }
 
 /** For the GET endpoints addressed by slug: 404 for an unknown slug, then the same scope rules. */
 export async function requireCheckInAccess(request: Request, slug: string): Promise<{ principal: CheckInPrincipal; event: { id: string; slug: string; title: string; titleEn: string; timeZone: string } }> {
-  const event = await (await prisma()).event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, timeZone: true } });
+  const event = await getCheckInEventBySlug(slug);
   if (request.headers.has("Authorization")) {
     if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
     const token = await requireEventToken(request, event.id, "CHECKIN");

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
-import { HttpError, httpErrorData } from "./http.server";
-import { requestTranslator } from "./i18n.server";
-import { isBackOfficeUser, requireUser } from "./permissions.server";
+import { HttpError, httpErrorData } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { isBackOfficeUser, requireUser } from "~/utils/permissions.server";
 import { translateFields } from "~/i18n";
 
 /**

@@ -3,9 +3,9 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteHeader } from "~/components/SiteHeader";
 import { defaultLocale, type Locale } from "~/i18n";
-import { sessionUser } from "~/utils/session.server";
+import { sessionUser } from "~/auth/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
-import { isBackOfficeUser } from "~/utils/permissions.server";
+import { isBackOfficeUser } from "~/auth/permissions.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 

@@ -8,10 +8,10 @@ async function loadDomain() {
   const [tokens, users, db, environment, migrate, backup, retention] = await Promise.all([
     import("../models/api-token.server"),
     import("../models/user.server"),
-    import("../utils/db.server"),
+    import("~/models/store/connection.server"),
     import("../utils/env.server"),
     import("./migrate"),
-    import("../utils/backup.server"),
+    import("~/models/store/backup.server"),
     import("../models/retention.server"),
   ]);
   return { ...tokens, ...users, ...db, ...environment, ...migrate, ...backup, ...retention };

@@ -1,9 +1,9 @@
 import { demoLogins, seedDemo } from "../../prisma/seed";
 import { backgroundJobNames, startBackgroundJobs } from "~/server/jobs";
 import { createHttpApp } from "~/server/http";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { env, EnvError } from "~/utils/env.server";
-import { startWalCheckpointer } from "~/utils/wal-checkpointer.server";
+import { startWalCheckpointer } from "~/models/store/wal-checkpointer.server";
 import { startCheckInWriter } from "~/models/checkin-writer.server";
 import { backfillFirmNameKeys } from "~/models/firm.server";
 import { buildApp, buildIsStale, loadServerBuild } from "./build";

@@ -1,9 +1,9 @@
-import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { passwordSchema } from "./user.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 
 /** The account behind a "set your password" link, or null when it is unknown, used or expired. */
 export async function findSetupAccount(token: string, now = new Date()) {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { renderEmail } from "@emails/render";
 import SpeakerSessionMoved from "@emails/speaker-session-moved";
 import { translator } from "~/i18n";
-import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { appUrl } from "./session-speaker.server";

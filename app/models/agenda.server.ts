@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Event } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { moveToLocalDay, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
 import { calendarDay, dateTimeIssue } from "~/utils/zoned-input";

@@ -1,7 +1,7 @@
 import type { TokenRole } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 
 export class TokenError extends Error {
   constructor(readonly code: "unknown_event" | "unknown_token" | "ambiguous_token", message: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ApplicationStatus, Prisma } from "~/generated/prisma/client";
 import { isLocale, translator, type Locale, type Translate } from "~/i18n";
-import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
@@ -14,7 +14,7 @@ import { applicationStatuses, type ApplicationDetails, type ApplicationInput } f
 import { canTransition, reviewTransitions } from "~/schemas/application";
 
 export { applicationStatuses, canTransition, reviewTransitions };
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MessageKey } from "../i18n";
 // Relative imports: the writer thread loads this module without the app's path aliases.
-import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "../utils/sql.server";
+import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "./store/statements.server";
 import type { Direction, ListRef, ScanAnswer, ScanResult } from "../schemas/checkin";
 
 /**

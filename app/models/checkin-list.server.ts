@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CheckInList } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { zOptionalText, zText } from "~/utils/text";
 import { parseCategoryIds } from "./checkin-decision.server";

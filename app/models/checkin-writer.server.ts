@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { busyError, onWalAutoCheckpoint, walAutoCheckpointPages, writeTransaction } from "~/utils/db.server";
+import { busyError, onWalAutoCheckpoint, walAutoCheckpointPages, writeTransaction } from "~/models/store/connection.server";
 import { databasePath, env } from "~/utils/env.server";
 import { decideScansIn, type ScanInput, type ScanOutcome } from "./checkin-decision.server";
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 // Relative imports: this thread runs under tsx without the app's path aliases or Prisma.
-import { isBusy, sqlFor } from "../utils/sql.server";
+import { isBusy, sqlFor } from "./store/statements.server";
 import { decideScansIn } from "./checkin-decision.server";
 import type { WriterReply, WriterRequest } from "./checkin-writer.server";
 

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { prisma, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { audit } from "~/utils/audit.server";
-import { canCheckIn } from "~/utils/permissions.server";
+import { audit } from "~/models/audit.server";
 import {
   maxCodeLength,
   parseCategoryIds,
@@ -424,14 +423,14 @@ export async function badgeAttendees(eventId: string, registrationId?: string) {
 }
 
 /** Events the user may scan for (not archived, not over for more than two days), each with its lists. */
-export async function scannerEvents(user: Parameters<typeof canCheckIn>[0]) {
+export async function scannerEvents(mayScan: (event: { id: string; seriesId: string | null }) => boolean) {
   const db = await prisma();
   const events = await db.event.findMany({
     where: { status: { not: "ARCHIVED" }, endsAt: { gte: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) } },
     orderBy: { startsAt: "asc" },
     select: { id: true, slug: true, title: true, titleEn: true, seriesId: true, startsAt: true, timeZone: true },
   });
-  const allowed = events.filter((event) => canCheckIn(user, event));
+  const allowed = events.filter(mayScan);
   return Promise.all(
     allowed.map(async (event) => ({
       id: event.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
 import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { isValidTimeZone, parseZonedDateTime, utcToZonedParts } from "~/utils/time";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { domainToASCII } from "node:url";
 import type { MessageKey } from "~/i18n";
-import { prisma, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { firmNameKey } from "./firm-name";
 
 /**

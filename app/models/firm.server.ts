@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { resolve } from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
-import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
@@ -11,7 +11,7 @@ import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { renderEmail } from "@emails/render";
 import FirmContactInvitationEmail from "@emails/firm-contact-invitation";
 import type { FirmProfileInput } from "~/schemas/application";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { firmNameKey } from "./firm-name";
 import { emailSchema } from "./user.server";
 import { enqueueEmailInTransaction } from "./outbox.server";

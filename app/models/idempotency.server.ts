@@ -1,4 +1,4 @@
-import { sqlDate, writeTransaction } from "~/utils/db.server";
+import { sqlDate, writeTransaction } from "~/models/store/connection.server";
 
 /** How long an Idempotency-Key replays its first answer; after that the same key is a new request. */
 export const idempotencyLifetimeMs = 24 * 60 * 60_000;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { isLocale, translator, type Locale } from "~/i18n";
-import { prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { renderEmail } from "@emails/render";
 import OnboardingReminderEmail from "@emails/onboarding-reminder";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { currentProgramme } from "./firm.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 

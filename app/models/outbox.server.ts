@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
 
 /**

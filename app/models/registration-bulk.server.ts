@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
-import { prisma, writeTransaction } from "~/utils/db.server";
+import { prisma, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { spreadsheetCsv } from "~/utils/spreadsheet";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
 import { registrationInputSchema } from "~/schemas/registration";

@@ -8,7 +8,7 @@ import TicketEmail from "@emails/ticket";
 import WaitlistPromotedEmail from "@emails/waitlist-promoted";
 import { renderEmail } from "@emails/render";
 import { isLocale, localized, translator, type Locale } from "~/i18n";
-import { prisma, rawSql } from "~/utils/db.server";
+import { prisma, rawSql } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { qrPng } from "~/utils/qrcode.server";
 import { printableText } from "~/utils/text";

@@ -1,5 +1,5 @@
 import type { QuestionKind } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma, RegistrationStatus } from "~/generated/prisma/client";
 import { isLocale } from "~/i18n";
-import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/utils/db.server";
+import { checkpointErasedData, groupedWrite, prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { firmForSeats } from "./firm-seats.server";
 import { registrationState } from "./event.server";
 import { idempotencyCutoff } from "./idempotency.server";

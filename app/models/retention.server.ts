@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { env } from "~/utils/env.server";
-import { checkpointErasedData, rawSql, sqlDate, writeTransaction } from "~/utils/db.server";
+import { checkpointErasedData, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 
 /**
  * Retention (DESIGN.md §7, PIPL): personal data of events that ended more than RETENTION_DAYS ago is

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { zLongText, zOptionalText, zText } from "~/utils/text";
 import { invalidInput, parseOrThrow } from "./event.server";
 

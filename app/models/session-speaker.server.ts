@@ -2,13 +2,13 @@ import { renderEmail } from "@emails/render";
 import SpeakerInvitation from "@emails/speaker-invitation";
 import { z } from "zod";
 import { translator } from "~/i18n";
-import { prisma, sqlDate, writeTransaction } from "~/utils/db.server";
+import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ownSession } from "./agenda.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";

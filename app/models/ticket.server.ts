@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { sqlDate, writeTransaction } from "~/utils/db.server";
+import { sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { hashSecret } from "~/utils/secrets.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 
 /**

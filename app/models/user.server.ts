@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Role } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/password.server";
 import { randomSecret } from "~/utils/secrets.server";
 import { zText } from "~/utils/text";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(minPasswordLength).max(200);

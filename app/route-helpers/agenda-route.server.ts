@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { HttpError, httpErrorData } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { isBackOfficeUser, requireUser } from "~/utils/permissions.server";
+import { isBackOfficeUser, requireUser } from "~/auth/permissions.server";
 import { translateFields } from "~/i18n";
 
 /**

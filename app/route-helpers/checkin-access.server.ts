@@ -1,10 +1,10 @@
 import type { ZodType, ZodTypeDef } from "zod";
 import { apiErrorReply, clientAddress, fieldErrors, HttpError, readJson, type JsonReply } from "~/utils/http.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
-import { canCheckIn, requireEventToken, tokenMayAct } from "~/utils/permissions.server";
+import { canCheckIn, requireEventToken, tokenMayAct } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { sessionUser } from "~/utils/session.server";
-import { tokenFromRequest, type TokenPrincipal } from "~/utils/bearer-token.server";
+import { sessionUser } from "~/auth/session.server";
+import { tokenFromRequest, type TokenPrincipal } from "~/auth/bearer-token.server";
 import { getCheckInEventBySlug, getEventScope } from "~/models/event.server";
 
 /**

@@ -7,9 +7,9 @@ import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from 
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";
 import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { canManageProgramme } from "~/utils/permissions.server";
+import { canManageProgramme } from "~/auth/permissions.server";
 import { guardedAction } from "./programme-route.server";
-import type { SessionUser } from "~/utils/session.server";
+import type { SessionUser } from "~/auth/session.server";
 import { zText } from "~/utils/text";
 
 /**

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listManageableEvents } from "~/models/event.server";
-import { requireBackOffice } from "~/utils/permissions.server";
+import { requireBackOffice } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,7 +16,7 @@ import {
 } from "~/models/user.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { minPasswordLength } from "~/utils/password.server";
-import { isAdmin, requireProgrammeManager } from "~/utils/permissions.server";
+import { isAdmin, requireProgrammeManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "用户与权限 · Users and roles" }];
 

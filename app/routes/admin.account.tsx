@@ -6,7 +6,7 @@ import { useT } from "~/i18n/react";
 import { changePassword, UserError } from "~/models/user.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { minPasswordLength } from "~/utils/password.server";
-import { requireUser } from "~/utils/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,7 +7,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { applicationStatuses, reviewTransitions } from "~/schemas/application";
 import { addReviewerNote, getApplication, reviewApplication } from "~/models/application.server";
 import { HttpError } from "~/utils/http.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 import { zLongText } from "~/utils/text";
 import { formatDateTime } from "~/utils/time";

@@ -4,7 +4,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useT } from "~/i18n/react";
 import { applicationStatuses } from "~/schemas/application";
 import { listApplications } from "~/models/application.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDateTime } from "~/utils/time";
 

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useT } from "~/i18n/react";
 import { auditActions, listAudit } from "~/models/audit.server";
-import { requireAdmin } from "~/utils/permissions.server";
+import { requireAdmin } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · Audit log" }];
 

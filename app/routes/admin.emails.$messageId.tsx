@@ -5,7 +5,7 @@ import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { resendLoggedEmail } from "~/models/registration.server";
 import { notFound } from "~/utils/http.server";
-import { requireAdmin, requireEventManager } from "~/utils/permissions.server";
+import { requireAdmin, requireEventManager } from "~/auth/permissions.server";
 
 async function authorizedMessage(request: Request, messageId: string) {
   const message = await getEmail(messageId);

@@ -4,7 +4,7 @@ import { EmailLog } from "~/components/EmailLog";
 import { useT } from "~/i18n/react";
 import { listEmails } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
-import { requireAdmin } from "~/utils/permissions.server";
+import { requireAdmin } from "~/auth/permissions.server";
 
 /** Every message of the platform (administrators); organizers use their event's e-mail tab. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
 import { FormAlert, Notice } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { archiveEvent, eventFormValues, getEventById, publishEvent, setEventStatus, updateEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { timeZoneOptions } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/react";
 import { createApiToken, listApiTokens, revokeApiToken, TokenError } from "~/models/api-token.server";
 import { grantRole, listEventCheckInStaff, revokeGrant, UserError } from "~/models/user.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { zOptionalText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "工作人员与令牌 · Staff & tokens" }];

@@ -8,7 +8,7 @@ import { getEditorAgenda, ownSession, sessionFormValues, updateSession } from "~
 import { attachSpeaker, detachSpeaker } from "~/models/session-speaker.server";
 import { listSpeakers } from "~/models/speaker.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone } from "~/utils/time";
 import { pageLoader } from "~/utils/http.server";
 

@@ -8,12 +8,12 @@ import { SessionForm } from "~/components/agenda/SessionForm";
 import { useT } from "~/i18n/react";
 import { createRoom, createSession, createTrack, deleteRoom, deleteSession, deleteTrack, duplicateSession, getEditorAgenda, moveSessionToDay, shiftSession } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { inviteSpeakers } from "~/models/session-speaker.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone, formatDate, formatDateTime, formatTime, localDay } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { checkInDashboard, resolveConflict, undoCheckIn } from "~/models/checkin.server";
 import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到看板 · Check-in dashboard" }];
 

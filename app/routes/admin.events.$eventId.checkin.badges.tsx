@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { badges } from "~/models/checkin.server";
 import { clientAddress, pageLoader } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badges" }];
 

@@ -17,7 +17,7 @@ import {
 } from "~/models/checkin-list.server";
 import { fieldErrors, HttpError, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到点 · Check-in lists" }];
 

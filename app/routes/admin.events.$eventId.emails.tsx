@@ -4,7 +4,7 @@ import { EmailLog } from "~/components/EmailLog";
 import { useT } from "~/i18n/react";
 import { listEmails } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";

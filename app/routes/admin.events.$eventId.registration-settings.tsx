@@ -19,7 +19,7 @@ import {
   upsertQuestion,
 } from "~/models/registration-settings.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { utcToZonedParts } from "~/utils/time";
 import { translateMessage } from "~/i18n";
 

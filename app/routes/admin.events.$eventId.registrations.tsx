@@ -7,7 +7,7 @@ import { firmNameSuggester } from "~/models/firm.server";
 import { listFirms, registrationSettings } from "~/models/registration-settings.server";
 import { cancelRegistration, decideRegistrations, listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration.server";
 import { reissueTicket } from "~/models/ticket.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
 const statuses = ["PENDING_APPROVAL", "HELD", "CONFIRMED", "WAITLISTED", "REJECTED", "CANCELLED"] as const;

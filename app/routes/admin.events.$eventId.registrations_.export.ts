@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportRegistrationsCsv } from "~/models/registration-bulk.server";
 import { filterFromSearchParams } from "~/schemas/registration-admin";
 import { clientAddress } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 /** CSV export of the filtered registrations; audited in the model. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

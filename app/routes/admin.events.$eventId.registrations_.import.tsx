@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { importRegistrationsCsv } from "~/models/registration-bulk.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { translateMessage } from "~/i18n";
 
 const maxCsvChars = 1_000_000;

@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { bulkMessageSchema, filterFromSearchParams } from "~/schemas/registration-admin";
 import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { fieldErrors } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 import { translateMessage } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { EventAdminTabs } from "~/components/EventAdminTabs";
 import { useLocalized, useT } from "~/i18n/react";
 import { getEventById } from "~/models/event.server";
 import { notFound, pageLoader } from "~/utils/http.server";
-import { requireEventManager } from "~/utils/permissions.server";
+import { requireEventManager } from "~/auth/permissions.server";
 
 /** Layout of one event's back office: title, tabs, and the tab's page. Each child checks permissions itself. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,12 +3,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
 import { FormAlert } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { createEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { clientAddress } from "~/utils/http.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { timeZoneOptions } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPan
 import { useLocalized, useT } from "~/i18n/react";
 import { setFirmStatus } from "~/models/firm.server";
 import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 
 export const meta: MetaFunction = () => [{ title: "成员企业 · Member firm" }];

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listFirmsForAdmin } from "~/models/firm.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 

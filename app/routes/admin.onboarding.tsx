@@ -7,7 +7,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { issueText } from "~/schemas/application";
 import { createStep, listSteps, newStepKey, progressMatrix, sendOverdueReminders, setStepArchived, setStepCompletion, updateStep } from "~/models/onboarding.server";
 import { HttpError } from "~/utils/http.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 import { zOptionalText, zText } from "~/utils/text";

@@ -7,7 +7,7 @@ import { getSeries, updateSeries } from "~/models/series.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { createSeries, listSeries } from "~/models/series.server";
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { requireProgrammeManager } from "~/utils/permissions.server";
+import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { getSpeakerWithSessions, maxPhotoBytes, saveSpeakerPhoto, speakerPhotoUr
 import { formAction, formValues } from "~/route-helpers/agenda-route.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { requireSpeakerManager } from "~/utils/permissions.server";
+import { requireSpeakerManager } from "~/auth/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

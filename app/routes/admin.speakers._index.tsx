@@ -6,7 +6,7 @@ import { useT } from "~/i18n/react";
 import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
 import { formAction, formValues, requireSpeakerEditor } from "~/route-helpers/agenda-route.server";
 import { pageLoader } from "~/utils/http.server";
-import { canManageSpeaker } from "~/utils/permissions.server";
+import { canManageSpeaker } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return pageLoader(request, async () => {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/AdminNav";
 import { ErrorPage } from "~/components/ErrorPage";
-import { canManageProgramme, isAdmin, requireBackOffice } from "~/utils/permissions.server";
+import { canManageProgramme, isAdmin, requireBackOffice } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "后台 · Back office" }];
 

@@ -3,7 +3,7 @@ import { registrationInputSchema } from "~/schemas/registration";
 import { submitRegistration } from "~/models/registration.server";
 import { apiError, apiErrorReply, apiReply, clientAddress, fieldErrors, HttpError, jsonAction, jsonReply, readJson, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { signedInContactFirmIds } from "~/utils/permissions.server";
+import { signedInContactFirmIds } from "~/auth/permissions.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { translateFields } from "~/i18n";
 

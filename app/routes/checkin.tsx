@@ -8,13 +8,13 @@ import { Scanner } from "~/components/checkin/Scanner";
 import { SetupForm } from "~/components/checkin/SetupForm";
 import { useT } from "~/i18n/react";
 import { scannerEvents } from "~/models/checkin.server";
-import { requireUser } from "~/utils/permissions.server";
+import { canCheckIn, requireUser } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "扫码签到 · Check-in" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { events: await scannerEvents(user) };
+  return { events: await scannerEvents((event) => canCheckIn(user, event)) };
 }
 
 export default function CheckInPage() {

@@ -4,7 +4,7 @@ import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { badges, eventIdBySlug } from "~/models/checkin.server";
 import { notFound, pageLoader } from "~/utils/http.server";
-import { requireCheckInStaff } from "~/utils/permissions.server";
+import { requireCheckInStaff } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badge" }];
 

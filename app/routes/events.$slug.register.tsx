@@ -14,7 +14,7 @@ import { submitRegistration } from "~/models/registration.server";
 import { env } from "~/utils/env.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { signedInContactFirmIds } from "~/utils/permissions.server";
+import { signedInContactFirmIds } from "~/auth/permissions.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 import { translateMessage } from "~/i18n";

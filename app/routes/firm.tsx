@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmEventActivity, getFirm } from "~/models/firm.server";
 import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
-import { firmIdsOf, requireFirmManager, requireUser } from "~/utils/permissions.server";
+import { firmIdsOf, requireFirmManager, requireUser } from "~/auth/permissions.server";
 import { guardedLoader } from "~/route-helpers/programme-route.server";
 import { formatDate } from "~/utils/time";
 

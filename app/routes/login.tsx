@@ -3,11 +3,11 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { attemptLogin } from "~/utils/auth.server";
+import { attemptLogin } from "~/auth/login.server";
 import { clientAddress } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
-import { sessionUser, startSession } from "~/utils/session.server";
+import { sessionUser, startSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · Sign in" }];
 

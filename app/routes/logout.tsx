@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/models/audit.server";
 import { clientAddress } from "~/utils/http.server";
-import { logoutRedirect, sessionUser } from "~/utils/session.server";
+import { logoutRedirect, sessionUser } from "~/auth/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await sessionUser(request);

@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n";
 import type { Env } from "~/utils/env.server";
 import { bufferedRequest, type ApiErrorBody } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { sessionUser } from "~/utils/session.server";
+import { sessionUser } from "~/auth/session.server";
 
 /**
  * What every answer gets, whichever path serves it (express with Remix, or the hot JSON endpoints in

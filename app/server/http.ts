@@ -4,7 +4,7 @@ import { finished } from "node:stream/promises";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { db } from "~/utils/db.server";
+import { db } from "~/models/store/connection.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
 import { badOriginBody, discardBodyLeftAfterAnswer, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";

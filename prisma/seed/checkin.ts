@@ -1,5 +1,5 @@
 import { createCheckInList, ensureDefaultList } from "~/models/checkin-list.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 
 /**
  * Demo check-in lists for the Shanghai deep dive (where the demo check-in account works): the default

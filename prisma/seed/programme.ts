@@ -4,7 +4,7 @@ import { withCheckCharacter } from "~/models/credit-code";
 import { firmNameKey } from "~/models/firm-name";
 import { inviteFirmContact, listFirmContacts } from "~/models/firm.server";
 import { createChecklistInTransaction, ensureDefaultSteps, listSteps, setStepCompletion } from "~/models/onboarding.server";
-import { prisma, writeTransaction } from "~/utils/db.server";
+import { prisma, writeTransaction } from "~/models/store/connection.server";
 
 export const programmeSlug = "agent-innovation";
 

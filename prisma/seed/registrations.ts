@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { decideRegistrations, register } from "~/models/registration.server";

@@ -151,7 +151,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await seedAgendaBenchEvent();
   console.log(`Seeded 200 sessions / 300 speakers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The server migrates at start-up and needs the file to itself.
-  const { prisma } = await import("~/utils/db.server");
+  const { prisma } = await import("~/models/store/connection.server");
   await (await prisma()).$disconnect();
   const server = await startRealServer({ DATABASE_URL: databaseUrl, RATE_LIMIT: "off" });
   try {

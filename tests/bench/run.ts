@@ -45,7 +45,7 @@ async function main() {
     // The agenda is made through the back-office model functions (in this process, before the server starts).
     const { prepareAgendaEvent } = await import("./agenda-page");
     const agenda = await prepareAgendaEvent({ sessions: 200, speakers: 300 });
-    const { prisma } = await import("~/utils/db.server");
+    const { prisma } = await import("~/models/store/connection.server");
     await (await prisma()).$disconnect();
 
     log("starting the real server and the floor server…");

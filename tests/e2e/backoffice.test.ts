@@ -4,7 +4,7 @@ import { PNG } from "pngjs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { launchChromium } from "../support/browser";
 import { runDir } from "../support/paths";
 import { startTestServer } from "../support/server";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { launchChromium } from "../support/browser";
 import { addRegistration, createEventFixture, staffUser } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { withCheckCharacter } from "~/models/credit-code";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { launchChromium } from "../support/browser";
 import { startTestServer } from "../support/server";
 

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { launchChromium } from "../support/browser";
 import { decodeQrDataUrl } from "../support/qr";
 import { createRegistrationEvent } from "../support/registration-fixtures";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRoom } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
 import { getEventBySlug } from "~/models/event.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { seedDemo } from "../../prisma/seed";
 import { CookieJar, startTestServer } from "../support/server";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shiftSession } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
 import { getEventBySlug } from "~/models/event.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { seedDemo } from "../../prisma/seed";
 import { forumSlug } from "../../prisma/seed/events";
 import { CookieJar, startTestServer } from "../support/server";

@@ -5,7 +5,7 @@ import { findConflicts } from "~/models/conflicts.server";
 import { createEvent, getEventById, getEventBySlug } from "~/models/event.server";
 import { attachSpeaker, inviteSpeakers, respondToRole, rolesForResponseToken } from "~/models/session-speaker.server";
 import { createSpeaker } from "~/models/speaker.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { seedDemo } from "../../prisma/seed";
 import { forumSlug } from "../../prisma/seed/events";

@@ -2,7 +2,7 @@ import { PNG } from "pngjs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createSpeaker, readSpeakerPhoto, saveSpeakerPhoto, maxPhotoBytes } from "~/models/speaker.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 
 async function refusal(work: Promise<unknown>) {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createUser } from "~/models/user.server";
-import { maxFailuresPerAccount } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { maxFailuresPerAccount } from "~/auth/login.server";
+import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { alertText, demo } from "../support/staff";
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { enqueueEmail } from "~/models/outbox.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { freePort } from "../bench/harness";
 import { startSmtp } from "../support/smtp";
 

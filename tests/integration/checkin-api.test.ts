@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiToken } from "~/models/api-token.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addList, addRegistration, createEventFixture, newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInStats, latestScans, ticketKey, undoCheckIn } from "~/models/checkin.server";
 import { listAudit } from "~/models/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addList, addRegistration, createEventFixture, newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addRegistration, newNonce, tokenFor } from "../support/checkin-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 

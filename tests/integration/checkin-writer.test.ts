@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { scanTicket, type ScanInput } from "~/models/checkin.server";
 import { checkInWriterThreadId, startCheckInWriter, stopCheckInWriter } from "~/models/checkin-writer.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addRegistration, createEventFixture, newNonce, tokenFor } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";
 

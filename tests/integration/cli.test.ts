@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { tokenFromRequest } from "~/utils/bearer-token.server";
-import { prisma } from "~/utils/db.server";
+import { tokenFromRequest } from "~/auth/bearer-token.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";
-import { requireEventToken } from "~/utils/permissions.server";
+import { requireEventToken } from "~/auth/permissions.server";
 
 // Each run is a fresh `tsx` process (2–10 s on a busy 2-core machine); tests chain several runs.
 vi.setConfig({ testTimeout: 300_000 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { startRealServer, type RunningServer } from "../bench/harness";
 import { addRegistration, createEventFixture, newNonce, tokenFor } from "../support/checkin-fixtures";
 import { untilOutboxIdle } from "../support/outbox";

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { databasePath } from "~/utils/env.server";
-import { db, writeTransaction } from "~/utils/db.server";
-import { startWalCheckpointer } from "~/utils/wal-checkpointer.server";
+import { db, writeTransaction } from "~/models/store/connection.server";
+import { startWalCheckpointer } from "~/models/store/wal-checkpointer.server";
 
 /**
  * The server's connection leaves WAL checkpoints to a worker thread (so no request waits for one). The WAL

@@ -3,7 +3,7 @@ import { seedDemo } from "../../prisma/seed";
 import { reviewApplication } from "~/models/application.server";
 import { firmNameKey } from "~/models/firm-name";
 import { backfillFirmNameKeys } from "~/models/firm.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";

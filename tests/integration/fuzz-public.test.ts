@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 import { badEmail, containsRawMarkup, formBody, fuzzRuns, invalidUtf8, text, value, wrongType } from "./fuzz-inputs";

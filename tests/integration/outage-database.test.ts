@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "~/models/user.server";
 import { databasePath } from "~/utils/env.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { startRealServer, type RunningServer } from "../bench/harness";
 import { addRegistration, createEventFixture, tokenFor } from "../support/checkin-fixtures";
 import { createRegistrationEvent } from "../support/registration-fixtures";

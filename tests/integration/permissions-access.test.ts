@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { startTestServer, type CookieJar } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
 

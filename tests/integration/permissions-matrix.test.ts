@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createUser, grantRole } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { requireCheckInStaff, requireEventManager, requireFirmManager } from "~/utils/permissions.server";
+import { requireCheckInStaff, requireEventManager, requireFirmManager } from "~/auth/permissions.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createApiToken, revokeApiToken } from "~/models/api-token.server";
-import { tokenFromRequest } from "~/utils/bearer-token.server";
-import { prisma } from "~/utils/db.server";
+import { tokenFromRequest } from "~/auth/bearer-token.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { requireEventToken, tokenMayAct } from "~/utils/permissions.server";
+import { requireEventToken, tokenMayAct } from "~/auth/permissions.server";
 import { ensureDefaultList } from "~/models/checkin-list.server";
 import { addRegistration, newNonce } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";

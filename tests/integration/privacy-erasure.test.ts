@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultList } from "~/models/checkin-list.server";
 import { sendBulkMessage } from "~/models/registration-bulk.server";
 import { decideRegistrations, setOrganizerNote } from "~/models/registration.server";
-import { db, prisma } from "~/utils/db.server";
+import { db, prisma } from "~/models/store/connection.server";
 import { databasePath } from "~/utils/env.server";
 import { newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";
 import { createRegistrationEvent } from "../support/registration-fixtures";

@@ -5,7 +5,7 @@ import { amendApplication, findAmendableApplication, reviewApplication, submitAp
 import { completeAccountSetup, findSetupAccount } from "~/models/account-setup.server";
 import { withCheckCharacter } from "~/models/credit-code";
 import { firmProgress } from "~/models/onboarding.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { withCheckCharacter } from "~/models/credit-code";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
 

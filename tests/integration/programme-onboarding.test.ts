@@ -3,7 +3,7 @@ import { seedDemo } from "../../prisma/seed";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { createStep, firmProgress, progressMatrix, sendOverdueReminders, setStepCompletion } from "~/models/onboarding.server";
 import { isValidCreditCode } from "~/models/credit-code";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 
 const dayMs = 86_400_000;
 

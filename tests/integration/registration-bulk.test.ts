@@ -4,7 +4,7 @@ import { seedDemo } from "../../prisma/seed";
 import { bulkProgress, enqueueDayBeforeReminders, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { cancelRegistration, register } from "~/models/registration.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 
 async function eventWithAttendees(first: number) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/models/agenda.server";
 import { eventFormValues } from "~/models/event.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer, type CookieJar } from "../support/server";

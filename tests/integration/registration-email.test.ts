@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { rawSql } from "~/utils/db.server";
-import { prisma } from "~/utils/db.server";
+import { rawSql } from "~/models/store/connection.server";
+import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { emailPreviewHtml, sendDueEmails, resendEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";

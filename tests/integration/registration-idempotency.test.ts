@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackgroundJobs } from "~/server/background";
 import "~/server/registration-jobs";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 

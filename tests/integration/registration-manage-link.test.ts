@@ -3,7 +3,7 @@ import { seedDemo } from "../../prisma/seed";
 import { decideRegistrations, releaseExpiredHolds } from "~/models/registration.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { freePort } from "../bench/harness";
 import { addRegistration, createEventFixture, staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent } from "../support/registration-fixtures";

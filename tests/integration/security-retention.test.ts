@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { purgeRetention } from "~/models/retention.server";
 import { register } from "~/models/registration.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 
 /** DESIGN.md §7: personal data of events that ended more than RETENTION_DAYS ago is anonymised, audited. */

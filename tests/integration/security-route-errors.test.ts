@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
 import { demo } from "../support/staff";

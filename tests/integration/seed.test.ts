@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { rawSql } from "~/utils/db.server";
+import { rawSql } from "~/models/store/connection.server";
 
 /** Row count and content hash of every table (the migrations bookkeeping aside). */
 async function snapshot(): Promise<Record<string, { rows: number; hash: string }>> {

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { addRegistration, staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";

@@ -10,7 +10,7 @@ import { publishAgenda } from "~/models/agenda-version.server";
 import { createEvent, publishEvent } from "~/models/event.server";
 import { attachSpeaker } from "~/models/session-speaker.server";
 import { createSpeaker } from "~/models/speaker.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { seedDemo } from "../../prisma/seed";
 import { staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";

@@ -5,7 +5,7 @@ import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration.server";
 import { registrationInputSchema } from "~/schemas/registration";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { staffUser, tokenFor } from "../support/checkin-fixtures";
 import { decodeQrPng } from "../support/qr";

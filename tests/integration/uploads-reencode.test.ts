@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { createSpeaker } from "~/models/speaker.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import type { CookieJar } from "../support/server";
 import { startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";

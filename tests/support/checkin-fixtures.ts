@@ -3,7 +3,7 @@ import { createApiToken } from "~/models/api-token.server";
 import { createCheckInList, ensureDefaultList, type CheckInListInput } from "~/models/checkin-list.server";
 import { createUser, grantRole } from "~/models/user.server";
 import type { RegistrationStatus } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 import { hashSecret } from "~/utils/secrets.server";
 
 /** Check-in test data written straight into the schema, so these tests do not depend on the registration code. */

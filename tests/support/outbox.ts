@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 
 /**
  * Waits until the outbox holds no PENDING or SENDING message (for one event, or at all): the sender is idle,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/models/store/connection.server";
 
 /** A published event with open registration and the given settings, categories and firm quotas. */
 export async function createRegistrationEvent({

@@ -1,8 +1,8 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
-import { prisma } from "./db.server";
-import { env } from "./env.server";
-import { hashSecret, randomSecret } from "./secrets.server";
+import { prisma } from "~/models/store/connection.server";
+import { env } from "~/utils/env.server";
+import { hashSecret, randomSecret } from "~/utils/secrets.server";
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
 export const staffIdleLimitMs = 30 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { audit } from "./audit.server";
-import { prisma, sqlDate, writeTransaction } from "./db.server";
-import { decoyPasswordHash, verifyPassword } from "./password.server";
-import { hitRateLimit } from "./rate-limit.server";
+import { audit } from "~/models/audit.server";
+import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { decoyPasswordHash, verifyPassword } from "~/utils/password.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
 
 // Stricter than DESIGN.md §7's ceiling of 100 failures per account per hour.
 export const maxFailuresPerAccount = 10;

@@ -3,11 +3,11 @@ import { open as openFile, type FileHandle } from "node:fs/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { HttpError } from "./http.server";
-import { dataDirectory, databasePath, env } from "./env.server";
-import { inSavepoints, isBusy, sqlFor, statement, type Sql } from "./sql.server";
+import { HttpError } from "~/utils/http.server";
+import { dataDirectory, databasePath, env } from "~/utils/env.server";
+import { inSavepoints, isBusy, sqlFor, statement, type Sql } from "./statements.server";
 
-export { isBusy, sqlDate, type Sql } from "./sql.server";
+export { isBusy, sqlDate, type Sql } from "./statements.server";
 
 /**
  * One SQLite connection serves both Prisma and the hot write paths.

@@ -1,6 +1,7 @@
 import type { TokenRole } from "~/generated/prisma/client";
-import { groupedWrite, rawSql, sqlDate } from "./db.server";
-import { hashSecret } from "./secrets.server";
+import { recordTokenUse, tokenByHash } from "~/models/store/api-token-store.server";
+import { groupedWrite, rawSql, sqlDate } from "~/models/store/connection.server";
+import { hashSecret } from "~/utils/secrets.server";
 
 export type TokenPrincipal = { tokenId: string; eventId: string; role: TokenRole };
 
@@ -13,10 +14,7 @@ export type TokenPrincipal = { tokenId: string; eventId: string; role: TokenRole
 export async function tokenFromRequest(request: Request): Promise<TokenPrincipal | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
   if (!match) return null;
-  const row = (await rawSql()).get<{ id: string; eventId: string; role: TokenRole; revokedAt: string | null }>(
-    "SELECT id, eventId, role, revokedAt FROM ApiToken WHERE tokenHash = ?",
-    hashSecret(match[1]),
-  );
+  const row = tokenByHash.get(await rawSql(), { tokenHash: hashSecret(match[1]) });
   if (!row || row.revokedAt) return null;
   await recordUse(row.id);
   return { tokenId: row.id, eventId: row.eventId, role: row.role };
@@ -33,7 +31,7 @@ async function recordUse(tokenId: string, now = Date.now()) {
   if (lastUseWrites.size > 10_000) lastUseWrites.clear();
   lastUseWrites.set(tokenId, now);
   try {
-    await groupedWrite((sql) => sql.run("UPDATE ApiToken SET lastUsedAt = ? WHERE id = ?", sqlDate(new Date(now)), tokenId));
+    await groupedWrite((sql) => recordTokenUse.run(sql, { id: tokenId, at: sqlDate(new Date(now)) }));
   } catch (error) {
     // A note for the token list, never a reason to refuse the request; the next use tries again.
     lastUseWrites.delete(tokenId);

@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role, TokenRole } from "~/generated/prisma/client";
 import { tokenFromRequest, type TokenPrincipal } from "./bearer-token.server";
-import { prisma } from "./db.server";
-import { HttpError } from "./http.server";
+import { prisma } from "~/models/store/connection.server";
+import { HttpError } from "~/utils/http.server";
 import { sessionUser, type SessionUser } from "./session.server";
 
 /**

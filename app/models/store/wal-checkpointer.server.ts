@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { defaultAutoCheckpointPages, setWalAutoCheckpoint } from "./db.server";
-import { databasePath, env } from "./env.server";
+import { defaultAutoCheckpointPages, setWalAutoCheckpoint } from "./connection.server";
+import { databasePath, env } from "~/utils/env.server";
 
 /**
  * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit pushes the

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { databasePath, env } from "./env.server";
+import { databasePath, env } from "~/utils/env.server";
 
 /**
  * Backups of the SQLite file with SQLite's online backup API (better-sqlite3 `backup`): consistent while

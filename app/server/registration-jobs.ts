@@ -2,7 +2,7 @@ import { purgeExpiredIdempotencyRecords } from "~/models/idempotency.server";
 import { enqueueDayBeforeReminders } from "~/models/registration-bulk.server";
 import { startOutboxSender } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { releaseExpiredHolds } from "~/models/registration.server";
+import { releaseExpiredHolds } from "~/models/registration-write.server";
 import { registerBackgroundJob, registerPeriodicJob } from "./background";
 
 /**

@@ -1,6 +1,15 @@
 import type { RegistrationStatus } from "~/generated/prisma/client";
 import { sqlDate, type Sql } from "~/models/store/connection.server";
-import { claimResend, manageTokenOf, markCancelled, recordReplacedManageLink, registrationState, setManageToken, waitlistOf, confirmFromWaitlist } from "~/models/store/registration-store.server";
+import {
+  claimResend,
+  confirmFromWaitlist,
+  manageTokenOf,
+  markCancelled,
+  recordReplacedManageLink,
+  registrationState,
+  setManageToken,
+  waitlistOf,
+} from "~/models/store/registration-store.server";
 import {
   firmQuotaOf,
   releaseCategorySeat,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { domainToASCII } from "node:url";
 import type { MessageKey } from "~/i18n";
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { activeFirm, activeFirmOfDomain, domainOwner, firmExists, insertFirmEmailDomain } from "~/models/store/firm-domain-store.server";
 import { HttpError } from "~/utils/http.server";
 import { audit } from "~/models/audit.server";
 import { firmNameKey } from "./firm-name";
@@ -41,10 +42,10 @@ export async function addFirmEmailDomain({ firmId, domain, actorUserId, now = ne
   if (!normalized) throw domainError(422, "invalid_domain", "programme.domains.invalid");
   if (publicMailDomains.has(normalized)) throw domainError(422, "public_mail_domain", "programme.domains.publicProvider");
   const outcome = await writeTransaction((sql) => {
-    const owner = sql.get<{ firmId: string }>("SELECT firmId FROM FirmEmailDomain WHERE domain = ?", normalized);
+    const owner = domainOwner.get(sql, { domain: normalized });
     if (owner) return owner.firmId === firmId ? ("already" as const) : ("taken" as const);
-    if (!sql.get("SELECT id FROM Firm WHERE id = ?", firmId)) return "missing" as const;
-    sql.run("INSERT INTO FirmEmailDomain (id, firmId, domain, createdAt, createdById) VALUES (?, ?, ?, ?, ?)", randomUUID(), firmId, normalized, sqlDate(now), actorUserId ?? null);
+    if (!firmExists.get(sql, { id: firmId })) return "missing" as const;
+    insertFirmEmailDomain.run(sql, { id: randomUUID(), firmId, domain: normalized, createdAt: sqlDate(now), createdById: actorUserId ?? null });
     return "added" as const;
   });
   if (outcome === "missing") throw new HttpError(404, "not_found", "error.notFound.body");
@@ -80,10 +81,7 @@ export async function firmForSeats({
   if (inviteFirmId) return inviteFirmId;
   const sql = await rawSql();
   if (contactFirmIds.length) {
-    const active = sql.all<{ id: string; nameNormalized: string | null }>(
-      `SELECT id, nameNormalized FROM Firm WHERE status = 'ACTIVE' AND id IN (${contactFirmIds.map(() => "?").join(", ")})`,
-      ...contactFirmIds,
-    );
+    const active = contactFirmIds.flatMap((id) => activeFirm.get(sql, { id }) ?? []);
     const named = active.find((firm) => firm.nameNormalized === firmNameKey(organization));
     if (named) return named.id;
     const first = contactFirmIds.find((id) => active.some((firm) => firm.id === id));
@@ -91,9 +89,5 @@ export async function firmForSeats({
   }
   const domain = mailDomain(email.slice(email.lastIndexOf("@") + 1));
   if (!domain) return null;
-  const owner = sql.get<{ firmId: string }>(
-    `SELECT d.firmId FROM FirmEmailDomain d JOIN Firm f ON f.id = d.firmId WHERE d.domain = ? AND f.status = 'ACTIVE'`,
-    domain,
-  );
-  return owner?.firmId ?? null;
+  return activeFirmOfDomain.get(sql, { domain })?.firmId ?? null;
 }

@@ -1,4 +1,5 @@
 import { sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { deleteIdempotencyRecordsBefore } from "~/models/store/idempotency-store.server";
 
 /** How long an Idempotency-Key replays its first answer; after that the same key is a new request. */
 export const idempotencyLifetimeMs = 24 * 60 * 60_000;
@@ -10,5 +11,5 @@ export function idempotencyCutoff(now: Date): string {
 
 /** Deletes the expired records (a background job); returns how many went. */
 export async function purgeExpiredIdempotencyRecords(now = new Date()): Promise<number> {
-  return writeTransaction((sql) => sql.run(`DELETE FROM IdempotencyRecord WHERE createdAt <= ?`, idempotencyCutoff(now)).changes);
+  return writeTransaction((sql) => deleteIdempotencyRecordsBefore.run(sql, { cutoff: idempotencyCutoff(now) }).changes);
 }

@@ -8,7 +8,9 @@ import { audit } from "~/models/audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
 import { registrationInputSchema } from "~/schemas/registration";
-import { listRegistrations, publicStatus, register, registrationWhere, type RegistrationFilter } from "./registration.server";
+import { listRegistrations, registrationWhere, type RegistrationFilter } from "./registration-queries.server";
+import { publicStatus } from "./registration-rules.server";
+import { register } from "./registration-write.server";
 
 const exportColumns = ["id", "status", "name", "email", "organization", "phone", "jobTitle", "category", "firm", "answers", "createdAt", "checkedInAt", "note"] as const;
 

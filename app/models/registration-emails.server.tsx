@@ -9,6 +9,7 @@ import WaitlistPromotedEmail from "@emails/waitlist-promoted";
 import { renderEmail } from "@emails/render";
 import { isLocale, localized, translator, type Locale } from "~/i18n";
 import { prisma, rawSql } from "~/models/store/connection.server";
+import { registrationForEmail } from "~/models/store/registration-store.server";
 import { env } from "~/utils/env.server";
 import { qrPng } from "~/utils/qrcode.server";
 import { printableText } from "~/utils/text";
@@ -176,32 +177,9 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
   return { ...(await renderEmail(subject, <Template {...props} />)), ics: null };
 }
 
-type RegistrationForEmail = {
-  id: string;
-  name: string;
-  locale: string;
-  status: string;
-  ticketCode: string;
-  manageTokenVersion: number | null;
-  holdExpiresAt: string | null;
-  anonymisedAt: string | null;
-  eventId: string;
-  eventSlug: string;
-  eventTimeZone: string;
-  eventUpdatedAt: string;
-  categoryName: string | null;
-  categoryNameEn: string | null;
-};
-
-// A prepared statement rather than Prisma with includes: this runs once per ticket of a 3,000-ticket send.
-const registrationForEmailSql = `SELECT r.id, r.name, r.locale, r.status, r.ticketCode, r.manageTokenVersion, r.holdExpiresAt, r.anonymisedAt, r.eventId,
-    e.slug AS eventSlug, e.timeZone AS eventTimeZone, e.updatedAt AS eventUpdatedAt, c.name AS categoryName, c.nameEn AS categoryNameEn
-  FROM Registration r JOIN Event e ON e.id = r.eventId LEFT JOIN TicketCategory c ON c.id = r.categoryId
-  WHERE r.id = ?`;
-
 /** Renders a render-later message for a registration, or null when it can no longer be sent. */
 export async function renderLazyEmail(kind: string, registrationId: string): Promise<RenderedEmail | null> {
-  const registration = (await rawSql()).get<RegistrationForEmail>(registrationForEmailSql, registrationId);
+  const registration = registrationForEmail.get(await rawSql(), { id: registrationId });
   if (!registration || registration.anonymisedAt || !isLazyKind(kind) || registration.status !== lazyEmails[kind].status) return null;
   const locale: Locale = isLocale(registration.locale) ? registration.locale : "zh-CN";
   const category = registration.categoryName !== null ? localized(locale, registration.categoryName, registration.categoryNameEn ?? "") : null;

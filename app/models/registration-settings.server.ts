@@ -3,7 +3,7 @@ import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";
-import { promoteWaitlist } from "./registration.server";
+import { promoteWaitlist } from "./registration-write.server";
 
 /** What the public form needs: the event, its categories and its questions (choices parsed). */
 export async function registrationFormData(slug: string) {

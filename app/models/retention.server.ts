@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { env } from "~/utils/env.server";
 import { checkpointErasedData, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { deleteEmailsOfRegistration } from "~/models/store/registration-store.server";
+import { anonymiseRegistration, emailsToPurgeOf, eventsPastRetention, liveRegistrationsOf } from "~/models/store/retention-store.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "~/models/audit.server";
 
@@ -22,18 +24,8 @@ export type RetentionReport = {
 export async function purgeRetention({ now = new Date(), days = env().RETENTION_DAYS, dryRun = false, actorUserId = null }: { now?: Date; days?: number; dryRun?: boolean; actorUserId?: string | null } = {}): Promise<RetentionReport> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   const sql = await rawSql();
-  const events = sql.all<{ id: string; slug: string; endsAt: string; registrations: number }>(
-    `SELECT e.id, e.slug, e.endsAt, COUNT(r.id) AS registrations FROM Event e JOIN Registration r ON r.eventId = e.id AND r.anonymisedAt IS NULL
-     WHERE e.endsAt < ? GROUP BY e.id ORDER BY e.endsAt`,
-    sqlDate(cutoff),
-  );
-  const ids = events.map((event) => event.id);
-  const emails = ids.length
-    ? (sql.get<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM EmailMessage WHERE registrationId IN (SELECT id FROM Registration WHERE eventId IN (${ids.map(() => "?").join(",")}) AND anonymisedAt IS NULL)`,
-        ...ids,
-      )?.n ?? 0)
-    : 0;
+  const events = eventsPastRetention.all(sql, { cutoff: sqlDate(cutoff) });
+  const emails = events.reduce((sum, event) => sum + (emailsToPurgeOf.get(sql, { eventId: event.id })?.n ?? 0), 0);
   const report: RetentionReport = {
     dryRun,
     days,
@@ -48,20 +40,15 @@ export async function purgeRetention({ now = new Date(), days = env().RETENTION_
     // One event per transaction: short write locks, and a crash leaves whole events done or not done.
     await writeTransaction((tx) => {
       const stamp = sqlDate(now);
-      const rows = tx.all<{ id: string }>(`SELECT id FROM Registration WHERE eventId = ? AND anonymisedAt IS NULL`, event.id);
-      for (const { id } of rows) {
-        tx.run(`DELETE FROM EmailMessage WHERE registrationId = ?`, id);
-        tx.run(
-          `UPDATE Registration SET name = '', email = ?, emailNormalized = ?, organization = '', phone = NULL, jobTitle = NULL, answers = '{}',
-           organizerNote = '', ticketCode = ?, manageTokenHash = ?, anonymisedAt = ?, updatedAt = ? WHERE id = ?`,
-          `anonymised-${id}@invalid`,
-          `anonymised-${id}@invalid`,
-          randomBytes(16).toString("base64url"),
-          hashSecret(randomUUID()),
-          stamp,
-          stamp,
+      for (const { id } of liveRegistrationsOf.all(tx, { eventId: event.id })) {
+        deleteEmailsOfRegistration.run(tx, { registrationId: id });
+        anonymiseRegistration.run(tx, {
           id,
-        );
+          placeholderEmail: `anonymised-${id}@invalid`,
+          ticketCode: randomBytes(16).toString("base64url"),
+          manageTokenHash: hashSecret(randomUUID()),
+          now: stamp,
+        });
       }
     });
   }

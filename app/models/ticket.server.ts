@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { emailOf, reissueTicketCode } from "~/models/store/registration-store.server";
 import { env } from "~/utils/env.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { audit } from "~/models/audit.server";
@@ -66,16 +67,8 @@ export async function reissueTicket({
 }): Promise<boolean> {
   const code = newTicketCode();
   const reissued = await writeTransaction((sql) => {
-    const changed = sql.run(
-      `UPDATE Registration SET ticketCode = ?, ticketSentAt = ?, updatedAt = ? WHERE id = ? AND eventId = ? AND status = 'CONFIRMED'`,
-      code,
-      sqlDate(now),
-      sqlDate(now),
-      registrationId,
-      eventId,
-    ).changes;
-    if (!changed) return false;
-    const { email } = sql.get<{ email: string }>(`SELECT email FROM Registration WHERE id = ?`, registrationId)!;
+    if (!reissueTicketCode.run(sql, { id: registrationId, eventId, ticketCode: code, now: sqlDate(now) }).changes) return false;
+    const { email } = emailOf.get(sql, { id: registrationId })!;
     enqueueRenderLaterInTransaction(sql, { kind: "ticket", to: email, eventId, registrationId, dedupeKey: `ticket:${registrationId}:${code}` }, now);
     return true;
   });

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { resendLoggedEmail } from "~/models/registration.server";
+import { resendLoggedEmail } from "~/models/registration-self-service.server";
 import { notFound } from "~/utils/http.server";
 import { requireAdmin, requireEventManager } from "~/auth/permissions.server";
 

@@ -1,6 +1,6 @@
 import { getPublishedEventBySlug } from "~/models/event.server";
 import { registrationInputSchema } from "~/schemas/registration";
-import { submitRegistration } from "~/models/registration.server";
+import { submitRegistration } from "~/models/registration-write.server";
 import { apiError, apiErrorReply, apiReply, clientAddress, fieldErrors, HttpError, jsonAction, jsonReply, readJson, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { signedInContactFirmIds } from "~/auth/permissions.server";

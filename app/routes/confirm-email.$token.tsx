@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { confirmEmail, emailConfirmationFor } from "~/models/registration.server";
+import { confirmEmail, emailConfirmationFor } from "~/models/registration-self-service.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";

@@ -10,7 +10,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationState } from "~/models/event.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { registrationFormData } from "~/models/registration-settings.server";
-import { submitRegistration } from "~/models/registration.server";
+import { submitRegistration } from "~/models/registration-write.server";
 import { env } from "~/utils/env.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";

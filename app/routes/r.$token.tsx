@@ -7,16 +7,9 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationEditSchema } from "~/schemas/registration";
 import { mapUrl } from "~/models/registration-emails.server";
-import {
-  cancelOwnRegistration,
-  deleteOwnData,
-  editableFieldsOf,
-  editOwnRegistration,
-  isReplacedManageLink,
-  publicStatus,
-  registrationForManageToken,
-  resendOwnEmail,
-} from "~/models/registration.server";
+import { cancelOwnRegistration, editOwnRegistration, isReplacedManageLink, registrationForManageToken, resendOwnEmail } from "~/models/registration-self-service.server";
+import { deleteOwnData } from "~/models/registration-privacy.server";
+import { editableFieldsOf, publicStatus } from "~/models/registration-rules.server";
 import { clientAddress, fieldErrors, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { qrDataUrl } from "~/utils/qrcode.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportOwnData } from "~/models/registration.server";
+import { exportOwnData } from "~/models/registration-privacy.server";
 import { clientAddress, HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 

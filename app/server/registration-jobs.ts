@@ -2,7 +2,7 @@ import { purgeExpiredIdempotencyRecords } from "~/models/idempotency.server";
 import { enqueueDayBeforeReminders } from "~/models/registration-bulk.server";
 import { startOutboxSender } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { releaseExpiredHolds } from "~/models/registration.server";
+import { releaseExpiredHolds } from "~/models/registration-write.server";
 import { registerBackgroundJob, registerPeriodicJob } from "./background";
 
 /**
@@ -14,5 +14,5 @@ registerBackgroundJob({ name: "outbox-sender", start: () => startOutboxSender({ 
 registerPeriodicJob("day-before-reminder", enqueueDayBeforeReminders, { firstAfterMs: 5_000, everyMs: 15 * 60_000 });
 // Holds last minutes, so a check every minute releases a place at most a minute late.
 registerPeriodicJob("email-hold-release", releaseExpiredHolds, { firstAfterMs: 1_000, everyMs: 60_000 });
-// Idempotency-Key records replay for 24 hours (registration.server.ts ignores older ones); this deletes them.
+// Idempotency-Key records replay for 24 hours (registration-write.server.ts ignores older ones); this deletes them.
 registerPeriodicJob("idempotency-expiry", purgeExpiredIdempotencyRecords, { firstAfterMs: 5_000, everyMs: 60 * 60_000 });

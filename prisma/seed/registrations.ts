@@ -1,7 +1,7 @@
 import { prisma } from "~/models/store/connection.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
 import { registrationInputSchema } from "~/schemas/registration";
-import { decideRegistrations, register } from "~/models/registration.server";
+import { decideRegistrations, register } from "~/models/registration-write.server";
 import { createInviteCode, setFirmQuota, upsertCategory, upsertQuestion } from "~/models/registration-settings.server";
 
 const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];

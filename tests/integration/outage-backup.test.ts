@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, basename, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { prisma } from "~/models/store/connection.server";
 import { databasePath } from "~/utils/env.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { bulkProgress, enqueueDayBeforeReminders, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { registrationInputSchema } from "~/schemas/registration";
-import { cancelRegistration, register } from "~/models/registration.server";
+import { cancelRegistration, register } from "~/models/registration-write.server";
 import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 

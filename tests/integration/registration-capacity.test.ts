@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
-import { cancelRegistration, decideRegistrations, register } from "~/models/registration.server";
+import { cancelRegistration, decideRegistrations, register } from "~/models/registration-write.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { createFirm, createRegistrationEvent, person } from "../support/registration-fixtures";
@@ -119,7 +119,7 @@ describe("waitlist promotion (in order, automatic, e-mailed)", () => {
     expect(await status(ids[4])).toBe("WAITLISTED");
     // Raising capacity moves the rest up in order.
     await db.event.update({ where: { id: event.id }, data: { capacity: 3 } });
-    const { promoteWaitlist } = await import("~/models/registration.server");
+    const { promoteWaitlist } = await import("~/models/registration-write.server");
     expect(await promoteWaitlist(event.id)).toEqual([ids[4]]);
     const promotedMails = await db.emailMessage.findMany({ where: { eventId: event.id, kind: "waitlist-promoted" }, orderBy: { createdAt: "asc" } });
     expect(promotedMails.map((mail) => mail.registrationId)).toEqual([ids[2], ids[3], ids[4]]);

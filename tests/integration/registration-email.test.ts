@@ -5,7 +5,7 @@ import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { emailPreviewHtml, sendDueEmails, resendEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { decodeQrPng } from "../support/qr";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { decideRegistrations, releaseExpiredHolds } from "~/models/registration.server";
+import { decideRegistrations, releaseExpiredHolds } from "~/models/registration-write.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { prisma } from "~/models/store/connection.server";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { importRegistrationsCsv } from "~/models/registration-bulk.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";

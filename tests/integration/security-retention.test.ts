@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { purgeRetention } from "~/models/retention.server";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketKey, type OfflineTicket } from "~/models/checkin.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { register } from "~/models/registration.server";
+import { register } from "~/models/registration-write.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";

@@ -46,24 +46,20 @@ const layerPolicies = [
     disallow: [to("components", "routes", "route-helpers", "server", "auth")],
   },
   {
-    // Components run in the browser: never the store, and nothing but types from server-only model modules (a
-    // component may name the shape a loader returns; the import is erased before the bundle is built).
+    // Components run in the browser: never the store, and nothing but types from server-only model modules or the
+    // generated clients (a component may name the shape a loader returns; the import is erased from the bundle).
     from: { element: { types: "components" } },
-    disallow: [to("store"), { to: { element: { types: "models" }, file: { categories: "server-only" } }, dependency: { kind: "value" } }],
+    disallow: [
+      to("store"),
+      { to: { element: { types: "models" }, file: { categories: "server-only" } }, dependency: { kind: "value" } },
+      { ...to("generated-prisma", "generated-kysely"), dependency: { kind: "value" } },
+    ],
   },
 ];
 
 export default tseslint.config(
   {
-    ignores: [
-      "app/generated/",
-      "build/",
-      "public/build/",
-      "node_modules/",
-      "tests/.tmp/",
-      "data/",
-      ".cache/",
-    ],
+    ignores: ["app/generated/", "build/", "public/build/", "node_modules/", "tests/.tmp/", "data/", ".cache/"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -75,10 +71,7 @@ export default tseslint.config(
     },
     rules: {
       // `_name` marks a parameter or binding that is deliberately unused (a positional argument, a rest sibling).
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
   {

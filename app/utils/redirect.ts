@@ -8,6 +8,7 @@ const probeOrigin = "http://redirect-check.invalid";
  */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test
   if (/[\u0000-\u001F\u007F\\]/.test(value)) return fallback;
   const url = new URL(value, probeOrigin);
   if (url.origin !== probeOrigin) return fallback;

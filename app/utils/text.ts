@@ -26,6 +26,7 @@ const invisible = "\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u2
 
 const refusedInShortText = new RegExp(`[\\t${lineBreaks}${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
 const refusedInLongText = new RegExp(`[${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
+// eslint-disable-next-line no-misleading-character-class -- each code point is its own member here; U+034F is a combining mark listed alone, not joined to U+00AD
 const onlyInvisible = new RegExp(`^[\\s${invisible}]*$`, "u");
 // Zero-width characters only mean something between letters; at either end they are leftovers of copy and paste.
 const edgeInvisible = /^[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]+|[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]+$/g;

@@ -37,7 +37,9 @@ export async function startRealServer(env: Record<string, string>): Promise<Runn
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {}
+    } catch {
+      // Not listening yet: ask again below.
+    }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`Server did not become healthy:\n${output}`);

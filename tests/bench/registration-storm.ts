@@ -57,7 +57,9 @@ export async function benchRegistrationStorm({ baseUrl, slug, submits = 1000, co
             const state = (JSON.parse(body) as { registration?: { status?: string } }).registration?.status;
             if (state === "confirmed") confirmed += 1;
             else if (state === "waitlisted") waitlisted += 1;
-          } catch {}
+          } catch {
+            // A reply that is not JSON (a 429 or 5xx page) counts as neither.
+          }
         },
       },
     ],

@@ -58,7 +58,9 @@ async function untilHealthy(baseUrl: string, cli: Cli) {
     if (cli.child.exitCode !== null) throw new Error(cli.output());
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch {}
+    } catch {
+      // Not listening yet: ask again below.
+    }
     if (Date.now() > deadline) throw new Error(`not healthy:\n${cli.output()}`);
     await sleep(200);
   }

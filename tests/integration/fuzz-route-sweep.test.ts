@@ -49,6 +49,7 @@ function pathOf(routeName: string): string {
     .replace(/\[\.\]/g, "\u0000")
     .split(".")
     .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
+    // eslint-disable-next-line no-control-regex -- NUL is the placeholder for an escaped dot set above
     .map((segment) => segment.replace(/_$/, "").replace(/\u0000/g, "."))
     .map((segment) => (segment.startsWith("$") ? encodeURIComponent(params[segment.slice(1)] ?? "junk") : segment));
   return `/${segments.join("/")}`;

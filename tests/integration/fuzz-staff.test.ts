@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register } from "~/models/registration-write.server";
 import { prisma } from "~/models/store/connection.server";
-import { addRegistration, createEventFixture, newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";
+import { addRegistration, createEventFixture, staffUser, tokenFor } from "../support/checkin-fixtures";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";

@@ -112,7 +112,7 @@ describe("ticket e-mail", () => {
     await down.close();
     const deadMailer = mailerFromUrl(downUrl);
     const now = Date.now();
-    const failed = await sendDueEmails({ render: renderLazyEmail, mailer: deadMailer, now: new Date(now), retryBaseMs: 1000 });
+    await sendDueEmails({ render: renderLazyEmail, mailer: deadMailer, now: new Date(now), retryBaseMs: 1000 });
     deadMailer.close();
     expect((await messageOf(answer.body.registration.id)).status).toBe("PENDING");
     const before = smtp.received;

@@ -72,7 +72,9 @@ describe("security headers", () => {
         if (child.exitCode !== null) throw new Error(output);
         try {
           if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {}
+        } catch {
+          // Not listening yet: ask again below.
+        }
         if (Date.now() > deadline) throw new Error(`not healthy:\n${output}`);
         await sleep(200);
       }

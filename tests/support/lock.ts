@@ -11,7 +11,9 @@ export async function withLock<T>(path: string, work: () => T | Promise<T>): Pro
       // A lock older than five minutes was left by a killed run.
       try {
         if (Date.now() - statSync(path).mtimeMs > 5 * 60_000) rmSync(path, { recursive: true, force: true });
-      } catch {}
+      } catch {
+        // The holder released it between our mkdir and stat: try again.
+      }
       await sleep(250);
     }
   }

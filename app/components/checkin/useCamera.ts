@@ -19,7 +19,9 @@ export function useCamera(onCode: (code: string) => void) {
   const lastCode = useRef<{ code: string; at: number } | null>(null);
   // The latest handler, so a new render does not restart the camera just to swap callbacks.
   const onCodeRef = useRef(onCode);
-  onCodeRef.current = onCode;
+  useEffect(() => {
+    onCodeRef.current = onCode;
+  });
 
   useEffect(() => {
     if (!cameraOn) return;

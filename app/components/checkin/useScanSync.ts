@@ -83,6 +83,7 @@ export function useScanSync({ slug, deviceName, connection }: { slug: string; de
 
   useEffect(() => {
     if (!online) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the upload is the external system this effect syncs with; its `syncing` flag has to go up as it starts
     void flush().then(refreshIndex);
     const timer = setInterval(() => {
       void flush().then(refreshIndex);

@@ -7,7 +7,6 @@ import { HttpError } from "~/utils/http.server";
 import { audit } from "~/models/audit.server";
 import {
   maxCodeLength,
-  parseCategoryIds,
   resultOf,
   type DbResult,
   type ScanAnswer,
@@ -16,6 +15,7 @@ import {
   type ScanOutcome,
 } from "./checkin-decision.server";
 import { ensureDefaultList, listCheckInLists } from "./checkin-list.server";
+import { parseCategoryIds } from "./checkin-rules";
 import { decideScans } from "./checkin-writer.server";
 
 export type { Direction, ListRef, ScanAnswer, ScanFailure, ScanInput, ScanOutcome, ScanResult } from "./checkin-decision.server";

@@ -18,7 +18,7 @@ import type { Direction, ListRef, ScanAnswer, ScanResult } from "../schemas/chec
 
 /**
  * The scan decision (DESIGN.md §4 invariant 4): read what the database holds for the ticket and the list,
- * apply the rules (checkin-rules.ts), flip the one CheckInPresence row with a guarded UPDATE, and store the
+ * apply the rules (checkin-rules.ts), flip the one CheckInPresence row with a guarded update, and store the
  * CheckIn under its client nonce. It runs inside a write transaction on whatever connection `sql` belongs
  * to — the check-in writer thread's (checkin-writer.server.ts) — so this module loads no Prisma.
  */

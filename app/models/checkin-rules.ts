@@ -6,7 +6,7 @@ import type { Direction } from "../schemas/checkin";
 /**
  * The rules of a scan (DESIGN.md §4 invariant 4), without any I/O: given what the database holds for the
  * ticket and the door, what the scan records. checkin-decision.server.ts reads those facts and writes the
- * verdict inside one write transaction, with the presence row's guarded UPDATE as the last word.
+ * verdict inside one write transaction, with the presence row's guarded update as the last word.
  */
 
 export type ScanFailure = { status: number; code: string; messageKey: MessageKey };
@@ -51,7 +51,7 @@ export type ScanFacts = {
 };
 
 /**
- * What to record. `enter` and `leave` are the presence changes the writer makes with a guarded UPDATE
+ * What to record. `enter` and `leave` are the presence changes the writer makes with a guarded update
  * (`enter: "again"` is a re-entry, guarded by "outside" instead of "never entered");
  * `conflict`: an offline device let the person in on its own while another device had admitted the ticket.
  */

@@ -121,7 +121,7 @@ export const insertCheckIn = prepare(
 
 // ───────────────────────────── which event and list a scan is for ─────────────────────────────
 
-export const eventIdBySlug = prepare((args: { slug: string }) => kysely.selectFrom("Event").select("id").where("slug", "=", args.slug));
+export const eventBySlug = prepare((args: { slug: string }) => kysely.selectFrom("Event").select("id").where("slug", "=", args.slug));
 
 export const defaultListOf = prepare((args: { eventId: string }) =>
   kysely.selectFrom("CheckInList").select("id").where("eventId", "=", args.eventId).orderBy("isDefault", "desc").orderBy("position", "asc").limit(1),

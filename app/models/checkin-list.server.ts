@@ -3,7 +3,7 @@ import type { CheckInList } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { zOptionalText, zText } from "~/utils/text";
-import { parseCategoryIds } from "./checkin-decision.server";
+import { parseCategoryIds } from "./checkin-rules";
 
 /**
  * Check-in lists: one door or room with its own rules (main hall, VIP room, one session).

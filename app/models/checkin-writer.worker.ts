@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
 // Relative imports: this thread runs under tsx without the app's path aliases or Prisma.
-import { isBusy, sqlFor } from "./store/statements.server";
+import { isBusy } from "./store/statements.server";
+import { openWriterConnection, setAutoCheckpoint } from "./store/checkin-store.server";
 import { decideScansIn } from "./checkin-decision.server";
 import type { WriterReply, WriterRequest } from "./checkin-writer.server";
 
@@ -12,14 +12,7 @@ import type { WriterReply, WriterRequest } from "./checkin-writer.server";
  */
 const { file, autoCheckpointPages } = workerData as { file: string; autoCheckpointPages: number };
 const port = parentPort!;
-const sqlite = new Database(file);
-sqlite.pragma("journal_mode = WAL");
-sqlite.pragma("synchronous = FULL");
-sqlite.pragma("foreign_keys = ON");
-sqlite.pragma("busy_timeout = 5000");
-sqlite.pragma("secure_delete = ON");
-sqlite.pragma(`wal_autocheckpoint = ${autoCheckpointPages}`);
-const sql = sqlFor(sqlite);
+const { sqlite, sql } = openWriterConnection(file, autoCheckpointPages);
 
 const queue: WriterRequest[] = [];
 let scheduled = false;
@@ -52,7 +45,7 @@ port.on("message", (message: WriterRequest | { autoCheckpointPages: number } | "
     return;
   }
   if ("autoCheckpointPages" in message) {
-    sqlite.pragma(`wal_autocheckpoint = ${message.autoCheckpointPages}`);
+    setAutoCheckpoint(sqlite, message.autoCheckpointPages);
     return;
   }
   queue.push(message);

@@ -4,7 +4,8 @@ import { useEffect } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { z } from "zod";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { checkInDashboard, resolveConflict, undoCheckIn } from "~/models/checkin.server";
+import { checkInDashboard } from "~/models/checkin-dashboard.server";
+import { resolveConflict, undoCheckIn } from "~/models/checkin-undo.server";
 import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
 import { requireEventManager } from "~/auth/permissions.server";
 

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
-import { badges } from "~/models/checkin.server";
+import { badges } from "~/models/checkin-dashboard.server";
 import { clientAddress, pageLoader } from "~/utils/http.server";
 import { requireEventManager } from "~/auth/permissions.server";
 

@@ -1,5 +1,5 @@
 import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/route-helpers/checkin-access.server";
-import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin.server";
+import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin-scan.server";
 import { apiError, apiErrorReply, apiReply, HttpError, jsonAction, jsonReply, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 

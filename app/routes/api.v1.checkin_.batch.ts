@@ -1,5 +1,5 @@
 import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/route-helpers/checkin-access.server";
-import { batchRequestSchema, reconcileScans, resolveScanTarget } from "~/models/checkin.server";
+import { batchRequestSchema, reconcileScans, resolveScanTarget } from "~/models/checkin-scan.server";
 import { apiError, apiErrorReply, apiReply, jsonAction, jsonReply, type JsonEndpoint } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCheckInAccess } from "~/route-helpers/checkin-access.server";
-import { offlineIndex } from "~/models/checkin.server";
+import { offlineIndex } from "~/models/checkin-offline-index.server";
 import { apiRoute } from "~/utils/http.server";
 
 /**

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCheckInAccess } from "~/route-helpers/checkin-access.server";
-import { searchAttendees, searchSchema } from "~/models/checkin.server";
+import { searchAttendees, searchSchema } from "~/models/checkin-dashboard.server";
 import { apiRoute, fieldErrors, HttpError } from "~/utils/http.server";
 
 /** GET /api/v1/events/:slug/checkin/search?q=…: manual search by name, phone, organization, e-mail or code. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCheckInAccess } from "~/route-helpers/checkin-access.server";
-import { checkInStats } from "~/models/checkin.server";
+import { checkInStats } from "~/models/checkin-dashboard.server";
 import { apiRoute } from "~/utils/http.server";
 
 /** GET /api/v1/events/:slug/checkin/stats for the event's staff token or staff session. */

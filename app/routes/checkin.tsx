@@ -7,7 +7,7 @@ import { prepareOfflineShell } from "~/components/checkin/offline-shell";
 import { Scanner } from "~/components/checkin/Scanner";
 import { SetupForm } from "~/components/checkin/SetupForm";
 import { useT } from "~/i18n/react";
-import { scannerEvents } from "~/models/checkin.server";
+import { scannerEvents } from "~/models/checkin-dashboard.server";
 import { canCheckIn, requireUser } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "扫码签到 · Check-in" }];

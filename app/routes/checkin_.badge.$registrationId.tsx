@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
-import { badges, eventIdBySlug } from "~/models/checkin.server";
+import { badges, eventIdBySlug } from "~/models/checkin-dashboard.server";
 import { notFound, pageLoader } from "~/utils/http.server";
 import { requireCheckInStaff } from "~/auth/permissions.server";
 

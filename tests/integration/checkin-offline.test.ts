@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkInStats, latestScans, ticketKey, undoCheckIn } from "~/models/checkin.server";
+import { checkInStats, latestScans } from "~/models/checkin-dashboard.server";
+import { ticketKey } from "~/models/checkin-offline-index.server";
+import { undoCheckIn } from "~/models/checkin-undo.server";
 import { listAudit } from "~/models/audit.server";
 import { prisma } from "~/models/store/connection.server";
 import { addList, addRegistration, createEventFixture, newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";

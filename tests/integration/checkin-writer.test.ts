@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scanTicket, type ScanInput } from "~/models/checkin.server";
+import { scanTicket, type ScanInput } from "~/models/checkin-scan.server";
 import { checkInWriterThreadId, startCheckInWriter, stopCheckInWriter } from "~/models/checkin-writer.server";
 import { prisma } from "~/models/store/connection.server";
 import { addRegistration, createEventFixture, newNonce, tokenFor } from "../support/checkin-fixtures";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ticketKey, type OfflineTicket } from "~/models/checkin.server";
+import { ticketKey, type OfflineTicket } from "~/models/checkin-offline-index.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
 import { register } from "~/models/registration-write.server";

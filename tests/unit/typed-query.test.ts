@@ -34,6 +34,10 @@ describe("typed statements", () => {
     ]);
   });
 
+  it("refuses, when the module loads, a statement built from the arguments object as a whole", () => {
+    expect(() => prepare((args: { id: string; code: string }) => kysely.insertInto("TicketCategory").values({ ...args } as never))).toThrow(/by name/);
+  });
+
   it("runs a statement whose shape depends on its input, with Dates stored as Prisma stores them", () => {
     const sql = database();
     sql.run(`ALTER TABLE TicketCategory ADD COLUMN note TEXT`);

@@ -38,7 +38,11 @@ const marker = "\u0000arg:";
  * whose shape depends on its input is built per call with `compiled` instead.
  */
 export function prepare<A extends Record<string, unknown>, Q extends Compilable<unknown>>(build: (args: A) => Q): Prepared<A, Row<Q>> {
-  const placeholders = new Proxy({} as A, { get: (_target, key) => `${marker}${String(key)}` });
+  // Spreading the arguments (`values(args)`) would compile to a statement without them: name each one.
+  const refuseWhole = () => {
+    throw new Error("prepare: use each argument by name (args.x), not the arguments object as a whole");
+  };
+  const placeholders = new Proxy({} as A, { get: (_target, key) => (typeof key === "symbol" ? undefined : `${marker}${key}`), ownKeys: refuseWhole, has: refuseWhole });
   const { sql: text, parameters } = build(placeholders).compile();
   const slots = parameters.map((value) => (typeof value === "string" && value.startsWith(marker) ? { arg: value.slice(marker.length) } : { value }));
   const values = (args: A) => slots.map((slot) => ("arg" in slot ? toSqlite(args[slot.arg as keyof A]) : slot.value));

@@ -1,3 +1,4 @@
+import { endAllSessions, setPasswordByLink } from "~/models/store/account-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
@@ -24,12 +25,9 @@ export async function completeAccountSetup({ token, password, now = new Date() }
   if (!account) throw new HttpError(410, "stale_link", "programme.setup.stale");
   const passwordHash = await hashPassword(parsed.data);
   await writeTransaction((sql) => {
-    const { changes } = sql.run(
-      "UPDATE User SET passwordHash = ?, setupTokenHash = NULL, setupTokenExpiresAt = NULL, updatedAt = ? WHERE id = ? AND setupTokenHash = ? AND setupTokenExpiresAt > ?",
-      passwordHash, sqlDate(now), account.id, hashSecret(token), sqlDate(now),
-    );
+    const { changes } = setPasswordByLink.run(sql, { id: account.id, setupTokenHash: hashSecret(token), passwordHash, at: sqlDate(now) });
     if (changes !== 1) throw new HttpError(410, "stale_link", "programme.setup.stale");
-    sql.run("DELETE FROM AuthSession WHERE userId = ?", account.id);
+    endAllSessions.run(sql, { userId: account.id });
   });
   await audit({ action: "auth.password_changed", actorUserId: account.id, targetType: "user", targetId: account.id, details: { via: "setup_link" } });
   return account;

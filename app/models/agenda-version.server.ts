@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { renderEmail } from "@emails/render";
 import SpeakerSessionMoved from "@emails/speaker-session-moved";
 import { translator } from "~/i18n";
+import { bumpPublishedVersion, insertAgendaVersion } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { formatDate, formatTime } from "~/utils/time";
@@ -194,24 +195,17 @@ export async function publishAgenda(eventId: string, { userId = null, now = new 
   }
 
   const published = await writeTransaction((sql) => {
-    const bumped = sql.run(
-      "UPDATE Event SET publishedVersion = ?, updatedAt = ? WHERE id = ? AND publishedVersion = ?",
-      version,
-      sqlDate(now),
-      eventId,
-      event.publishedVersion,
-    );
+    const bumped = bumpPublishedVersion.run(sql, { eventId, from: event.publishedVersion, to: version, at: sqlDate(now) });
     if (bumped.changes !== 1) return false;
-    sql.run(
-      "INSERT INTO AgendaVersion (id, eventId, version, snapshot, changeSummary, publishedAt, publishedById) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      randomUUID(),
+    insertAgendaVersion.run(sql, {
+      id: randomUUID(),
       eventId,
       version,
-      JSON.stringify(snapshot),
-      JSON.stringify(changes),
-      sqlDate(now),
-      userId,
-    );
+      snapshot: JSON.stringify(snapshot),
+      changeSummary: JSON.stringify(changes),
+      publishedAt: sqlDate(now),
+      publishedById: userId,
+    });
     for (const email of emails) enqueueEmailInTransaction(sql, email, now);
     return true;
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { isLocale, translator, type Locale } from "~/i18n";
 import { prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
+import { activeStepIds, ensureChecklistRow, markReminded, storeStepCompletion } from "~/models/store/onboarding-store.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { renderEmail } from "@emails/render";
@@ -73,8 +74,8 @@ export async function setStepArchived({ stepId, archived, actorUserId }: { stepI
 
 /** Inside a write transaction: one checklist row per active step for a new member (existing rows kept). */
 export function createChecklistInTransaction(sql: Sql, { firmId, programmeId }: { firmId: string; programmeId: string }) {
-  const steps = sql.all<{ id: string }>("SELECT id FROM OnboardingStep WHERE programmeId = ? AND archivedAt IS NULL", programmeId);
-  for (const step of steps) sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", firmId, step.id);
+  const steps = activeStepIds.all(sql, { programmeId });
+  for (const step of steps) ensureChecklistRow.run(sql, { firmId, stepId: step.id });
   return steps.length;
 }
 
@@ -169,11 +170,8 @@ export async function setStepCompletion({
   const firm = await db.firm.findUnique({ where: { id: firmId }, select: { programmeId: true } });
   if (!step || !firm || step.programmeId !== firm.programmeId || step.archivedAt) throw new HttpError(404, "not_found", "programme.onboarding.unknownStep");
   await writeTransaction((sql) => {
-    sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", firmId, stepId);
-    sql.run(
-      "UPDATE FirmOnboardingStep SET completedAt = ?, completedById = ?, note = COALESCE(?, note) WHERE firmId = ? AND stepId = ?",
-      done ? sqlDate(now) : null, done ? (actorUserId ?? null) : null, note ?? null, firmId, stepId,
-    );
+    ensureChecklistRow.run(sql, { firmId, stepId });
+    storeStepCompletion.run(sql, { firmId, stepId, completedAt: done ? sqlDate(now) : null, completedById: done ? (actorUserId ?? null) : null, note: note ?? null });
   });
   await audit({ action: done ? "onboarding.step_done" : "onboarding.step_reopened", actorUserId, targetType: "firm", targetId: firmId, details: { step: step.key } });
 }
@@ -246,8 +244,8 @@ export async function sendOverdueReminders({ now = new Date(), firmIds, force = 
         if (enqueueEmailInTransaction(sql, { kind: "onboarding-reminder", to: message.to, ...message.rendered, dedupeKey: key }, now)) count += 1;
       }
       for (const state of due) {
-        sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", row.firm.id, state.stepId);
-        sql.run("UPDATE FirmOnboardingStep SET lastReminderAt = ? WHERE firmId = ? AND stepId = ?", sqlDate(now), row.firm.id, state.stepId);
+        ensureChecklistRow.run(sql, { firmId: row.firm.id, stepId: state.stepId });
+        markReminded.run(sql, { firmId: row.firm.id, stepId: state.stepId, at: sqlDate(now) });
       }
       return count;
     });

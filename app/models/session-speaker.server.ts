@@ -2,6 +2,7 @@ import { renderEmail } from "@emails/render";
 import SpeakerInvitation from "@emails/speaker-invitation";
 import { z } from "zod";
 import { translator } from "~/i18n";
+import { markSpeakerInvited } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
@@ -91,14 +92,7 @@ export async function inviteSpeakers(eventId: string, { speakerId }: { speakerId
     );
     const now = new Date();
     await writeTransaction((sql) => {
-      roles.forEach((row, index) => {
-        sql.run(
-          "UPDATE SessionSpeaker SET responseTokenHash = ?, invitedAt = ? WHERE id = ? AND invitedAt IS NULL",
-          hashSecret(secrets[index]),
-          sqlDate(now),
-          row.id,
-        );
-      });
+      roles.forEach((row, index) => markSpeakerInvited.run(sql, { id: row.id, responseTokenHash: hashSecret(secrets[index]), at: sqlDate(now) }));
       enqueueEmailInTransaction(sql, {
         kind: "speaker_invitation",
         to: speaker.email!,

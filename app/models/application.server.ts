@@ -30,9 +30,10 @@ import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.s
 import { enqueueEmailInTransaction } from "./outbox.server";
 
 /**
- * Applications to join the programme and their review (issue 6). The review is a state machine
- * (application-review.ts); every change is one guarded UPDATE (`WHERE status = <the state the reviewer saw>`) in a write transaction
- * together with the e-mails it causes, so a refused or raced transition changes nothing and sends nothing.
+ * Applications to join the programme and their review (issue 6). The review is a state machine, one table
+ * in application-review.ts; every change is one guarded UPDATE (`WHERE status = <the state the reviewer
+ * saw>`) in a write transaction together with the e-mails it causes, so a refused or raced transition
+ * changes nothing and sends nothing.
  */
 // Submissions per client address: generous for a shared office network, tight enough to stop a script.
 export const applyRateLimit = { limit: 5, windowMs: 10 * 60 * 1000 };

@@ -1,10 +1,10 @@
-import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationState } from "~/models/event.server";
@@ -14,10 +14,10 @@ import { submitRegistration } from "~/models/registration.server";
 import { env } from "~/utils/env.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission } from "~/utils/route.server";
 import { signedInContactFirmIds } from "~/auth/permissions.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
-import { translateMessage } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
@@ -31,28 +31,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type Result = { status: string; managePath: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, t } = requestTranslator(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: registrationInputSchema });
-  const limit = hitRateLimit(`registration:${clientAddress(request)}`, 60, 60_000);
-  if (!limit.allowed) return data({ result: submission.reply({ formErrors: [t("error.tooManyRequests")] }), done: null }, { status: 429 });
-  if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 422 });
-  try {
+  const { locale } = requestTranslator(request);
+  return handleSubmission(request, registrationInputSchema, async (input, reply) => {
+    if (!hitRateLimit(`registration:${clientAddress(request)}`, 60, 60_000).allowed) throw new HttpError(429, "rate_limited", "error.tooManyRequests");
     const contactFirmIds = await signedInContactFirmIds(request);
-    const answer = await submitRegistration({ slug: params.slug ?? "", input: submission.value, locale: submission.value.locale ?? locale, contactFirmIds });
+    const answer = await submitRegistration({ slug: params.slug ?? "", input, locale: input.locale ?? locale, contactFirmIds });
     const manageUrl = answer.httpStatus === 201 ? answer.body.registration.manageUrl : null;
     const done: Result = {
       status: answer.httpStatus === 201 ? answer.body.registration.status : "resent",
       managePath: manageUrl ? new URL(manageUrl).pathname : null,
     };
-    return data({ result: submission.reply({ resetForm: true }), done }, { status: answer.httpStatus });
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.fields) {
-      return data({ result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([name, key]) => [name, [key]])) }), done: null }, { status: error.status });
-    }
-    return data({ result: submission.reply({ formErrors: [t(error.messageKey, error.params)] }), done: null }, { status: error.status });
-  }
+    return data({ result: reply({ resetForm: true }), done }, { status: answer.httpStatus });
+  });
 }
 
 export default function RegisterPage() {
@@ -63,16 +53,9 @@ export default function RegisterPage() {
   const localized = useLocalized();
   const navigation = useNavigation();
   const [category, setCategory] = useState(categories.find((candidate) => !candidate.inviteOnly)?.code ?? "");
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationInputSchema }),
-  });
-  const tr = (message: string | undefined) => (message ? translateMessage(message, t) : undefined);
-  const error = (name: string) => tr((form.allErrors[name] ?? [])[0]);
+  const { form, fields, errorOf: error, formErrors } = useSubmissionForm(registrationInputSchema, { lastResult: actionData?.result });
   const title = localized(event.title, event.titleEn);
-  const done = actionData?.done;
+  const done = actionData && "done" in actionData ? actionData.done : null;
 
   if (done) {
     const key = done.status;
@@ -111,11 +94,7 @@ export default function RegisterPage() {
       ) : (
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
           <p className="mb-4 text-sm text-slate-600">{t("registration.form.intro")}</p>
-          {form.errors?.length ? (
-            <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-              {form.errors.map((message) => tr(message)).join(" ")}
-            </p>
-          ) : null}
+          <FormErrors messages={formErrors} />
           {event.requiresApproval ? <p className="mb-4 text-sm">{t("registration.form.approvalNote")}</p> : null}
           {event.capacity !== null && event.confirmedCount >= event.capacity && event.waitlistEnabled ? (
             <p className="mb-4 text-sm font-medium text-amber-800">{t("registration.form.waitlistNote")}</p>

@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { launchChromium } from "../support/browser";
-import { startTestServer } from "../support/server";
+import { browserAndServer, signIn } from "../support/e2e";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = browserAndServer({ before: seedDemo });
 
 describe("organizer builds an agenda in the UI and attendees find it", () => {
   it("creates an event, adds a room and two sessions with a speaker, publishes, and the public page shows it on a phone", async () => {
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await e2e.browser.newContext({ locale: "zh-CN" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill("#field-email", "organizer@demo.example.org");
-    await page.fill("#field-password", "demo-organizer-2025");
-    await Promise.all([page.waitForURL(/\/admin/), page.click("button[type=submit]")]);
+    await signIn(page, e2e.baseUrl, { email: "organizer@demo.example.org", password: "demo-organizer-2025" });
 
-    await page.goto(`${server.baseUrl}/admin/events/new`);
+    await page.goto(`${e2e.baseUrl}/admin/events/new`);
     await page.fill("#field-title", "浏览器搭建的活动");
     await page.fill("#field-slug", "browser-built");
     await page.selectOption("#field-kind", "DEEP_DIVE");
@@ -83,9 +67,9 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await context.close();
 
     // An attendee on a 375 px phone.
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+    const phone = await e2e.browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
     const attendee = await phone.newPage();
-    await attendee.goto(`${server.baseUrl}/events/browser-built`);
+    await attendee.goto(`${e2e.baseUrl}/events/browser-built`);
     await attendee.getByText("主旨演讲：智能体的下一步").waitFor();
     expect(await attendee.getByText("09:20–09:50").count()).toBe(1);
     expect(await attendee.locator("dd", { hasText: "陈家春" }).count()).toBe(1);
@@ -97,7 +81,7 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await star.click();
     await expect.poll(() => star.getAttribute("aria-pressed")).toBe("true");
     const href = await attendee.getByRole("link", { name: "下载我的议程（.ics）" }).getAttribute("href");
-    const ics = await (await fetch(`${server.baseUrl}${href}`)).text();
+    const ics = await (await fetch(`${e2e.baseUrl}${href}`)).text();
     expect(ics).toContain("SUMMARY:主旨演讲：智能体的下一步");
     expect(ics).not.toContain("开幕致辞");
     await attendee.reload();

@@ -1,36 +1,23 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PNG } from "pngjs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
-import { launchChromium } from "../support/browser";
 import { runDir } from "../support/paths";
-import { startTestServer } from "../support/server";
+import { browserAndServer } from "../support/e2e";
 import { demo } from "../support/staff";
 
 // Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
 vi.setConfig({ testTimeout: 120_000 });
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = browserAndServer({ before: seedDemo });
 
 describe("back office in Chromium", () => {
   it("an organizer signs in through the login form, sees the dashboard, switches to English, and it fits a 375 px phone", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/admin`);
+    await page.goto(`${e2e.baseUrl}/admin`);
     // Not signed in: the back office sends us to the sign-in page.
     await page.waitForURL(/\/login\?redirectTo=%2Fadmin$/);
     await page.waitForLoadState("networkidle");
@@ -39,7 +26,7 @@ describe("back office in Chromium", () => {
     await page.getByLabel("电子邮箱").fill(demo.organizer.email);
     await page.getByLabel("密码").fill(demo.organizer.password);
     await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${server.baseUrl}/admin`);
+    await page.waitForURL(`${e2e.baseUrl}/admin`);
     await page.getByRole("heading", { name: "您管理的活动" }).waitFor();
     expect(await page.getByText("当前登录：演示组织者（organizer@demo.example.org）").isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "智能体深度行·金融（上海站）" }).isVisible()).toBe(true);
@@ -65,16 +52,16 @@ describe("back office in Chromium", () => {
   });
 
   it("the event's staff & tokens page works at 375 px: create a token, see it once, no horizontal overflow", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en-US" });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.baseUrl}/login`);
     await page.waitForLoadState("networkidle");
     await page.getByLabel("E-mail").fill(demo.shanghaiOrganizer.email);
     await page.getByLabel("Password").fill(demo.shanghaiOrganizer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.baseUrl}/admin`);
+    await page.waitForURL(`${e2e.baseUrl}/admin`);
     const event = await (await prisma()).event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
-    await page.goto(`${server.baseUrl}/admin/events/${event.id}/access`);
+    await page.goto(`${e2e.baseUrl}/admin/events/${event.id}/access`);
     await page.waitForLoadState("networkidle");
     await page.getByRole("heading", { name: "API tokens" }).waitFor();
     await page.getByLabel("Name").fill("Entrance 1");

@@ -2,48 +2,43 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import QRCode from "qrcode";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/models/store/connection.server";
-import { launchChromium } from "../support/browser";
 import { addRegistration, createEventFixture, staffUser } from "../support/checkin-fixtures";
-import { startTestServer } from "../support/server";
+import { browserAndServer } from "../support/e2e";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
 let dir: string;
 let fx: Awaited<ReturnType<typeof createEventFixture>>;
 let first: Awaited<ReturnType<typeof addRegistration>>;
 let second: Awaited<ReturnType<typeof addRegistration>>;
 let staff: { email: string; password: string };
 
-beforeAll(async () => {
-  fx = await createEventFixture();
-  first = await addRegistration(fx.event.id, { name: "赵一", organization: "星河智算", categoryId: fx.categories.vip.id });
-  second = await addRegistration(fx.event.id, { name: "钱二", organization: "北辰数据" });
-  staff = await staffUser(fx.event.slug);
-  server = await startTestServer({ checkInWriter: true });
-  // A fake camera that films the first ticket's QR code (TOOLCHAIN.md: ffmpeg-made MJPEG).
-  dir = mkdtempSync(join(tmpdir(), "checkin-e2e-"));
-  await QRCode.toFile(join(dir, "qr.png"), first.ticketCode, { width: 400, margin: 4 });
-  execFileSync("ffmpeg", ["-y", "-loglevel", "error", "-loop", "1", "-i", join(dir, "qr.png"), "-t", "3", "-r", "30", "-pix_fmt", "yuvj420p", "-vf", "scale=480:480,pad=640:480:80:0:white", "-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg", join(dir, "qr.mjpeg")]);
-  browser = await launchChromium({
+const e2e = browserAndServer({
+  checkInWriter: true,
+  before: async () => {
+    fx = await createEventFixture();
+    first = await addRegistration(fx.event.id, { name: "赵一", organization: "星河智算", categoryId: fx.categories.vip.id });
+    second = await addRegistration(fx.event.id, { name: "钱二", organization: "北辰数据" });
+    staff = await staffUser(fx.event.slug);
+    // A fake camera that films the first ticket's QR code (TOOLCHAIN.md: ffmpeg-made MJPEG).
+    dir = mkdtempSync(join(tmpdir(), "checkin-e2e-"));
+    await QRCode.toFile(join(dir, "qr.png"), first.ticketCode, { width: 400, margin: 4 });
+    execFileSync("ffmpeg", ["-y", "-loglevel", "error", "-loop", "1", "-i", join(dir, "qr.png"), "-t", "3", "-r", "30", "-pix_fmt", "yuvj420p", "-vf", "scale=480:480,pad=640:480:80:0:white", "-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg", join(dir, "qr.mjpeg")]);
+  },
+  launch: () => ({
     args: ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${join(dir, "qr.mjpeg")}`],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  }),
+  after: () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  },
 });
 
 describe("check-in scanner in Chromium", () => {
   it("checks a ticket in through the camera, keeps scanning offline, and syncs when the network is back", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, permissions: ["camera"], locale: "zh-CN" });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, permissions: ["camera"], locale: "zh-CN" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login?redirectTo=/checkin`);
+    await page.goto(`${e2e.baseUrl}/login?redirectTo=/checkin`);
     await page.fill("#field-email", staff.email);
     await page.fill("#field-password", staff.password);
     await Promise.all([page.waitForURL(/\/checkin$/), page.press("#field-password", "Enter")]);

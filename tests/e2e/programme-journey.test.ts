@@ -1,23 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { withCheckCharacter } from "~/models/credit-code";
 import { prisma } from "~/models/store/connection.server";
-import { launchChromium } from "../support/browser";
-import { startTestServer } from "../support/server";
+import { browserAndServer } from "../support/e2e";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = browserAndServer({ before: seedDemo });
 
 describe("from the public application to the contact's first sign-in", () => {
   it("applies, gets approved in the back office, sets a password through the e-mailed link and reaches the firm portal", async () => {
@@ -26,9 +13,9 @@ describe("from the public application to the contact's first sign-in", () => {
     const creditCode = withCheckCharacter("91510100MA6E2E001");
 
     // 1. The applicant, on a phone-sized screen.
-    const applicant = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 } });
+    const applicant = await e2e.browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 } });
     const form = await applicant.newPage();
-    await form.goto(`${server.baseUrl}/programme`);
+    await form.goto(`${e2e.baseUrl}/programme`);
     await form.getByRole("link", { name: "申请加入" }).click();
     await form.waitForURL(/\/programme\/apply$/);
     await form.getByLabel("企业名称").fill(firmName);
@@ -52,9 +39,9 @@ describe("from the public application to the contact's first sign-in", () => {
     expect(application.status).toBe("SUBMITTED");
 
     // 2. An organizer reviews and approves it.
-    const organizer = await browser.newContext({ locale: "zh-CN" });
+    const organizer = await e2e.browser.newContext({ locale: "zh-CN" });
     const office = await organizer.newPage();
-    await office.goto(`${server.baseUrl}/login?redirectTo=${encodeURIComponent("/admin/applications")}`);
+    await office.goto(`${e2e.baseUrl}/login?redirectTo=${encodeURIComponent("/admin/applications")}`);
     await office.getByLabel(/邮箱|Email/i).fill("organizer@demo.example.org");
     await office.getByLabel(/密码|Password/i).fill("demo-organizer-2025");
     await office.getByRole("button", { name: /登录|Sign in/ }).click();
@@ -73,9 +60,9 @@ describe("from the public application to the contact's first sign-in", () => {
     // 3. The contact follows the set-password link from the e-mail in the outbox.
     const invitation = await db.emailMessage.findFirstOrThrow({ where: { toAddress: contactEmail, kind: "firm-contact-invitation" } });
     const link = /(\/account\/setup\/[A-Za-z0-9_-]{20,})/.exec(invitation.text)![1];
-    const contact = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 } });
+    const contact = await e2e.browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 } });
     const portal = await contact.newPage();
-    await portal.goto(`${server.baseUrl}${link}`);
+    await portal.goto(`${e2e.baseUrl}${link}`);
     await portal.getByLabel("新密码（至少 10 个字符）").fill("my-first-password-2026");
     await portal.getByLabel("再次输入新密码").fill("my-first-password-2026");
     await portal.getByRole("button", { name: "设置密码" }).click();
@@ -88,7 +75,7 @@ describe("from the public application to the contact's first sign-in", () => {
     expect(await portal.getByText("已完成 0 / 5").count()).toBeGreaterThan(0);
 
     // The link is single-use.
-    const reused = await portal.goto(`${server.baseUrl}${link}`);
+    const reused = await portal.goto(`${e2e.baseUrl}${link}`);
     expect(reused?.status()).toBe(410);
     await contact.close();
   }, 120_000);

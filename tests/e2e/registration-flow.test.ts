@@ -1,24 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
-import { launchChromium } from "../support/browser";
 import { decodeQrDataUrl } from "../support/qr";
 import { createRegistrationEvent } from "../support/registration-fixtures";
-import { startTestServer } from "../support/server";
+import { browserAndServer } from "../support/e2e";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = browserAndServer({ before: seedDemo });
 
 describe("public registration in Chromium", () => {
   it("goes from the phone-sized form to the ticket page, whose QR carries the ticket code and still shows offline", async () => {
@@ -27,9 +14,9 @@ describe("public registration in Chromium", () => {
     await db.registrationQuestion.create({
       data: { eventId: event.id, key: "outlet", label: "所属媒体", kind: "TEXT", required: true, categoryIds: JSON.stringify([(await db.ticketCategory.findFirstOrThrow({ where: { eventId: event.id, code: "media" } })).id]) },
     });
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN" });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/events/${slug}/register`);
+    await page.goto(`${e2e.baseUrl}/events/${slug}/register`);
     await page.getByLabel("姓名").fill("李思远");
     await page.getByLabel("电子邮箱").fill("li.siyuan@example.org");
     await page.getByLabel("单位").fill("示例市数据局");

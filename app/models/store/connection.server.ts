@@ -15,8 +15,10 @@ export { isBusy, sqlDate, type Sql } from "./statements.server";
  * Prisma is used for reads and single-statement writes. Multi-statement writes that must be atomic
  * (registration, check-in, outbox) go through `writeTransaction`, a synchronous better-sqlite3 transaction
  * on the same connection: it cannot interleave with other JavaScript, so a guarded
- * `UPDATE … WHERE confirmed < capacity` is race-free, and there is no second connection to deadlock with
- * (a second connection's busy-wait would block the event loop while Prisma holds the write lock).
+ * `UPDATE … WHERE confirmed < capacity` is race-free, and this thread has no second connection to deadlock
+ * with (its busy-wait would block the event loop while Prisma holds the write lock). The other connections
+ * live on their own threads and wait for the write lock there: the check-in writer (ADR 0004) and the WAL
+ * checkpointer.
  * Do not use Prisma's `$transaction`: its statements are spread over awaits on this shared connection.
  */
 type Handle = { prisma: PrismaClient; sqlite: Database };

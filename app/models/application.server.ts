@@ -14,7 +14,7 @@ import {
 import { prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { firmWithCreditCode, insertMemberFirm } from "~/models/store/firm-store.server";
 import { env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { normalizeText } from "~/utils/text";
 import { renderEmail } from "@emails/render";
@@ -80,7 +80,7 @@ export type SubmitOutcome = "created" | "linked" | "repeat";
 export async function submitApplication({ input, locale, now = new Date() }: { input: ApplicationInput; locale: string; now?: Date }) {
   const programme = await currentProgramme();
   if (input.charterVersion !== programme.charterVersion) {
-    throw new HttpError(409, "charter_changed", "programme.error.charterChanged", undefined, { charterAccepted: "programme.error.charterChanged" });
+    throw new DomainError("conflict", "charter_changed", "programme.error.charterChanged", undefined, { charterAccepted: "programme.error.charterChanged" });
   }
   const language = localeOf(locale);
   const { nickname: _honeypot, charterAccepted: _accepted, ...facts } = input;
@@ -147,7 +147,7 @@ export async function getApplication(id: string) {
       firm: { select: { id: true, name: true } },
     },
   });
-  if (!application) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!application) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return application;
 }
 
@@ -158,9 +158,9 @@ function noteLine(now: Date, actorName: string, text: string) {
 /** Appends an internal reviewer note (never shown to the applicant). */
 export async function addReviewerNote({ id, note, actor, now = new Date() }: { id: string; note: string; actor: { id: string; name: string }; now?: Date }) {
   const normalized = normalizeText(note, { multiline: true });
-  if ("problem" in normalized) throw new HttpError(422, "invalid_input", normalized.problem, undefined, { note: normalized.problem });
+  if ("problem" in normalized) throw new DomainError("invalid", "invalid_input", normalized.problem, undefined, { note: normalized.problem });
   const text = normalized.text;
-  if (!text) throw new HttpError(422, "invalid_input", "validation.required", undefined, { note: "validation.required" });
+  if (!text) throw new DomainError("invalid", "invalid_input", "validation.required", undefined, { note: "validation.required" });
   await getApplication(id);
   const line = noteLine(now, actor.name, text);
   await writeTransaction((sql) => appendReviewerNote.run(sql, { id, line, at: sqlDate(now) }));
@@ -183,19 +183,19 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
   const to = action.to;
   const step = reviewAction(from, to);
   if (!step) {
-    throw new HttpError(409, "illegal_transition", "programme.review.illegal", { from, to });
+    throw new DomainError("conflict", "illegal_transition", "programme.review.illegal", { from, to });
   }
   const message = action.message?.trim() ?? "";
   if (step === "requestInfo" && !message) {
-    throw new HttpError(422, "invalid_input", "programme.review.messageRequired", undefined, { message: "programme.review.messageRequired" });
+    throw new DomainError("invalid", "invalid_input", "programme.review.messageRequired", undefined, { message: "programme.review.messageRequired" });
   }
-  if (message.length > 4000) throw new HttpError(422, "invalid_input", "validation.tooLong", { max: 4000 }, { message: "validation.tooLong" });
+  if (message.length > 4000) throw new DomainError("invalid", "invalid_input", "validation.tooLong", { max: 4000 }, { message: "validation.tooLong" });
   const locale = localeOf(application.locale);
   const t = translator(locale);
   const history = noteLine(now, actor.name, `${from} → ${to}${message ? `: ${message}` : ""}`);
   const guard = (sql: Sql, effects: ReviewEffects) => {
     const { changes } = moveApplication(sql, { id, from, to, at: sqlDate(now), line: history, effects });
-    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+    if (changes !== 1) throw new DomainError("conflict", "changed_meanwhile", "programme.review.changedMeanwhile");
   };
 
   if (step === "startReview") {
@@ -259,7 +259,7 @@ async function approve({
 }) {
   const db = await prisma();
   if (await db.firm.findUnique({ where: { creditCode: application.creditCode } })) {
-    throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+    throw new DomainError("conflict", "already_member", "programme.review.alreadyMember");
   }
   await ensureDefaultSteps(application.programmeId);
   const locale = localeOf(application.locale);
@@ -285,7 +285,7 @@ async function approve({
   await writeTransaction((sql) => {
     // The unique credit code also guards a concurrent approval of a linked duplicate.
     if (firmWithCreditCode.get(sql, { creditCode: application.creditCode })) {
-      throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+      throw new DomainError("conflict", "already_member", "programme.review.alreadyMember");
     }
     assertFirmNameFree(sql, application.firmName);
     insertMemberFirm.run(sql, {
@@ -310,7 +310,7 @@ async function approve({
       line: history,
       effects: { firmId, decidedAt: sqlDate(now), decidedById: actor.id, amendTokenHash: null },
     });
-    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+    if (changes !== 1) throw new DomainError("conflict", "changed_meanwhile", "programme.review.changedMeanwhile");
     // Earlier and later applications with this credit code now point at the member firm too.
     linkApplicationsToFirm.run(sql, { firmId, creditCode: application.creditCode });
     addFirmContactInTransaction(sql, { firmId, invitation, actorUserId: actor.id, now });
@@ -334,7 +334,7 @@ export async function findAmendableApplication(token: string) {
 /** Applies the applicant's changes and sends the application back to the queue; the link works once. */
 export async function amendApplication({ token, input, now = new Date() }: { token: string; input: ApplicationDetails; now?: Date }) {
   const application = await findAmendableApplication(token);
-  if (!application) throw new HttpError(410, "stale_link", "programme.amend.stale");
+  if (!application) throw new DomainError("gone", "stale_link", "programme.amend.stale");
   const history = noteLine(now, application.contactName, "NEEDS_MORE_INFO → SUBMITTED (amended by the applicant)");
   const email = await receivedEmail({ ...input, creditCode: application.creditCode, charterVersion: application.charterVersion }, localeOf(application.locale), false);
   await writeTransaction((sql) => {
@@ -356,7 +356,7 @@ export async function amendApplication({ token, input, now = new Date() }: { tok
       line: history,
       at: sqlDate(now),
     });
-    if (changes !== 1) throw new HttpError(410, "stale_link", "programme.amend.stale");
+    if (changes !== 1) throw new DomainError("gone", "stale_link", "programme.amend.stale");
     enqueueEmailInTransaction(sql, { kind: "application-received", to: input.contactEmail, ...email, dedupeKey: `application-amended:${application.id}:${now.getTime()}` }, now);
   });
   await audit({ action: "application.amended", targetType: "application", targetId: application.id });

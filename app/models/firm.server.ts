@@ -15,7 +15,7 @@ import {
   setFirmNameKey,
 } from "~/models/store/firm-store.server";
 import { dataDirectory, env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { renderEmail } from "@emails/render";
@@ -29,7 +29,7 @@ import { enqueueEmailInTransaction } from "./outbox.server";
 /** The programme of this deployment (DESIGN.md §2: one row today). */
 export async function currentProgramme() {
   const programme = await (await prisma()).programme.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!programme) throw new HttpError(404, "not_found", "programme.error.noProgramme");
+  if (!programme) throw new DomainError("not_found", "not_found", "programme.error.noProgramme");
   return programme;
 }
 
@@ -93,7 +93,7 @@ export async function getPublicFirm(firmId: string) {
 
 export async function getFirm(firmId: string) {
   const firm = await (await prisma()).firm.findUnique({ where: { id: firmId } });
-  if (!firm) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!firm) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return firm;
 }
 
@@ -111,8 +111,8 @@ export async function listFirmsForAdmin({ q, status }: { q?: string; status?: "A
 
 // ───────────────────────────── Names ─────────────────────────────
 
-export function firmNameTaken(): HttpError {
-  return new HttpError(409, "firm_name_taken", "programme.firm.nameTaken", undefined, { name: "programme.firm.nameTaken" });
+export function firmNameTaken(): DomainError {
+  return new DomainError("conflict", "firm_name_taken", "programme.firm.nameTaken", undefined, { name: "programme.firm.nameTaken" });
 }
 
 /** Throws 409 when another firm's name has the same key; `Firm.nameNormalized`'s unique index backs this up. */
@@ -218,9 +218,9 @@ export function uploadsDirectory(): string {
  */
 export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: string; bytes: Uint8Array; actorUserId?: string }) {
   const firm = await getFirm(firmId);
-  if (bytes.byteLength === 0) throw new HttpError(422, "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
+  if (bytes.byteLength === 0) throw new DomainError("invalid", "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
   if (bytes.byteLength > maxLogoBytes) {
-    throw new HttpError(413, "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
+    throw new DomainError("too_large", "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
   }
   let image;
   try {
@@ -228,9 +228,9 @@ export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: str
   } catch (error) {
     if (!(error instanceof ImageRejected)) throw error;
     if (error.reason === "dimensions") {
-      throw new HttpError(422, "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
+      throw new DomainError("invalid", "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
     }
-    throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
+    throw new DomainError("unsupported", "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
   }
   const hash = createHash("sha256").update(image.bytes).digest("hex").slice(0, 16);
   const fileName = `${firm.id}-${hash}.${image.extension}`;
@@ -368,7 +368,7 @@ export async function inviteFirmContact({
     enqueueEmailInTransaction(sql, { kind: "firm-contact-invitation", to: invitation.email, ...message, dedupeKey: `firm-invite:${firmId}:${added.userId}:${now.getTime()}` }, now);
     return added;
   });
-  if (result.alreadyContact) throw new HttpError(409, "already_contact", "programme.contacts.already", undefined, { email: "programme.contacts.already" });
+  if (result.alreadyContact) throw new DomainError("conflict", "already_contact", "programme.contacts.already", undefined, { email: "programme.contacts.already" });
   await audit({ action: "role.granted", actorUserId, targetType: "user", targetId: result.userId, details: { role: "FIRM_CONTACT", firmId } });
   return result;
 }
@@ -384,8 +384,8 @@ export async function removeFirmContact({ firmId, userId, actorUserId }: { firmI
     // Signed-in sessions of the removed colleague keep working only for other grants they still hold.
     return "removed" as const;
   });
-  if (outcome === "missing") throw new HttpError(404, "not_found", "programme.contacts.notFound");
-  if (outcome === "last") throw new HttpError(409, "last_contact", "programme.contacts.lastOne");
+  if (outcome === "missing") throw new DomainError("not_found", "not_found", "programme.contacts.notFound");
+  if (outcome === "last") throw new DomainError("conflict", "last_contact", "programme.contacts.lastOne");
   await audit({ action: "role.revoked", actorUserId, targetType: "user", targetId: userId, details: { role: "FIRM_CONTACT", firmId } });
 }
 

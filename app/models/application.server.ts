@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ApplicationStatus, Prisma } from "~/generated/prisma/client";
 import { isLocale, translator, type Locale, type Translate } from "~/i18n";
 import {
-  amendApplication as storeAmendment,
+  applyAmendment,
   appendReviewerNote,
   firstApplicationWith,
   insertApplication,
@@ -23,7 +23,7 @@ import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
 import ApplicationReceivedEmail from "@emails/application-received";
 import { applicationStatuses, type ApplicationDetails, type ApplicationInput } from "~/schemas/application";
 import { audit } from "~/models/audit.server";
-import { openApplicationStatuses, reviewAction, reviewActions } from "./application-review";
+import { openApplicationStatuses, reviewStep, reviewSteps } from "./application-review";
 import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
@@ -181,7 +181,7 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
   const application = await getApplication(id);
   const from = application.status;
   const to = action.to;
-  const step = reviewAction(from, to);
+  const step = reviewStep(from, to);
   if (!step) {
     throw new DomainError("conflict", "illegal_transition", "programme.review.illegal", { from, to });
   }
@@ -305,7 +305,7 @@ async function approve({
     const { changes } = moveApplication(sql, {
       id: application.id,
       from: application.status,
-      to: reviewActions.approve.to,
+      to: reviewSteps.approve.to,
       at: sqlDate(now),
       line: history,
       effects: { firmId, decidedAt: sqlDate(now), decidedById: actor.id, amendTokenHash: null },
@@ -328,7 +328,7 @@ async function approve({
 export async function findAmendableApplication(token: string) {
   if (!token || token.length > 200) return null;
   const application = await (await prisma()).firmApplication.findUnique({ where: { amendTokenHash: hashSecret(token) } });
-  return application && reviewAction(application.status, reviewActions.amend.to, "applicant") ? application : null;
+  return application && reviewStep(application.status, reviewSteps.amend.to, "applicant") ? application : null;
 }
 
 /** Applies the applicant's changes and sends the application back to the queue; the link works once. */
@@ -338,11 +338,11 @@ export async function amendApplication({ token, input, now = new Date() }: { tok
   const history = noteLine(now, application.contactName, "NEEDS_MORE_INFO → SUBMITTED (amended by the applicant)");
   const email = await receivedEmail({ ...input, creditCode: application.creditCode, charterVersion: application.charterVersion }, localeOf(application.locale), false);
   await writeTransaction((sql) => {
-    const { changes } = storeAmendment.run(sql, {
+    const { changes } = applyAmendment.run(sql, {
       id: application.id,
       amendTokenHash: hashSecret(token),
       from: application.status,
-      to: reviewActions.amend.to,
+      to: reviewSteps.amend.to,
       firmName: input.firmName,
       industry: input.industry,
       city: input.city,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openApplicationStatuses, reviewAction, reviewTargets, reviewTransitions } from "~/models/application-review";
+import { openApplicationStatuses, reviewStep, reviewTargets, reviewTransitions } from "~/models/application-review";
 
 const statuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
 
@@ -22,27 +22,27 @@ describe("application review transitions", () => {
       for (const from of statuses) {
         for (const to of statuses) {
           const rule = allowed.find((row) => row[0] === from && row[1] === to && row[2] === by);
-          expect(reviewAction(from, to, by), `${by}: ${from} → ${to}`).toBe(rule ? rule[3] : null);
+          expect(reviewStep(from, to, by), `${by}: ${from} → ${to}`).toBe(rule ? rule[3] : null);
         }
       }
     }
   });
 
   it("approves only after a review started, and never skips the review from SUBMITTED", () => {
-    expect(reviewAction("SUBMITTED", "APPROVED")).toBeNull();
-    expect(reviewAction("NEEDS_MORE_INFO", "APPROVED")).toBeNull();
-    expect(reviewAction("UNDER_REVIEW", "APPROVED")).toBe("approve");
+    expect(reviewStep("SUBMITTED", "APPROVED")).toBeNull();
+    expect(reviewStep("NEEDS_MORE_INFO", "APPROVED")).toBeNull();
+    expect(reviewStep("UNDER_REVIEW", "APPROVED")).toBe("approve");
   });
 
   it("leaves decided applications alone, whoever asks", () => {
     for (const from of ["APPROVED", "REJECTED"] as const) {
       expect(reviewTargets(from)).toEqual([]);
-      for (const to of statuses) expect(reviewAction(from, to, "applicant")).toBeNull();
+      for (const to of statuses) expect(reviewStep(from, to, "applicant")).toBeNull();
     }
   });
 
   it("gives reviewers no way back to SUBMITTED: only the applicant's amend link sends an application back", () => {
-    for (const from of statuses) expect(reviewAction(from, "SUBMITTED", "reviewer")).toBeNull();
+    for (const from of statuses) expect(reviewStep(from, "SUBMITTED", "reviewer")).toBeNull();
   });
 
   it("offers a reviewer the targets of the table in its order, and counts undecided applications as open", () => {

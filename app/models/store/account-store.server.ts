@@ -5,26 +5,22 @@ import { kysely, prepare } from "./query.server";
 export const accountByEmail = prepare((args: { email: string }) => kysely.selectFrom("User").select(["id", "passwordHash"]).where("email", "=", args.email));
 
 /** An account without a password yet: its owner sets one through the link whose hash is stored here. */
-export const insertInvitedAccount = prepare(
-  (args: { id: string; email: string; name: string; locale: string; at: string; setupTokenHash: string; setupTokenExpiresAt: string }) =>
-    kysely.insertInto("User").values({
-      id: args.id,
-      email: args.email,
-      name: args.name,
-      passwordHash: null,
-      locale: args.locale,
-      createdAt: args.at,
-      updatedAt: args.at,
-      setupTokenHash: args.setupTokenHash,
-      setupTokenExpiresAt: args.setupTokenExpiresAt,
-    }),
+export const insertInvitedAccount = prepare((args: { id: string; email: string; name: string; locale: string; at: string; setupTokenHash: string; setupTokenExpiresAt: string }) =>
+  kysely.insertInto("User").values({
+    id: args.id,
+    email: args.email,
+    name: args.name,
+    passwordHash: null,
+    locale: args.locale,
+    createdAt: args.at,
+    updatedAt: args.at,
+    setupTokenHash: args.setupTokenHash,
+    setupTokenExpiresAt: args.setupTokenExpiresAt,
+  }),
 );
 
 export const renewSetupLink = prepare((args: { id: string; setupTokenHash: string; setupTokenExpiresAt: string; at: string }) =>
-  kysely
-    .updateTable("User")
-    .set({ setupTokenHash: args.setupTokenHash, setupTokenExpiresAt: args.setupTokenExpiresAt, updatedAt: args.at })
-    .where("id", "=", args.id),
+  kysely.updateTable("User").set({ setupTokenHash: args.setupTokenHash, setupTokenExpiresAt: args.setupTokenExpiresAt, updatedAt: args.at }).where("id", "=", args.id),
 );
 
 /** Sets the password while the link is still the account's and unexpired; the link is used up with it. */

@@ -18,20 +18,19 @@ function withNoteLine(eb: ExpressionBuilder<DB, "FirmApplication">, line: string
 /** The contact's own application for this credit code that still awaits a decision, if any. */
 export function openApplicationOf(sql: Sql, { creditCode, contactEmail, statuses }: { creditCode: string; contactEmail: string; statuses: readonly ApplicationStatus[] }) {
   return compiled(
-    kysely
-      .selectFrom("FirmApplication")
-      .select("id")
-      .where("creditCode", "=", creditCode)
-      .where("contactEmail", "=", contactEmail)
-      .where("status", "in", statuses)
-      .orderBy("submittedAt")
-      .limit(1),
+    kysely.selectFrom("FirmApplication").select("id").where("creditCode", "=", creditCode).where("contactEmail", "=", contactEmail).where("status", "in", statuses).orderBy("submittedAt").limit(1),
   ).get(sql);
 }
 
 /** The first application ever made with this credit code (later ones are linked to it). */
 export const firstApplicationWith = prepare((args: { creditCode: string }) =>
-  kysely.selectFrom("FirmApplication").select("id").where("creditCode", "=", args.creditCode).orderBy("submittedAt").orderBy(literal`rowid`).limit(1),
+  kysely
+    .selectFrom("FirmApplication")
+    .select("id")
+    .where("creditCode", "=", args.creditCode)
+    .orderBy("submittedAt")
+    .orderBy(literal`rowid`)
+    .limit(1),
 );
 
 export const insertApplication = prepare(
@@ -95,10 +94,7 @@ export type ReviewEffects = Pick<Updateable<FirmApplication>, "amendTokenHash" |
  * The guarded move of a review step: changes the application only while it is still in `from`, the status
  * the reviewer saw, so a raced or repeated step changes nothing (0 rows).
  */
-export function moveApplication(
-  sql: Sql,
-  { id, from, to, at, line, effects }: { id: string; from: ApplicationStatus; to: ApplicationStatus; at: string; line: string; effects: ReviewEffects },
-) {
+export function moveApplication(sql: Sql, { id, from, to, at, line, effects }: { id: string; from: ApplicationStatus; to: ApplicationStatus; at: string; line: string; effects: ReviewEffects }) {
   return compiled(
     kysely
       .updateTable("FirmApplication")
@@ -114,7 +110,7 @@ export const linkApplicationsToFirm = prepare((args: { firmId: string; creditCod
 );
 
 /** The applicant's changes through the amend link, which works once: the guard is the link's hash and status. */
-export const amendApplication = prepare(
+export const applyAmendment = prepare(
   (args: {
     id: string;
     amendTokenHash: string;

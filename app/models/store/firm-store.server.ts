@@ -10,9 +10,7 @@ export const firmHoldingName = prepare((args: { nameKey: string; exceptFirmId: s
 export const firmWithCreditCode = prepare((args: { creditCode: string }) => kysely.selectFrom("Firm").select("id").where("creditCode", "=", args.creditCode));
 
 /** Firms without a name key (created before the column existed, or by hand), oldest first. */
-export const firmsWithoutNameKey = prepare((_args: Record<string, never>) =>
-  kysely.selectFrom("Firm").select(["id", "name"]).where("nameNormalized", "is", null).orderBy("createdAt").orderBy("id"),
-);
+export const firmsWithoutNameKey = prepare((_args: Record<string, never>) => kysely.selectFrom("Firm").select(["id", "name"]).where("nameNormalized", "is", null).orderBy("createdAt").orderBy("id"));
 
 export const setFirmNameKey = prepare((args: { id: string; nameKey: string }) =>
   kysely.updateTable("Firm").set({ nameNormalized: args.nameKey }).where("id", "=", args.id).where("nameNormalized", "is", null),
@@ -69,9 +67,7 @@ export const firmContactCount = prepare((args: { firmId: string }) =>
 );
 
 export const grantFirmContact = prepare((args: { id: string; userId: string; firmId: string; at: string; createdById: string | null }) =>
-  kysely
-    .insertInto("RoleAssignment")
-    .values({ id: args.id, userId: args.userId, role: "FIRM_CONTACT", firmId: args.firmId, createdAt: args.at, createdById: args.createdById }),
+  kysely.insertInto("RoleAssignment").values({ id: args.id, userId: args.userId, role: "FIRM_CONTACT", firmId: args.firmId, createdAt: args.at, createdById: args.createdById }),
 );
 
 export const revokeFirmContact = prepare((args: { firmId: string; userId: string }) =>

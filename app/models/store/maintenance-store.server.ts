@@ -12,9 +12,7 @@ const bookkeeping = kysely.withTables<{
 /** Answers once the database is open and migrated; throws while it is not. */
 export const migrationCount = prepare((_args: Record<string, never>) => bookkeeping.selectFrom("_prisma_migrations").select((eb) => eb.fn.countAll<number>().as("n")));
 
-export const migrationTable = prepare((_args: Record<string, never>) =>
-  bookkeeping.selectFrom("sqlite_master").select("name").where("type", "=", "table").where("name", "=", "_prisma_migrations"),
-);
+export const migrationTable = prepare((_args: Record<string, never>) => bookkeeping.selectFrom("sqlite_master").select("name").where("type", "=", "table").where("name", "=", "_prisma_migrations"));
 
 /** Migrations that finished and were not rolled back. */
 export const appliedMigrations = prepare((_args: Record<string, never>) =>

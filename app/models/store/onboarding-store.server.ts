@@ -2,9 +2,7 @@ import { kysely, prepare } from "./query.server";
 
 /** A member firm's onboarding checklist (app/models/onboarding.server.ts): one row per firm and step. */
 
-export const activeStepIds = prepare((args: { programmeId: string }) =>
-  kysely.selectFrom("OnboardingStep").select("id").where("programmeId", "=", args.programmeId).where("archivedAt", "is", null),
-);
+export const activeStepIds = prepare((args: { programmeId: string }) => kysely.selectFrom("OnboardingStep").select("id").where("programmeId", "=", args.programmeId).where("archivedAt", "is", null));
 
 /** The firm's row for the step, created open if it has none; an existing row is kept as it is. */
 export const ensureChecklistRow = prepare((args: { firmId: string; stepId: string }) =>

@@ -17,7 +17,7 @@ const allowed = [
 ] as const;
 
 describe("application review transitions", () => {
-  it("allows exactly the listed moves, each by its action, and refuses every other", () => {
+  it("allows exactly the listed moves, each by its step, and refuses every other", () => {
     for (const by of ["reviewer", "applicant"] as const) {
       for (const from of statuses) {
         for (const to of statuses) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { audit } from "~/models/audit.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
+import { failuresSince, insertFailedAttempt } from "~/models/store/login-attempt-store.server";
 import { decoyPasswordHash, verifyPassword } from "~/utils/password.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 
@@ -22,14 +23,10 @@ export type LoginResult =
 function reserveAttempt({ email, ip, userId }: { email: string; ip: string; userId: string | null }): Promise<string | null> {
   const now = new Date();
   return writeTransaction((sql) => {
-    const { failures } = sql.get<{ failures: number }>(
-      `SELECT COUNT(*) AS failures FROM LoginAttempt WHERE email = ? AND ok = 0 AND at >= ?`,
-      email,
-      sqlDate(new Date(now.getTime() - failureWindowMs)),
-    )!;
+    const { failures } = failuresSince.get(sql, { email, since: sqlDate(new Date(now.getTime() - failureWindowMs)) })!;
     if (failures >= maxFailuresPerAccount) return null;
     const id = randomUUID();
-    sql.run(`INSERT INTO LoginAttempt (id, userId, email, ip, ok, at) VALUES (?, ?, ?, ?, 0, ?)`, id, userId, email, ip, sqlDate(now));
+    insertFailedAttempt.run(sql, { id, userId, email, ip, at: sqlDate(now) });
     return id;
   });
 }

@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { appliedMigrations, migrationTable } from "../models/store/maintenance-store.server";
+import { sqlFor } from "../models/store/statements.server";
 import { databasePath } from "../utils/env.server";
 
 /** Applies pending Prisma migrations to DATABASE_URL (creates the file on first start). */
@@ -27,15 +29,9 @@ export function pendingMigrations(databaseUrl: string): string[] {
   if (!existsSync(file)) return all;
   const sqlite = new Database(file, { fileMustExist: true, timeout: 5000 });
   try {
-    const bookkeeping = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!bookkeeping) return all;
-    const applied = new Set(
-      (
-        sqlite
-          .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-          .all() as { migration_name: string }[]
-      ).map((row) => row.migration_name),
-    );
+    const sql = sqlFor(sqlite);
+    if (!migrationTable.get(sql, {})) return all;
+    const applied = new Set(appliedMigrations.all(sql, {}).map((row) => row.migration_name));
     return all.filter((name) => !applied.has(name));
   } finally {
     sqlite.close();

@@ -1,5 +1,6 @@
+import { endAllSessions, setPasswordByLink } from "~/models/store/account-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { hashPassword } from "~/utils/password.server";
 import { hashSecret } from "~/utils/secrets.server";
 import { passwordSchema } from "./user.server";
@@ -19,17 +20,14 @@ export async function findSetupAccount(token: string, now = new Date()) {
 /** Sets the password through the link; the link works once (guarded UPDATE), other sessions end. */
 export async function completeAccountSetup({ token, password, now = new Date() }: { token: string; password: string; now?: Date }) {
   const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new HttpError(422, "weak_password", "programme.setup.weakPassword", undefined, { password: "programme.setup.weakPassword" });
+  if (!parsed.success) throw new DomainError("invalid", "weak_password", "programme.setup.weakPassword", undefined, { password: "programme.setup.weakPassword" });
   const account = await findSetupAccount(token, now);
-  if (!account) throw new HttpError(410, "stale_link", "programme.setup.stale");
+  if (!account) throw new DomainError("gone", "stale_link", "programme.setup.stale");
   const passwordHash = await hashPassword(parsed.data);
   await writeTransaction((sql) => {
-    const { changes } = sql.run(
-      "UPDATE User SET passwordHash = ?, setupTokenHash = NULL, setupTokenExpiresAt = NULL, updatedAt = ? WHERE id = ? AND setupTokenHash = ? AND setupTokenExpiresAt > ?",
-      passwordHash, sqlDate(now), account.id, hashSecret(token), sqlDate(now),
-    );
-    if (changes !== 1) throw new HttpError(410, "stale_link", "programme.setup.stale");
-    sql.run("DELETE FROM AuthSession WHERE userId = ?", account.id);
+    const { changes } = setPasswordByLink.run(sql, { id: account.id, setupTokenHash: hashSecret(token), passwordHash, at: sqlDate(now) });
+    if (changes !== 1) throw new DomainError("gone", "stale_link", "programme.setup.stale");
+    endAllSessions.run(sql, { userId: account.id });
   });
   await audit({ action: "auth.password_changed", actorUserId: account.id, targetType: "user", targetId: account.id, details: { via: "setup_link" } });
   return account;

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { renderEmail } from "@emails/render";
 import SpeakerSessionMoved from "@emails/speaker-session-moved";
 import { translator } from "~/i18n";
+import { bumpPublishedVersion, insertAgendaVersion } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { formatDate, formatTime } from "~/utils/time";
 import { appUrl } from "./session-speaker.server";
 import { enqueueEmailInTransaction, type OutgoingEmail } from "./outbox.server";
@@ -68,7 +69,7 @@ export async function buildSnapshot(eventId: string): Promise<AgendaSnapshot> {
       },
     },
   });
-  if (!event) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!event) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return {
     rooms: event.rooms.map((room) => ({ id: room.id, name: room.name, nameEn: room.nameEn })),
     tracks: event.tracks.map((track) => ({ id: track.id, name: track.name, nameEn: track.nameEn, color: track.color })),
@@ -152,7 +153,7 @@ function describePlace(place: { startsAt: string; endsAt: string; room: string |
 export async function publishAgenda(eventId: string, { userId = null, now = new Date() }: { userId?: string | null; now?: Date } = {}) {
   const db = await prisma();
   const event = await db.event.findUnique({ where: { id: eventId } });
-  if (!event) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!event) throw new DomainError("not_found", "not_found", "error.notFound.body");
   const snapshot = await buildSnapshot(eventId);
   const previousRow = event.publishedVersion
     ? await db.agendaVersion.findUnique({ where: { eventId_version: { eventId, version: event.publishedVersion } } })
@@ -194,28 +195,21 @@ export async function publishAgenda(eventId: string, { userId = null, now = new 
   }
 
   const published = await writeTransaction((sql) => {
-    const bumped = sql.run(
-      "UPDATE Event SET publishedVersion = ?, updatedAt = ? WHERE id = ? AND publishedVersion = ?",
-      version,
-      sqlDate(now),
-      eventId,
-      event.publishedVersion,
-    );
+    const bumped = bumpPublishedVersion.run(sql, { eventId, from: event.publishedVersion, to: version, at: sqlDate(now) });
     if (bumped.changes !== 1) return false;
-    sql.run(
-      "INSERT INTO AgendaVersion (id, eventId, version, snapshot, changeSummary, publishedAt, publishedById) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      randomUUID(),
+    insertAgendaVersion.run(sql, {
+      id: randomUUID(),
       eventId,
       version,
-      JSON.stringify(snapshot),
-      JSON.stringify(changes),
-      sqlDate(now),
-      userId,
-    );
+      snapshot: JSON.stringify(snapshot),
+      changeSummary: JSON.stringify(changes),
+      publishedAt: sqlDate(now),
+      publishedById: userId,
+    });
     for (const email of emails) enqueueEmailInTransaction(sql, email, now);
     return true;
   });
-  if (!published) throw new HttpError(409, "conflict", "agenda.publish.concurrent");
+  if (!published) throw new DomainError("conflict", "conflict", "agenda.publish.concurrent");
   return { version, changes, emailsQueued: emails.length };
 }
 

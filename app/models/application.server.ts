@@ -1,9 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { ApplicationStatus, Prisma } from "~/generated/prisma/client";
 import { isLocale, translator, type Locale, type Translate } from "~/i18n";
-import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
+import {
+  applyAmendment,
+  appendReviewerNote,
+  firstApplicationWith,
+  insertApplication,
+  linkApplicationsToFirm,
+  moveApplication,
+  openApplicationOf,
+  type ReviewEffects,
+} from "~/models/store/application-store.server";
+import { prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
+import { firmWithCreditCode, insertMemberFirm } from "~/models/store/firm-store.server";
 import { env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { normalizeText } from "~/utils/text";
 import { renderEmail } from "@emails/render";
@@ -11,19 +22,18 @@ import ApplicationDecisionEmail from "@emails/application-decision";
 import ApplicationNeedsInfoEmail from "@emails/application-needs-info";
 import ApplicationReceivedEmail from "@emails/application-received";
 import { applicationStatuses, type ApplicationDetails, type ApplicationInput } from "~/schemas/application";
-import { canTransition, reviewTransitions } from "~/schemas/application";
-
-export { applicationStatuses, canTransition, reviewTransitions };
 import { audit } from "~/models/audit.server";
+import { openApplicationStatuses, reviewStep, reviewSteps } from "./application-review";
 import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prepareContactInvitation } from "./firm.server";
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 
 /**
- * Applications to join the programme and their review (issue 6). The review is a state machine; every
- * change is one guarded UPDATE (`WHERE status = <the state the reviewer saw>`) in a write transaction
- * together with the e-mails it causes, so a refused or raced transition changes nothing and sends nothing.
+ * Applications to join the programme and their review (issue 6). The review is a state machine, one table
+ * in application-review.ts; every change is one guarded UPDATE (`WHERE status = <the state the reviewer
+ * saw>`) in a write transaction together with the e-mails it causes, so a refused or raced transition
+ * changes nothing and sends nothing.
  */
 // Submissions per client address: generous for a shared office network, tight enough to stop a script.
 export const applyRateLimit = { limit: 5, windowMs: 10 * 60 * 1000 };
@@ -70,33 +80,37 @@ export type SubmitOutcome = "created" | "linked" | "repeat";
 export async function submitApplication({ input, locale, now = new Date() }: { input: ApplicationInput; locale: string; now?: Date }) {
   const programme = await currentProgramme();
   if (input.charterVersion !== programme.charterVersion) {
-    throw new HttpError(409, "charter_changed", "programme.error.charterChanged", undefined, { charterAccepted: "programme.error.charterChanged" });
+    throw new DomainError("conflict", "charter_changed", "programme.error.charterChanged", undefined, { charterAccepted: "programme.error.charterChanged" });
   }
   const language = localeOf(locale);
   const { nickname: _honeypot, charterAccepted: _accepted, ...facts } = input;
   const [fresh, linked] = await Promise.all([receivedEmail(facts, language, false), receivedEmail(facts, language, true)]);
   const result = await writeTransaction((sql) => {
-    const open = sql.get<{ id: string }>(
-      `SELECT id FROM FirmApplication WHERE creditCode = ? AND contactEmail = ? AND status IN ('SUBMITTED', 'UNDER_REVIEW', 'NEEDS_MORE_INFO')
-       ORDER BY submittedAt LIMIT 1`,
-      facts.creditCode, facts.contactEmail,
-    );
+    const open = openApplicationOf(sql, { creditCode: facts.creditCode, contactEmail: facts.contactEmail, statuses: openApplicationStatuses });
     if (open) return { outcome: "repeat" as SubmitOutcome, id: open.id };
-    const first = sql.get<{ id: string }>(
-      "SELECT id FROM FirmApplication WHERE creditCode = ? ORDER BY submittedAt, rowid LIMIT 1",
-      facts.creditCode,
-    );
-    const member = sql.get<{ id: string }>("SELECT id FROM Firm WHERE creditCode = ?", facts.creditCode);
+    const first = firstApplicationWith.get(sql, { creditCode: facts.creditCode });
+    const member = firmWithCreditCode.get(sql, { creditCode: facts.creditCode });
     const id = randomUUID();
-    sql.run(
-      `INSERT INTO FirmApplication (id, programmeId, firmName, creditCode, industry, city, website, size, offers, needs,
-         contactName, contactEmail, contactPhone, locale, charterVersion, charterAcceptedAt, status, reviewerNotes,
-         firmId, duplicateOfId, submittedAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', '', ?, ?, ?, ?)`,
-      id, programme.id, facts.firmName, facts.creditCode, facts.industry, facts.city, facts.website ?? null, facts.size, facts.offers, facts.needs,
-      facts.contactName, facts.contactEmail, facts.contactPhone, language, facts.charterVersion, sqlDate(now),
-      member?.id ?? null, first?.id ?? null, sqlDate(now), sqlDate(now),
-    );
+    insertApplication.run(sql, {
+      id,
+      programmeId: programme.id,
+      firmName: facts.firmName,
+      creditCode: facts.creditCode,
+      industry: facts.industry,
+      city: facts.city,
+      website: facts.website ?? null,
+      size: facts.size,
+      offers: facts.offers,
+      needs: facts.needs,
+      contactName: facts.contactName,
+      contactEmail: facts.contactEmail,
+      contactPhone: facts.contactPhone,
+      locale: language,
+      charterVersion: facts.charterVersion,
+      firmId: member?.id ?? null,
+      duplicateOfId: first?.id ?? null,
+      at: sqlDate(now),
+    });
     const email = first || member ? linked : fresh;
     enqueueEmailInTransaction(sql, { kind: "application-received", to: facts.contactEmail, ...email, dedupeKey: `application-received:${id}` }, now);
     return { outcome: (first || member ? "linked" : "created") as SubmitOutcome, id };
@@ -133,7 +147,7 @@ export async function getApplication(id: string) {
       firm: { select: { id: true, name: true } },
     },
   });
-  if (!application) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!application) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return application;
 }
 
@@ -144,17 +158,12 @@ function noteLine(now: Date, actorName: string, text: string) {
 /** Appends an internal reviewer note (never shown to the applicant). */
 export async function addReviewerNote({ id, note, actor, now = new Date() }: { id: string; note: string; actor: { id: string; name: string }; now?: Date }) {
   const normalized = normalizeText(note, { multiline: true });
-  if ("problem" in normalized) throw new HttpError(422, "invalid_input", normalized.problem, undefined, { note: normalized.problem });
+  if ("problem" in normalized) throw new DomainError("invalid", "invalid_input", normalized.problem, undefined, { note: normalized.problem });
   const text = normalized.text;
-  if (!text) throw new HttpError(422, "invalid_input", "validation.required", undefined, { note: "validation.required" });
+  if (!text) throw new DomainError("invalid", "invalid_input", "validation.required", undefined, { note: "validation.required" });
   await getApplication(id);
   const line = noteLine(now, actor.name, text);
-  await writeTransaction((sql) =>
-    sql.run(
-      "UPDATE FirmApplication SET reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END, updatedAt = ? WHERE id = ?",
-      line, line, sqlDate(now), id,
-    ),
-  );
+  await writeTransaction((sql) => appendReviewerNote.run(sql, { id, line, at: sqlDate(now) }));
 }
 
 export function amendUrl(token: string): string {
@@ -172,29 +181,26 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
   const application = await getApplication(id);
   const from = application.status;
   const to = action.to;
-  if (!canTransition(from, to)) {
-    throw new HttpError(409, "illegal_transition", "programme.review.illegal", { from, to });
+  const step = reviewStep(from, to);
+  if (!step) {
+    throw new DomainError("conflict", "illegal_transition", "programme.review.illegal", { from, to });
   }
   const message = action.message?.trim() ?? "";
-  if (to === "NEEDS_MORE_INFO" && !message) {
-    throw new HttpError(422, "invalid_input", "programme.review.messageRequired", undefined, { message: "programme.review.messageRequired" });
+  if (step === "requestInfo" && !message) {
+    throw new DomainError("invalid", "invalid_input", "programme.review.messageRequired", undefined, { message: "programme.review.messageRequired" });
   }
-  if (message.length > 4000) throw new HttpError(422, "invalid_input", "validation.tooLong", { max: 4000 }, { message: "validation.tooLong" });
+  if (message.length > 4000) throw new DomainError("invalid", "invalid_input", "validation.tooLong", { max: 4000 }, { message: "validation.tooLong" });
   const locale = localeOf(application.locale);
   const t = translator(locale);
   const history = noteLine(now, actor.name, `${from} → ${to}${message ? `: ${message}` : ""}`);
-  const guard = (sql: { run: (sql: string, ...params: unknown[]) => { changes: number } }, extra: string, ...params: unknown[]) => {
-    const { changes } = sql.run(
-      `UPDATE FirmApplication SET status = ?, updatedAt = ?, reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END${extra}
-       WHERE id = ? AND status = ?`,
-      to, sqlDate(now), history, history, ...params, id, from,
-    );
-    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+  const guard = (sql: Sql, effects: ReviewEffects) => {
+    const { changes } = moveApplication(sql, { id, from, to, at: sqlDate(now), line: history, effects });
+    if (changes !== 1) throw new DomainError("conflict", "changed_meanwhile", "programme.review.changedMeanwhile");
   };
 
-  if (to === "UNDER_REVIEW") {
-    await writeTransaction((sql) => guard(sql, ", amendTokenHash = NULL"));
-  } else if (to === "NEEDS_MORE_INFO") {
+  if (step === "startReview") {
+    await writeTransaction((sql) => guard(sql, { amendTokenHash: null }));
+  } else if (step === "requestInfo") {
     const token = randomSecret(32);
     const email = await renderEmail(
       t("programme.email.needsInfo.subject", { firm: application.firmName }),
@@ -212,10 +218,10 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
       }),
     );
     await writeTransaction((sql) => {
-      guard(sql, ", amendTokenHash = ?", hashSecret(token));
+      guard(sql, { amendTokenHash: hashSecret(token) });
       enqueueEmailInTransaction(sql, { kind: "application-needs-info", to: application.contactEmail, ...email, dedupeKey: `application-needs-info:${id}:${now.getTime()}` }, now);
     });
-  } else if (to === "REJECTED") {
+  } else if (step === "reject") {
     const email = await renderEmail(
       t("programme.email.decision.rejectedSubject", { firm: application.firmName }),
       ApplicationDecisionEmail({
@@ -230,13 +236,13 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
       }),
     );
     await writeTransaction((sql) => {
-      guard(sql, ", amendTokenHash = NULL, decidedAt = ?, decidedById = ?", sqlDate(now), actor.id);
+      guard(sql, { amendTokenHash: null, decidedAt: sqlDate(now), decidedById: actor.id });
       enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...email, dedupeKey: `application-decision:${id}` }, now);
     });
-  } else if (to === "APPROVED") {
+  } else if (step === "approve") {
     await approve({ application, actor, history, now });
   }
-  await audit({ action: to === "APPROVED" || to === "REJECTED" ? "application.decided" : "application.status_changed", actorUserId: actor.id, targetType: "application", targetId: id, details: { from, to } });
+  await audit({ action: step === "approve" || step === "reject" ? "application.decided" : "application.status_changed", actorUserId: actor.id, targetType: "application", targetId: id, details: { from, to } });
   return getApplication(id);
 }
 
@@ -253,7 +259,7 @@ async function approve({
 }) {
   const db = await prisma();
   if (await db.firm.findUnique({ where: { creditCode: application.creditCode } })) {
-    throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+    throw new DomainError("conflict", "already_member", "programme.review.alreadyMember");
   }
   await ensureDefaultSteps(application.programmeId);
   const locale = localeOf(application.locale);
@@ -278,25 +284,35 @@ async function approve({
   const firmId = randomUUID();
   await writeTransaction((sql) => {
     // The unique credit code also guards a concurrent approval of a linked duplicate.
-    if (sql.get("SELECT id FROM Firm WHERE creditCode = ?", application.creditCode)) {
-      throw new HttpError(409, "already_member", "programme.review.alreadyMember");
+    if (firmWithCreditCode.get(sql, { creditCode: application.creditCode })) {
+      throw new DomainError("conflict", "already_member", "programme.review.alreadyMember");
     }
     assertFirmNameFree(sql, application.firmName);
-    sql.run(
-      `INSERT INTO Firm (id, programmeId, name, nameNormalized, nameEn, creditCode, founding, industry, city, website, size, description, offers, needs, status, memberSince, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, '', ?, 0, ?, ?, ?, ?, '', ?, ?, 'ACTIVE', ?, ?, ?)`,
-      firmId, application.programmeId, application.firmName, firmNameKey(application.firmName), application.creditCode, application.industry, application.city, application.website,
-      application.size, application.offers, application.needs, sqlDate(now), sqlDate(now), sqlDate(now),
-    );
-    const { changes } = sql.run(
-      `UPDATE FirmApplication SET status = 'APPROVED', firmId = ?, decidedAt = ?, decidedById = ?, amendTokenHash = NULL, updatedAt = ?,
-         reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END
-       WHERE id = ? AND status = 'UNDER_REVIEW'`,
-      firmId, sqlDate(now), actor.id, sqlDate(now), history, history, application.id,
-    );
-    if (changes !== 1) throw new HttpError(409, "changed_meanwhile", "programme.review.changedMeanwhile");
+    insertMemberFirm.run(sql, {
+      id: firmId,
+      programmeId: application.programmeId,
+      name: application.firmName,
+      nameKey: firmNameKey(application.firmName),
+      creditCode: application.creditCode,
+      industry: application.industry,
+      city: application.city,
+      website: application.website,
+      size: application.size,
+      offers: application.offers,
+      needs: application.needs,
+      at: sqlDate(now),
+    });
+    const { changes } = moveApplication(sql, {
+      id: application.id,
+      from: application.status,
+      to: reviewSteps.approve.to,
+      at: sqlDate(now),
+      line: history,
+      effects: { firmId, decidedAt: sqlDate(now), decidedById: actor.id, amendTokenHash: null },
+    });
+    if (changes !== 1) throw new DomainError("conflict", "changed_meanwhile", "programme.review.changedMeanwhile");
     // Earlier and later applications with this credit code now point at the member firm too.
-    sql.run("UPDATE FirmApplication SET firmId = ? WHERE creditCode = ? AND firmId IS NULL", firmId, application.creditCode);
+    linkApplicationsToFirm.run(sql, { firmId, creditCode: application.creditCode });
     addFirmContactInTransaction(sql, { firmId, invitation, actorUserId: actor.id, now });
     createChecklistInTransaction(sql, { firmId, programmeId: application.programmeId });
     enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...decision, dedupeKey: `application-decision:${application.id}` }, now);
@@ -312,25 +328,35 @@ async function approve({
 export async function findAmendableApplication(token: string) {
   if (!token || token.length > 200) return null;
   const application = await (await prisma()).firmApplication.findUnique({ where: { amendTokenHash: hashSecret(token) } });
-  return application && application.status === "NEEDS_MORE_INFO" ? application : null;
+  return application && reviewStep(application.status, reviewSteps.amend.to, "applicant") ? application : null;
 }
 
 /** Applies the applicant's changes and sends the application back to the queue; the link works once. */
 export async function amendApplication({ token, input, now = new Date() }: { token: string; input: ApplicationDetails; now?: Date }) {
   const application = await findAmendableApplication(token);
-  if (!application) throw new HttpError(410, "stale_link", "programme.amend.stale");
+  if (!application) throw new DomainError("gone", "stale_link", "programme.amend.stale");
   const history = noteLine(now, application.contactName, "NEEDS_MORE_INFO → SUBMITTED (amended by the applicant)");
   const email = await receivedEmail({ ...input, creditCode: application.creditCode, charterVersion: application.charterVersion }, localeOf(application.locale), false);
   await writeTransaction((sql) => {
-    const { changes } = sql.run(
-      `UPDATE FirmApplication SET firmName = ?, industry = ?, city = ?, website = ?, size = ?, offers = ?, needs = ?, contactName = ?,
-         contactEmail = ?, contactPhone = ?, status = 'SUBMITTED', amendTokenHash = NULL, updatedAt = ?,
-         reviewerNotes = CASE WHEN reviewerNotes = '' THEN ? ELSE reviewerNotes || char(10) || ? END
-       WHERE id = ? AND amendTokenHash = ? AND status = 'NEEDS_MORE_INFO'`,
-      input.firmName, input.industry, input.city, input.website ?? null, input.size, input.offers, input.needs, input.contactName,
-      input.contactEmail, input.contactPhone, sqlDate(now), history, history, application.id, hashSecret(token),
-    );
-    if (changes !== 1) throw new HttpError(410, "stale_link", "programme.amend.stale");
+    const { changes } = applyAmendment.run(sql, {
+      id: application.id,
+      amendTokenHash: hashSecret(token),
+      from: application.status,
+      to: reviewSteps.amend.to,
+      firmName: input.firmName,
+      industry: input.industry,
+      city: input.city,
+      website: input.website ?? null,
+      size: input.size,
+      offers: input.offers,
+      needs: input.needs,
+      contactName: input.contactName,
+      contactEmail: input.contactEmail,
+      contactPhone: input.contactPhone,
+      line: history,
+      at: sqlDate(now),
+    });
+    if (changes !== 1) throw new DomainError("gone", "stale_link", "programme.amend.stale");
     enqueueEmailInTransaction(sql, { kind: "application-received", to: input.contactEmail, ...email, dedupeKey: `application-amended:${application.id}:${now.getTime()}` }, now);
   });
   await audit({ action: "application.amended", targetType: "application", targetId: application.id });

@@ -3,9 +3,19 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { resolve } from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
+import { accountByEmail, insertInvitedAccount, renewSetupLink } from "~/models/store/account-store.server";
 import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
+import {
+  firmContactCount,
+  firmContactGrant,
+  firmHoldingName,
+  firmsWithoutNameKey,
+  grantFirmContact,
+  revokeFirmContact,
+  setFirmNameKey,
+} from "~/models/store/firm-store.server";
 import { dataDirectory, env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { renderEmail } from "@emails/render";
@@ -19,7 +29,7 @@ import { enqueueEmailInTransaction } from "./outbox.server";
 /** The programme of this deployment (DESIGN.md §2: one row today). */
 export async function currentProgramme() {
   const programme = await (await prisma()).programme.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!programme) throw new HttpError(404, "not_found", "programme.error.noProgramme");
+  if (!programme) throw new DomainError("not_found", "not_found", "programme.error.noProgramme");
   return programme;
 }
 
@@ -83,7 +93,7 @@ export async function getPublicFirm(firmId: string) {
 
 export async function getFirm(firmId: string) {
   const firm = await (await prisma()).firm.findUnique({ where: { id: firmId } });
-  if (!firm) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!firm) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return firm;
 }
 
@@ -101,13 +111,13 @@ export async function listFirmsForAdmin({ q, status }: { q?: string; status?: "A
 
 // ───────────────────────────── Names ─────────────────────────────
 
-export function firmNameTaken(): HttpError {
-  return new HttpError(409, "firm_name_taken", "programme.firm.nameTaken", undefined, { name: "programme.firm.nameTaken" });
+export function firmNameTaken(): DomainError {
+  return new DomainError("conflict", "firm_name_taken", "programme.firm.nameTaken", undefined, { name: "programme.firm.nameTaken" });
 }
 
 /** Throws 409 when another firm's name has the same key; `Firm.nameNormalized`'s unique index backs this up. */
 export function assertFirmNameFree(sql: Sql, name: string, exceptFirmId: string | null = null) {
-  const clash = sql.get<{ id: string }>("SELECT id FROM Firm WHERE nameNormalized = ? AND id IS NOT ?", firmNameKey(name), exceptFirmId);
+  const clash = firmHoldingName.get(sql, { nameKey: firmNameKey(name), exceptFirmId });
   if (clash) throw firmNameTaken();
 }
 
@@ -121,16 +131,15 @@ function isUniqueViolation(error: unknown): boolean {
  * already holds keeps none and is reported, for an organizer to rename.
  */
 export async function backfillFirmNameKeys(): Promise<{ filled: number; clashes: string[] }> {
-  const sql = await rawSql();
-  const pending = sql.all<{ id: string; name: string }>("SELECT id, name FROM Firm WHERE nameNormalized IS NULL ORDER BY createdAt, id");
+  const pending = firmsWithoutNameKey.all(await rawSql(), {});
   if (pending.length === 0) return { filled: 0, clashes: [] };
   return writeTransaction((sql) => {
     const clashes: string[] = [];
     let filled = 0;
     for (const firm of pending) {
       const key = firmNameKey(firm.name);
-      if (sql.get("SELECT id FROM Firm WHERE nameNormalized = ?", key)) clashes.push(firm.name);
-      else filled += sql.run("UPDATE Firm SET nameNormalized = ? WHERE id = ? AND nameNormalized IS NULL", key, firm.id).changes;
+      if (firmHoldingName.get(sql, { nameKey: key, exceptFirmId: null })) clashes.push(firm.name);
+      else filled += setFirmNameKey.run(sql, { id: firm.id, nameKey: key }).changes;
     }
     return { filled, clashes };
   });
@@ -209,9 +218,9 @@ export function uploadsDirectory(): string {
  */
 export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: string; bytes: Uint8Array; actorUserId?: string }) {
   const firm = await getFirm(firmId);
-  if (bytes.byteLength === 0) throw new HttpError(422, "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
+  if (bytes.byteLength === 0) throw new DomainError("invalid", "logo_missing", "programme.logo.missing", undefined, { logo: "programme.logo.missing" });
   if (bytes.byteLength > maxLogoBytes) {
-    throw new HttpError(413, "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
+    throw new DomainError("too_large", "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 }, { logo: "programme.logo.tooLarge" });
   }
   let image;
   try {
@@ -219,9 +228,9 @@ export async function saveFirmLogo({ firmId, bytes, actorUserId }: { firmId: str
   } catch (error) {
     if (!(error instanceof ImageRejected)) throw error;
     if (error.reason === "dimensions") {
-      throw new HttpError(422, "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
+      throw new DomainError("invalid", "logo_dimensions", "programme.logo.dimensions", { max: maxLogoPixels }, { logo: "programme.logo.dimensions" });
     }
-    throw new HttpError(415, "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
+    throw new DomainError("unsupported", "logo_not_image", "programme.logo.notImage", undefined, { logo: "programme.logo.notImage" });
   }
   const hash = createHash("sha256").update(image.bytes).digest("hex").slice(0, 16);
   const fileName = `${firm.id}-${hash}.${image.extension}`;
@@ -321,26 +330,17 @@ export function addFirmContactInTransaction(
   sql: Sql,
   { firmId, invitation, actorUserId, now }: { firmId: string; invitation: ContactInvitation; actorUserId?: string | null; now: Date },
 ): { userId: string; created: boolean; alreadyContact: boolean } {
-  const existing = sql.get<{ id: string; passwordHash: string | null }>("SELECT id, passwordHash FROM User WHERE email = ?", invitation.email);
+  const existing = accountByEmail.get(sql, { email: invitation.email });
   const userId = existing?.id ?? randomUUID();
-  const tokenHash = hashSecret(invitation.setupToken);
-  const expiresAt = sqlDate(new Date(now.getTime() + setupLinkLifetimeMs));
+  const setupTokenHash = hashSecret(invitation.setupToken);
+  const setupTokenExpiresAt = sqlDate(new Date(now.getTime() + setupLinkLifetimeMs));
   if (!existing) {
-    sql.run(
-      `INSERT INTO User (id, email, name, passwordHash, locale, createdAt, updatedAt, setupTokenHash, setupTokenExpiresAt)
-       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
-      userId, invitation.email, invitation.name, invitation.locale, sqlDate(now), sqlDate(now), tokenHash, expiresAt,
-    );
+    insertInvitedAccount.run(sql, { id: userId, email: invitation.email, name: invitation.name, locale: invitation.locale, at: sqlDate(now), setupTokenHash, setupTokenExpiresAt });
   } else if (!existing.passwordHash) {
-    sql.run("UPDATE User SET setupTokenHash = ?, setupTokenExpiresAt = ?, updatedAt = ? WHERE id = ?", tokenHash, expiresAt, sqlDate(now), userId);
+    renewSetupLink.run(sql, { id: userId, setupTokenHash, setupTokenExpiresAt, at: sqlDate(now) });
   }
-  const grant = sql.get<{ id: string }>("SELECT id FROM RoleAssignment WHERE userId = ? AND role = 'FIRM_CONTACT' AND firmId = ?", userId, firmId);
-  if (!grant) {
-    sql.run(
-      "INSERT INTO RoleAssignment (id, userId, role, firmId, createdAt, createdById) VALUES (?, ?, 'FIRM_CONTACT', ?, ?, ?)",
-      randomUUID(), userId, firmId, sqlDate(now), actorUserId ?? null,
-    );
-  }
+  const grant = firmContactGrant.get(sql, { firmId, userId });
+  if (!grant) grantFirmContact.run(sql, { id: randomUUID(), userId, firmId, at: sqlDate(now), createdById: actorUserId ?? null });
   return { userId, created: !existing, alreadyContact: Boolean(grant) };
 }
 
@@ -368,7 +368,7 @@ export async function inviteFirmContact({
     enqueueEmailInTransaction(sql, { kind: "firm-contact-invitation", to: invitation.email, ...message, dedupeKey: `firm-invite:${firmId}:${added.userId}:${now.getTime()}` }, now);
     return added;
   });
-  if (result.alreadyContact) throw new HttpError(409, "already_contact", "programme.contacts.already", undefined, { email: "programme.contacts.already" });
+  if (result.alreadyContact) throw new DomainError("conflict", "already_contact", "programme.contacts.already", undefined, { email: "programme.contacts.already" });
   await audit({ action: "role.granted", actorUserId, targetType: "user", targetId: result.userId, details: { role: "FIRM_CONTACT", firmId } });
   return result;
 }
@@ -376,16 +376,16 @@ export async function inviteFirmContact({
 /** Removes a colleague's access to the firm; a firm always keeps at least one contact. */
 export async function removeFirmContact({ firmId, userId, actorUserId }: { firmId: string; userId: string; actorUserId?: string }) {
   const outcome = await writeTransaction((sql) => {
-    const count = sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT'", firmId)?.n ?? 0;
-    const isContact = sql.get<{ id: string }>("SELECT id FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT' AND userId = ?", firmId, userId);
+    const count = firmContactCount.get(sql, { firmId })?.n ?? 0;
+    const isContact = firmContactGrant.get(sql, { firmId, userId });
     if (!isContact) return "missing" as const;
     if (count <= 1) return "last" as const;
-    sql.run("DELETE FROM RoleAssignment WHERE firmId = ? AND role = 'FIRM_CONTACT' AND userId = ?", firmId, userId);
+    revokeFirmContact.run(sql, { firmId, userId });
     // Signed-in sessions of the removed colleague keep working only for other grants they still hold.
     return "removed" as const;
   });
-  if (outcome === "missing") throw new HttpError(404, "not_found", "programme.contacts.notFound");
-  if (outcome === "last") throw new HttpError(409, "last_contact", "programme.contacts.lastOne");
+  if (outcome === "missing") throw new DomainError("not_found", "not_found", "programme.contacts.notFound");
+  if (outcome === "last") throw new DomainError("conflict", "last_contact", "programme.contacts.lastOne");
   await audit({ action: "role.revoked", actorUserId, targetType: "user", targetId: userId, details: { role: "FIRM_CONTACT", firmId } });
 }
 

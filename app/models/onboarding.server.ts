@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { isLocale, translator, type Locale } from "~/i18n";
 import { prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
+import { activeStepIds, ensureChecklistRow, markReminded, storeStepCompletion } from "~/models/store/onboarding-store.server";
 import { env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { renderEmail } from "@emails/render";
 import OnboardingReminderEmail from "@emails/onboarding-reminder";
 import { audit } from "~/models/audit.server";
@@ -48,7 +49,7 @@ export async function createStep({ input, actorUserId }: { input: StepInput & { 
   const programme = await currentProgramme();
   const db = await prisma();
   if (await db.onboardingStep.findUnique({ where: { programmeId_key: { programmeId: programme.id, key: input.key } } })) {
-    throw new HttpError(409, "duplicate_key", "programme.onboarding.duplicateKey", undefined, { key: "programme.onboarding.duplicateKey" });
+    throw new DomainError("conflict", "duplicate_key", "programme.onboarding.duplicateKey", undefined, { key: "programme.onboarding.duplicateKey" });
   }
   const step = await db.onboardingStep.create({ data: { programmeId: programme.id, ...input } });
   await audit({ action: "onboarding.step_created", actorUserId, targetType: "onboardingStep", targetId: step.id });
@@ -58,7 +59,7 @@ export async function createStep({ input, actorUserId }: { input: StepInput & { 
 export async function updateStep({ stepId, input, actorUserId }: { stepId: string; input: StepInput; actorUserId?: string }) {
   const db = await prisma();
   const existing = await db.onboardingStep.findUnique({ where: { id: stepId } });
-  if (!existing) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!existing) throw new DomainError("not_found", "not_found", "error.notFound.body");
   const step = await db.onboardingStep.update({ where: { id: stepId }, data: input });
   await audit({ action: "onboarding.step_updated", actorUserId, targetType: "onboardingStep", targetId: stepId });
   return step;
@@ -67,14 +68,14 @@ export async function updateStep({ stepId, input, actorUserId }: { stepId: strin
 export async function setStepArchived({ stepId, archived, actorUserId }: { stepId: string; archived: boolean; actorUserId?: string }) {
   const db = await prisma();
   const { count } = await db.onboardingStep.updateMany({ where: { id: stepId }, data: { archivedAt: archived ? new Date() : null } });
-  if (count === 0) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (count === 0) throw new DomainError("not_found", "not_found", "error.notFound.body");
   await audit({ action: archived ? "onboarding.step_archived" : "onboarding.step_restored", actorUserId, targetType: "onboardingStep", targetId: stepId });
 }
 
 /** Inside a write transaction: one checklist row per active step for a new member (existing rows kept). */
 export function createChecklistInTransaction(sql: Sql, { firmId, programmeId }: { firmId: string; programmeId: string }) {
-  const steps = sql.all<{ id: string }>("SELECT id FROM OnboardingStep WHERE programmeId = ? AND archivedAt IS NULL", programmeId);
-  for (const step of steps) sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", firmId, step.id);
+  const steps = activeStepIds.all(sql, { programmeId });
+  for (const step of steps) ensureChecklistRow.run(sql, { firmId, stepId: step.id });
   return steps.length;
 }
 
@@ -120,7 +121,7 @@ function summary(states: StepState[]) {
 export async function firmProgress(firmId: string, now = new Date()) {
   const db = await prisma();
   const firm = await db.firm.findUnique({ where: { id: firmId }, select: { id: true, memberSince: true, programmeId: true } });
-  if (!firm) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!firm) throw new DomainError("not_found", "not_found", "error.notFound.body");
   const [steps, completions] = await Promise.all([
     db.onboardingStep.findMany({ where: { programmeId: firm.programmeId, archivedAt: null }, orderBy: [{ position: "asc" }, { key: "asc" }] }),
     db.firmOnboardingStep.findMany({ where: { firmId } }),
@@ -167,13 +168,10 @@ export async function setStepCompletion({
   const db = await prisma();
   const step = await db.onboardingStep.findUnique({ where: { id: stepId } });
   const firm = await db.firm.findUnique({ where: { id: firmId }, select: { programmeId: true } });
-  if (!step || !firm || step.programmeId !== firm.programmeId || step.archivedAt) throw new HttpError(404, "not_found", "programme.onboarding.unknownStep");
+  if (!step || !firm || step.programmeId !== firm.programmeId || step.archivedAt) throw new DomainError("not_found", "not_found", "programme.onboarding.unknownStep");
   await writeTransaction((sql) => {
-    sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", firmId, stepId);
-    sql.run(
-      "UPDATE FirmOnboardingStep SET completedAt = ?, completedById = ?, note = COALESCE(?, note) WHERE firmId = ? AND stepId = ?",
-      done ? sqlDate(now) : null, done ? (actorUserId ?? null) : null, note ?? null, firmId, stepId,
-    );
+    ensureChecklistRow.run(sql, { firmId, stepId });
+    storeStepCompletion.run(sql, { firmId, stepId, completedAt: done ? sqlDate(now) : null, completedById: done ? (actorUserId ?? null) : null, note: note ?? null });
   });
   await audit({ action: done ? "onboarding.step_done" : "onboarding.step_reopened", actorUserId, targetType: "firm", targetId: firmId, details: { step: step.key } });
 }
@@ -246,8 +244,8 @@ export async function sendOverdueReminders({ now = new Date(), firmIds, force = 
         if (enqueueEmailInTransaction(sql, { kind: "onboarding-reminder", to: message.to, ...message.rendered, dedupeKey: key }, now)) count += 1;
       }
       for (const state of due) {
-        sql.run("INSERT OR IGNORE INTO FirmOnboardingStep (firmId, stepId, note) VALUES (?, ?, '')", row.firm.id, state.stepId);
-        sql.run("UPDATE FirmOnboardingStep SET lastReminderAt = ? WHERE firmId = ? AND stepId = ?", sqlDate(now), row.firm.id, state.stepId);
+        ensureChecklistRow.run(sql, { firmId: row.firm.id, stepId: state.stepId });
+        markReminded.run(sql, { firmId: row.firm.id, stepId: state.stepId, at: sqlDate(now) });
       }
       return count;
     });

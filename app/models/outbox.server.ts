@@ -1,5 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
+import {
+  claimEmail,
+  dueEmails,
+  emailToSend,
+  insertAttempt,
+  insertEmail,
+  markUnsendable,
+  recordOutcome,
+  requeueEmail,
+  requeueForRender,
+  storeRendered,
+} from "~/models/store/outbox-store.server";
 import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
 
 /**
@@ -30,39 +42,28 @@ export type OutgoingEmail = {
   batchId?: string | null;
 };
 
-const insertSql = `INSERT INTO EmailMessage
-  (id, kind, toAddress, subject, html, text, attachments, status, attempts, nextAttemptAt, dedupeKey, eventId, registrationId, batchId, createdAt)
-  VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT(dedupeKey) DO NOTHING`;
-
-function insertParams(email: OutgoingEmail, now: Date) {
-  return [
-    randomUUID(),
-    email.kind,
-    email.to,
-    email.subject,
-    email.html,
-    email.text,
-    JSON.stringify(email.attachments ?? []),
-    sqlDate(now),
-    email.dedupeKey ?? null,
-    email.eventId ?? null,
-    email.registrationId ?? null,
-    email.batchId ?? null,
-    sqlDate(now),
-  ];
-}
-
 /** Queues an e-mail inside a `writeTransaction`, so it exists only if the surrounding work commits. */
 export function enqueueEmailInTransaction(sql: Sql, email: OutgoingEmail, now = new Date()): boolean {
-  return sql.run(insertSql, ...insertParams(email, now)).changes === 1;
+  const row = {
+    id: randomUUID(),
+    kind: email.kind,
+    toAddress: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    attachments: JSON.stringify(email.attachments ?? []),
+    at: sqlDate(now),
+    dedupeKey: email.dedupeKey ?? null,
+    eventId: email.eventId ?? null,
+    registrationId: email.registrationId ?? null,
+    batchId: email.batchId ?? null,
+  };
+  return insertEmail.run(sql, row).changes === 1;
 }
 
 /** Queues an e-mail on its own (when there is no other write it must be atomic with). */
-export async function enqueueEmail(email: OutgoingEmail, now = new Date()): Promise<boolean> {
-  const db = await prisma();
-  const changes = await db.$executeRawUnsafe(insertSql, ...insertParams(email, now));
-  return changes === 1;
+export function enqueueEmail(email: OutgoingEmail, now = new Date()): Promise<boolean> {
+  return writeTransaction((sql) => enqueueEmailInTransaction(sql, email, now));
 }
 
 /**
@@ -78,17 +79,7 @@ export function enqueueRenderLaterInTransaction(
   return enqueueEmailInTransaction(sql, { ...email, subject: "", html: "", text: "" }, now);
 }
 
-type StoredMessage = {
-  id: string;
-  kind: string;
-  toAddress: string;
-  subject: string;
-  html: string;
-  text: string;
-  attachments: string;
-  attempts: number;
-  registrationId: string | null;
-};
+type StoredMessage = NonNullable<ReturnType<typeof emailToSend.get>>;
 
 /**
  * Fills in subject, HTML, text and attachments of a render-later message (stored with the attempt, in the
@@ -98,8 +89,7 @@ async function materialize(message: StoredMessage, render: RenderEmail): Promise
   if (message.html) return { ...message, freshlyRendered: false };
   const rendered = message.registrationId ? await render(message.kind, message.registrationId) : null;
   if (!rendered) {
-    const sql = await rawSql();
-    sql.run(`UPDATE EmailMessage SET status = 'FAILED', lastError = ? WHERE id = ?`, "registration no longer exists", message.id);
+    markUnsendable.run(await rawSql(), { id: message.id, error: "registration no longer exists" });
     return null;
   }
   return { ...message, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: JSON.stringify(rendered.attachments), freshlyRendered: true };
@@ -118,8 +108,6 @@ export type SenderOptions = {
   retryBaseMs?: number;
   maxAttempts?: number;
 };
-
-const columns = `id, kind, toAddress, subject, html, text, attachments, attempts, registrationId`;
 
 /** Backoff after the n-th failed attempt: base·2^(n-1), capped at one hour. */
 export function retryDelayMs(attempts: number, baseMs = 30_000): number {
@@ -140,28 +128,14 @@ export async function sendDueEmails(options: SenderOptions): Promise<SendReport>
   if (!options.mailer) return report;
   const mailer = options.mailer;
   const leaseUntil = sqlDate(new Date(now.getTime() + (options.leaseMs ?? 120_000)));
-  const due = sql.all<{ id: string }>(
-    `SELECT id FROM EmailMessage WHERE status IN ('PENDING', 'SENDING') AND nextAttemptAt <= ? ORDER BY nextAttemptAt LIMIT ?`,
-    sqlDate(now),
-    options.batchSize ?? 200,
-  );
+  const due = dueEmails.all(sql, { now: sqlDate(now), limit: options.batchSize ?? 200 });
   if (due.length === 0) return report;
-  const claimed = await writeTransaction((tx) =>
-    due.filter(
-      ({ id }) =>
-        tx.run(
-          `UPDATE EmailMessage SET status = 'SENDING', nextAttemptAt = ? WHERE id = ? AND status IN ('PENDING', 'SENDING') AND nextAttemptAt <= ?`,
-          leaseUntil,
-          id,
-          sqlDate(now),
-        ).changes === 1,
-    ),
-  );
+  const claimed = await writeTransaction((tx) => due.filter(({ id }) => claimEmail.run(tx, { id, now: sqlDate(now), leaseUntil }).changes === 1));
   report.claimed = claimed.length;
   const queue = [...claimed];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const stored = sql.get<StoredMessage>(`SELECT ${columns} FROM EmailMessage WHERE id = ?`, next.id);
+      const stored = emailToSend.get(sql, { id: next.id });
       if (!stored) continue;
       const message = await materialize(stored, options.render);
       if (!message) {
@@ -176,33 +150,17 @@ export async function sendDueEmails(options: SenderOptions): Promise<SendReport>
       // Grouped with the other results of this moment: one fsync for many messages instead of one each.
       await groupedWrite((tx) => {
         if (message.freshlyRendered) {
-          tx.run(
-            `UPDATE EmailMessage SET subject = ?, html = ?, text = ?, attachments = ? WHERE id = ? AND html = ''`,
-            message.subject,
-            message.html,
-            message.text,
-            message.attachments,
-            message.id,
-          );
+          storeRendered.run(tx, { id: message.id, subject: message.subject, html: message.html, text: message.text, attachments: message.attachments });
         }
-        tx.run(
-          `INSERT INTO EmailAttempt (id, messageId, at, ok, responseCode, response) VALUES (?, ?, ?, ?, ?, ?)`,
-          randomUUID(),
-          message.id,
-          sqlDate(at),
-          outcome.ok ? 1 : 0,
-          outcome.code,
-          outcome.response,
-        );
-        tx.run(
-          `UPDATE EmailMessage SET status = ?, attempts = ?, lastError = ?, sentAt = ?, nextAttemptAt = ? WHERE id = ? AND status = 'SENDING'`,
-          final,
+        insertAttempt.run(tx, { id: randomUUID(), messageId: message.id, at: sqlDate(at), ok: outcome.ok ? 1 : 0, responseCode: outcome.code, response: outcome.response });
+        recordOutcome.run(tx, {
+          id: message.id,
+          status: final,
           attempts,
-          outcome.ok ? null : outcome.response,
-          outcome.ok ? sqlDate(at) : null,
-          sqlDate(final === "PENDING" ? new Date(at.getTime() + retryDelayMs(attempts, options.retryBaseMs)) : at),
-          message.id,
-        );
+          lastError: outcome.ok ? null : outcome.response,
+          sentAt: outcome.ok ? sqlDate(at) : null,
+          nextAttemptAt: sqlDate(final === "PENDING" ? new Date(at.getTime() + retryDelayMs(attempts, options.retryBaseMs)) : at),
+        });
       });
       if (final === "SENT") report.sent += 1;
       else if (final === "FAILED") report.failed += 1;
@@ -238,23 +196,12 @@ async function deliver(mailer: Mailer, message: StoredMessage) {
 
 /** Manual re-send from the back office: the message goes back to the queue, its history stays. */
 export async function resendEmail(id: string, now = new Date()): Promise<boolean> {
-  const sql = await rawSql();
-  return (
-    sql.run(`UPDATE EmailMessage SET status = 'PENDING', nextAttemptAt = ?, lastError = NULL WHERE id = ? AND status IN ('SENT', 'FAILED')`, sqlDate(now), id)
-      .changes === 1
-  );
+  return requeueEmail.run(await rawSql(), { id, at: sqlDate(now) }).changes === 1;
 }
 
 /** `resendEmail` inside a transaction, dropping what was rendered so the sender renders the message afresh. */
 export function requeueForRenderInTransaction(sql: Sql, id: string, now: Date): boolean {
-  return (
-    sql.run(
-      `UPDATE EmailMessage SET status = 'PENDING', nextAttemptAt = ?, lastError = NULL, subject = '', html = '', text = '', attachments = '[]'
-       WHERE id = ? AND status IN ('SENT', 'FAILED')`,
-      sqlDate(now),
-      id,
-    ).changes === 1
-  );
+  return requeueForRender.run(sql, { id, at: sqlDate(now) }).changes === 1;
 }
 
 let wake: (() => void) | null = null;

@@ -2,9 +2,10 @@ import { renderEmail } from "@emails/render";
 import SpeakerInvitation from "@emails/speaker-invitation";
 import { z } from "zod";
 import { translator } from "~/i18n";
+import { markSpeakerInvited } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ownSession } from "./agenda.server";
@@ -41,7 +42,7 @@ export async function attachSpeaker(eventId: string, sessionId: string, input: u
 
 async function ownSessionSpeaker(eventId: string, sessionSpeakerId: string) {
   const row = await (await prisma()).sessionSpeaker.findUnique({ where: { id: sessionSpeakerId }, include: { session: { select: { eventId: true } } } });
-  if (!row || row.session.eventId !== eventId) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!row || row.session.eventId !== eventId) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return row;
 }
 
@@ -91,14 +92,7 @@ export async function inviteSpeakers(eventId: string, { speakerId }: { speakerId
     );
     const now = new Date();
     await writeTransaction((sql) => {
-      roles.forEach((row, index) => {
-        sql.run(
-          "UPDATE SessionSpeaker SET responseTokenHash = ?, invitedAt = ? WHERE id = ? AND invitedAt IS NULL",
-          hashSecret(secrets[index]),
-          sqlDate(now),
-          row.id,
-        );
-      });
+      roles.forEach((row, index) => markSpeakerInvited.run(sql, { id: row.id, responseTokenHash: hashSecret(secrets[index]), at: sqlDate(now) }));
       enqueueEmailInTransaction(sql, {
         kind: "speaker_invitation",
         to: speaker.email!,
@@ -139,7 +133,7 @@ export const responseSchema = z.object({
 export async function respondToRole(token: string, input: unknown, now = new Date()) {
   const { sessionSpeakerId, decision } = parseOrThrow(responseSchema, input);
   const scope = await rolesForResponseToken(token);
-  if (!scope) throw new HttpError(404, "not_found", "agenda.speaker.unknownLink");
-  if (!scope.roles.some((role) => role.id === sessionSpeakerId)) throw new HttpError(404, "not_found", "agenda.speaker.unknownLink");
+  if (!scope) throw new DomainError("not_found", "not_found", "agenda.speaker.unknownLink");
+  if (!scope.roles.some((role) => role.id === sessionSpeakerId)) throw new DomainError("not_found", "not_found", "agenda.speaker.unknownLink");
   return (await prisma()).sessionSpeaker.update({ where: { id: sessionSpeakerId }, data: { confirmation: decision, respondedAt: now } });
 }

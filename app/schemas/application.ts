@@ -7,22 +7,7 @@ import { creditCodeProblem, normalizeCreditCode } from "~/models/credit-code";
  * browser) and `POST /api/v1/programme/applications`. Messages are i18n keys, optionally followed by
  * `|<number>`; `issueText` turns them into the reader's language.
  */
-type Status = "SUBMITTED" | "UNDER_REVIEW" | "NEEDS_MORE_INFO" | "APPROVED" | "REJECTED";
-
 export const applicationStatuses = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_MORE_INFO", "APPROVED", "REJECTED"] as const;
-
-// The applicant's amend link moves NEEDS_MORE_INFO back to SUBMITTED; reviewers cannot.
-export const reviewTransitions: Record<Status, Status[]> = {
-  SUBMITTED: ["UNDER_REVIEW", "NEEDS_MORE_INFO", "REJECTED"],
-  UNDER_REVIEW: ["NEEDS_MORE_INFO", "APPROVED", "REJECTED"],
-  NEEDS_MORE_INFO: ["UNDER_REVIEW", "REJECTED"],
-  APPROVED: [],
-  REJECTED: [],
-};
-
-export function canTransition(from: Status, to: Status): boolean {
-  return reviewTransitions[from].includes(to);
-}
 
 export const firmSizes = ["1-49", "50-199", "200-999", "1000+"] as const;
 

@@ -4,7 +4,8 @@ import { finished } from "node:stream/promises";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { db } from "~/models/store/connection.server";
+import { rawSql } from "~/models/store/connection.server";
+import { migrationCount } from "~/models/store/maintenance-store.server";
 import type { Env } from "~/utils/env.server";
 import { hotEndpoints } from "./hot-endpoints";
 import { badOriginBody, discardBodyLeftAfterAnswer, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
@@ -58,8 +59,7 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.get("/healthz", async (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     try {
-      const { sqlite } = await db();
-      sqlite.prepare("SELECT COUNT(*) AS n FROM _prisma_migrations").get();
+      migrationCount.get(await rawSql(), {});
       res.json({ status: "ok", db: "ok" });
     } catch (error) {
       res.status(503).json({ status: "error", db: String((error as Error)?.message ?? error).slice(0, 200) });

@@ -2,7 +2,6 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { ActionNotice } from "~/components/FirmPanels";
 import { answerFor } from "~/components/forms/answerFor";
-import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { createStepForm, editStepForms } from "~/schemas/onboarding";
@@ -31,11 +30,10 @@ function StepEditor({ step }: { step: ConfiguredStep }) {
   const t = useT();
   const answer = answerFor(useActionData(), "update");
   const lastResult = answer?.result?.initialValue?.stepId === step.id ? answer.result : undefined;
-  const { form, errorOf, formErrors } = useSubmissionForm(editStepForms, { id: `step-${step.id}`, lastResult });
+  const { form, errorOf } = useSubmissionForm(editStepForms, { id: `step-${step.id}`, lastResult });
   return (
     <li className={`rounded border p-3 ${step.archived ? "opacity-60" : ""}`}>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="grid gap-2 sm:grid-cols-5 sm:items-end">
-        <FormErrors messages={formErrors} />
         <input type="hidden" name="stepId" value={step.id} />
         <StepFields prefix={`step-${step.id}`} values={step} errorOf={errorOf} />
         <div className="flex gap-2 sm:col-span-5">
@@ -55,10 +53,9 @@ function StepEditor({ step }: { step: ConfiguredStep }) {
 function NewStepForm({ position }: { position: number }) {
   const t = useT();
   const answer = answerFor(useActionData(), "create");
-  const { form, errorOf, formErrors } = useSubmissionForm(createStepForm, { id: "new-step", lastResult: answer?.result });
+  const { form, errorOf } = useSubmissionForm(createStepForm, { id: "new-step", lastResult: answer?.result });
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2 grid gap-2 sm:grid-cols-5 sm:items-end">
-      <FormErrors messages={formErrors} />
       <input type="hidden" name="intent" value="create" />
       <StepFields prefix="new-step" values={{ position }} errorOf={errorOf} />
       <div className="sm:col-span-5">
@@ -70,7 +67,7 @@ function NewStepForm({ position }: { position: number }) {
   );
 }
 
-/** The programme's onboarding steps: each editable, archivable, and a form to add one. */
+/** The programme's onboarding steps: each editable, archivable, and a form to add one. A refusal's message shows above the forms (`ActionNotice`), its field errors on the form sent. */
 export function StepsSection({ steps }: { steps: ConfiguredStep[] }) {
   const t = useT();
   return (

@@ -1,7 +1,11 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/Field";
+import { answerFor } from "~/components/forms/answerFor";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmSizes } from "~/schemas/application";
+import { addDomainForm, firmProfileForm, inviteContactForm } from "~/schemas/firm";
 import { formatDate } from "~/utils/time";
 
 /** What `firmPageData` returns (app/route-helpers/firm-actions.server.ts), after serialisation. */
@@ -33,30 +37,29 @@ export type FirmPageData = {
   };
 };
 
-export type FirmActionData = { ok: boolean; intent: string; message: string; fields?: Record<string, string> } | undefined;
-
 const zone = "Asia/Shanghai";
 
-/** The result of the last action, announced once, next to the form that caused it. */
+/** The answer to the form with this intent, announced once, next to that form: its notice, or why it was refused. */
 export function ActionNotice({ intent }: { intent: string }) {
-  const actionData = useActionData() as FirmActionData;
-  if (!actionData || actionData.intent !== intent) return null;
+  const answer = answerFor(useActionData(), intent);
+  if (!answer) return null;
+  if (!answer.notice) return <FormErrors messages={answer.result?.error?.[""] ?? []} />;
   return (
-    <p role={actionData.ok ? "status" : "alert"} className={`mb-3 rounded border p-3 text-sm ${actionData.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
-      {actionData.message}
+    <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {answer.notice}
     </p>
   );
 }
 
-function fieldError(intent: string, name: string) {
-  return (actionData: FirmActionData) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.fields?.[name] : undefined);
+/** A form of a firm page: validated in the browser and on the server with its schema, showing only its own answer. */
+function useFirmForm<Schema extends Parameters<typeof useSubmissionForm>[0]>(schema: Schema, intent: string) {
+  return useSubmissionForm(schema, { id: `firm-${intent}`, lastResult: answerFor(useActionData(), intent)?.result });
 }
 
 export function ProfileForm({ data, action }: { data: FirmPageData; action: string }) {
   const t = useT();
-  const actionData = useActionData() as FirmActionData;
   const navigation = useNavigation();
-  const error = (name: string) => fieldError("profile", name)(actionData);
+  const { form, errorOf: error } = useFirmForm(firmProfileForm, "profile");
   const { firm } = data;
   return (
     <section aria-labelledby="profile-heading" className="card">
@@ -64,7 +67,7 @@ export function ProfileForm({ data, action }: { data: FirmPageData; action: stri
         {t("programme.portal.profile")}
       </h2>
       <ActionNotice intent="profile" />
-      <Form method="post" action={action}>
+      <Form method="post" action={action} id={form.id} onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="intent" value="profile" />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field label={t("programme.field.firmName")} name="name" defaultValue={firm.name} required maxLength={100} error={error("name")} />
@@ -144,8 +147,7 @@ export function LogoForm({ data, action }: { data: FirmPageData; action: string 
 
 export function ContactsPanel({ data, action }: { data: FirmPageData; action: string }) {
   const t = useT();
-  const actionData = useActionData() as FirmActionData;
-  const error = (name: string) => fieldError("invite", name)(actionData);
+  const { form, errorOf: error } = useFirmForm(inviteContactForm, "invite");
   return (
     <section aria-labelledby="contacts-heading" className="card">
       <h2 id="contacts-heading" className="mb-3 text-lg font-semibold">
@@ -190,7 +192,7 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
       </div>
       <h3 className="mt-4 font-semibold">{t("programme.contacts.invite")}</h3>
       <ActionNotice intent="invite" />
-      <Form method="post" action={action} className="mt-2 grid gap-x-4 sm:grid-cols-2">
+      <Form method="post" action={action} id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2 grid gap-x-4 sm:grid-cols-2">
         <input type="hidden" name="intent" value="invite" />
         <Field label={t("programme.contacts.name")} name="name" id="invite-name" required maxLength={100} error={error("name")} />
         <Field label={t("programme.contacts.email")} name="email" id="invite-email" type="email" required maxLength={254} error={error("email")} />
@@ -210,8 +212,7 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
  */
 export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageData; action: string; editable: boolean }) {
   const t = useT();
-  const actionData = useActionData() as FirmActionData;
-  const error = fieldError("addDomain", "domain")(actionData);
+  const { form, errorOf } = useFirmForm(addDomainForm, "addDomain");
   return (
     <section aria-labelledby="domains-heading" className="card">
       <h2 id="domains-heading" className="mb-1 text-lg font-semibold">
@@ -239,10 +240,10 @@ export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageDa
       {editable ? (
         <>
           <ActionNotice intent="addDomain" />
-          <Form method="post" action={action} className="mt-3 flex flex-wrap items-end gap-2">
+          <Form method="post" action={action} id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="addDomain" />
             <div className="flex-1">
-              <Field label={t("programme.domains.domain")} name="domain" id="domain" required maxLength={253} placeholder="example.com" error={error} />
+              <Field label={t("programme.domains.domain")} name="domain" id="domain" required maxLength={253} placeholder="example.com" error={errorOf("domain")} />
             </div>
             <button type="submit" className="btn-secondary mb-4">
               {t("programme.domains.add")}

@@ -1,41 +1,38 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { z } from "zod";
-import type { Translate } from "~/i18n";
-import { firmProfileSchema, issueText } from "~/schemas/application";
+import { logoForm, type FirmForm } from "~/schemas/firm";
 import { getFirm, inviteFirmContact, listFirmContacts, maxLogoBytes, removeFirmContact, saveFirmLogo, updateFirmProfile } from "~/models/firm.server";
 import { addFirmEmailDomain, listFirmEmailDomains, removeFirmEmailDomain } from "~/models/firm-seats.server";
 import { completeStepByKey, firmProgress, setStepCompletion } from "~/models/onboarding.server";
 import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission } from "~/utils/route.server";
 import { canManageProgramme } from "~/auth/permissions.server";
-import { guardedAction } from "./programme-route.server";
 import type { SessionUser } from "~/auth/session.server";
-import { zText } from "~/utils/text";
 
 /**
  * The firm-scoped form actions shared by the firm portal (/firm) and the back office's firm page. The caller
  * has already checked `requireFirmManager(request, firmId)`; the firm id never comes from the form body.
+ * Each answers `{ intent, notice }` on success; refusals are the form's errors (`handleSubmission`).
  */
-const inviteSchema = z.object({
-  name: zText(100),
-  email: z.string().trim().min(1, "validation.required").max(254, "validation.tooLong|254").email("validation.email"),
-});
-
-function invalid(error: z.ZodError, t: Translate): never {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0] ?? "_")] ??= issue.message;
-  throw new HttpError(422, "invalid_input", "form.fixErrors", undefined, Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, issueText(message, t as never)])));
-}
-
 async function completeProfileStepIfReady(firmId: string, actorUserId: string) {
   const firm = await getFirm(firmId);
   if (firm.logoPath && firm.description.trim()) await completeStepByKey({ firmId, key: "profile", actorUserId });
 }
 
-export async function handleFirmAction(request: Request, firmId: string, user: SessionUser) {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) {
-    return guardedAction(request, "logo", async (t) => {
+/** True when the request is the logo upload, the one firm form sent as multipart. */
+export function isLogoUpload(request: Request): boolean {
+  return (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+}
+
+/** The logo upload. The file is read inside the submission so that a refused size is the form's error too. */
+export function uploadFirmLogo(request: Request, firmId: string, user: SessionUser) {
+  const { t } = requestTranslator(request);
+  const intent = new FormData();
+  intent.set("intent", "logo");
+  return handleSubmission(
+    request,
+    logoForm,
+    async () => {
       if (Number(request.headers.get("Content-Length") ?? "0") > maxLogoBytes + 64 * 1024) {
         throw new HttpError(413, "logo_too_large", "programme.logo.tooLarge", { max: maxLogoBytes / 1024 });
       }
@@ -50,51 +47,46 @@ export async function handleFirmAction(request: Request, firmId: string, user: S
       if (!file || typeof file === "string") throw new HttpError(422, "logo_missing", "programme.logo.missing");
       await saveFirmLogo({ firmId, bytes: new Uint8Array(await file.arrayBuffer()), actorUserId: user.id });
       await completeProfileStepIfReady(firmId, user.id);
-      return t("programme.logo.saved");
-    });
-  }
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  return guardedAction(request, intent, async (t) => {
-    switch (intent) {
-      case "profile": {
-        const parsed = firmProfileSchema.safeParse(Object.fromEntries(form));
-        if (!parsed.success) invalid(parsed.error, t);
-        await updateFirmProfile({ firmId, input: parsed.data, actorUserId: user.id });
-        await completeProfileStepIfReady(firmId, user.id);
-        return t("programme.portal.profileSaved");
-      }
-      case "invite": {
-        const parsed = inviteSchema.safeParse(Object.fromEntries(form));
-        if (!parsed.success) invalid(parsed.error, t);
-        const { locale } = requestTranslator(request);
-        await inviteFirmContact({ firmId, email: parsed.data.email, name: parsed.data.name, locale, actorUserId: user.id });
-        if ((await listFirmContacts(firmId)).length >= 2) await completeStepByKey({ firmId, key: "contacts", actorUserId: user.id });
-        return t("programme.contacts.inviteSent", { email: parsed.data.email.toLowerCase() });
-      }
-      case "remove": {
-        await removeFirmContact({ firmId, userId: String(form.get("userId") ?? ""), actorUserId: user.id });
-        return t("programme.contacts.removed");
-      }
-      case "addDomain":
-      case "removeDomain": {
-        // Which addresses speak for the firm is the organizers' call, never the firm's own.
-        if (!canManageProgramme(user)) throw new HttpError(403, "forbidden", "error.forbidden.body");
-        if (intent === "removeDomain") {
-          await removeFirmEmailDomain({ firmId, domainId: String(form.get("domainId") ?? ""), actorUserId: user.id });
-          return t("programme.domains.removed");
-        }
-        const domain = await addFirmEmailDomain({ firmId, domain: String(form.get("domain") ?? ""), actorUserId: user.id });
-        return t("programme.domains.added", { domain });
-      }
-      case "step": {
-        await setStepCompletion({ firmId, stepId: String(form.get("stepId") ?? ""), done: form.get("done") === "1", actorUserId: user.id });
-        return t("programme.onboarding.saved");
-      }
-      default:
-        throw new HttpError(400, "unknown_intent", "validation.invalid");
+      return { intent: "logo", notice: t("programme.logo.saved") };
+    },
+    intent,
+  );
+}
+
+/** One of the firm forms, already valid: the notice to show. */
+export async function runFirmForm(request: Request, firmId: string, user: SessionUser, form: FirmForm): Promise<{ intent: string; notice: string }> {
+  const { t, locale } = requestTranslator(request);
+  const done = (notice: string) => ({ intent: form.intent, notice });
+  switch (form.intent) {
+    case "profile": {
+      const { intent: _intent, ...input } = form;
+      await updateFirmProfile({ firmId, input, actorUserId: user.id });
+      await completeProfileStepIfReady(firmId, user.id);
+      return done(t("programme.portal.profileSaved"));
     }
-  });
+    case "invite": {
+      await inviteFirmContact({ firmId, email: form.email, name: form.name, locale, actorUserId: user.id });
+      if ((await listFirmContacts(firmId)).length >= 2) await completeStepByKey({ firmId, key: "contacts", actorUserId: user.id });
+      return done(t("programme.contacts.inviteSent", { email: form.email.toLowerCase() }));
+    }
+    case "remove":
+      await removeFirmContact({ firmId, userId: form.userId, actorUserId: user.id });
+      return done(t("programme.contacts.removed"));
+    case "addDomain":
+    case "removeDomain": {
+      // Which addresses speak for the firm is the organizers' call, never the firm's own.
+      if (!canManageProgramme(user)) throw new HttpError(403, "forbidden", "error.forbidden.body");
+      if (form.intent === "removeDomain") {
+        await removeFirmEmailDomain({ firmId, domainId: form.domainId, actorUserId: user.id });
+        return done(t("programme.domains.removed"));
+      }
+      const domain = await addFirmEmailDomain({ firmId, domain: form.domain, actorUserId: user.id });
+      return done(t("programme.domains.added", { domain }));
+    }
+    case "step":
+      await setStepCompletion({ firmId, stepId: form.stepId, done: form.done, actorUserId: user.id });
+      return done(t("programme.onboarding.saved"));
+  }
 }
 
 /** Everything a firm page shows about one firm, serialised for the loader. */

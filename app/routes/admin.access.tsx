@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { GrantRoleForm, Notice, type AccessResult } from "~/components/access/AccessForms";
 import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
@@ -17,28 +17,9 @@ import {
 import { requestTranslator } from "~/utils/i18n.server";
 import { minPasswordLength } from "~/utils/password.server";
 import { isAdmin, requireProgrammeManager } from "~/auth/permissions.server";
+import { accessForms } from "~/schemas/access";
 
 export const meta: MetaFunction = () => [{ title: "用户与权限 · Users and roles" }];
-
-const roles = ["ADMIN", "ORGANIZER", "CHECKIN", "FIRM_CONTACT"] as const;
-
-const createUserSchema = z.object({
-  intent: z.literal("create-user"),
-  email: z.string().trim().max(254),
-  name: z.string().trim().max(100),
-  password: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : undefined)),
-});
-const grantSchema = z.object({
-  intent: z.literal("grant"),
-  email: z.string().trim().max(254),
-  role: z.enum(roles),
-  scope: z.string().regex(/^(none|(event|series|firm):[\w-]{1,64})$/),
-});
-const revokeSchema = z.object({ intent: z.literal("revoke"), grantId: z.string().min(1).max(64) });
-const actionSchema = z.discriminatedUnion("intent", [createUserSchema, grantSchema, revokeSchema]);
 
 function scopeFromValue(value: string): GrantScope {
   const [kind, id] = value.split(":");
@@ -71,20 +52,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; ok: boolean; message?: string; error?: string; generatedPassword?: string };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeManager(request);
   const { t } = requestTranslator(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = accessForms.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return data<ActionResult>({ intent: "", ok: false, error: t("validation.invalid") }, { status: 400 });
+    return data<AccessResult>({ intent: "", ok: false, error: t("validation.invalid") }, { status: 400 });
   }
   const input = parsed.data;
   const failure = (error: unknown) => {
     if (!(error instanceof UserError)) throw error;
     const status = error.code === "no_such_grant" || error.code === "unknown_user" ? 404 : error.code === "duplicate_email" ? 409 : 422;
-    return data<ActionResult>(
+    return data<AccessResult>(
       { intent: input.intent, ok: false, error: t(`admin.access.error.${error.code}` as MessageKey, { min: minPasswordLength }) },
       { status },
     );
@@ -93,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (input.intent === "create-user") {
       const password = input.password ?? generatePassword();
       const created = await createUser({ email: input.email, name: input.name, password, actorUserId: user.id });
-      return data<ActionResult>({
+      return data<AccessResult>({
         intent: input.intent,
         ok: true,
         message: t("admin.access.userCreated", { email: created.email }),
@@ -102,29 +81,16 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (input.intent === "grant") {
       if (input.role === "ADMIN" && !isAdmin(user)) {
-        return data<ActionResult>({ intent: input.intent, ok: false, error: t("admin.access.error.adminOnly") }, { status: 403 });
+        return data<AccessResult>({ intent: input.intent, ok: false, error: t("admin.access.error.adminOnly") }, { status: 403 });
       }
       await grantRole({ email: input.email, role: input.role, scope: scopeFromValue(input.scope), actorUserId: user.id });
-      return data<ActionResult>({ intent: input.intent, ok: true, message: t("admin.access.granted") });
+      return data<AccessResult>({ intent: input.intent, ok: true, message: t("admin.access.granted") });
     }
     await revokeGrant({ grantId: input.grantId, actorUserId: user.id, allowed: (grant) => grant.role !== "ADMIN" || isAdmin(user) });
-    return data<ActionResult>({ intent: input.intent, ok: true, message: t("admin.access.revoked") });
+    return data<AccessResult>({ intent: input.intent, ok: true, message: t("admin.access.revoked") });
   } catch (error) {
     return failure(error);
   }
-}
-
-function Notice({ result, intent }: { result: ActionResult | undefined; intent: string }) {
-  if (!result || result.intent !== intent) return null;
-  return result.ok ? (
-    <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
-      {result.message}
-    </p>
-  ) : (
-    <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-      {result.error}
-    </p>
-  );
 }
 
 export default function Access() {
@@ -231,62 +197,7 @@ export default function Access() {
           </Form>
         </section>
 
-        <section aria-labelledby="grant-heading">
-          <h2 id="grant-heading" className="text-lg font-semibold">
-            {t("admin.access.grantRole")}
-          </h2>
-          <Form method="post" className="card mt-2">
-            <Notice result={result} intent="grant" />
-            <input type="hidden" name="intent" value="grant" />
-            <Field label={t("admin.access.email")} name="email" id="grant-email" type="email" autoComplete="off" required maxLength={254} />
-            <div className="mb-4">
-              <label htmlFor="grant-role" className="field-label">
-                {t("admin.access.role")}
-              </label>
-              <select id="grant-role" name="role" className="field-input" defaultValue="ORGANIZER">
-                {roles
-                  .filter((role) => role !== "ADMIN" || canGrantAdmin)
-                  .map((role) => (
-                    <option key={role} value={role}>
-                      {t(`admin.access.role.${role}`)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="mb-4">
-              <label htmlFor="grant-scope" className="field-label">
-                {t("admin.access.scope")}
-              </label>
-              <select id="grant-scope" name="scope" className="field-input" defaultValue="none">
-                <option value="none">{t("admin.access.scope.none")}</option>
-                <optgroup label={t("admin.access.scope.events")}>
-                  {scopes.events.map((event) => (
-                    <option key={event.id} value={`event:${event.id}`}>
-                      {localized(event.title, event.titleEn)}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={t("admin.access.scope.series")}>
-                  {scopes.series.map((series) => (
-                    <option key={series.id} value={`series:${series.id}`}>
-                      {localized(series.title, series.titleEn)}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={t("admin.access.scope.firms")}>
-                  {scopes.firms.map((firm) => (
-                    <option key={firm.id} value={`firm:${firm.id}`}>
-                      {localized(firm.name, firm.nameEn)}
-                    </option>
-                  ))}
-                </optgroup>
-              </select>
-            </div>
-            <button type="submit" className="btn">
-              {t("admin.access.grant")}
-            </button>
-          </Form>
-        </section>
+        <GrantRoleForm result={result} scopes={scopes} canGrantAdmin={canGrantAdmin} />
       </div>
     </div>
   );

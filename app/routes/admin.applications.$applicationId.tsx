@@ -1,22 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice, type FirmActionData } from "~/components/FirmPanels";
+import { ActionNotice } from "~/components/FirmPanels";
+import { answerFor } from "~/components/forms/answerFor";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useT } from "~/i18n/react";
 import { reviewTransitions } from "~/models/application-review";
-import { applicationStatuses } from "~/schemas/application";
+import { applicationReviewForms, reviewerNoteForm, reviewForm } from "~/schemas/application-review";
 import { addReviewerNote, getApplication, reviewApplication } from "~/models/application.server";
-import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
-import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
-import { zLongText } from "~/utils/text";
+import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 · Application" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
     const application = await getApplication(params.applicationId ?? "");
     const date = (value: Date | null) => value?.toISOString() ?? null;
@@ -36,29 +36,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const reviewSchema = z.object({ to: z.enum(applicationStatuses), message: zLongText(4000) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await guardedLoader(request, () => requireProgrammeManager(request));
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const user = await page(request, () => requireProgrammeManager(request));
+  const { t } = requestTranslator(request);
   const id = params.applicationId ?? "";
-  return guardedAction(request, intent, async (t) => {
-    if (intent === "note") {
-      await addReviewerNote({ id, note: String(form.get("note") ?? ""), actor: { id: user.id, name: user.name } });
-      return t("programme.review.noteAdded");
+  const actor = { id: user.id, name: user.name };
+  return handleSubmission(request, applicationReviewForms, async (form) => {
+    if (form.intent === "note") {
+      await addReviewerNote({ id, note: form.note, actor });
+      return { intent: form.intent, notice: t("programme.review.noteAdded") };
     }
-    const parsed = reviewSchema.safeParse({ to: form.get("to"), message: form.get("message") ?? undefined });
-    if (intent !== "review" || !parsed.success) throw new HttpError(400, "invalid_input", "validation.invalid");
-    await reviewApplication({ id, action: { to: parsed.data.to, message: parsed.data.message }, actor: { id: user.id, name: user.name } });
-    return t("programme.review.done", { status: t(`programme.status.${parsed.data.to}`) });
+    await reviewApplication({ id, action: { to: form.to, message: form.message }, actor });
+    return { intent: form.intent, notice: t("programme.review.done", { status: t(`programme.status.${form.to}`) }) };
   });
 }
 
 export default function ApplicationDetail() {
   const { application, transitions } = useLoaderData<typeof loader>();
-  const actionData = useActionData() as FirmActionData;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const review = useSubmissionForm(reviewForm, { id: "application-review", lastResult: answerFor(actionData, "review")?.result });
+  const note = useSubmissionForm(reviewerNoteForm, { id: "application-note", lastResult: answerFor(actionData, "note")?.result });
   const t = useT();
   const locale = useLocale();
   const zone = "Asia/Shanghai";
@@ -132,12 +130,17 @@ export default function ApplicationDetail() {
         {transitions.length === 0 ? (
           <p className="text-slate-600">{t("programme.review.noTransitions")}</p>
         ) : (
-          <Form method="post">
+          <Form method="post" id={review.form.id} onSubmit={review.form.onSubmit} noValidate>
             <input type="hidden" name="intent" value="review" />
             <label htmlFor="review-message" className="field-label">
               {t("programme.review.message")}
             </label>
-            <textarea id="review-message" name="message" rows={3} maxLength={4000} className="field-input" aria-invalid={actionData?.intent === "review" && !actionData.ok ? true : undefined} />
+            <textarea id="review-message" name="message" rows={3} maxLength={4000} className="field-input" aria-invalid={review.errorOf("message") ? true : undefined} />
+            {review.errorOf("message") ? (
+              <p className="field-error" role="alert">
+                {review.errorOf("message")}
+              </p>
+            ) : null}
             <div className="mt-3 flex flex-wrap gap-2">
               {transitions.map((to) => (
                 <button key={to} type="submit" name="to" value={to} className={to === "REJECTED" ? "btn-danger" : to === "APPROVED" ? "btn" : "btn-secondary"} disabled={navigation.state === "submitting"}>
@@ -155,12 +158,17 @@ export default function ApplicationDetail() {
         </h2>
         <pre className="mb-3 whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">{application.reviewerNotes || "—"}</pre>
         <ActionNotice intent="note" />
-        <Form method="post">
+        <Form method="post" id={note.form.id} onSubmit={note.form.onSubmit} noValidate>
           <input type="hidden" name="intent" value="note" />
           <label htmlFor="review-note" className="field-label">
             {t("programme.review.addNote")}
           </label>
-          <textarea id="review-note" name="note" rows={2} maxLength={4000} className="field-input" required />
+          <textarea id="review-note" name="note" rows={2} maxLength={4000} className="field-input" required aria-invalid={note.errorOf("note") ? true : undefined} />
+          {note.errorOf("note") ? (
+            <p className="field-error" role="alert">
+              {note.errorOf("note")}
+            </p>
+          ) : null}
           <button type="submit" className="btn-secondary mt-2">
             {t("programme.review.addNote")}
           </button>

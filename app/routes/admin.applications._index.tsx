@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { applicationStatuses } from "~/schemas/application";
 import { listApplications } from "~/models/application.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
-import { guardedLoader } from "~/route-helpers/programme-route.server";
+import { page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 · Applications" }];
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "入会申请 · Applications"
 type Status = (typeof applicationStatuses)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
     const params = new URL(request.url).searchParams;
     const requested = params.get("status") ?? "";

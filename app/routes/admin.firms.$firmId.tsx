@@ -4,36 +4,30 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { useLocalized, useT } from "~/i18n/react";
 import { setFirmStatus } from "~/models/firm.server";
-import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
+import { firmPageData, isLogoUpload, runFirmForm, uploadFirmLogo } from "~/route-helpers/firm-actions.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
-import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
+import { adminFirmForms, firmStatuses } from "~/schemas/firm";
+import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission, page } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "成员企业 · Member firm" }];
 
-const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
     return firmPageData(params.firmId ?? "");
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await guardedLoader(request, () => requireProgrammeManager(request));
+  const user = await page(request, () => requireProgrammeManager(request));
   const firmId = params.firmId ?? "";
-  if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    const form = await request.clone().formData();
-    if (form.get("intent") === "status") {
-      return guardedAction(request, "status", async (t) => {
-        const status = statuses.find((value) => value === form.get("status"));
-        if (!status) throw new Error("unknown status");
-        await setFirmStatus({ firmId, status, actorUserId: user.id });
-        return t("programme.admin.statusSaved");
-      });
-    }
-  }
-  return handleFirmAction(request, firmId, user);
+  if (isLogoUpload(request)) return uploadFirmLogo(request, firmId, user);
+  return handleSubmission(request, adminFirmForms, async (form) => {
+    if (form.intent !== "status") return runFirmForm(request, firmId, user, form);
+    await setFirmStatus({ firmId, status: form.status, actorUserId: user.id });
+    return { intent: form.intent, notice: requestTranslator(request).t("programme.admin.statusSaved") };
+  });
 }
 
 export default function AdminFirm() {
@@ -59,7 +53,7 @@ export default function AdminFirm() {
             {t("programme.admin.status")}
           </label>
           <select id="firm-status" name="status" defaultValue={data.firm.status} className="field-input w-auto">
-            {statuses.map((status) => (
+            {firmStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`programme.firmStatus.${status}`)}
               </option>

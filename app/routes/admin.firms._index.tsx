@@ -4,7 +4,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listFirmsForAdmin } from "~/models/firm.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
-import { guardedLoader } from "~/route-helpers/programme-route.server";
+import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "成员企业 · Member firms" }];
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "成员企业 · Member firms"
 const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
     const params = new URL(request.url).searchParams;
     const q = (params.get("q") ?? "").trim().slice(0, 100);

@@ -1,21 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice } from "~/components/FirmPanels";
+import { StepsSection } from "~/components/onboarding/StepForms";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { issueText } from "~/schemas/application";
+import { onboardingForms } from "~/schemas/onboarding";
 import { createStep, listSteps, newStepKey, progressMatrix, sendOverdueReminders, setStepArchived, setStepCompletion, updateStep } from "~/models/onboarding.server";
-import { HttpError } from "~/utils/http.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
-import { guardedAction, guardedLoader } from "~/route-helpers/programme-route.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
-import { zOptionalText, zText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "入会进度 · Onboarding" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
     const [{ steps, rows }, allSteps] = await Promise.all([progressMatrix(), listSteps({ includeArchived: true })]);
     const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -34,54 +33,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const stepSchema = z.object({
-  title: zText(100),
-  titleEn: zOptionalText(100),
-  dueDays: z
-    .string()
-    .trim()
-    .transform((value) => (value === "" ? null : Number(value)))
-    .refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 3650), "validation.invalid"),
-  position: z.coerce.number().int().min(0).max(1000).default(0),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await guardedLoader(request, () => requireProgrammeManager(request));
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  return guardedAction(request, intent, async (t) => {
-    const parseStep = () => {
-      const parsed = stepSchema.safeParse({ title: form.get("title"), titleEn: form.get("titleEn") ?? "", dueDays: form.get("dueDays") ?? "", position: form.get("position") ?? 0 });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new HttpError(422, "invalid_input", "form.fixErrors", undefined, { [String(issue.path[0])]: issueText(issue.message, t as never) });
-      }
-      return parsed.data;
-    };
-    switch (intent) {
+  const user = await page(request, () => requireProgrammeManager(request));
+  const { t } = requestTranslator(request);
+  return handleSubmission(request, onboardingForms, async (form) => {
+    const saved = { intent: form.intent, notice: t("programme.onboarding.saved") };
+    switch (form.intent) {
       case "reminders": {
         const { firms, emails } = await sendOverdueReminders({ force: true });
-        return t("programme.admin.remindersSent", { firms, emails });
+        return { intent: form.intent, notice: t("programme.admin.remindersSent", { firms, emails }) };
       }
-      case "toggle": {
-        await setStepCompletion({ firmId: String(form.get("firmId") ?? ""), stepId: String(form.get("stepId") ?? ""), done: form.get("done") === "1", actorUserId: user.id });
-        return t("programme.onboarding.saved");
-      }
+      case "toggle":
+        await setStepCompletion({ firmId: form.firmId, stepId: form.stepId, done: form.done, actorUserId: user.id });
+        return saved;
       case "create": {
-        await createStep({ input: { key: newStepKey(), ...parseStep() }, actorUserId: user.id });
-        return t("programme.onboarding.saved");
+        const { intent: _intent, ...input } = form;
+        await createStep({ input: { key: newStepKey(), ...input }, actorUserId: user.id });
+        return saved;
       }
       case "update": {
-        await updateStep({ stepId: String(form.get("stepId") ?? ""), input: parseStep(), actorUserId: user.id });
-        return t("programme.onboarding.saved");
+        const { intent: _intent, stepId, ...input } = form;
+        await updateStep({ stepId, input, actorUserId: user.id });
+        return saved;
       }
       case "archive":
-      case "restore": {
-        await setStepArchived({ stepId: String(form.get("stepId") ?? ""), archived: intent === "archive", actorUserId: user.id });
-        return t("programme.onboarding.saved");
-      }
-      default:
-        throw new HttpError(400, "unknown_intent", "validation.invalid");
+      case "restore":
+        await setStepArchived({ stepId: form.stepId, archived: form.intent === "archive", actorUserId: user.id });
+        return saved;
     }
   });
 }
@@ -165,90 +143,7 @@ export default function AdminOnboarding() {
         </table>
       </div>
 
-      <section aria-labelledby="steps-heading" className="card mt-6">
-        <h2 id="steps-heading" className="text-lg font-semibold">
-          {t("programme.admin.configureSteps")}
-        </h2>
-        <ActionNotice intent="update" />
-        <ActionNotice intent="archive" />
-        <ActionNotice intent="restore" />
-        <ul className="mt-3 space-y-3">
-          {allSteps.map((step) => (
-            <li key={step.id} className={`rounded border p-3 ${step.archived ? "opacity-60" : ""}`}>
-              <Form method="post" className="grid gap-2 sm:grid-cols-5 sm:items-end">
-                <input type="hidden" name="stepId" value={step.id} />
-                <div className="sm:col-span-2">
-                  <label htmlFor={`step-title-${step.id}`} className="field-label">
-                    {t("programme.admin.stepTitle")}
-                  </label>
-                  <input id={`step-title-${step.id}`} name="title" defaultValue={step.title} required maxLength={100} className="field-input" />
-                </div>
-                <div>
-                  <label htmlFor={`step-titleEn-${step.id}`} className="field-label">
-                    {t("programme.admin.stepTitleEn")}
-                  </label>
-                  <input id={`step-titleEn-${step.id}`} name="titleEn" defaultValue={step.titleEn} maxLength={100} className="field-input" />
-                </div>
-                <div>
-                  <label htmlFor={`step-due-${step.id}`} className="field-label">
-                    {t("programme.admin.stepDueDays")}
-                  </label>
-                  <input id={`step-due-${step.id}`} name="dueDays" type="number" min={0} max={3650} defaultValue={step.dueDays ?? ""} className="field-input" />
-                </div>
-                <div>
-                  <label htmlFor={`step-position-${step.id}`} className="field-label">
-                    {t("programme.admin.stepPosition")}
-                  </label>
-                  <input id={`step-position-${step.id}`} name="position" type="number" min={0} max={1000} defaultValue={step.position} className="field-input" />
-                </div>
-                <div className="flex gap-2 sm:col-span-5">
-                  <button type="submit" name="intent" value="update" className="btn-secondary">
-                    {t("action.save")}
-                  </button>
-                  <button type="submit" name="intent" value={step.archived ? "restore" : "archive"} className="btn-secondary">
-                    {step.archived ? t("programme.admin.restoreStep") : t("programme.admin.archiveStep")}
-                  </button>
-                  {step.archived ? <span className="self-center text-sm">{t("programme.admin.archived")}</span> : null}
-                </div>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        <h3 className="mt-4 font-semibold">{t("programme.admin.addStep")}</h3>
-        <ActionNotice intent="create" />
-        <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-5 sm:items-end">
-          <input type="hidden" name="intent" value="create" />
-          <div className="sm:col-span-2">
-            <label htmlFor="new-step-title" className="field-label">
-              {t("programme.admin.stepTitle")}
-            </label>
-            <input id="new-step-title" name="title" required maxLength={100} className="field-input" />
-          </div>
-          <div>
-            <label htmlFor="new-step-titleEn" className="field-label">
-              {t("programme.admin.stepTitleEn")}
-            </label>
-            <input id="new-step-titleEn" name="titleEn" maxLength={100} className="field-input" />
-          </div>
-          <div>
-            <label htmlFor="new-step-due" className="field-label">
-              {t("programme.admin.stepDueDays")}
-            </label>
-            <input id="new-step-due" name="dueDays" type="number" min={0} max={3650} className="field-input" />
-          </div>
-          <div>
-            <label htmlFor="new-step-position" className="field-label">
-              {t("programme.admin.stepPosition")}
-            </label>
-            <input id="new-step-position" name="position" type="number" min={0} max={1000} defaultValue={allSteps.length} className="field-input" />
-          </div>
-          <div className="sm:col-span-5">
-            <button type="submit" className="btn">
-              {t("programme.admin.addStep")}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <StepsSection steps={allSteps} />
     </div>
   );
 }

@@ -3,14 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { badges, eventIdBySlug } from "~/models/checkin-dashboard.server";
-import { notFound, pageLoader } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import { page } from "~/utils/route.server";
 import { requireCheckInStaff } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badge" }];
 
 /** One attendee's badge, printed from the scanner by staff of the attendee's event. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const slug = new URL(request.url).searchParams.get("event") ?? "";
     const eventId = await eventIdBySlug(slug);
     if (!eventId) notFound();

@@ -4,9 +4,11 @@ import { ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileFor
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmEventActivity, getFirm } from "~/models/firm.server";
-import { firmPageData, handleFirmAction } from "~/route-helpers/firm-actions.server";
+import { firmPageData, isLogoUpload, runFirmForm, uploadFirmLogo } from "~/route-helpers/firm-actions.server";
 import { firmIdsOf, requireFirmManager, requireUser } from "~/auth/permissions.server";
-import { guardedLoader } from "~/route-helpers/programme-route.server";
+import { firmForms } from "~/schemas/firm";
+import { notFound } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "企业门户 · Firm portal" }];
@@ -21,7 +23,7 @@ async function scopedFirm(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     const { user, firmId } = await scopedFirm(request);
     if (!firmId) return { page: null, activity: null, myFirms: [] };
     const [page, activity, myFirms] = await Promise.all([
@@ -61,9 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, firmId } = await guardedLoader(request, () => scopedFirm(request));
-  if (!firmId) throw new Response(null, { status: 404 });
-  return handleFirmAction(request, firmId, user);
+  const { user, firmId } = await page(request, () => scopedFirm(request));
+  if (!firmId) notFound();
+  if (isLogoUpload(request)) return uploadFirmLogo(request, firmId, user);
+  return handleSubmission(request, firmForms, async (form) => runFirmForm(request, firmId, user, form));
 }
 
 export default function FirmPortal() {

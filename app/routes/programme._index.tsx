@@ -3,13 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl } from "~/models/firm.server";
-import { guardedLoader } from "~/route-helpers/programme-route.server";
+import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "智能体创新推进计划 · Agent Innovation Promotion Programme" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return guardedLoader(request, async () => {
+  return page(request, async () => {
     const params = new URL(request.url).searchParams;
     const kind = params.get("kind");
     const filter = {

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
+import { TicketCard } from "~/components/registration-manage/TicketCard";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationEditSchema } from "~/schemas/registration";
@@ -133,13 +133,6 @@ function Manage({ registration, qr, editable, event }: Loaded) {
   const locale = useLocale();
   const localized = useLocalized();
   const navigation = useNavigation();
-  const [fullScreen, setFullScreen] = useState(false);
-  useEffect(() => {
-    if (!fullScreen) return;
-    const close = (keyEvent: KeyboardEvent) => keyEvent.key === "Escape" && setFullScreen(false);
-    window.addEventListener("keydown", close);
-    return () => window.removeEventListener("keydown", close);
-  }, [fullScreen]);
   const active = registration.statusKey !== "CANCELLED" && registration.statusKey !== "REJECTED";
   const busy = navigation.state !== "idle";
   return (
@@ -161,31 +154,7 @@ function Manage({ registration, qr, editable, event }: Loaded) {
           {actionData.message}
         </p>
       ) : null}
-      <section className="card mt-4 text-center" aria-labelledby="ticket-heading">
-        <h2 id="ticket-heading" className="font-semibold">
-          {t("registration.manage.ticket")} · <span data-testid="registration-status">{t(`registration.status.${registration.statusKey}` as MessageKey)}</span>
-        </h2>
-        {qr ? (
-          <>
-            <img src={qr} alt={t("registration.email.qrAlt")} className="mx-auto mt-3 w-64 max-w-full" data-testid="ticket-qr" />
-            <button type="button" className="btn mt-3" onClick={() => setFullScreen(true)}>
-              {t("registration.manage.showQr")}
-            </button>
-            <p className="mt-2 text-xs text-slate-600">{t("registration.manage.offlineHint")}</p>
-          </>
-        ) : (
-          <p className="mt-2 text-slate-600">{t("registration.manage.noTicket")}</p>
-        )}
-      </section>
-      {fullScreen && qr ? (
-        <div role="dialog" aria-modal="true" aria-label={t("registration.manage.ticket")} className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-white p-4">
-          <img src={qr} alt={t("registration.email.qrAlt")} className="aspect-square w-full max-w-[90vmin]" data-testid="ticket-qr-fullscreen" />
-          <p className="mt-2 text-lg font-semibold">{registration.name}</p>
-          <button type="button" className="btn-secondary mt-4" onClick={() => setFullScreen(false)} autoFocus>
-            {t("registration.manage.closeQr")}
-          </button>
-        </div>
-      ) : null}
+      <TicketCard qr={qr} holder={registration.name} statusKey={registration.statusKey} />
       <section className="card mt-4" aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 font-semibold">
           {t("registration.manage.details")}

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
-import { bufferedRequest, type JsonEndpoint } from "~/utils/http.server";
+import { bufferedRequest } from "~/utils/http.server";
+import type { JsonEndpoint } from "~/utils/route.server";
 import { badOriginBody, discardUnreadBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**

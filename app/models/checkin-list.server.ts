@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CheckInList } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { zOptionalText, zText } from "~/utils/text";
 import { parseCategoryIds } from "./checkin-rules";
 
@@ -49,14 +49,14 @@ async function checkCategories(eventId: string, ids: string[]) {
   if (ids.length === 0) return;
   const found = await (await prisma()).ticketCategory.count({ where: { eventId, id: { in: ids } } });
   if (found !== new Set(ids).size) {
-    throw new HttpError(422, "invalid_input", "checkin.list.unknownCategory", undefined, { allowedCategoryIds: "unknown category" });
+    throw new DomainError("invalid", "invalid_input", "checkin.list.unknownCategory", undefined, { allowedCategoryIds: "unknown category" });
   }
 }
 
 async function checkSession(eventId: string, sessionId: string | null | undefined) {
   if (!sessionId) return;
   const session = await (await prisma()).session.findFirst({ where: { id: sessionId, eventId }, select: { id: true } });
-  if (!session) throw new HttpError(422, "invalid_input", "checkin.list.unknownSession", undefined, { sessionId: "unknown session" });
+  if (!session) throw new DomainError("invalid", "invalid_input", "checkin.list.unknownSession", undefined, { sessionId: "unknown session" });
 }
 
 export async function createCheckInList(eventId: string, input: CheckInListInput): Promise<CheckInListView> {
@@ -65,7 +65,7 @@ export async function createCheckInList(eventId: string, input: CheckInListInput
   await checkSession(eventId, data.sessionId);
   const db = await prisma();
   if (await db.checkInList.findFirst({ where: { eventId, name: data.name } })) {
-    throw new HttpError(409, "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
   }
   const position = (await db.checkInList.count({ where: { eventId } })) + 1;
   if (data.isDefault) await db.checkInList.updateMany({ where: { eventId }, data: { isDefault: false } });
@@ -79,11 +79,11 @@ export async function updateCheckInList(eventId: string, listId: string, input: 
   const data = checkInListSchema.parse(input);
   const db = await prisma();
   const list = await db.checkInList.findFirst({ where: { id: listId, eventId } });
-  if (!list) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!list) throw new DomainError("not_found", "not_found", "error.notFound.body");
   await checkCategories(eventId, data.allowedCategoryIds);
   await checkSession(eventId, data.sessionId);
   if (await db.checkInList.findFirst({ where: { eventId, name: data.name, id: { not: listId } } })) {
-    throw new HttpError(409, "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
   }
   if (data.isDefault) await db.checkInList.updateMany({ where: { eventId, id: { not: listId } }, data: { isDefault: false } });
   const updated = await db.checkInList.update({
@@ -97,9 +97,9 @@ export async function updateCheckInList(eventId: string, listId: string, input: 
 export async function deleteCheckInList(eventId: string, listId: string): Promise<void> {
   const db = await prisma();
   const list = await db.checkInList.findFirst({ where: { id: listId, eventId } });
-  if (!list) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!list) throw new DomainError("not_found", "not_found", "error.notFound.body");
   if (await db.checkIn.findFirst({ where: { listId }, select: { id: true } })) {
-    throw new HttpError(409, "list_in_use", "checkin.list.inUse");
+    throw new DomainError("conflict", "list_in_use", "checkin.list.inUse");
   }
   await db.checkInList.delete({ where: { id: listId } });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { rawSql } from "~/models/store/connection.server";
 import { checkInListById, defaultListOf, eventBySlug } from "~/models/store/checkin-store.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { maxCodeLength, type ScanAnswer, type ScanFailure, type ScanInput, type ScanOutcome } from "./checkin-decision.server";
 import { ensureDefaultList } from "./checkin-list.server";
 import { scanTimeProblem, unknownList } from "./checkin-rules";
@@ -76,13 +76,13 @@ export type ScanTarget = { eventId: string; listId: string };
 export async function resolveScanTarget({ list, event, fallbackEventId }: { list?: string; event?: string; fallbackEventId?: string }): Promise<ScanTarget> {
   const sql = await rawSql();
   const eventId = event ? eventBySlug.get(sql, { slug: event })?.id : fallbackEventId;
-  if (event && !eventId) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");
+  if (event && !eventId) throw new DomainError("not_found", "unknown_event", "checkin.error.unknownEvent");
   if (list) {
     const row = checkInListById.get(sql, { id: list });
-    if (!row || (event && row.eventId !== eventId)) throw new HttpError(422, "unknown_list", "checkin.error.unknownList", undefined, { list: "unknown list" });
+    if (!row || (event && row.eventId !== eventId)) throw new DomainError("invalid", "unknown_list", "checkin.error.unknownList", undefined, { list: "unknown list" });
     return { eventId: row.eventId, listId: row.id };
   }
-  if (!eventId) throw new HttpError(422, "invalid_input", "checkin.error.noEvent", undefined, { list: "required" });
+  if (!eventId) throw new DomainError("invalid", "invalid_input", "checkin.error.noEvent", undefined, { list: "required" });
   const row = defaultListOf.get(sql, { eventId });
   return { eventId, listId: row?.id ?? (await ensureDefaultList(eventId)).id };
 }

@@ -3,7 +3,7 @@ import { domainToASCII } from "node:url";
 import type { MessageKey } from "~/i18n";
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { activeFirm, activeFirmOfDomain, domainOwner, firmExists, insertFirmEmailDomain } from "~/models/store/firm-domain-store.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError, type Refusal } from "~/utils/domain-error";
 import { audit } from "~/models/audit.server";
 import { firmNameKey } from "./firm-name";
 
@@ -28,8 +28,8 @@ export function mailDomain(text: string): string | null {
   return hostname.test(ascii) ? ascii : null;
 }
 
-function domainError(status: number, code: string, key: MessageKey): HttpError {
-  return new HttpError(status, code, key, undefined, { domain: key });
+function domainError(refusal: Refusal, code: string, key: MessageKey): DomainError {
+  return new DomainError(refusal, code, key, undefined, { domain: key });
 }
 
 export async function listFirmEmailDomains(firmId: string) {
@@ -39,8 +39,8 @@ export async function listFirmEmailDomains(firmId: string) {
 /** Organizers only: a domain belongs to at most one firm, and public mailbox providers are refused. */
 export async function addFirmEmailDomain({ firmId, domain, actorUserId, now = new Date() }: { firmId: string; domain: string; actorUserId?: string; now?: Date }) {
   const normalized = mailDomain(domain);
-  if (!normalized) throw domainError(422, "invalid_domain", "programme.domains.invalid");
-  if (publicMailDomains.has(normalized)) throw domainError(422, "public_mail_domain", "programme.domains.publicProvider");
+  if (!normalized) throw domainError("invalid", "invalid_domain", "programme.domains.invalid");
+  if (publicMailDomains.has(normalized)) throw domainError("invalid", "public_mail_domain", "programme.domains.publicProvider");
   const outcome = await writeTransaction((sql) => {
     const owner = domainOwner.get(sql, { domain: normalized });
     if (owner) return owner.firmId === firmId ? ("already" as const) : ("taken" as const);
@@ -48,8 +48,8 @@ export async function addFirmEmailDomain({ firmId, domain, actorUserId, now = ne
     insertFirmEmailDomain.run(sql, { id: randomUUID(), firmId, domain: normalized, createdAt: sqlDate(now), createdById: actorUserId ?? null });
     return "added" as const;
   });
-  if (outcome === "missing") throw new HttpError(404, "not_found", "error.notFound.body");
-  if (outcome === "taken") throw domainError(409, "domain_taken", "programme.domains.taken");
+  if (outcome === "missing") throw new DomainError("not_found", "not_found", "error.notFound.body");
+  if (outcome === "taken") throw domainError("conflict", "domain_taken", "programme.domains.taken");
   if (outcome === "added") await audit({ action: "firm.email_domain_added", actorUserId, targetType: "firm", targetId: firmId, details: { domain: normalized } });
   return normalized;
 }
@@ -57,7 +57,7 @@ export async function addFirmEmailDomain({ firmId, domain, actorUserId, now = ne
 export async function removeFirmEmailDomain({ firmId, domainId, actorUserId }: { firmId: string; domainId: string; actorUserId?: string }) {
   const db = await prisma();
   const row = await db.firmEmailDomain.findFirst({ where: { id: domainId, firmId } });
-  if (!row) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!row) throw new DomainError("not_found", "not_found", "error.notFound.body");
   await db.firmEmailDomain.delete({ where: { id: row.id } });
   await audit({ action: "firm.email_domain_removed", actorUserId, targetType: "firm", targetId: firmId, details: { domain: row.domain } });
 }

@@ -1,7 +1,7 @@
 import type { RegistrationStatus } from "~/generated/prisma/client";
 import type { EditableField } from "~/schemas/registration";
 import { editableFieldNames } from "~/schemas/registration";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 
 /**
  * The decisions of registration, without I/O (DESIGN.md §3: decisions as pure functions). The write path
@@ -26,8 +26,8 @@ export type RegistrationAnswer =
 export type NewRegistrationAnswer = Extract<RegistrationAnswer, { httpStatus: 201 }>;
 
 /** A 422 with per-field i18n keys (optionally `key|max`), translated by the route. */
-export function inputError(fields: Record<string, string>): HttpError {
-  return new HttpError(422, "invalid_input", "form.fixErrors", undefined, fields);
+export function inputError(fields: Record<string, string>): DomainError {
+  return new DomainError("invalid", "invalid_input", "form.fixErrors", undefined, fields);
 }
 
 export function normalizeEmail(email: string): string {

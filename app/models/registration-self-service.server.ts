@@ -1,7 +1,7 @@
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { confirmHold, holdByConfirmToken, replacedManageLink } from "~/models/store/registration-store.server";
 import type { EditableField } from "~/schemas/registration";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { hashSecret } from "~/utils/secrets.server";
 import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
 import { lazyEmailKinds } from "./registration-emails.server";
@@ -30,22 +30,22 @@ export async function isReplacedManageLink(token: string): Promise<boolean> {
 export async function requireByToken(token: string) {
   const registration = await registrationForManageToken(token);
   if (registration) return registration;
-  if (await isReplacedManageLink(token)) throw new HttpError(410, "link_replaced", "registration.error.linkReplaced");
-  throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  if (await isReplacedManageLink(token)) throw new DomainError("gone", "link_replaced", "registration.error.linkReplaced");
+  throw new DomainError("not_found", "invalid_link", "registration.error.invalidLink");
 }
 
 /** Changes the fields the organizers allow; any other field in `changes` is refused with 422. */
 export async function editOwnRegistration(token: string, changes: Partial<Record<EditableField, string | undefined>>) {
   const registration = await requireByToken(token);
   const data = ownEdits(editableFieldsOf(registration.event), changes);
-  if (isClosed(registration.status)) throw new HttpError(409, "not_editable", "registration.error.cannotCancel");
+  if (isClosed(registration.status)) throw new DomainError("conflict", "not_editable", "registration.error.cannotCancel");
   const db = await prisma();
   return db.registration.update({ where: { id: registration.id }, data });
 }
 
 export async function cancelOwnRegistration(token: string, now = new Date()) {
   const registration = await requireByToken(token);
-  if (!(await cancelRegistration(registration.id, now))) throw new HttpError(409, "not_cancellable", "registration.error.cannotCancel");
+  if (!(await cancelRegistration(registration.id, now))) throw new DomainError("conflict", "not_cancellable", "registration.error.cannotCancel");
 }
 
 /**
@@ -86,14 +86,14 @@ async function holdForConfirmToken(token: string) {
 }
 
 const confirmationErrors = {
-  used: () => new HttpError(410, "link_used", "registration.confirm.used"),
-  expired: () => new HttpError(410, "link_expired", "registration.confirm.expired"),
+  used: () => new DomainError("gone", "link_used", "registration.confirm.used"),
+  expired: () => new DomainError("gone", "link_expired", "registration.confirm.expired"),
 };
 
 /** What the confirmation link's page shows: the event, and whether the link can still be used (else 410/404). */
 export async function emailConfirmationFor(token: string, now = new Date()) {
   const row = await holdForConfirmToken(token);
-  if (!row) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  if (!row) throw new DomainError("not_found", "invalid_link", "registration.error.invalidLink");
   const state = holdState(row, now);
   if (state !== "open") throw confirmationErrors[state]();
   const db = await prisma();
@@ -108,7 +108,7 @@ export async function emailConfirmationFor(token: string, now = new Date()) {
  */
 export async function confirmEmail(token: string, now = new Date()): Promise<void> {
   const row = await holdForConfirmToken(token);
-  if (!row) throw new HttpError(404, "invalid_link", "registration.error.invalidLink");
+  if (!row) throw new DomainError("not_found", "invalid_link", "registration.error.invalidLink");
   const confirmed = await writeTransaction((sql) => {
     const changed = confirmHold.run(sql, { id: row.id, now: sqlDate(now) }).changes;
     if (changed) {

@@ -16,7 +16,7 @@ import {
 } from "~/models/store/registration-store.server";
 import { addPending, addWaitlisted, removePending, useInviteCode } from "~/models/store/seat-store.server";
 import type { RegistrationInput } from "~/schemas/registration";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { audit } from "~/models/audit.server";
 import { registrationState } from "./event.server";
 import { firmForSeats } from "./firm-seats.server";
@@ -76,9 +76,9 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
   const now = options.now ?? new Date();
   const db = await prisma();
   const event = await publishedEventForRegistration(options.slug);
-  if (!event) throw new HttpError(404, "not_found", "registration.error.notFound");
+  if (!event) throw new DomainError("not_found", "not_found", "registration.error.notFound");
   const input = options.input;
-  if (input.website) throw new HttpError(400, "rejected", "registration.error.spam");
+  if (input.website) throw new DomainError("bad_request", "rejected", "registration.error.spam");
   const emailNormalized = normalizeEmail(input.email);
   const idempotency = options.idempotencyKey
     ? { key: `registration:${event.id}:${options.idempotencyKey}`, scope: createHash("sha256").update(`${event.id}\n${emailNormalized}`).digest("hex") }
@@ -89,8 +89,8 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
     if (replay) return replayOf(sql, replay, idempotency.scope);
   }
   const state = registrationState(event, now);
-  if (state === "not_yet_open") throw new HttpError(409, "not_yet_open", "registration.error.notYetOpen");
-  if (state === "closed") throw new HttpError(409, "closed", "registration.error.closed");
+  if (state === "not_yet_open") throw new DomainError("conflict", "not_yet_open", "registration.error.notYetOpen");
+  if (state === "closed") throw new DomainError("conflict", "closed", "registration.error.closed");
 
   const invite = input.inviteCode
     ? await db.inviteCode.findUnique({ where: { eventId_code: { eventId: event.id, code: input.inviteCode.trim() } } })
@@ -132,7 +132,7 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
       } else {
         const seat = takeSeat(sql, { eventId: event.id, categoryId: category?.id ?? null, firmId });
         status = statusForSeat(seat, { holdForConfirmation: holdMinutes !== null, waitlistEnabled: event.waitlistEnabled });
-        if (status === null) throw new HttpError(409, "full", "registration.error.full");
+        if (status === null) throw new DomainError("conflict", "full", "registration.error.full");
         if (status === "WAITLISTED") addWaitlisted.run(sql, { eventId: event.id });
       }
       const values: RegistrationValues = {
@@ -181,18 +181,18 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
 /** `submitRegistration` for a person who must be new (organizer imports, the demo seed): an address already registered is a 409. */
 export async function register(options: RegisterOptions): Promise<NewRegistrationAnswer> {
   const answer = await submitRegistration(options);
-  if (answer.httpStatus !== 201) throw new HttpError(409, "already_registered", "registration.admin.import.duplicate");
+  if (answer.httpStatus !== 201) throw new DomainError("conflict", "already_registered", "registration.admin.import.duplicate");
   return answer;
 }
 
 /** The first answer again, unless the registration whose manage link it carries was erased since: that link is dead. */
 function replayOf(sql: Sql, record: { status: number; body: string; scope: string }, scope: string): RegistrationAnswer {
-  if (record.scope !== scope) throw new HttpError(409, "idempotency_conflict", "registration.error.idempotencyConflict");
+  if (record.scope !== scope) throw new DomainError("conflict", "idempotency_conflict", "registration.error.idempotencyConflict");
   const answer = { httpStatus: record.status, body: JSON.parse(record.body) } as RegistrationAnswer;
   const registration = "registration" in answer.body ? answer.body.registration : null;
   if (registration?.manageUrl) {
     const current = anonymisedAtOf.get(sql, { id: registration.id });
-    if (!current || current.anonymisedAt) throw new HttpError(410, "registration_deleted", "registration.error.deleted");
+    if (!current || current.anonymisedAt) throw new DomainError("gone", "registration_deleted", "registration.error.deleted");
   }
   return answer;
 }

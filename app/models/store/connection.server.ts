@@ -3,7 +3,7 @@ import { open as openFile, type FileHandle } from "node:fs/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { dataDirectory, databasePath, env } from "~/utils/env.server";
 import { inSavepoints, isBusy, sqlFor, statement, type Sql } from "./statements.server";
 
@@ -215,8 +215,8 @@ async function flushGroup() {
 }
 
 /** A clear 503 (app/server/http.ts adds Retry-After) instead of a 500, so clients retry the same request. */
-export function busyError(): HttpError {
-  return new HttpError(503, "busy", "error.busy");
+export function busyError(): DomainError {
+  return new DomainError("busy", "busy", "error.busy");
 }
 
 /**

@@ -3,7 +3,7 @@
  * so no two members may share one. NFKC folds full-width letters, digits and brackets into their ASCII forms;
  * then case, every kind of white space (and invisible joiners) and the bracket style stop mattering.
  */
-const openingBrackets = /[(\[{【〔〖〘〚]/gu;
+const openingBrackets = /[([{【〔〖〘〚]/gu;
 const closingBrackets = /[)\]}】〕〗〙〛]/gu;
 const spaceLike = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
 

@@ -26,6 +26,7 @@ export default function CheckInPage() {
 
   useEffect(() => {
     const saved = loadSetup();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only in the browser, after hydration: reading it once here is the point
     if (saved && events.some((event) => event.slug === saved.eventSlug && event.lists.some((list) => list.id === saved.listId))) setSetup(saved);
     setReady(true);
     void prepareOfflineShell();

@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { useFavourites } from "~/components/event-page/useFavourites";
 import { recallFragment } from "~/components/agenda/agenda-cache";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { agendaFragment, publicAgendaView } from "~/models/agenda-view.server";
+import { agendaFragment, publicAgendaView } from "~/route-helpers/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
 import { localeFromRequest } from "~/utils/i18n.server";

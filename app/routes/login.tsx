@@ -62,7 +62,7 @@ export default function Login() {
       ) : null}
       <Form method="post" className="card">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/admin"} />
-        <Field label={t("login.email")} name="email" type="email" autoComplete="username" required autoFocus />
+        <Field label={t("login.email")} name="email" type="email" autoComplete="username" required />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
           {t("login.submit")}

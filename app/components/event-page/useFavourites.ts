@@ -17,6 +17,7 @@ function readFavourites(slug: string): string[] {
  */
 export function useFavourites(slug: string, container: RefObject<HTMLDivElement>, labels: { add: string; remove: string }) {
   const [favourites, setFavourites] = useState<string[] | null>(null);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the favourites live in localStorage, which exists only in the browser after hydration
   useEffect(() => setFavourites(readFavourites(slug)), [slug]);
   const toggle = useCallback(
     (id: string) => {

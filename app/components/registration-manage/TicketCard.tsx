@@ -34,6 +34,7 @@ export function TicketCard({ qr, holder, statusKey }: { qr: string | null; holde
         <div role="dialog" aria-modal="true" aria-label={t("registration.manage.ticket")} className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-white p-4">
           <img src={qr} alt={t("registration.email.qrAlt")} className="aspect-square w-full max-w-[90vmin]" data-testid="ticket-qr-fullscreen" />
           <p className="mt-2 text-lg font-semibold">{holder}</p>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus into itself when it opens (WAI-ARIA dialog pattern) */}
           <button type="button" className="btn-secondary mt-4" onClick={() => setFullScreen(false)} autoFocus>
             {t("registration.manage.closeQr")}
           </button>

@@ -5,7 +5,7 @@ import { cachedAgendaView, fragmentKey, recallFragment, rememberFragment } from 
 import type { Locale } from "~/i18n";
 import { localized, translator } from "~/i18n";
 import { describeZone, formatDate, formatTime, localDay } from "~/utils/time";
-import { getPublishedAgenda, type AgendaChange } from "./agenda-version.server";
+import { getPublishedAgenda, type AgendaChange } from "~/models/agenda-version.server";
 
 /**
  * The public agenda page's view model, computed once per published version and language (the page is the

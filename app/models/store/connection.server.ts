@@ -57,7 +57,7 @@ async function open(): Promise<Handle> {
   };
   const writes = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"];
   const mapped = prisma.$extends({
-    query: { $allModels: Object.fromEntries(writes.map((operation) => [operation, mapBusy])), $executeRaw: mapBusy, $executeRawUnsafe: mapBusy } as never,
+    query: { $allModels: Object.fromEntries(writes.map((operation) => [operation, mapBusy])) } as never,
   }) as unknown as PrismaClient;
   return { prisma: mapped, sqlite: captured };
 }

@@ -174,24 +174,26 @@ export const expiredHolds = prepare((args: { now: string }) =>
   kysely.selectFrom("Registration").select("id").where("status", "=", "HELD").where("holdExpiresAt", "<=", args.now).orderBy("holdExpiresAt").limit(500),
 );
 
+/** What erasure leaves of a registration's personal data (at the attendee's request, or at the end of retention). */
+export function personalDataErased(args: { placeholderEmail: string; manageTokenHash: string; now: string }) {
+  return {
+    name: "",
+    email: args.placeholderEmail,
+    emailNormalized: args.placeholderEmail,
+    organization: "",
+    phone: null,
+    jobTitle: null,
+    answers: "{}",
+    organizerNote: "",
+    manageTokenHash: args.manageTokenHash,
+    anonymisedAt: args.now,
+    updatedAt: args.now,
+  };
+}
+
 /** Erases the personal data at the attendee's request; the manage link dies with a hash nobody holds the token of. */
 export const eraseRegistration = prepare((args: { id: string; placeholderEmail: string; manageTokenHash: string; now: string }) =>
-  kysely
-    .updateTable("Registration")
-    .set({
-      name: "",
-      email: args.placeholderEmail,
-      emailNormalized: args.placeholderEmail,
-      organization: "",
-      phone: null,
-      jobTitle: null,
-      answers: "{}",
-      organizerNote: "",
-      manageTokenHash: args.manageTokenHash,
-      anonymisedAt: args.now,
-      updatedAt: args.now,
-    })
-    .where("id", "=", args.id),
+  kysely.updateTable("Registration").set(personalDataErased(args)).where("id", "=", args.id),
 );
 
 /** The e-mails sent to the person carry the same personal data, so erasure deletes them too. */

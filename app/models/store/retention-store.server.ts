@@ -1,4 +1,5 @@
 import { kysely, prepare } from "./query.server";
+import { personalDataErased } from "./registration-store.server";
 
 /** Events that ended before the cutoff and still hold personal data, with how many registrations carry it. */
 export const eventsPastRetention = prepare((args: { cutoff: string }) =>
@@ -26,19 +27,6 @@ export const liveRegistrationsOf = prepare((args: { eventId: string }) =>
 export const anonymiseRegistration = prepare((args: { id: string; placeholderEmail: string; ticketCode: string; manageTokenHash: string; now: string }) =>
   kysely
     .updateTable("Registration")
-    .set({
-      name: "",
-      email: args.placeholderEmail,
-      emailNormalized: args.placeholderEmail,
-      organization: "",
-      phone: null,
-      jobTitle: null,
-      answers: "{}",
-      organizerNote: "",
-      ticketCode: args.ticketCode,
-      manageTokenHash: args.manageTokenHash,
-      anonymisedAt: args.now,
-      updatedAt: args.now,
-    })
+    .set({ ...personalDataErased(args), ticketCode: args.ticketCode })
     .where("id", "=", args.id),
 );

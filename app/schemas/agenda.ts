@@ -13,9 +13,11 @@ const tooLong = { tooLong: "agenda.validation.tooLong" };
 const text = (max: number) => zOptionalText(max, tooLong);
 const longText = (max: number) => zLongText(max, tooLong);
 const requiredText = (max: number) => zText(max, tooLong);
-const requiredField = z.string().trim().min(1, "validation.required");
+// Conform sends an empty field as missing: both read "required".
+const typedString = () => z.string({ required_error: "validation.required", invalid_type_error: "validation.invalid" });
+const requiredField = typedString().trim().min(1, "validation.required");
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().trim().toLowerCase().min(3, "agenda.validation.slug").max(80, "agenda.validation.slug").regex(slugPattern, "agenda.validation.slug");
+const slug = typedString().trim().toLowerCase().min(3, "agenda.validation.slug").max(80, "agenda.validation.slug").regex(slugPattern, "agenda.validation.slug");
 
 export const sessionTypes = ["OPENING_REMARKS", "KEYNOTE", "TALK", "PANEL", "CEREMONY", "ROUNDTABLE", "BREAK", "MATCHMAKING", "OTHER"] as const;
 export type SessionTypeName = (typeof sessionTypes)[number];

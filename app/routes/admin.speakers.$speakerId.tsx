@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
@@ -42,32 +43,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return page(request, async () => {
     await requireSpeakerManager(request, speakerId);
     const { t } = requestTranslator(request);
+    const done = (reply: () => SubmissionResult<string[]>, intent: "save" | "photo") => ({ result: reply(), intent, notice: t("agenda.admin.event.saved") });
+    if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+      return handleSubmission(request, speakerPageSchema, async ({ intent: _intent, ...facts }, reply) => {
+        await updateSpeaker(speakerId, facts);
+        return done(reply, "save");
+      });
+    }
     // Refuse oversized uploads before reading them.
     const tooLarge = Number(request.headers.get("Content-Length") ?? "0") > maxPhotoBytes + 64 * 1024;
-    const form = tooLarge ? oversizedUpload() : undefined;
     return handleSubmission(
       request,
-      speakerPageSchema,
-      async (submitted, reply) => {
-        if (submitted.intent === "save") {
-          const { intent: _intent, ...facts } = submitted;
-          await updateSpeaker(speakerId, facts);
-        } else {
-          if (tooLarge) throw invalidInput({ photo: "agenda.validation.photoSize" });
-          if (!submitted.photo) throw invalidInput({ photo: "agenda.validation.photoType" });
-          await saveSpeakerPhoto(speakerId, new Uint8Array(await submitted.photo.arrayBuffer()));
-        }
-        return { result: reply(), intent: submitted.intent, notice: t("agenda.admin.event.saved") };
+      speakerPhotoSchema,
+      async ({ photo }, reply) => {
+        if (tooLarge) throw invalidInput({ photo: "agenda.validation.photoSize" });
+        if (!photo) throw invalidInput({ photo: "agenda.validation.photoType" });
+        await saveSpeakerPhoto(speakerId, new Uint8Array(await photo.arrayBuffer()));
+        return done(reply, "photo");
       },
-      form,
+      tooLarge ? new FormData() : undefined,
     );
   });
-}
-
-function oversizedUpload() {
-  const form = new FormData();
-  form.set("intent", "photo");
-  return form;
 }
 
 export default function EditSpeaker() {
@@ -76,7 +72,7 @@ export default function EditSpeaker() {
   const t = useT();
   const locale = useLocale();
   // The photo upload is a form of its own: each form shows only its own answer.
-  const sent = result && "intent" in result ? result.intent : result?.result.initialValue?.intent;
+  const sent = result && "intent" in result ? result.intent : result?.result.error && "photo" in result.result.error ? "photo" : "save";
   const photo = useSubmissionForm(speakerPhotoSchema, { lastResult: sent === "photo" ? result?.result : null, id: "photo" });
   return (
     <div className="space-y-6">

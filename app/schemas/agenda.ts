@@ -214,11 +214,11 @@ export const shiftSchema = z.object({
 
 export const moveDaySchema = z.object({ day: calendarDay });
 
-/** The directory page's photo upload; the model decodes the file and refuses what is not a photo. */
-export const speakerPhotoSchema = z.object({ intent: z.literal("photo"), photo: z.instanceof(File).optional() });
+/** A person's page posts their facts (`save`); the photo is a multipart upload of its own. */
+export const speakerPageSchema = speakerSchema.extend({ intent: z.literal("save") });
 
-/** The person's page: their facts (`save`) or a new photo. */
-export const speakerPageSchema = z.discriminatedUnion("intent", [speakerSchema.extend({ intent: z.literal("save") }), speakerPhotoSchema]);
+/** The person's photo upload; the model decodes the file and refuses what is not a photo. */
+export const speakerPhotoSchema = z.object({ photo: z.instanceof(File).optional() });
 
 const sessionId = z.string().trim().default("");
 

@@ -1,47 +1,12 @@
-import { z } from "zod";
+import { moveDaySchema, roomSchema, sessionSchema, shiftSchema, trackSchema, type RoomFacts, type SessionFacts, type TrackFacts } from "~/schemas/agenda";
 import type { Event } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { moveToLocalDay, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
-import { calendarDay, dateTimeIssue } from "~/utils/zoned-input";
-import { zLongText, zOptionalText, zText } from "~/utils/text";
+import { moveToLocalDay, utcToZonedParts } from "~/utils/time";
 import { findConflicts } from "./conflicts.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 
-export const sessionTypes = ["OPENING_REMARKS", "KEYNOTE", "TALK", "PANEL", "CEREMONY", "ROUNDTABLE", "BREAK", "MATCHMAKING", "OTHER"] as const;
-export type SessionTypeName = (typeof sessionTypes)[number];
-
-const optionalId = z
-  .string()
-  .trim()
-  .optional()
-  .nullable()
-  .transform((value) => value || null);
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .optional()
-  .transform((value) => value === true || value === "on" || value === "true");
-
-// ───────────────────────────── Rooms and tracks ─────────────────────────────
-
-export const roomSchema = z.object({
-  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
-  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
-  capacity: z
-    .union([z.literal(""), z.coerce.number().int("agenda.validation.capacity").min(1, "agenda.validation.capacity").max(100000, "agenda.validation.capacity")])
-    .optional()
-    .transform((value) => (value === "" || value === undefined ? null : value)),
-});
-
-export const trackSchema = z.object({
-  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
-  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
-  color: z
-    .string()
-    .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, "agenda.validation.color")
-    .default("#2563eb"),
-});
+export { sessionTypes, type SessionInput, type SessionTypeName } from "~/schemas/agenda";
 
 async function nameTaken(kind: "room" | "track", eventId: string, name: string, exceptId?: string) {
   const db = await prisma();
@@ -50,8 +15,12 @@ async function nameTaken(kind: "room" | "track", eventId: string, name: string, 
   return Boolean(found && found.id !== exceptId);
 }
 
+/** A room from raw facts (the seed): checked by the room form's schema first. */
 export async function createRoom(eventId: string, input: unknown) {
-  const facts = parseOrThrow(roomSchema, input);
+  return addRoom(eventId, parseOrThrow(roomSchema, input));
+}
+
+export async function addRoom(eventId: string, facts: RoomFacts) {
   if (await nameTaken("room", eventId, facts.name)) throw invalidInput({ name: "agenda.validation.nameTaken" });
   const db = await prisma();
   const position = await db.room.count({ where: { eventId } });
@@ -63,8 +32,12 @@ export async function deleteRoom(eventId: string, roomId: string) {
   await (await prisma()).room.delete({ where: { id: roomId } });
 }
 
+/** A track from raw facts (the seed): checked by the track form's schema first. */
 export async function createTrack(eventId: string, input: unknown) {
-  const facts = parseOrThrow(trackSchema, input);
+  return addTrack(eventId, parseOrThrow(trackSchema, input));
+}
+
+export async function addTrack(eventId: string, facts: TrackFacts) {
   if (await nameTaken("track", eventId, facts.name)) throw invalidInput({ name: "agenda.validation.nameTaken" });
   const db = await prisma();
   const position = await db.track.count({ where: { eventId } });
@@ -105,39 +78,6 @@ async function requireEvent(eventId: string): Promise<Event> {
 
 // ───────────────────────────── Sessions ─────────────────────────────
 
-/** The session form: a day and two times, entered in the event's zone. Built per zone, shared by form and seed. */
-export function sessionSchema(timeZone: string) {
-  return z
-    .object({
-      title: zText(200, { tooLong: "agenda.validation.tooLong" }),
-      titleEn: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
-      type: z.enum(sessionTypes, { message: "agenda.validation.sessionType" }),
-      date: z.string().trim().min(1, "validation.required"),
-      startTime: z.string().trim().min(1, "validation.required"),
-      endTime: z.string().trim().min(1, "validation.required"),
-      roomId: optionalId,
-      trackId: optionalId,
-      plenary: checkbox,
-      description: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
-      descriptionEn: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
-    })
-    .transform((input, ctx) => {
-      const starts = parseZonedDateTime(input.date, input.startTime, timeZone);
-      const ends = parseZonedDateTime(input.date, input.endTime, timeZone);
-      if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: dateTimeIssue(starts.reason) });
-      if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: dateTimeIssue(ends.reason) });
-      if (!starts.ok || !ends.ok) return z.NEVER;
-      if (ends.instant <= starts.instant) {
-        ctx.addIssue({ code: "custom", path: ["endTime"], message: "agenda.validation.endBeforeStart" });
-        return z.NEVER;
-      }
-      const { date: _date, startTime: _start, endTime: _end, ...facts } = input;
-      return { ...facts, startsAt: starts.instant, endsAt: ends.instant };
-    });
-}
-
-export type SessionInput = z.input<ReturnType<typeof sessionSchema>>;
-
 async function checkPlacement(eventId: string, facts: { roomId: string | null; trackId: string | null }) {
   const fields: Record<string, string> = {};
   const db = await prisma();
@@ -152,17 +92,21 @@ async function checkPlacement(eventId: string, facts: { roomId: string | null; t
   if (Object.keys(fields).length) throw invalidInput(fields);
 }
 
+/** A session from raw facts (the seed): its day and times are read in the event's zone. */
 export async function createSession(eventId: string, input: unknown) {
   const event = await requireEvent(eventId);
-  const facts = parseOrThrow(sessionSchema(event.timeZone), input);
+  return addSession(eventId, parseOrThrow(sessionSchema(event.timeZone), input));
+}
+
+/** `facts` come from `sessionSchema(event's zone)`. */
+export async function addSession(eventId: string, facts: SessionFacts) {
   await checkPlacement(eventId, facts);
   return (await prisma()).session.create({ data: { ...facts, eventId } });
 }
 
-export async function updateSession(eventId: string, sessionId: string, input: unknown) {
-  const event = await requireEvent(eventId);
+/** `facts` come from `sessionSchema(event's zone)`. */
+export async function updateSession(eventId: string, sessionId: string, facts: SessionFacts) {
   await ownSession(eventId, sessionId);
-  const facts = parseOrThrow(sessionSchema(event.timeZone), input);
   await checkPlacement(eventId, facts);
   return (await prisma()).session.update({ where: { id: sessionId }, data: facts });
 }
@@ -199,17 +143,11 @@ export async function duplicateSession(eventId: string, sessionId: string) {
   return copy;
 }
 
-export const shiftSchema = z.object({
-  minutes: z.coerce
-    .number({ message: "agenda.validation.minutes" })
-    .int("agenda.validation.minutes")
-    .min(-7 * 24 * 60, "agenda.validation.minutes")
-    .max(7 * 24 * 60, "agenda.validation.minutes")
-    .refine((value) => value !== 0, "agenda.validation.minutes"),
-});
-
 export async function shiftSession(eventId: string, sessionId: string, input: unknown) {
-  const { minutes } = parseOrThrow(shiftSchema, input);
+  return shiftSessionBy(eventId, sessionId, parseOrThrow(shiftSchema, input).minutes);
+}
+
+export async function shiftSessionBy(eventId: string, sessionId: string, minutes: number) {
   const session = await ownSession(eventId, sessionId);
   const delta = minutes * 60_000;
   return (await prisma()).session.update({
@@ -218,11 +156,13 @@ export async function shiftSession(eventId: string, sessionId: string, input: un
   });
 }
 
-export const moveDaySchema = z.object({ day: calendarDay });
+/** Moves a session to a day given as raw input (`{ day }`), checked by the form's schema first. */
+export async function moveSessionToDay(eventId: string, sessionId: string, input: unknown) {
+  return moveSessionTo(eventId, sessionId, parseOrThrow(moveDaySchema, input).day);
+}
 
 /** Same wall-clock times on another day in the event's zone (so 09:00 stays 09:00 across a DST change). */
-export async function moveSessionToDay(eventId: string, sessionId: string, input: unknown) {
-  const { day } = parseOrThrow(moveDaySchema, input);
+export async function moveSessionTo(eventId: string, sessionId: string, day: string) {
   const event = await requireEvent(eventId);
   const session = await ownSession(eventId, sessionId);
   const startsAt = moveToLocalDay(session.startsAt, day, event.timeZone);

@@ -1,10 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
-import { zLongText, zOptionalText, zText } from "~/utils/text";
-import { isValidTimeZone, parseZonedDateTime, utcToZonedParts } from "~/utils/time";
-import { dateTimeIssue } from "~/utils/zoned-input";
+import { eventFactsSchema, type EventFacts, type EventFactsInput } from "~/schemas/agenda";
+import { utcToZonedParts } from "~/utils/time";
 
 export type RegistrationState = "open" | "not_yet_open" | "closed" | "full";
 
@@ -101,56 +100,6 @@ export async function listManageableEvents(user: ScopedUser) {
 
 // ───────────────────────────── Back office: create, edit, publish, archive ─────────────────────────────
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const tooLong = { tooLong: "agenda.validation.tooLong" };
-const text = (max: number) => zOptionalText(max, tooLong);
-const longText = (max: number) => zLongText(max, tooLong);
-const requiredText = (max: number) => zText(max, tooLong);
-
-/** One schema for the event form and the seed: dates and times are entered in the event's own zone. */
-export const eventFactsSchema = z
-  .object({
-    slug: z.string().trim().toLowerCase().min(3, "agenda.validation.slug").max(80, "agenda.validation.slug").regex(slugPattern, "agenda.validation.slug"),
-    kind: z.enum(["FORUM", "DEEP_DIVE"], { message: "agenda.validation.kind" }),
-    seriesId: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => value || null),
-    title: requiredText(200),
-    titleEn: text(200),
-    theme: text(200),
-    themeEn: text(200),
-    description: longText(5000),
-    descriptionEn: longText(5000),
-    city: text(60),
-    cityEn: text(60),
-    industry: text(60),
-    venue: text(200),
-    venueEn: text(200),
-    address: text(300),
-    timeZone: z.string().trim().min(1, "validation.required").refine(isValidTimeZone, "agenda.validation.timeZone"),
-    startDate: z.string().trim().min(1, "validation.required"),
-    startTime: z.string().trim().min(1, "validation.required"),
-    endDate: z.string().trim().min(1, "validation.required"),
-    endTime: z.string().trim().min(1, "validation.required"),
-  })
-  .transform((input, ctx) => {
-    const starts = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
-    const ends = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
-    if (!starts.ok) ctx.addIssue({ code: "custom", path: ["startTime"], message: dateTimeIssue(starts.reason) });
-    if (!ends.ok) ctx.addIssue({ code: "custom", path: ["endTime"], message: dateTimeIssue(ends.reason) });
-    if (!starts.ok || !ends.ok) return z.NEVER;
-    if (ends.instant <= starts.instant) {
-      ctx.addIssue({ code: "custom", path: ["endTime"], message: "agenda.validation.endBeforeStart" });
-      return z.NEVER;
-    }
-    const { startDate: _sd, startTime: _st, endDate: _ed, endTime: _et, ...facts } = input;
-    return { ...facts, startsAt: starts.instant, endsAt: ends.instant };
-  });
-
-export type EventFactsInput = z.input<typeof eventFactsSchema>;
-
 /** A 422 whose `fields` hold message keys; routes translate them for the reader. */
 export function invalidInput(fields: Record<string, string>): HttpError {
   return new HttpError(422, "invalid_input", "form.fixErrors", undefined, fields);
@@ -178,15 +127,18 @@ async function checkSeriesAndSlug(facts: { slug: string; seriesId: string | null
   if (Object.keys(fields).length) throw invalidInput(fields);
 }
 
+/** A draft event from raw facts (the seed): checked by the event form's schema first. */
 export async function createEvent(input: unknown, registration: RegistrationDefaults = {}) {
-  const facts = parseOrThrow(eventFactsSchema, input);
+  return addEvent(parseOrThrow(eventFactsSchema, input), registration);
+}
+
+export async function addEvent(facts: EventFacts, registration: RegistrationDefaults = {}) {
   await checkSeriesAndSlug(facts);
   const db = await prisma();
   return db.event.create({ data: { ...facts, ...registration, status: "DRAFT" } });
 }
 
-export async function updateEvent(eventId: string, input: unknown) {
-  const facts = parseOrThrow(eventFactsSchema, input);
+export async function updateEvent(eventId: string, facts: EventFacts) {
   await checkSeriesAndSlug(facts, eventId);
   const db = await prisma();
   return db.event.update({ where: { id: eventId }, data: facts });
@@ -209,7 +161,7 @@ export async function getEventById(eventId: string) {
 }
 
 /** The form values of an event, with its times in its own zone. */
-export function eventFormValues(event: Event): Record<string, string> {
+export function eventFormValues(event: Event): EventFactsInput {
   const starts = utcToZonedParts(event.startsAt, event.timeZone);
   const ends = utcToZonedParts(event.endsAt, event.timeZone);
   return {

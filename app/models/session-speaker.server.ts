@@ -1,6 +1,6 @@
 import { renderEmail } from "@emails/render";
 import SpeakerInvitation from "@emails/speaker-invitation";
-import { z } from "zod";
+import { attachSchema, responseSchema, type AttachFacts, type RoleResponse } from "~/schemas/agenda";
 import { translator } from "~/i18n";
 import { markSpeakerInvited } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
@@ -13,21 +13,18 @@ import { audit } from "~/models/audit.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
 
-export const speakerRoles = ["HOST", "OPENING_SPEAKER", "KEYNOTE", "MODERATOR", "PANELIST", "SPEAKER", "CEREMONY_GUEST"] as const;
-export type SpeakerRoleName = (typeof speakerRoles)[number];
-
-export const attachSchema = z.object({
-  speakerId: z.string().trim().min(1, "validation.required"),
-  role: z.enum(speakerRoles, { message: "agenda.validation.role" }),
-  position: z.coerce.number({ message: "agenda.validation.position" }).int("agenda.validation.position").min(0, "agenda.validation.position").max(999, "agenda.validation.position").default(0),
-});
+export { speakerRoles, type SpeakerRoleName } from "~/schemas/agenda";
 
 /**
  * Puts a person on a session in a typed role and order (issue 3 §3). Appearing at the event lets its
  * organizers see and change the person's contact details, so a new appearance is audited with its actor.
  */
 export async function attachSpeaker(eventId: string, sessionId: string, input: unknown, actorUserId: string | null = null) {
-  const facts = parseOrThrow(attachSchema, input);
+  return addSessionSpeaker(eventId, sessionId, parseOrThrow(attachSchema, input), actorUserId);
+}
+
+/** `facts` come from `attachSchema` (the session page's form). */
+export async function addSessionSpeaker(eventId: string, sessionId: string, facts: AttachFacts, actorUserId: string | null = null) {
   await ownSession(eventId, sessionId);
   const db = await prisma();
   if (!(await db.speaker.findUnique({ where: { id: facts.speakerId }, select: { id: true } }))) {
@@ -124,14 +121,13 @@ export async function rolesForResponseToken(token: string) {
   return { speaker: row.speaker, event, roles };
 }
 
-export const responseSchema = z.object({
-  sessionSpeakerId: z.string().trim().min(1, "validation.required"),
-  decision: z.enum(["CONFIRMED", "DECLINED"], { message: "agenda.validation.decision" }),
-});
-
 /** Records the speaker's answer for one role; the link only reaches that person's roles at that event. */
 export async function respondToRole(token: string, input: unknown, now = new Date()) {
-  const { sessionSpeakerId, decision } = parseOrThrow(responseSchema, input);
+  return recordRoleResponse(token, parseOrThrow(responseSchema, input), now);
+}
+
+/** `response` comes from `responseSchema` (the speaker's response page). */
+export async function recordRoleResponse(token: string, { sessionSpeakerId, decision }: RoleResponse, now = new Date()) {
   const scope = await rolesForResponseToken(token);
   if (!scope) throw new DomainError("not_found", "not_found", "agenda.speaker.unknownLink");
   if (!scope.roles.some((role) => role.id === sessionSpeakerId)) throw new DomainError("not_found", "not_found", "agenda.speaker.unknownLink");

@@ -1,38 +1,23 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { z } from "zod";
 import { prisma } from "~/models/store/connection.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { HttpError } from "~/utils/http.server";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
-import { zLongText, zOptionalText, zText } from "~/utils/text";
+import { speakerSchema, type SpeakerFacts } from "~/schemas/agenda";
 import { invalidInput, parseOrThrow } from "./event.server";
 
-/** The people directory, reused across events (issue 3 §3). */
-export const speakerSchema = z.object({
-  name: zText(100, { tooLong: "agenda.validation.tooLong" }),
-  nameEn: zOptionalText(100, { tooLong: "agenda.validation.tooLong" }),
-  organization: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
-  jobTitle: zOptionalText(200, { tooLong: "agenda.validation.tooLong" }),
-  bio: zLongText(5000, { tooLong: "agenda.validation.tooLong" }),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, "agenda.validation.tooLong")
-    .optional()
-    .transform((value) => value || null)
-    .refine((value) => value === null || z.string().email().safeParse(value).success, "validation.email"),
-});
+/** A person from raw facts (the seed): checked by the directory form's schema first. */
+export async function createSpeaker(input: unknown, createdById: string | null = null) {
+  return addSpeaker(parseOrThrow(speakerSchema, input), createdById);
+}
 
 /** `createdById`: the organizer adding the person, who may then edit them before they are on any agenda. */
-export async function createSpeaker(input: unknown, createdById: string | null = null) {
-  const facts = parseOrThrow(speakerSchema, input);
+export async function addSpeaker(facts: SpeakerFacts, createdById: string | null = null) {
   return (await prisma()).speaker.create({ data: { ...facts, createdById } });
 }
 
-export async function updateSpeaker(speakerId: string, input: unknown) {
-  const facts = parseOrThrow(speakerSchema, input);
+export async function updateSpeaker(speakerId: string, facts: SpeakerFacts) {
   await getSpeakerOrThrow(speakerId);
   return (await prisma()).speaker.update({ where: { id: speakerId }, data: facts });
 }

@@ -1,19 +1,20 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
-import { FormAlert, Notice } from "~/components/agenda/FormControls";
+import { Notice } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
-import { archiveEvent, eventFormValues, getEventById, publishEvent, setEventStatus, updateEvent } from "~/models/event.server";
+import { eventFormValues, getEventById, setEventStatus, updateEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { clientAddress, notFound, pageLoader } from "~/utils/http.server";
+import { eventPageSchema } from "~/schemas/agenda";
+import { clientAddress, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { timeZoneOptions } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireEventManager(request, params.eventId ?? "");
     const event = await getEventById(params.eventId ?? "");
     if (!event) notFound();
@@ -27,33 +28,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+const statusChanges = {
+  publish: { status: "PUBLISHED", action: "event.published" },
+  archive: { status: "ARCHIVED", action: "event.archived" },
+  draft: { status: "DRAFT", action: "event.unpublished" },
+} as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const user = await requireEventManager(request, eventId);
     const { t } = requestTranslator(request);
-    const values = formValues(await request.formData());
-    const intent = values.intent;
-    const log = (action: string) => audit({ action, actorUserId: user.id, targetType: "event", targetId: eventId, eventId, ip: clientAddress(request) });
-    if (intent === "publish") {
-      await publishEvent(eventId);
-      await log("event.published");
-      return { ok: true as const, notice: t("agenda.admin.event.saved") };
-    }
-    if (intent === "archive") {
-      await archiveEvent(eventId);
-      await log("event.archived");
-      return { ok: true as const, notice: t("agenda.admin.event.saved") };
-    }
-    if (intent === "draft") {
-      await setEventStatus(eventId, "DRAFT");
-      await log("event.unpublished");
-      return { ok: true as const, notice: t("agenda.admin.event.saved") };
-    }
-    if (intent !== "save") throw data(null, { status: 400 });
-    return formAction(request, "save", values, async () => {
-      await updateEvent(eventId, values);
-      return { ok: true as const, notice: t("agenda.admin.event.saved") };
+    return handleSubmission(request, eventPageSchema, async (submitted, reply) => {
+      if (submitted.intent === "save") {
+        await updateEvent(eventId, submitted.facts);
+      } else {
+        const change = statusChanges[submitted.intent];
+        await setEventStatus(eventId, change.status);
+        await audit({ action: change.action, actorUserId: user.id, targetType: "event", targetId: eventId, eventId, ip: clientAddress(request) });
+      }
+      return { result: reply(), intent: submitted.intent, notice: t("agenda.admin.event.saved") };
     });
   });
 }
@@ -62,8 +56,9 @@ export default function EventOverview() {
   const { event, values, series, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const failure = result && "fields" in result ? result : null;
   const notice = result && "notice" in result ? result.notice : null;
+  // The status buttons are a form of their own: their answer is not the facts form's state.
+  const factsResult = result && (!("intent" in result) || result.intent === "save") ? result.result : null;
   return (
     <div>
       <Notice message={notice} />
@@ -92,14 +87,7 @@ export default function EventOverview() {
         ) : null}
       </div>
       <h2 className="mb-2 text-lg font-semibold">{t("agenda.admin.event.facts")}</h2>
-      <FormAlert message={failure?.formError} />
-      <EventFactsForm
-        values={failure?.values ?? values}
-        errors={failure?.fields ?? {}}
-        series={series}
-        zones={zones}
-        submitLabel={t("action.save")}
-      />
+      <EventFactsForm lastResult={factsResult} defaultValue={values} series={series} zones={zones} submitLabel={t("action.save")} />
     </div>
   );
 }

@@ -1,19 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
-import { FormAlert, SelectField } from "~/components/agenda/FormControls";
+import { SelectField } from "~/components/agenda/FormControls";
 import { SessionForm, speakerRoleNames } from "~/components/agenda/SessionForm";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { getEditorAgenda, ownSession, sessionFormValues, updateSession } from "~/models/agenda.server";
-import { attachSpeaker, detachSpeaker } from "~/models/session-speaker.server";
+import { getEventById } from "~/models/event.server";
+import { addSessionSpeaker, detachSpeaker } from "~/models/session-speaker.server";
 import { listSpeakers } from "~/models/speaker.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
+import { attachSchema, sessionPageSchema } from "~/schemas/agenda";
 import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone } from "~/utils/time";
-import { pageLoader } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     await ownSession(eventId, params.sessionId ?? "");
@@ -22,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const directory = await listSpeakers();
     return {
       eventId,
+      timeZone: event.timeZone,
       zone: describeZone(event.timeZone, session.startsAt),
       values: sessionFormValues(session, event.timeZone),
       rooms: event.rooms.map((room) => ({ id: room.id, name: room.name })),
@@ -36,34 +41,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
   const sessionId = params.sessionId ?? "";
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const user = await requireEventManager(request, eventId);
-    const values = formValues(await request.formData());
-    const intent = values.intent ?? "";
-    return formAction(request, intent, values, async () => {
-      if (intent === "save") {
-        await updateSession(eventId, sessionId, values);
+    const event = await getEventById(eventId);
+    if (!event) notFound();
+    return handleSubmission(request, sessionPageSchema(event.timeZone), async (submitted, reply) => {
+      if (submitted.intent === "save") {
+        await updateSession(eventId, sessionId, submitted.facts);
         return redirect(`/admin/events/${eventId}/agenda`);
       }
-      if (intent === "attach") {
-        await attachSpeaker(eventId, sessionId, values, user.id);
-        return { ok: true as const };
+      if (submitted.intent === "attach") {
+        const { intent: _intent, ...facts } = submitted;
+        await addSessionSpeaker(eventId, sessionId, facts, user.id);
+      } else {
+        await detachSpeaker(eventId, submitted.id);
       }
-      if (intent === "detach") {
-        await detachSpeaker(eventId, values.id ?? "");
-        return { ok: true as const };
-      }
-      throw data(null, { status: 400 });
+      return { result: reply({ resetForm: true }), intent: submitted.intent };
     });
   });
 }
 
 export default function EditSession() {
-  const { eventId, zone, values, rooms, tracks, speakers, directory, nextPosition } = useLoaderData<typeof loader>();
+  const { eventId, timeZone, zone, values, rooms, tracks, speakers, directory, nextPosition } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const failure = result && "fields" in result ? result : null;
-  const errorsFor = (intent: string) => (failure?.intent === intent ? failure.fields : {});
+  // Three kinds of form post here: each one is shown only the answer to what it sent.
+  const sent = result?.result.initialValue?.intent;
+  const attach = useSubmissionForm(attachSchema, { lastResult: sent === "attach" ? result?.result : null, id: "attach" });
+  const detachErrors = sent === "detach" ? Object.values(result?.result.error ?? {}).flatMap((messages) => messages ?? []) : [];
   return (
     <div className="space-y-6">
       <p>
@@ -71,17 +76,18 @@ export default function EditSession() {
           {t("agenda.admin.agenda.back")}
         </Link>
       </p>
-      <FormAlert message={failure?.formError} />
+      <FormErrors messages={detachErrors} />
       <section className="card" aria-labelledby="edit-heading">
         <h2 id="edit-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.editSession")}
         </h2>
         <SessionForm
           intent="save"
-          values={failure?.intent === "save" ? (failure.values ?? {}) : values}
-          errors={errorsFor("save")}
+          lastResult={sent === "save" ? result?.result : null}
+          defaultValue={values}
           rooms={rooms}
           tracks={tracks}
+          timeZone={timeZone}
           zone={zone}
           submitLabel={t("action.save")}
         />
@@ -106,9 +112,12 @@ export default function EditSession() {
             </li>
           ))}
         </ol>
-        <Form method="post" className="grid gap-x-4 sm:grid-cols-3" key={`attach-${speakers.length}`} noValidate>
+        <Form method="post" id={attach.form.id} onSubmit={attach.form.onSubmit} className="grid gap-x-4 sm:grid-cols-3" key={`attach-${speakers.length}`} noValidate>
+          <div className="sm:col-span-3">
+            <FormErrors messages={attach.formErrors} />
+          </div>
           <input type="hidden" name="intent" value="attach" />
-          <SelectField id="attach-speaker" label={t("agenda.admin.agenda.speaker")} name="speakerId" error={errorsFor("attach").speakerId} required>
+          <SelectField id="attach-speaker" label={t("agenda.admin.agenda.speaker")} name="speakerId" error={attach.errorOf("speakerId")} required>
             <option value="">—</option>
             {directory.map((person) => (
               <option key={person.id} value={person.id}>
@@ -116,14 +125,14 @@ export default function EditSession() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="attach-role" label={t("agenda.admin.agenda.role")} name="role" error={errorsFor("attach").role} required>
+          <SelectField id="attach-role" label={t("agenda.admin.agenda.role")} name="role" error={attach.errorOf("role")} required>
             {speakerRoleNames.map((role) => (
               <option key={role} value={role}>
                 {t(`agenda.role.${role}`)}
               </option>
             ))}
           </SelectField>
-          <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={0} max={999} defaultValue={nextPosition} error={errorsFor("attach").position} />
+          <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={0} max={999} defaultValue={nextPosition} error={attach.errorOf("position")} />
           <div className="sm:col-span-3 flex flex-wrap gap-3">
             <button type="submit" className="btn-secondary">
               {t("agenda.admin.agenda.addSpeaker")}

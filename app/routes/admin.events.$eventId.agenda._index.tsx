@@ -1,23 +1,26 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaGrid } from "~/components/agenda/AgendaGrid";
-import { FormAlert, Notice } from "~/components/agenda/FormControls";
+import { Notice } from "~/components/agenda/FormControls";
 import { RoomsAndTracks } from "~/components/agenda/RoomsAndTracks";
 import { SessionCard } from "~/components/agenda/SessionCard";
 import { SessionForm } from "~/components/agenda/SessionForm";
+import { FormErrors } from "~/components/forms/FormErrors";
 import { useT } from "~/i18n/react";
-import { createRoom, createSession, createTrack, deleteRoom, deleteSession, deleteTrack, duplicateSession, getEditorAgenda, moveSessionToDay, shiftSession } from "~/models/agenda.server";
+import { addRoom, addSession, addTrack, deleteRoom, deleteSession, deleteTrack, duplicateSession, getEditorAgenda, moveSessionTo, shiftSessionBy } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
 import { audit } from "~/models/audit.server";
 import { inviteSpeakers } from "~/models/session-speaker.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { clientAddress, pageLoader } from "~/utils/http.server";
+import { getEventById } from "~/models/event.server";
+import { agendaEditorSchema } from "~/schemas/agenda";
+import { clientAddress, notFound } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone, formatDate, formatDateTime, formatTime, localDay } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     const { locale, t } = requestTranslator(request);
@@ -65,41 +68,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const user = await requireEventManager(request, eventId);
+    const event = await getEventById(eventId);
+    if (!event) notFound();
     const { t } = requestTranslator(request);
-    const values = formValues(await request.formData());
-    const intent = values.intent ?? "";
-    const id = values.id ?? "";
-    const done = (notice?: string) => ({ ok: true as const, intent, notice: notice ?? null });
-    return formAction(request, intent, values, async () => {
-      switch (intent) {
+    return handleSubmission(request, agendaEditorSchema(event.timeZone), async (submitted, reply) => {
+      const done = (notice?: string) => ({ result: reply({ resetForm: true }), intent: submitted.intent, notice: notice ?? null });
+      switch (submitted.intent) {
         case "addRoom":
-          await createRoom(eventId, values);
-          return done();
-        case "deleteRoom":
-          await deleteRoom(eventId, id);
+          await addRoom(eventId, submitted.facts);
           return done();
         case "addTrack":
-          await createTrack(eventId, values);
-          return done();
-        case "deleteTrack":
-          await deleteTrack(eventId, id);
+          await addTrack(eventId, submitted.facts);
           return done();
         case "addSession":
-          await createSession(eventId, values);
-          return done();
-        case "duplicate":
-          await duplicateSession(eventId, id);
+          await addSession(eventId, submitted.facts);
           return done();
         case "shift":
-          await shiftSession(eventId, id, values);
+          await shiftSessionBy(eventId, submitted.id, submitted.minutes);
           return done();
         case "moveDay":
-          await moveSessionToDay(eventId, id, values);
+          await moveSessionTo(eventId, submitted.id, submitted.day);
+          return done();
+        case "deleteRoom":
+          await deleteRoom(eventId, submitted.id);
+          return done();
+        case "deleteTrack":
+          await deleteTrack(eventId, submitted.id);
+          return done();
+        case "duplicate":
+          await duplicateSession(eventId, submitted.id);
           return done();
         case "deleteSession":
-          await deleteSession(eventId, id);
+          await deleteSession(eventId, submitted.id);
           return done();
         case "invite": {
           const { invited } = await inviteSpeakers(eventId);
@@ -110,8 +112,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           await audit({ action: "agenda.published", actorUserId: user.id, targetType: "event", targetId: eventId, eventId, ip: clientAddress(request), details: { version: result.version, changes: result.changes.length } });
           return done(t("agenda.admin.agenda.published", { version: result.version, changes: result.changes.length, emails: result.emailsQueued }));
         }
-        default:
-          throw data(null, { status: 400 });
       }
     });
   });
@@ -121,16 +121,18 @@ export default function AgendaEditor() {
   const { event, rooms, tracks, sessions, conflicts, versions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const failure = result && "fields" in result ? result : null;
   const notice = result && "notice" in result ? result.notice : null;
-  const errorsFor = (intent: string) => (failure?.intent === intent ? failure.fields : {});
-  const valuesFor = (intent: string) => (failure?.intent === intent ? (failure.values ?? {}) : {});
-  const dayError = (sessionId: string) => (valuesFor("moveDay").id === sessionId ? errorsFor("moveDay").day : undefined);
+  // Every form on the page posts here: each one is shown only the answer to what it sent.
+  const sent = result?.result.initialValue ?? {};
+  const resultOf = (intent: string) => (sent.intent === intent ? result?.result : null);
+  const failed = result && !("notice" in result) ? result.result : null;
+  const dayError = (sessionId: string) => (failed && sent.intent === "moveDay" && sent.id === sessionId ? failed.error?.day?.[0] : undefined);
+  const otherErrors = failed && !["addRoom", "addTrack", "addSession", "moveDay"].includes(String(sent.intent)) ? Object.values(failed.error ?? {}).flatMap((messages) => messages ?? []) : [];
   const conflicted = new Set(conflicts.flatMap((conflict) => conflict.sessionIds));
   return (
     <div className="space-y-6">
       <Notice message={notice} />
-      <FormAlert message={failure?.formError} />
+      <FormErrors messages={otherErrors} />
 
       <section className="card flex flex-wrap items-center gap-3" aria-label={t("agenda.admin.agenda.publish")}>
         <p className="flex-1 text-sm">{t("agenda.admin.agenda.draftNotice", { version: event.publishedVersion })}</p>
@@ -161,7 +163,7 @@ export default function AgendaEditor() {
         )}
       </section>
 
-      <RoomsAndTracks rooms={rooms} tracks={tracks} errorsFor={errorsFor} valuesFor={valuesFor} />
+      <RoomsAndTracks rooms={rooms} tracks={tracks} roomResult={resultOf("addRoom")} trackResult={resultOf("addTrack")} />
 
       <section aria-labelledby="add-session-heading" className="card">
         <h2 id="add-session-heading" className="mb-2 font-semibold">
@@ -170,10 +172,11 @@ export default function AgendaEditor() {
         <SessionForm
           key={`add-${sessions.length}`}
           intent="addSession"
-          values={failure?.intent === "addSession" ? (failure.values ?? {}) : { date: event.defaultDate }}
-          errors={errorsFor("addSession")}
+          lastResult={resultOf("addSession")}
+          defaultValue={{ date: event.defaultDate }}
           rooms={rooms}
           tracks={tracks}
+          timeZone={event.zone}
           zone={event.zoneLabel}
           submitLabel={t("agenda.admin.agenda.addSession")}
         />

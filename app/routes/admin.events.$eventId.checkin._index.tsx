@@ -2,34 +2,33 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { z } from "zod";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { checkInDashboard } from "~/models/checkin-dashboard.server";
 import { resolveConflict, undoCheckIn } from "~/models/checkin-undo.server";
-import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
+import { scanDecisionSchema } from "~/schemas/checkin-admin";
+import { clientAddress } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到看板 · Check-in dashboard" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireEventManager(request, params.eventId ?? "");
     return checkInDashboard(params.eventId ?? "");
   });
 }
 
-const actionSchema = z.object({ intent: z.enum(["undo", "resolve"]), checkInId: z.string().min(1).max(64) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     const user = await requireEventManager(request, eventId);
-    const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-    if (!parsed.success) throw new HttpError(422, "invalid_input", "checkin.error.invalidInput");
-    const args = { eventId, checkInId: parsed.data.checkInId, actorUserId: user.id, ip: clientAddress(request) };
-    if (parsed.data.intent === "undo") await undoCheckIn(args);
-    else await resolveConflict(args);
-    return { ok: true };
+    return handleSubmission(request, scanDecisionSchema, async ({ intent, checkInId }, reply) => {
+      const args = { eventId, checkInId, actorUserId: user.id, ip: clientAddress(request) };
+      if (intent === "undo") await undoCheckIn(args);
+      else await resolveConflict(args);
+      return { result: reply() };
+    });
   });
 }
 

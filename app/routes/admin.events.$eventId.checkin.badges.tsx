@@ -4,14 +4,15 @@ import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
 import { badges } from "~/models/checkin-dashboard.server";
-import { clientAddress, pageLoader } from "~/utils/http.server";
+import { clientAddress } from "~/utils/http.server";
+import { page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "胸牌 · Badges" }];
 
 /** Every confirmed attendee's A6 badge, ready to print (personal data leaves the system on paper: audited). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     const user = await requireEventManager(request, eventId);
     const result = await badges(eventId);

@@ -15,14 +15,15 @@ import {
   updateCheckInList,
   type CheckInListView,
 } from "~/models/checkin-list.server";
-import { fieldErrors, HttpError, pageLoader } from "~/utils/http.server";
+import { fieldErrors, HttpError } from "~/utils/http.server";
+import { page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "签到点 · Check-in lists" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     return { lists: await listCheckInLists(eventId), ...(await listFormOptions(eventId)) };
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["create", "update", "delete"]), listId: z.string().max(64).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     const { t } = requestTranslator(request);

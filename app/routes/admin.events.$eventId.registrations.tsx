@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { RegistrationFilters } from "~/components/registrations/RegistrationFilters";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { decisionSchema, filterFromSearchParams } from "~/schemas/registration-admin";
@@ -9,9 +10,8 @@ import { cancelRegistration, decideRegistrations } from "~/models/registration-w
 import { listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration-queries.server";
 import { reissueTicket } from "~/models/ticket.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { handleSubmission } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
-
-const statuses = ["PENDING_APPROVAL", "HELD", "CONFIRMED", "WAITLISTED", "REJECTED", "CANCELLED"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";
@@ -51,27 +51,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
   const user = await requireEventManager(request, eventId);
-  const formData = await request.formData();
-  const parsed = decisionSchema.safeParse({ intent: formData.get("intent"), ids: formData.getAll("ids").map(String), id: formData.get("id") ?? undefined, note: formData.get("note") ?? undefined });
-  if (!parsed.success) return data({ count: 0, error: true }, { status: 422 });
-  const { intent, ids } = parsed.data;
-  if (intent === "note" && parsed.data.id) {
-    await setOrganizerNote(eventId, parsed.data.id, parsed.data.note ?? "");
-    return { count: 1, error: false };
-  }
-  if (intent === "reissue") {
-    const reissued = parsed.data.id ? await reissueTicket({ eventId, registrationId: parsed.data.id, actorUserId: user.id }) : false;
-    if (!reissued) return data({ count: 0, error: true, reissue: "unavailable" as const }, { status: 422 });
-    return { count: 0, error: false, reissue: "done" as const };
-  }
-  if (intent === "cancel") {
-    let count = 0;
-    const owned = new Set((await listRegistrations(eventId, {}, 100_000)).rows.map((row) => row.id));
-    for (const id of ids) if (owned.has(id) && (await cancelRegistration(id))) count += 1;
-    return { count, error: false };
-  }
-  const outcome = await decideRegistrations({ eventId, ids, decision: intent === "approve" ? "approve" : "reject", actorUserId: user.id });
-  return { count: Object.values(outcome).filter((status) => status !== "unchanged").length, error: false };
+  return handleSubmission(request, decisionSchema, async ({ intent, ids, id, note }, reply) => {
+    if (intent === "note" && id) {
+      await setOrganizerNote(eventId, id, note ?? "");
+      return { result: reply(), count: 1, error: false };
+    }
+    if (intent === "reissue") {
+      const reissued = id ? await reissueTicket({ eventId, registrationId: id, actorUserId: user.id }) : false;
+      if (!reissued) return data({ result: reply(), count: 0, error: true, reissue: "unavailable" as const }, { status: 422 });
+      return { result: reply(), count: 0, error: false, reissue: "done" as const };
+    }
+    if (intent === "cancel") {
+      let count = 0;
+      const owned = new Set((await listRegistrations(eventId, {}, 100_000)).rows.map((row) => row.id));
+      for (const chosen of ids) if (owned.has(chosen) && (await cancelRegistration(chosen))) count += 1;
+      return { result: reply(), count, error: false };
+    }
+    const outcome = await decideRegistrations({ eventId, ids, decision: intent === "approve" ? "approve" : "reject", actorUserId: user.id });
+    return { result: reply(), count: Object.values(outcome).filter((status) => status !== "unchanged").length, error: false };
+  });
 }
 
 export default function RegistrationsAdmin() {
@@ -108,56 +106,7 @@ export default function RegistrationsAdmin() {
           {t("registration.admin.bulk.title")}
         </Link>
       </nav>
-      <Form method="get" className="card mb-3 grid gap-2 sm:grid-cols-6" role="search">
-        <label className="sm:col-span-2">
-          <span className="field-label">{t("action.search")}</span>
-          <input name="q" defaultValue={searchParams.get("q") ?? ""} placeholder={t("registration.admin.list.search")} className="field-input" />
-        </label>
-        <label>
-          <span className="field-label">{t("registration.admin.list.status")}</span>
-          <select name="status" defaultValue={searchParams.get("status") ?? ""} className="field-input">
-            <option value="">{t("registration.admin.list.any")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`registration.status.${status}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="field-label">{t("registration.admin.list.category")}</span>
-          <select name="categoryId" defaultValue={searchParams.get("categoryId") ?? ""} className="field-input">
-            <option value="">{t("registration.admin.list.any")}</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {localized(category.name, category.nameEn)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="field-label">{t("registration.admin.list.firm")}</span>
-          <select name="firmId" defaultValue={searchParams.get("firmId") ?? ""} className="field-input">
-            <option value="">{t("registration.admin.list.any")}</option>
-            {firms.map((firm) => (
-              <option key={firm.id} value={firm.id}>
-                {firm.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="field-label">{t("registration.admin.list.checkedIn")}</span>
-          <select name="checkedIn" defaultValue={searchParams.get("checkedIn") ?? ""} className="field-input">
-            <option value="">{t("registration.admin.list.any")}</option>
-            <option value="yes">{t("registration.admin.list.checkedInYes")}</option>
-            <option value="no">{t("registration.admin.list.checkedInNo")}</option>
-          </select>
-        </label>
-        <button type="submit" className="btn sm:col-span-6 sm:w-max">
-          {t("registration.admin.list.filter")}
-        </button>
-      </Form>
+      <RegistrationFilters categories={categories} firms={firms} />
       {actionData && "reissue" in actionData ? (
         actionData.reissue === "done" ? (
           <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
@@ -168,7 +117,7 @@ export default function RegistrationsAdmin() {
             {t("registration.admin.reissue.unavailable")}
           </p>
         )
-      ) : actionData && !actionData.error ? (
+      ) : actionData && "count" in actionData && !actionData.error ? (
         <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
           {t("registration.admin.list.decided", { count: actionData.count })}
         </p>

@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useT } from "~/i18n/react";
 import { bulkMessageSchema, filterFromSearchParams } from "~/schemas/registration-admin";
 import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
-import { fieldErrors } from "~/utils/http.server";
+import { handleSubmission } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
-import { translateMessage } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";
@@ -21,15 +22,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
   const user = await requireEventManager(request, eventId);
   const formData = await request.formData();
-  const parsed = bulkMessageSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), preview: null, batchId: null }, { status: 422 });
-  const filter = filterFromSearchParams(new URL(request.url).searchParams);
-  if (parsed.data.intent === "preview") {
-    const preview = await previewBulkMessage({ subject: parsed.data.subject, body: parsed.data.body, locale: String(formData.get("locale") ?? "zh-CN") });
-    return { fields: {}, preview: preview.html, batchId: null };
-  }
-  const { batchId } = await sendBulkMessage({ eventId, filter, subject: parsed.data.subject, body: parsed.data.body, actorUserId: user.id });
-  return { fields: {}, preview: null, batchId };
+  return handleSubmission(
+    request,
+    bulkMessageSchema,
+    async ({ intent, subject, body }, reply) => {
+      if (intent === "preview") {
+        const preview = await previewBulkMessage({ subject, body, locale: String(formData.get("locale") ?? "zh-CN") });
+        return { result: reply(), preview: preview.html, batchId: null };
+      }
+      const filter = filterFromSearchParams(new URL(request.url).searchParams);
+      const { batchId } = await sendBulkMessage({ eventId, filter, subject, body, actorUserId: user.id });
+      return { result: reply(), preview: null, batchId };
+    },
+    formData,
+  );
 }
 
 export default function BulkMessage() {
@@ -40,19 +46,21 @@ export default function BulkMessage() {
   const navigation = useNavigation();
   const [searchParams, setSearchParams] = useSearchParams();
   const revalidator = useRevalidator();
+  const { form, errorOf, formErrors } = useSubmissionForm(bulkMessageSchema, { lastResult: actionData?.result, id: "bulk-message" });
+  const batchId = actionData && "batchId" in actionData ? actionData.batchId : null;
+  const preview = actionData && "preview" in actionData ? actionData.preview : null;
   useEffect(() => {
-    if (actionData?.batchId && searchParams.get("batch") !== actionData.batchId) {
+    if (batchId && searchParams.get("batch") !== batchId) {
       const next = new URLSearchParams(searchParams);
-      next.set("batch", actionData.batchId);
+      next.set("batch", batchId);
       setSearchParams(next, { replace: true });
     }
-  }, [actionData?.batchId, searchParams, setSearchParams]);
+  }, [batchId, searchParams, setSearchParams]);
   useEffect(() => {
     if (!progress || progress.pending === 0) return;
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
     return () => clearInterval(timer);
   }, [progress, revalidator]);
-  const fields = (actionData?.fields ?? {}) as Record<string, string>;
   return (
     <div>
       <p className="text-sm">
@@ -67,18 +75,19 @@ export default function BulkMessage() {
           <progress className="w-full" max={Math.max(progress.total, 1)} value={progress.sent + progress.failed} />
         </div>
       ) : null}
-      <Form method="post" className="card mt-3">
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} className="card mt-3" noValidate>
+        <FormErrors messages={formErrors} />
         <input type="hidden" name="locale" value={locale} />
         <label className="field-label" htmlFor="bulk-subject">
           {t("registration.admin.bulk.subject")}
         </label>
         <input id="bulk-subject" name="subject" className="field-input" maxLength={200} required />
-        {fields.subject ? <p className="field-error" role="alert">{translateMessage(fields.subject, t)}</p> : null}
+        {errorOf("subject") ? <p className="field-error" role="alert">{errorOf("subject")}</p> : null}
         <label className="field-label mt-2" htmlFor="bulk-body">
           {t("registration.admin.bulk.body")}
         </label>
         <textarea id="bulk-body" name="body" rows={8} className="field-input" required />
-        {fields.body ? <p className="field-error" role="alert">{translateMessage(fields.body, t)}</p> : null}
+        {errorOf("body") ? <p className="field-error" role="alert">{errorOf("body")}</p> : null}
         <div className="mt-3 flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.bulk.preview")}
@@ -88,8 +97,8 @@ export default function BulkMessage() {
           </button>
         </div>
       </Form>
-      {actionData?.preview ? (
-        <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={actionData.preview} className="mt-3 h-96 w-full rounded border" />
+      {preview ? (
+        <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={preview} className="mt-3 h-96 w-full rounded border" />
       ) : null}
     </div>
   );

@@ -4,12 +4,13 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { EventAdminTabs } from "~/components/EventAdminTabs";
 import { useLocalized, useT } from "~/i18n/react";
 import { getEventById } from "~/models/event.server";
-import { notFound, pageLoader } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import { page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 
 /** Layout of one event's back office: title, tabs, and the tab's page. Each child checks permissions itself. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireEventManager(request, params.eventId ?? "");
     const event = await getEventById(params.eventId ?? "");
     if (!event) notFound();

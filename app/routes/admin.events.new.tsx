@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
-import { FormAlert } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
-import { createEvent } from "~/models/event.server";
+import { addEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
+import { eventFactsSchema } from "~/schemas/agenda";
 import { clientAddress } from "~/utils/http.server";
+import { handleSubmission } from "~/utils/route.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { timeZoneOptions } from "~/utils/time";
 
@@ -19,9 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeManager(request);
-  const values = formValues(await request.formData());
-  return formAction(request, "save", values, async () => {
-    const event = await createEvent(values);
+  return handleSubmission(request, eventFactsSchema, async (facts) => {
+    const event = await addEvent(facts);
     await audit({ action: "event.created", actorUserId: user.id, targetType: "event", targetId: event.id, eventId: event.id, ip: clientAddress(request) });
     return redirect(`/admin/events/${event.id}/agenda`);
   });
@@ -31,18 +30,10 @@ export default function NewEvent() {
   const { series, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const failure = result && "fields" in result ? result : null;
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">{t("agenda.admin.events.new")}</h1>
-      <FormAlert message={failure?.formError} />
-      <EventFactsForm
-        values={failure?.values ?? {}}
-        errors={failure?.fields ?? {}}
-        series={series}
-        zones={zones}
-        submitLabel={t("action.create")}
-      />
+      <EventFactsForm lastResult={result?.result} series={series} zones={zones} submitLabel={t("action.create")} />
     </div>
   );
 }

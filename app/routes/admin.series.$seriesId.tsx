@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
-import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormControls";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/agenda/FormControls";
+import { SeriesForm } from "~/components/agenda/SeriesForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { getSeries, updateSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { notFound, pageLoader } from "~/utils/http.server";
+import { seriesSchema } from "~/schemas/agenda";
+import { notFound } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
@@ -21,12 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireProgrammeManager(request);
-    const values = formValues(await request.formData());
-    return formAction(request, "save", values, async () => {
-      await updateSeries(params.seriesId ?? "", values);
-      return { ok: true as const, notice: requestTranslator(request).t("agenda.admin.event.saved") };
+    return handleSubmission(request, seriesSchema, async (facts, reply) => {
+      await updateSeries(params.seriesId ?? "", facts);
+      return { result: reply(), notice: requestTranslator(request).t("agenda.admin.event.saved") };
     });
   });
 }
@@ -37,8 +37,6 @@ export default function EditSeries() {
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
-  const failure = result && "fields" in result ? result : null;
-  const values = failure?.values ?? series;
   return (
     <div className="space-y-6">
       <p>
@@ -48,17 +46,7 @@ export default function EditSeries() {
       </p>
       <h1 className="text-2xl font-bold">{localized(series.title, series.titleEn)}</h1>
       <Notice message={result && "notice" in result ? result.notice : null} />
-      <FormAlert message={failure?.formError} />
-      <Form method="post" className="card" noValidate>
-        <Field label={t("agenda.admin.event.title")} name="title" required defaultValue={values.title} error={failure?.fields.title} />
-        <Field label={t("agenda.admin.event.titleEn")} name="titleEn" defaultValue={values.titleEn} error={failure?.fields.titleEn} />
-        <Field label={t("agenda.admin.event.slug")} name="slug" required defaultValue={values.slug} error={failure?.fields.slug} />
-        <TextAreaField label={t("agenda.admin.event.description")} name="description" defaultValue={values.description} />
-        <TextAreaField label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={values.descriptionEn} />
-        <button type="submit" className="btn">
-          {t("action.save")}
-        </button>
-      </Form>
+      <SeriesForm lastResult={result?.result} defaultValue={series} submitLabel={t("action.save")} className="card" />
       <section className="card">
         <h2 className="mb-2 font-semibold">{t("agenda.admin.series.events")}</h2>
         <ul className="text-sm">

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
-import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SeriesForm } from "~/components/agenda/SeriesForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { createSeries, listSeries } from "~/models/series.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
+import { seriesSchema } from "~/schemas/agenda";
+import { handleSubmission } from "~/utils/route.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
 
@@ -24,10 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireProgrammeManager(request);
-  const values = formValues(await request.formData());
-  return formAction(request, "create", values, async () => {
-    await createSeries(values);
-    return { ok: true as const };
+  return handleSubmission(request, seriesSchema, async (facts, reply) => {
+    await createSeries(facts);
+    return { result: reply({ resetForm: true }) };
   });
 }
 
@@ -37,7 +36,6 @@ export default function SeriesList() {
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
-  const failure = result && "fields" in result ? result : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agenda.admin.series.heading")}</h1>
@@ -67,17 +65,7 @@ export default function SeriesList() {
         <h2 id="new-series" className="mb-2 font-semibold">
           {t("agenda.admin.series.new")}
         </h2>
-        <FormAlert message={failure?.formError} />
-        <Form method="post" noValidate key={series.length}>
-          <Field label={t("agenda.admin.event.title")} name="title" required defaultValue={failure?.values?.title} error={failure?.fields.title} />
-          <Field label={t("agenda.admin.event.titleEn")} name="titleEn" defaultValue={failure?.values?.titleEn} error={failure?.fields.titleEn} />
-          <Field label={t("agenda.admin.event.slug")} name="slug" required defaultValue={failure?.values?.slug} error={failure?.fields.slug} />
-          <TextAreaField label={t("agenda.admin.event.description")} name="description" defaultValue={failure?.values?.description} error={failure?.fields.description} />
-          <TextAreaField label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={failure?.values?.descriptionEn} error={failure?.fields.descriptionEn} />
-          <button type="submit" className="btn">
-            {t("action.create")}
-          </button>
-        </Form>
+        <SeriesForm key={series.length} lastResult={result?.result} submitLabel={t("action.create")} />
       </section>
     </div>
   );

@@ -1,18 +1,23 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
-import { FormAlert, Notice, TextAreaField } from "~/components/agenda/FormControls";
+import { Notice } from "~/components/agenda/FormControls";
+import { SpeakerForm } from "~/components/agenda/SpeakerForm";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useT } from "~/i18n/react";
 import { invalidInput } from "~/models/event.server";
 import { getSpeakerWithSessions, maxPhotoBytes, saveSpeakerPhoto, speakerPhotoUrl, updateSpeaker } from "~/models/speaker.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { notFound, pageLoader } from "~/utils/http.server";
+import { speakerPageSchema, speakerPhotoSchema } from "~/schemas/agenda";
+import { notFound } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireSpeakerManager } from "~/auth/permissions.server";
 import { formatDateTime } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireSpeakerManager(request, params.speakerId ?? "");
     const speaker = await getSpeakerWithSessions(params.speakerId ?? "");
     if (!speaker) notFound();
@@ -35,26 +40,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const speakerId = params.speakerId ?? "";
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     await requireSpeakerManager(request, speakerId);
     const { t } = requestTranslator(request);
-    const contentType = request.headers.get("Content-Type") ?? "";
-    if (contentType.startsWith("multipart/form-data")) {
-      return formAction(request, "photo", {}, async () => {
-        // Refuse oversized uploads before reading them.
-        if (Number(request.headers.get("Content-Length") ?? "0") > maxPhotoBytes + 64 * 1024) throw invalidInput({ photo: "agenda.validation.photoSize" });
-        const file = (await request.formData()).get("photo");
-        if (!file || typeof file === "string") throw invalidInput({ photo: "agenda.validation.photoType" });
-        await saveSpeakerPhoto(speakerId, new Uint8Array(await file.arrayBuffer()));
-        return { ok: true as const, notice: t("agenda.admin.event.saved") };
+    const done = (reply: () => SubmissionResult<string[]>, intent: "save" | "photo") => ({ result: reply(), intent, notice: t("agenda.admin.event.saved") });
+    if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+      return handleSubmission(request, speakerPageSchema, async ({ intent: _intent, ...facts }, reply) => {
+        await updateSpeaker(speakerId, facts);
+        return done(reply, "save");
       });
     }
-    const values = formValues(await request.formData());
-    if (values.intent !== "save") throw data(null, { status: 400 });
-    return formAction(request, "save", values, async () => {
-      await updateSpeaker(speakerId, values);
-      return { ok: true as const, notice: t("agenda.admin.event.saved") };
-    });
+    // Refuse oversized uploads before reading them.
+    const tooLarge = Number(request.headers.get("Content-Length") ?? "0") > maxPhotoBytes + 64 * 1024;
+    return handleSubmission(
+      request,
+      speakerPhotoSchema,
+      async ({ photo }, reply) => {
+        if (tooLarge) throw invalidInput({ photo: "agenda.validation.photoSize" });
+        if (!photo) throw invalidInput({ photo: "agenda.validation.photoType" });
+        await saveSpeakerPhoto(speakerId, new Uint8Array(await photo.arrayBuffer()));
+        return done(reply, "photo");
+      },
+      tooLarge ? new FormData() : undefined,
+    );
   });
 }
 
@@ -63,9 +71,9 @@ export default function EditSpeaker() {
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const failure = result && "fields" in result ? result : null;
-  const values: Record<string, string> = failure?.intent === "save" ? (failure.values ?? {}) : { ...speaker, photo: "" };
-  const errors = failure?.fields ?? {};
+  // The photo upload is a form of its own: each form shows only its own answer.
+  const sent = result && "intent" in result ? result.intent : result?.result.error && "photo" in result.result.error ? "photo" : "save";
+  const photo = useSubmissionForm(speakerPhotoSchema, { lastResult: sent === "photo" ? result?.result : null, id: "photo" });
   return (
     <div className="space-y-6">
       <p>
@@ -75,22 +83,12 @@ export default function EditSpeaker() {
       </p>
       <h1 className="text-2xl font-bold">{speaker.name}</h1>
       <Notice message={result && "notice" in result ? result.notice : null} />
-      <FormAlert message={failure?.formError} />
-      <Form method="post" className="card" noValidate>
-        <input type="hidden" name="intent" value="save" />
-        <Field label={t("agenda.admin.speakers.name")} name="name" required defaultValue={values.name} error={errors.name} />
-        <Field label={t("agenda.admin.speakers.nameEn")} name="nameEn" defaultValue={values.nameEn} error={errors.nameEn} />
-        <Field label={t("agenda.admin.speakers.organization")} name="organization" defaultValue={values.organization} error={errors.organization} />
-        <Field label={t("agenda.admin.speakers.jobTitle")} name="jobTitle" defaultValue={values.jobTitle} error={errors.jobTitle} />
-        <Field label={t("agenda.admin.speakers.email")} name="email" type="email" defaultValue={values.email} error={errors.email} />
-        <TextAreaField label={t("agenda.admin.speakers.bio")} name="bio" defaultValue={values.bio} error={errors.bio} />
-        <button type="submit" className="btn">
-          {t("action.save")}
-        </button>
-      </Form>
-      <Form method="post" encType="multipart/form-data" className="card">
+      <SpeakerForm lastResult={sent === "save" ? result?.result : null} defaultValue={speaker} intent="save" submitLabel={t("action.save")} className="card" />
+      <Form method="post" encType="multipart/form-data" id={photo.form.id} onSubmit={photo.form.onSubmit} className="card" noValidate>
+        <FormErrors messages={photo.formErrors} />
+        <input type="hidden" name="intent" value="photo" />
         {speaker.photo ? <img src={speaker.photo} alt={speaker.name} width={96} height={96} className="mb-3 h-24 w-24 rounded-full object-cover" /> : null}
-        <Field label={t("agenda.admin.speakers.photo")} name="photo" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={errors.photo} />
+        <Field label={t("agenda.admin.speakers.photo")} name="photo" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={photo.errorOf("photo")} />
         <button type="submit" className="btn-secondary">
           {t("agenda.admin.speakers.uploadPhoto")}
         </button>

@@ -1,15 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
-import { FormAlert, TextAreaField } from "~/components/agenda/FormControls";
+import { SpeakerForm } from "~/components/agenda/SpeakerForm";
 import { useT } from "~/i18n/react";
-import { createSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
-import { formAction, formValues, requireSpeakerEditor } from "~/route-helpers/agenda-route.server";
-import { pageLoader } from "~/utils/http.server";
+import { addSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
+import { requireSpeakerEditor } from "~/route-helpers/agenda-route.server";
+import { speakerSchema } from "~/schemas/agenda";
+import { handleSubmission, page } from "~/utils/route.server";
 import { canManageSpeaker } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const user = await requireSpeakerEditor(request);
     const query = new URL(request.url).searchParams.get("q") ?? "";
     const speakers = await listSpeakers({ query });
@@ -32,11 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const user = await requireSpeakerEditor(request);
-    const values = formValues(await request.formData());
-    return formAction(request, "create", values, async () => {
-      const speaker = await createSpeaker(values, user.id);
+    return handleSubmission(request, speakerSchema, async (facts) => {
+      const speaker = await addSpeaker(facts, user.id);
       return redirect(`/admin/speakers/${speaker.id}`);
     });
   });
@@ -46,7 +46,6 @@ export default function Speakers() {
   const { speakers, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const failure = result && "fields" in result ? result : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agenda.admin.speakers.heading")}</h1>
@@ -80,18 +79,7 @@ export default function Speakers() {
         <h2 id="new-speaker" className="mb-2 font-semibold">
           {t("agenda.admin.speakers.new")}
         </h2>
-        <FormAlert message={failure?.formError} />
-        <Form method="post" noValidate>
-          <Field label={t("agenda.admin.speakers.name")} name="name" required defaultValue={failure?.values?.name} error={failure?.fields.name} />
-          <Field label={t("agenda.admin.speakers.nameEn")} name="nameEn" defaultValue={failure?.values?.nameEn} error={failure?.fields.nameEn} />
-          <Field label={t("agenda.admin.speakers.organization")} name="organization" defaultValue={failure?.values?.organization} error={failure?.fields.organization} />
-          <Field label={t("agenda.admin.speakers.jobTitle")} name="jobTitle" defaultValue={failure?.values?.jobTitle} error={failure?.fields.jobTitle} />
-          <Field label={t("agenda.admin.speakers.email")} name="email" type="email" defaultValue={failure?.values?.email} error={failure?.fields.email} />
-          <TextAreaField label={t("agenda.admin.speakers.bio")} name="bio" defaultValue={failure?.values?.bio} error={failure?.fields.bio} />
-          <button type="submit" className="btn">
-            {t("action.create")}
-          </button>
-        </Form>
+        <SpeakerForm lastResult={result?.result} submitLabel={t("action.create")} />
       </section>
     </div>
   );

@@ -3,9 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Notice } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
-import { respondToRole, rolesForResponseToken } from "~/models/session-speaker.server";
-import { formAction, formValues } from "~/route-helpers/agenda-route.server";
-import { clientAddress, HttpError, pageLoader } from "~/utils/http.server";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { recordRoleResponse, rolesForResponseToken } from "~/models/session-speaker.server";
+import { responseSchema } from "~/schemas/agenda";
+import { clientAddress, HttpError } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
@@ -21,7 +23,7 @@ async function scopeOrThrow(request: Request, token: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const { speaker, event, roles } = await scopeOrThrow(request, params.token ?? "");
     const { locale } = requestTranslator(request);
     return {
@@ -41,13 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return pageLoader(request, async () => {
+  return page(request, async () => {
     const token = params.token ?? "";
     await scopeOrThrow(request, token);
-    const values = formValues(await request.formData());
-    return formAction(request, "respond", values, async () => {
-      await respondToRole(token, values);
-      return { ok: true as const, notice: requestTranslator(request).t("agenda.speaker.saved") };
+    return handleSubmission(request, responseSchema, async (response, reply) => {
+      await recordRoleResponse(token, response);
+      return { result: reply(), notice: requestTranslator(request).t("agenda.speaker.saved") };
     });
   });
 }
@@ -63,6 +64,8 @@ export default function SpeakerResponse() {
       <p className="mt-1 text-sm text-slate-600">{t("agenda.public.zone", { zone })}</p>
       <div className="mt-4">
         <Notice message={result && "notice" in result ? result.notice : null} />
+        {/* The buttons carry the answer: a refusal names no field the speaker could correct. */}
+        <FormErrors messages={Object.values(result?.result.error ?? {}).flatMap((messages) => messages ?? [])} />
       </div>
       <ul className="mt-4 space-y-3">
         {roles.map((role) => (

@@ -44,7 +44,14 @@ export function normalizeText(value: string, { multiline = false }: { multiline?
 type TextOptions = { multiline?: boolean; tooLong?: string };
 
 function textSchema(max: number, required: boolean, { multiline = false, tooLong = `validation.tooLong|${max}` }: TextOptions) {
-  const bounds = required ? z.string().min(1, "validation.required").max(max, tooLong) : z.string().max(max, tooLong);
+  // Conform reads an empty string as "missing" on both sides of the pipe: text that normalises to nothing too.
+  const typed = z.string({ required_error: "validation.required" });
+  const bounds = required
+    ? typed.min(1, "validation.required").max(max, tooLong)
+    : typed
+        .max(max, tooLong)
+        .optional()
+        .transform((value) => value ?? "");
   return z
     .string({ required_error: "validation.required", invalid_type_error: "validation.invalid" })
     .transform((value, context) => {

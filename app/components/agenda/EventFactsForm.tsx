@@ -1,39 +1,49 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { eventFactsSchema, type EventFactsInput } from "~/schemas/agenda";
 import { SelectField, TextAreaField } from "./FormControls";
 
-type Values = Record<string, string | undefined>;
+type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
 
 /** The event facts form shared by "new event" and "edit event"; times are in the chosen zone. */
 export function EventFactsForm({
-  values,
-  errors,
+  lastResult,
+  defaultValue,
   series,
   zones,
   submitLabel,
 }: {
-  values: Values;
-  errors: Record<string, string>;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Partial<EventFactsInput>;
   series: { id: string; title: string }[];
   zones: string[];
   submitLabel: string;
 }) {
   const t = useT();
-  const text = (name: string, label: Parameters<typeof t>[0], extra: Record<string, unknown> = {}) => (
-    <Field key={`${name}-${values[name] ?? ""}`} label={t(label)} name={name} defaultValue={values[name] ?? ""} error={errors[name]} {...extra} />
+  const { form, fields, errorOf, formErrors } = useSubmissionForm(eventFactsSchema, { lastResult, defaultValue, id: "event-facts" });
+  const initial = (name: keyof EventFactsInput) => (fields[name].initialValue as string | undefined) ?? "";
+  const text = (name: TextName, label: MessageKey, extra: Record<string, unknown> = {}) => (
+    <Field key={`${name}-${initial(name)}`} label={t(label)} name={name} defaultValue={initial(name)} error={errorOf(name)} {...extra} />
   );
   return (
-    <Form method="post" className="card grid gap-x-4 sm:grid-cols-2" noValidate>
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} className="card grid gap-x-4 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2">
+        <FormErrors messages={formErrors} />
+      </div>
       <input type="hidden" name="intent" value="save" />
       {text("title", "agenda.admin.event.title", { required: true })}
       {text("titleEn", "agenda.admin.event.titleEn")}
       {text("slug", "agenda.admin.event.slug", { required: true, pattern: "[a-z0-9-]+" })}
-      <SelectField label={t("agenda.admin.event.kind")} name="kind" defaultValue={values.kind ?? "DEEP_DIVE"} error={errors.kind} required>
+      <SelectField key={`kind-${initial("kind")}`} label={t("agenda.admin.event.kind")} name="kind" defaultValue={initial("kind") || "DEEP_DIVE"} error={errorOf("kind")} required>
         <option value="FORUM">{t("event.kind.FORUM")}</option>
         <option value="DEEP_DIVE">{t("event.kind.DEEP_DIVE")}</option>
       </SelectField>
-      <SelectField label={t("agenda.admin.event.series")} name="seriesId" defaultValue={values.seriesId ?? ""} error={errors.seriesId}>
+      <SelectField key={`series-${initial("seriesId")}`} label={t("agenda.admin.event.series")} name="seriesId" defaultValue={initial("seriesId")} error={errorOf("seriesId")}>
         <option value="">{t("agenda.admin.event.noSeries")}</option>
         {series.map((item) => (
           <option key={item.id} value={item.id}>
@@ -50,7 +60,15 @@ export function EventFactsForm({
       {text("venueEn", "agenda.admin.event.venueEn")}
       <div className="sm:col-span-2">{text("address", "agenda.admin.event.address")}</div>
       <div className="sm:col-span-2">
-        <SelectField label={t("agenda.admin.event.timeZone")} name="timeZone" defaultValue={values.timeZone ?? "Asia/Shanghai"} error={errors.timeZone} hint={t("agenda.admin.event.timesHint")} required>
+        <SelectField
+          key={`zone-${initial("timeZone")}`}
+          label={t("agenda.admin.event.timeZone")}
+          name="timeZone"
+          defaultValue={initial("timeZone") || "Asia/Shanghai"}
+          error={errorOf("timeZone")}
+          hint={t("agenda.admin.event.timesHint")}
+          required
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -63,8 +81,8 @@ export function EventFactsForm({
       {text("endDate", "agenda.admin.event.endDate", { type: "date", required: true })}
       {text("endTime", "agenda.admin.event.endTime", { type: "time", required: true })}
       <div className="sm:col-span-2">
-        <TextAreaField label={t("agenda.admin.event.description")} name="description" defaultValue={values.description ?? ""} error={errors.description} />
-        <TextAreaField label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={values.descriptionEn ?? ""} error={errors.descriptionEn} />
+        <TextAreaField key={`description-${initial("description")}`} label={t("agenda.admin.event.description")} name="description" defaultValue={initial("description")} error={errorOf("description")} />
+        <TextAreaField key={`descriptionEn-${initial("descriptionEn")}`} label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={initial("descriptionEn")} error={errorOf("descriptionEn")} />
       </div>
       <div className="sm:col-span-2">
         <button type="submit" className="btn">

@@ -1,22 +1,29 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
+import { roomSchema, trackSchema } from "~/schemas/agenda";
 
-type Fields = Record<string, string | undefined>;
+type Result = SubmissionResult<string[]> | null | undefined;
 
 /** The event's rooms and tracks, each with its delete buttons and the form that adds one. */
 export function RoomsAndTracks({
   rooms,
   tracks,
-  errorsFor,
-  valuesFor,
+  roomResult,
+  trackResult,
 }: {
   rooms: { id: string; name: string; capacity: number | null }[];
   tracks: { id: string; name: string; color: string }[];
-  errorsFor: (intent: string) => Fields;
-  valuesFor: (intent: string) => Fields;
+  roomResult: Result;
+  trackResult: Result;
 }) {
   const t = useT();
+  const room = useSubmissionForm(roomSchema, { lastResult: roomResult, id: "add-room" });
+  const track = useSubmissionForm(trackSchema, { lastResult: trackResult, id: "add-track" });
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="rooms-heading" className="card">
@@ -39,11 +46,12 @@ export function RoomsAndTracks({
             </li>
           ))}
         </ul>
-        <Form method="post" key={`room-${rooms.length}`} noValidate>
+        <Form method="post" id={room.form.id} onSubmit={room.form.onSubmit} key={`room-${rooms.length}`} noValidate>
+          <FormErrors messages={room.formErrors} />
           <input type="hidden" name="intent" value="addRoom" />
-          <Field id="room-name" label={t("agenda.admin.agenda.name")} name="name" required error={errorsFor("addRoom").name} defaultValue={valuesFor("addRoom").name} />
-          <Field id="room-nameEn" label={t("agenda.admin.agenda.nameEn")} name="nameEn" defaultValue={valuesFor("addRoom").nameEn} />
-          <Field id="room-capacity" label={t("agenda.admin.agenda.capacity")} name="capacity" inputMode="numeric" error={errorsFor("addRoom").capacity} defaultValue={valuesFor("addRoom").capacity} />
+          <Field id="room-name" label={t("agenda.admin.agenda.name")} name="name" required error={room.errorOf("name")} defaultValue={initial(room.fields.name.initialValue)} />
+          <Field id="room-nameEn" label={t("agenda.admin.agenda.nameEn")} name="nameEn" error={room.errorOf("nameEn")} defaultValue={initial(room.fields.nameEn.initialValue)} />
+          <Field id="room-capacity" label={t("agenda.admin.agenda.capacity")} name="capacity" inputMode="numeric" error={room.errorOf("capacity")} defaultValue={initial(room.fields.capacity.initialValue)} />
           <button type="submit" className="btn-secondary">
             {t("agenda.admin.agenda.addRoom")}
           </button>
@@ -69,10 +77,11 @@ export function RoomsAndTracks({
             </li>
           ))}
         </ul>
-        <Form method="post" key={`track-${tracks.length}`} noValidate>
+        <Form method="post" id={track.form.id} onSubmit={track.form.onSubmit} key={`track-${tracks.length}`} noValidate>
+          <FormErrors messages={track.formErrors} />
           <input type="hidden" name="intent" value="addTrack" />
-          <Field id="track-name" label={t("agenda.admin.agenda.name")} name="name" required error={errorsFor("addTrack").name} defaultValue={valuesFor("addTrack").name} />
-          <Field id="track-color" label={t("agenda.admin.agenda.color")} name="color" type="color" defaultValue={valuesFor("addTrack").color ?? "#2563eb"} error={errorsFor("addTrack").color} />
+          <Field id="track-name" label={t("agenda.admin.agenda.name")} name="name" required error={track.errorOf("name")} defaultValue={initial(track.fields.name.initialValue)} />
+          <Field id="track-color" label={t("agenda.admin.agenda.color")} name="color" type="color" defaultValue={initial(track.fields.color.initialValue) ?? "#2563eb"} error={track.errorOf("color")} />
           <button type="submit" className="btn-secondary">
             {t("agenda.admin.agenda.addTrack")}
           </button>

@@ -1,0 +1,47 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import { useT } from "~/i18n/react";
+import { speakerSchema } from "~/schemas/agenda";
+import { TextAreaField } from "./FormControls";
+
+type SpeakerValues = { name?: string; nameEn?: string; organization?: string; jobTitle?: string; email?: string; bio?: string };
+
+/** A person's facts in the people directory, for "new person" and "edit person". */
+export function SpeakerForm({
+  lastResult,
+  defaultValue,
+  intent,
+  submitLabel,
+  className,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: SpeakerValues;
+  intent?: string;
+  submitLabel: string;
+  className?: string;
+}) {
+  const t = useT();
+  const { form, fields, errorOf, formErrors } = useSubmissionForm(speakerSchema, { lastResult, defaultValue, id: "speaker" });
+  const initial = (name: keyof SpeakerValues) => (fields[name].initialValue as string | undefined) ?? "";
+  const text = (name: keyof SpeakerValues, extra: Record<string, unknown> = {}) => (
+    <Field key={`${name}-${initial(name)}`} label={t(`agenda.admin.speakers.${name}`)} name={name} defaultValue={initial(name)} error={errorOf(name)} {...extra} />
+  );
+  return (
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} className={className} noValidate>
+      <FormErrors messages={formErrors} />
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      {text("name", { required: true })}
+      {text("nameEn")}
+      {text("organization")}
+      {text("jobTitle")}
+      {text("email", { type: "email" })}
+      <TextAreaField key={`bio-${initial("bio")}`} label={t("agenda.admin.speakers.bio")} name="bio" defaultValue={initial("bio")} error={errorOf("bio")} />
+      <button type="submit" className="btn">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -101,6 +101,13 @@ export async function requireBackOffice(request: Request): Promise<SessionUser> 
   return user;
 }
 
+/** The people directory is for organizers and admins (not check-in staff). */
+export async function requireSpeakerEditor(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!isBackOfficeUser(user)) throw forbidden();
+  return user;
+}
+
 export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!canManageProgramme(user)) throw forbidden();

@@ -4,10 +4,9 @@ import { Field } from "~/components/Field";
 import { SpeakerForm } from "~/components/agenda/SpeakerForm";
 import { useT } from "~/i18n/react";
 import { addSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";
-import { requireSpeakerEditor } from "~/route-helpers/agenda-route.server";
 import { speakerSchema } from "~/schemas/agenda";
 import { handleSubmission, page } from "~/utils/route.server";
-import { canManageSpeaker } from "~/auth/permissions.server";
+import { canManageSpeaker, requireSpeakerEditor } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -7,7 +7,7 @@ import { badOriginBody, discardUnreadBody, originAllowed, retryAfterWhenBusy, se
 
 /**
  * The hot JSON endpoints (door scanners, registration storms) served straight from node:http, before
- * express and Remix: the route's own JSON endpoint (see `jsonAction`) gets the request and its plain answer
+ * express and Remix: the route's own JSON endpoint (see `jsonEndpoint`) gets the request and its plain answer
  * is written to the socket. Same code, same checks, same answers as through Remix. The endpoint reads the
  * body itself, after it has authenticated the request and with its own limit (`readJson`), so an
  * unauthenticated or oversized upload is answered without keeping any of it.
@@ -41,13 +41,13 @@ export function hotEndpoints(build: ServerBuild, env: Env): (req: IncomingMessag
   };
 }
 
-// A renamed route or a lost `jsonAction` would otherwise hand the hot traffic to express without a word,
+// A renamed route or a lost `jsonEndpoint` would otherwise hand the hot traffic to express without a word,
 // bringing back the collections the hot path exists to avoid; so the server refuses to start instead.
 function endpointOf(build: ServerBuild, routeId: string): JsonEndpoint {
   const route = build.routes[routeId];
   if (!route) throw new Error(`Hot endpoint ${routeId}: no such route in the server build`);
   const endpoint = (route.module.action as { endpoint?: JsonEndpoint } | undefined)?.endpoint;
-  if (!endpoint) throw new Error(`Hot endpoint ${routeId}: its action is not a JSON endpoint (jsonAction)`);
+  if (!endpoint) throw new Error(`Hot endpoint ${routeId}: its action is not a JSON endpoint (jsonEndpoint)`);
   return endpoint;
 }
 

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
-import { translateFields, type MessageKey, type Translate } from "~/i18n";
-import { requestTranslator } from "./i18n.server";
+import type { MessageKey, Translate } from "~/i18n";
 
 /** The error body of the JSON API (DESIGN.md §5). */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -31,18 +30,6 @@ export function apiErrorReply(status: number, code: string, message: string, opt
 
 export function replyResponse(reply: JsonReply): Response {
   return Response.json(reply.body, { status: reply.status, headers: reply.headers });
-}
-
-/** A JSON endpoint: the route's whole logic, from a request to a plain answer. */
-export type JsonEndpoint = (args: { request: Request; params: Record<string, string | undefined> }) => Promise<JsonReply>;
-
-/**
- * The Remix action of a JSON endpoint, carrying the endpoint itself for the hot path (a property of the
- * action, because Remix strips `action` and what only it uses from the browser bundle, not other exports).
- */
-export function jsonAction(endpoint: JsonEndpoint) {
-  const action = async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => replyResponse(await endpoint({ request, params }));
-  return Object.assign(action, { endpoint });
 }
 
 /**
@@ -211,51 +198,4 @@ export function notFound(): never {
 
 export function clientAddress(request: Request): string {
   return request.headers.get("X-Client-Address") ?? "";
-}
-
-
-type DescribeError = (error: HttpError, t: Translate) => string;
-const describeByKey: DescribeError = (error, t) => t(error.messageKey, error.params);
-
-/** The 4xx an HttpError becomes on a page: its boundary renders the translated message with the real status. */
-export function httpErrorData(error: HttpError, t: Translate, describe: DescribeError = describeByKey) {
-  return data(
-    { error: { code: error.code, message: describe(error, t), fields: translateFields(error.fields, t) } },
-    { status: error.status },
-  );
-}
-
-/** Runs a loader body; an HttpError becomes a translated 4xx the error boundary shows (never a 500). */
-export async function pageLoader<T>(request: Request, work: () => Promise<T>, describe?: DescribeError): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HttpError) throw httpErrorData(error, requestTranslator(request).t, describe);
-    throw error;
-  }
-}
-
-/** For JSON resource routes: an HttpError becomes the API error body of DESIGN.md §5. */
-export async function apiRoute(request: Request, work: () => Promise<Response>, describe: DescribeError = describeByKey): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HttpError) return replyResponse(httpErrorReply(request, error, describe));
-    throw error;
-  }
-}
-
-/** `apiRoute` for JSON endpoints. */
-export async function apiReply(request: Request, work: () => Promise<JsonReply>, describe: DescribeError = describeByKey): Promise<JsonReply> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HttpError) return httpErrorReply(request, error, describe);
-    throw error;
-  }
-}
-
-function httpErrorReply(request: Request, error: HttpError, describe: DescribeError): JsonReply {
-  const { t } = requestTranslator(request);
-  return apiErrorReply(error.status, error.code, describe(error, t), error.fields ? { fields: translateFields(error.fields, t) } : {});
 }

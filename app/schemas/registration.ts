@@ -44,3 +44,11 @@ export type EditableField = (typeof editableFieldNames)[number];
 
 export const registrationEditSchema = registrationInputSchema.pick({ name: true, organization: true, phone: true, jobTitle: true }).partial();
 
+/** The forms of the attendee's manage page (`/r/:token`), told apart by `intent`. */
+export const manageEditSchema = registrationEditSchema.extend({ intent: z.literal("edit") });
+export const manageForms = z.discriminatedUnion("intent", [
+  manageEditSchema,
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("resend") }),
+  z.object({ intent: z.literal("delete") }),
+]);

@@ -13,7 +13,6 @@ import { cancelOwnRegistration, editOwnRegistration, isReplacedManageLink, regis
 import { deleteOwnData } from "~/models/registration-privacy.server";
 import { editableFieldsOf, publicStatus } from "~/models/registration-rules.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
-import { DomainError } from "~/utils/domain-error";
 import { handleSubmission } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { qrDataUrl } from "~/utils/qrcode.server";
@@ -74,9 +73,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     async (form, reply) => {
       if (!hitRateLimit(`manage:${clientAddress(request)}`, 30, 60_000).allowed) throw new HttpError(429, "rate_limited", "error.tooManyRequests");
       if (form.intent === "edit") {
-        // An empty field reaches the schema as absent; a name or organization sent empty is a refusal, not "no change".
-        const emptied = (["name", "organization"] as const).filter((name) => formData.get(name) === "");
-        if (emptied.length) throw new DomainError("invalid", "invalid_input", "form.fixErrors", undefined, Object.fromEntries(emptied.map((name) => [name, "validation.required"])));
         const { intent: _intent, ...changes } = form;
         await editOwnRegistration(token, changes);
         return { result: reply(), intent: form.intent, ok: true, notice: t("registration.manage.saved") };

@@ -14,14 +14,7 @@ const features = [common, auth, admin, agenda, registration, checkin, programme]
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
-export type MessageKey =
-  | KeysOf<typeof common>
-  | KeysOf<typeof auth>
-  | KeysOf<typeof admin>
-  | KeysOf<typeof agenda>
-  | KeysOf<typeof registration>
-  | KeysOf<typeof checkin>
-  | KeysOf<typeof programme>;
+export type MessageKey = KeysOf<typeof common> | KeysOf<typeof auth> | KeysOf<typeof admin> | KeysOf<typeof agenda> | KeysOf<typeof registration> | KeysOf<typeof checkin> | KeysOf<typeof programme>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {
@@ -53,8 +46,9 @@ export function localized(locale: Locale, zh: string, en: string | null | undefi
 
 /** A message as models and Zod schemas produce it — an i18n key, or "key|max" for length limits — in the reader's language. */
 export function translateMessage(message: string, t: Translate): string {
-  const [key, max] = message.split("|");
-  return t(key as MessageKey, max ? { max: Number(max) } : undefined);
+  // The number after "|" is the limit a length message names, whether it calls it {max} or {min}.
+  const [key, limit] = message.split("|");
+  return t(key as MessageKey, limit ? { max: Number(limit), min: Number(limit) } : undefined);
 }
 
 /** Field → message map of an HttpError or a Zod result, in the reader's language. */

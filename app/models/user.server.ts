@@ -5,22 +5,14 @@ import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/passwor
 import { randomSecret } from "~/utils/secrets.server";
 import { zText } from "~/utils/text";
 import { audit } from "~/models/audit.server";
+import { DomainError } from "~/utils/domain-error";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(minPasswordLength).max(200);
 
 export class UserError extends Error {
   constructor(
-    readonly code:
-      | "duplicate_email"
-      | "invalid_email"
-      | "invalid_name"
-      | "weak_password"
-      | "unknown_user"
-      | "unknown_scope"
-      | "bad_scope"
-      | "wrong_password"
-      | "no_such_grant",
+    readonly code: "duplicate_email" | "invalid_email" | "invalid_name" | "weak_password" | "unknown_user" | "unknown_scope" | "bad_scope" | "no_such_grant",
     message: string,
   ) {
     super(message);
@@ -46,13 +38,7 @@ function validPassword(password: string): string {
   return parsed.data;
 }
 
-export async function createUser({
-  email,
-  name,
-  password,
-  locale = "zh-CN",
-  actorUserId,
-}: { email: string; name: string; password?: string; locale?: string; actorUserId?: string }) {
+export async function createUser({ email, name, password, locale = "zh-CN", actorUserId }: { email: string; name: string; password?: string; locale?: string; actorUserId?: string }) {
   const db = await prisma();
   const normalized = validEmail(email);
   const parsedName = nameSchema.safeParse(name);
@@ -135,7 +121,7 @@ export async function setPassword({ userId, password, keepSessionId }: { userId:
 export async function changePassword({ userId, currentPassword, newPassword, sessionId }: { userId: string; currentPassword: string; newPassword: string; sessionId: string }) {
   const user = await (await prisma()).user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw new UserError("wrong_password", "The current password is not correct");
+    throw new DomainError("bad_request", "wrong_password", "account.wrongPassword", undefined, { currentPassword: "account.wrongPassword" });
   }
   await setPassword({ userId, password: newPassword, keepSessionId: sessionId });
 }
@@ -168,10 +154,7 @@ async function resolveScope(role: Role, scope: GrantScope) {
     (role === "CHECKIN" && eventId && !seriesId && !firmId) ||
     (role === "FIRM_CONTACT" && firmId && !eventId && !seriesId);
   if (!valid) {
-    throw new UserError(
-      "bad_scope",
-      "Scopes: admin takes none; organizer takes --event, --series or none (all events); checkin takes --event; firm_contact takes --firm",
-    );
+    throw new UserError("bad_scope", "Scopes: admin takes none; organizer takes --event, --series or none (all events); checkin takes --event; firm_contact takes --firm");
   }
   return { eventId: eventId ?? null, seriesId: seriesId ?? null, firmId: firmId ?? null };
 }

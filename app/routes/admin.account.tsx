@@ -1,11 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
-import { changePassword, UserError } from "~/models/user.server";
-import { requestTranslator } from "~/utils/i18n.server";
+import { changePassword } from "~/models/user.server";
+import { changePasswordForm } from "~/schemas/account";
 import { minPasswordLength } from "~/utils/password.server";
+import { handleSubmission } from "~/utils/route.server";
 import { requireUser } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,48 +17,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { t } = requestTranslator(request);
-  const schema = z
-    .object({
-      currentPassword: z.string({ message: t("validation.required") }).min(1, t("validation.required")),
-      newPassword: z
-        .string({ message: t("validation.required") })
-        .min(minPasswordLength, t("validation.tooShort", { min: minPasswordLength }))
-        .max(200, t("validation.tooLong", { max: 200 })),
-      confirmPassword: z.string({ message: t("validation.required") }),
-    })
-    .refine((value) => value.newPassword === value.confirmPassword, {
-      path: ["confirmPassword"],
-      message: t("account.passwordMismatch"),
-    });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
-  try {
-    await changePassword({ userId: user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, sessionId: user.sessionId });
-  } catch (error) {
-    if (error instanceof UserError && error.code === "wrong_password") {
-      return data({ ok: false, errors: { currentPassword: [t("account.wrongPassword")] } }, { status: 400 });
-    }
-    throw error;
-  }
-  return { ok: true, errors: {} as Record<string, string[] | undefined> };
+  return handleSubmission(request, changePasswordForm, async ({ currentPassword, newPassword }, reply) => {
+    await changePassword({ userId: user.id, currentPassword, newPassword, sessionId: user.sessionId });
+    return { result: reply({ resetForm: true }), changed: true };
+  });
 }
 
 export default function Account() {
   const t = useT();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string[] | undefined> = result?.errors ?? {};
+  const actionData = useActionData<typeof action>();
+  const { form, errorOf, formErrors } = useSubmissionForm(changePasswordForm, { id: "change-password", lastResult: actionData?.result });
+  // A wrong current password is said on its field; the same words above the form would only repeat it.
+  const refusals = formErrors.filter((message) => message !== errorOf("currentPassword"));
   return (
     <div className="max-w-md">
       <h1 className="text-2xl font-bold">{t("account.title")}</h1>
       <h2 className="mt-6 text-lg font-semibold">{t("account.changePassword")}</h2>
-      {result?.ok ? (
+      {actionData && "changed" in actionData ? (
         <p role="status" className="mt-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
           {t("account.passwordChanged")}
         </p>
       ) : null}
-      <Form method="post" className="card mt-3">
-        <Field label={t("account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-3">
+        <FormErrors messages={refusals} />
+        <Field label={t("account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={errorOf("currentPassword")} />
         <Field
           label={t("account.newPassword")}
           name="newPassword"
@@ -64,9 +48,9 @@ export default function Account() {
           autoComplete="new-password"
           required
           hint={t("account.newPasswordHint", { min: 10 })}
-          error={errors.newPassword}
+          error={errorOf("newPassword")}
         />
-        <Field label={t("account.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+        <Field label={t("account.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={errorOf("confirmPassword")} />
         <button type="submit" className="btn">
           {t("action.save")}
         </button>

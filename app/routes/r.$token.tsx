@@ -2,20 +2,22 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { TicketCard } from "~/components/registration-manage/TicketCard";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { registrationEditSchema } from "~/schemas/registration";
+import { manageEditSchema, manageForms } from "~/schemas/registration";
 import { mapUrl } from "~/models/registration-emails.server";
 import { cancelOwnRegistration, editOwnRegistration, isReplacedManageLink, registrationForManageToken, resendOwnEmail } from "~/models/registration-self-service.server";
 import { deleteOwnData } from "~/models/registration-privacy.server";
 import { editableFieldsOf, publicStatus } from "~/models/registration-rules.server";
-import { clientAddress, fieldErrors, HttpError, notFound } from "~/utils/http.server";
+import { clientAddress, HttpError, notFound } from "~/utils/http.server";
+import { handleSubmission } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { qrDataUrl } from "~/utils/qrcode.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
-import { translateMessage } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "我的报名 · My registration" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -64,39 +66,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = requestTranslator(request);
   const token = params.token ?? "";
-  const limit = hitRateLimit(`manage:${clientAddress(request)}`, 30, 60_000);
-  if (!limit.allowed) return data({ ok: false, message: t("error.tooManyRequests"), fields: {} as Record<string, string> }, { status: 429 });
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  try {
-    if (intent === "edit") {
-      const raw = Object.fromEntries(["name", "organization", "phone", "jobTitle"].filter((name) => formData.has(name)).map((name) => [name, String(formData.get(name))]));
-      const parsed = registrationEditSchema.safeParse(raw);
-      if (!parsed.success) {
-        const fields = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([name, message]) => [name, translateMessage(message, t)]));
-        return data({ ok: false, message: t("form.fixErrors"), fields }, { status: 422 });
+  return handleSubmission(
+    request,
+    manageForms,
+    async (form, reply) => {
+      if (!hitRateLimit(`manage:${clientAddress(request)}`, 30, 60_000).allowed) throw new HttpError(429, "rate_limited", "error.tooManyRequests");
+      if (form.intent === "edit") {
+        const { intent: _intent, ...changes } = form;
+        await editOwnRegistration(token, changes);
+        return { result: reply(), intent: form.intent, ok: true, notice: t("registration.manage.saved") };
       }
-      await editOwnRegistration(token, Object.fromEntries(Object.entries(parsed.data).filter(([name]) => formData.has(name))));
-      return { ok: true, message: t("registration.manage.saved"), fields: {} };
-    }
-    if (intent === "cancel") {
-      await cancelOwnRegistration(token);
-      return { ok: true, message: t("registration.manage.cancelled"), fields: {} };
-    }
-    if (intent === "resend") {
-      const sent = await resendOwnEmail(token);
-      return { ok: sent, message: t(sent ? "registration.manage.resentNewLink" : "registration.manage.resendTooSoon"), fields: {} };
-    }
-    if (intent === "delete") {
+      if (form.intent === "cancel") {
+        await cancelOwnRegistration(token);
+        return { result: reply(), intent: form.intent, ok: true, notice: t("registration.manage.cancelled") };
+      }
+      if (form.intent === "resend") {
+        const sent = await resendOwnEmail(token);
+        return { result: reply(), intent: form.intent, ok: sent, notice: t(sent ? "registration.manage.resentNewLink" : "registration.manage.resendTooSoon") };
+      }
       await deleteOwnData(token, clientAddress(request));
       return redirect(`/r/${encodeURIComponent(token)}?deleted=1`);
-    }
-    return data({ ok: false, message: t("error.badRequest.title"), fields: {} }, { status: 400 });
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([name, message]) => [name, translateMessage(message, t)]));
-    return data({ ok: false, message: t(error.messageKey, error.params), fields }, { status: error.status });
-  }
+    },
+    formData,
+  );
 }
 
 export default function ManageRegistration() {
@@ -112,9 +105,9 @@ function Notice({ message }: { message: MessageKey }) {
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
-      {actionData?.ok ? (
+      {actionData && "ok" in actionData && actionData.ok ? (
         <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3">
-          {actionData.message}
+          {actionData.notice}
         </p>
       ) : null}
       <p role="status" className="card">
@@ -135,13 +128,18 @@ function Manage({ registration, qr, editable, event }: Loaded) {
   const navigation = useNavigation();
   const active = registration.statusKey !== "CANCELLED" && registration.statusKey !== "REJECTED";
   const busy = navigation.state !== "idle";
+  const result = actionData?.result;
+  // Each form shows only its own answer; a refusal carries the intent it was sent with.
+  const sentBy = (actionData && "intent" in actionData ? actionData.intent : result?.initialValue?.intent) as string | undefined;
+  const edit = useSubmissionForm(manageEditSchema, { id: "edit", lastResult: sentBy === "edit" ? result : null });
+  const refusals = sentBy === "edit" ? edit.formErrors : (result?.error?.[""] ?? []);
+  const notice = actionData && "notice" in actionData ? actionData : null;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.manage.title")}</h1>
       <p className="mt-1 font-medium">{localized(event.title, event.titleEn)}</p>
       <p className="text-sm text-slate-600">
-        {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} ·{" "}
-        {describeZone(event.timeZone, event.startsAt)}
+        {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)}
       </p>
       <p className="text-sm text-slate-600">
         {localized(event.venue, event.venueEn)} · {event.address} ·{" "}
@@ -149,11 +147,14 @@ function Manage({ registration, qr, editable, event }: Loaded) {
           {t("registration.email.map")}
         </a>
       </p>
-      {actionData?.message ? (
-        <p role={actionData.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${actionData.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 text-red-800"}`}>
-          {actionData.message}
+      {notice ? (
+        <p role={notice.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${notice.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 text-red-800"}`}>
+          {notice.notice}
         </p>
       ) : null}
+      <div className="mt-4">
+        <FormErrors messages={refusals} />
+      </div>
       <TicketCard qr={qr} holder={registration.name} statusKey={registration.statusKey} />
       <section className="card mt-4" aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 font-semibold">
@@ -164,7 +165,7 @@ function Manage({ registration, qr, editable, event }: Loaded) {
           {registration.category ? ` · ${localized(registration.category.name, registration.category.nameEn)}` : ""}
         </p>
         {active && editable.length ? (
-          <Form method="post">
+          <Form method="post" id={edit.form.id} onSubmit={edit.form.onSubmit} noValidate>
             <input type="hidden" name="intent" value="edit" />
             {editable.map((name) => (
               <Field
@@ -172,7 +173,7 @@ function Manage({ registration, qr, editable, event }: Loaded) {
                 name={name}
                 label={t(`registration.form.${name}` as MessageKey)}
                 defaultValue={registration[name]}
-                error={(actionData?.fields as Record<string, string> | undefined)?.[name]}
+                error={edit.errorOf(name)}
                 type={name === "phone" ? "tel" : "text"}
               />
             ))}

@@ -10,3 +10,15 @@ export const accountSetupForm = z
     confirm: z.string({ required_error: "validation.required" }),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "programme.setup.mismatch" });
+
+// hashPassword's minimum (minPasswordLength in app/utils/password.server.ts), which stays server-only.
+const minPasswordLength = 10;
+
+/** Changing one's own password in the back office: the current one, then the new one twice. */
+export const changePasswordForm = z
+  .object({
+    currentPassword: z.string({ required_error: "validation.required" }),
+    newPassword: z.string({ required_error: "validation.required" }).min(minPasswordLength, `validation.tooShort|${minPasswordLength}`).max(200, "validation.tooLong|200"),
+    confirmPassword: z.string({ required_error: "validation.required" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "account.passwordMismatch" });

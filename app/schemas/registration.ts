@@ -44,3 +44,31 @@ export type EditableField = (typeof editableFieldNames)[number];
 
 export const registrationEditSchema = registrationInputSchema.pick({ name: true, organization: true, phone: true, jobTitle: true }).partial();
 
+// Conform reads an empty field as absent, yet a name or organization the attendee empties is a refusal, not
+// "no change": it is marked before Conform strips it, so its field is refused beside every other field's error.
+const emptied = "\u0000";
+function keepEmptiedRequired(form: unknown) {
+  if (!form || typeof form !== "object") return form;
+  const values: Record<string, unknown> = { ...form };
+  for (const name of ["name", "organization"]) if (values[name] === "") values[name] = emptied;
+  return values;
+}
+const requiredWhenSent = (text: typeof registrationInputSchema.shape.name) =>
+  z
+    .string()
+    .refine((value) => value !== emptied, "validation.required")
+    .pipe(text)
+    .optional();
+
+const editForm = registrationEditSchema.extend({
+  intent: z.literal("edit"),
+  name: requiredWhenSent(registrationInputSchema.shape.name),
+  organization: requiredWhenSent(registrationInputSchema.shape.organization),
+});
+
+/** The forms of the attendee's manage page (`/r/:token`), told apart by `intent`. */
+export const manageEditSchema = z.preprocess(keepEmptiedRequired, editForm);
+export const manageForms = z.preprocess(
+  keepEmptiedRequired,
+  z.discriminatedUnion("intent", [editForm, z.object({ intent: z.literal("cancel") }), z.object({ intent: z.literal("resend") }), z.object({ intent: z.literal("delete") })]),
+);

@@ -145,13 +145,13 @@ describe("change password", () => {
       headers: { "Accept-Language": "en" },
       body: new URLSearchParams({ currentPassword: "second-password-2", newPassword: "short", confirmPassword: "short" }),
     });
-    expect(short.status).toBe(400);
+    expect(short.status).toBe(422);
     expect(await short.text()).toContain("Too short (at least 10 characters).");
     const mismatch = await jar.fetch(`${server.baseUrl}/admin/account`, {
       method: "POST",
       body: new URLSearchParams({ currentPassword: "second-password-2", newPassword: "third-password-3", confirmPassword: "third-password-4" }),
     });
-    expect(mismatch.status).toBe(400);
+    expect(mismatch.status).toBe(422);
     expect(await mismatch.text()).toContain("两次输入的新密码不一致。");
   });
 });

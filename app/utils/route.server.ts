@@ -72,7 +72,8 @@ export function jsonEndpoint(work: (args: EndpointArgs) => Promise<JsonReply>) {
 /** What a form action answers when the submission is refused: the form's state with every error, translated. */
 export type SubmissionReply = { result: SubmissionResult<string[]> };
 
-type Reply = (options?: { resetForm?: boolean }) => SubmissionResult<string[]>;
+// A route may answer a valid submission with its own refusal (a sign-in's 401 with Retry-After) and stay on the form.
+type Reply = (options?: { resetForm?: boolean; formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>;
 
 /**
  * Every form action: the form is parsed with its Zod schema (Conform), and `work` runs only on a valid

@@ -1,7 +1,7 @@
 import { moveDaySchema, roomSchema, sessionSchema, shiftSchema, trackSchema, type RoomFacts, type SessionFacts, type TrackFacts } from "~/schemas/agenda";
 import type { Event } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { moveToLocalDay, utcToZonedParts } from "~/utils/time";
 import { findConflicts } from "./conflicts.server";
 import { invalidInput, parseOrThrow } from "./event.server";
@@ -49,7 +49,7 @@ export async function deleteTrack(eventId: string, trackId: string) {
   await (await prisma()).track.delete({ where: { id: trackId } });
 }
 
-const notFoundInEvent = () => new HttpError(404, "not_found", "error.notFound.body");
+const notFoundInEvent = () => new DomainError("not_found", "not_found", "error.notFound.body");
 
 async function ownRoom(eventId: string, roomId: string) {
   const room = await (await prisma()).room.findUnique({ where: { id: roomId } });

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Event, Series } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
-import { fieldErrors, HttpError } from "~/utils/http.server";
+import { fieldErrors } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { eventFactsSchema, type EventFacts, type EventFactsInput } from "~/schemas/agenda";
 import { utcToZonedParts } from "~/utils/time";
 
@@ -101,8 +102,8 @@ export async function listManageableEvents(user: ScopedUser) {
 // ───────────────────────────── Back office: create, edit, publish, archive ─────────────────────────────
 
 /** A 422 whose `fields` hold message keys; routes translate them for the reader. */
-export function invalidInput(fields: Record<string, string>): HttpError {
-  return new HttpError(422, "invalid_input", "form.fixErrors", undefined, fields);
+export function invalidInput(fields: Record<string, string>): DomainError {
+  return new DomainError("invalid", "invalid_input", "form.fixErrors", undefined, fields);
 }
 
 export function parseOrThrow<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
 import { prisma, writeTransaction } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { spreadsheetCsv } from "~/utils/spreadsheet";
 import { audit } from "~/models/audit.server";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
@@ -61,12 +61,12 @@ export async function importRegistrationsCsv({
 }): Promise<ImportReport> {
   const db = await prisma();
   const event = await db.event.findUnique({ where: { id: eventId }, include: { ticketCategories: true } });
-  if (!event) throw new HttpError(404, "not_found", "registration.error.notFound");
+  if (!event) throw new DomainError("not_found", "not_found", "registration.error.notFound");
   let records: Record<string, string>[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ""), { columns: (header: string[]) => header.map((name) => name.trim()), skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch {
-    throw new HttpError(422, "invalid_csv", "validation.invalid", undefined, { file: "validation.invalid" });
+    throw new DomainError("invalid", "invalid_csv", "validation.invalid", undefined, { file: "validation.invalid" });
   }
   const existing = new Set(
     (await db.registration.findMany({ where: { eventId, status: { not: "CANCELLED" } }, select: { emailNormalized: true } })).map((row) => row.emailNormalized),
@@ -96,7 +96,7 @@ export async function importRegistrationsCsv({
         report.imported += 1;
       } catch (error) {
         result.ok = false;
-        result.errors = error instanceof HttpError ? (error.fields ?? { _: error.messageKey }) : { _: "error.server.title" };
+        result.errors = error instanceof DomainError ? (error.fields ?? { _: error.messageKey }) : { _: "error.server.title" };
       }
     }
     if (result.ok) report.ok += 1;

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { prisma } from "~/models/store/connection.server";
 import { dataDirectory, env } from "~/utils/env.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
 import { speakerSchema, type SpeakerFacts } from "~/schemas/agenda";
 import { invalidInput, parseOrThrow } from "./event.server";
@@ -24,7 +24,7 @@ export async function updateSpeaker(speakerId: string, facts: SpeakerFacts) {
 
 export async function getSpeakerOrThrow(speakerId: string) {
   const speaker = await (await prisma()).speaker.findUnique({ where: { id: speakerId } });
-  if (!speaker) throw new HttpError(404, "not_found", "error.notFound.body");
+  if (!speaker) throw new DomainError("not_found", "not_found", "error.notFound.body");
   return speaker;
 }
 

@@ -1,23 +1,11 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { CheckInList } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
-import { zOptionalText, zText } from "~/utils/text";
+import { checkInListSchema } from "~/schemas/checkin-admin";
 import { parseCategoryIds } from "./checkin-rules";
 
-/**
- * Check-in lists: one door or room with its own rules (main hall, VIP room, one session).
- * `allowReentry` only matters in ENTRY_EXIT mode: an entry-only list admits a ticket once.
- */
-export const checkInListSchema = z.object({
-  name: zText(80),
-  nameEn: zOptionalText(80),
-  allowedCategoryIds: z.array(z.string().min(1).max(40)).max(50).default([]),
-  mode: z.enum(["ENTRY_ONLY", "ENTRY_EXIT"]).default("ENTRY_ONLY"),
-  allowReentry: z.boolean().default(false),
-  sessionId: z.string().min(1).max(40).nullish(),
-  isDefault: z.boolean().default(false),
-});
+/** Check-in lists: one door or room with its own rules (the rules of a list: `checkInListSchema`). */
 export type CheckInListInput = z.input<typeof checkInListSchema>;
 
 export type CheckInListView = Omit<CheckInList, "allowedCategoryIds"> & { allowedCategoryIds: string[] };
@@ -49,14 +37,14 @@ async function checkCategories(eventId: string, ids: string[]) {
   if (ids.length === 0) return;
   const found = await (await prisma()).ticketCategory.count({ where: { eventId, id: { in: ids } } });
   if (found !== new Set(ids).size) {
-    throw new DomainError("invalid", "invalid_input", "checkin.list.unknownCategory", undefined, { allowedCategoryIds: "unknown category" });
+    throw new DomainError("invalid", "invalid_input", "checkin.list.unknownCategory", undefined, { allowedCategoryIds: "checkin.list.unknownCategory" });
   }
 }
 
 async function checkSession(eventId: string, sessionId: string | null | undefined) {
   if (!sessionId) return;
   const session = await (await prisma()).session.findFirst({ where: { id: sessionId, eventId }, select: { id: true } });
-  if (!session) throw new DomainError("invalid", "invalid_input", "checkin.list.unknownSession", undefined, { sessionId: "unknown session" });
+  if (!session) throw new DomainError("invalid", "invalid_input", "checkin.list.unknownSession", undefined, { sessionId: "checkin.list.unknownSession" });
 }
 
 export async function createCheckInList(eventId: string, input: CheckInListInput): Promise<CheckInListView> {
@@ -65,7 +53,7 @@ export async function createCheckInList(eventId: string, input: CheckInListInput
   await checkSession(eventId, data.sessionId);
   const db = await prisma();
   if (await db.checkInList.findFirst({ where: { eventId, name: data.name } })) {
-    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "checkin.list.duplicateName" });
   }
   const position = (await db.checkInList.count({ where: { eventId } })) + 1;
   if (data.isDefault) await db.checkInList.updateMany({ where: { eventId }, data: { isDefault: false } });
@@ -83,7 +71,7 @@ export async function updateCheckInList(eventId: string, listId: string, input: 
   await checkCategories(eventId, data.allowedCategoryIds);
   await checkSession(eventId, data.sessionId);
   if (await db.checkInList.findFirst({ where: { eventId, name: data.name, id: { not: listId } } })) {
-    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "duplicate" });
+    throw new DomainError("conflict", "duplicate_name", "checkin.list.duplicateName", undefined, { name: "checkin.list.duplicateName" });
   }
   if (data.isDefault) await db.checkInList.updateMany({ where: { eventId, id: { not: listId } }, data: { isDefault: false } });
   const updated = await db.checkInList.update({
@@ -112,17 +100,4 @@ export async function listFormOptions(eventId: string) {
     db.session.findMany({ where: { eventId }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, titleEn: true } }),
   ]);
   return { categories, sessions };
-}
-
-/** The HTML form's fields in the shape of `checkInListSchema` (checkboxes arrive as "on" or not at all). */
-export function listInputFromForm(form: FormData): CheckInListInput {
-  return {
-    name: String(form.get("name") ?? ""),
-    nameEn: String(form.get("nameEn") ?? ""),
-    allowedCategoryIds: form.getAll("allowedCategoryIds").map(String),
-    mode: String(form.get("mode") ?? "ENTRY_ONLY") as CheckInListInput["mode"],
-    allowReentry: form.get("allowReentry") === "on",
-    sessionId: String(form.get("sessionId") ?? "") || null,
-    isDefault: form.get("isDefault") === "on",
-  };
 }

@@ -1,6 +1,6 @@
 import type { QuestionKind } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
-import { HttpError } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";
 import { promoteWaitlist } from "./registration-write.server";
@@ -79,7 +79,7 @@ export async function upsertCategory(
 export async function deleteCategory(eventId: string, id: string) {
   const db = await prisma();
   const used = await db.registration.count({ where: { categoryId: id, status: { in: ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"] } } });
-  if (used) throw new HttpError(409, "in_use", "validation.invalid");
+  if (used) throw new DomainError("conflict", "in_use", "validation.invalid");
   await db.ticketCategory.deleteMany({ where: { id, eventId } });
 }
 
@@ -104,7 +104,16 @@ export async function removeFirmQuota(eventId: string, firmId: string) {
 
 export async function upsertQuestion(
   eventId: string,
-  question: { key: string; label: string; labelEn?: string; kind: QuestionKind; required?: boolean; options?: { value: string; label: string; labelEn?: string }[]; categoryIds?: string[]; position?: number },
+  question: {
+    key: string;
+    label: string;
+    labelEn?: string;
+    kind: QuestionKind;
+    required?: boolean;
+    options?: { value: string; label: string; labelEn?: string }[];
+    categoryIds?: string[];
+    position?: number;
+  },
 ) {
   const db = await prisma();
   const data = {
@@ -124,10 +133,7 @@ export async function deleteQuestion(eventId: string, id: string) {
   await db.registrationQuestion.deleteMany({ where: { id, eventId } });
 }
 
-export async function createInviteCode(
-  eventId: string,
-  invite: { code?: string; label?: string; categoryId?: string | null; firmId?: string | null; maxUses?: number; expiresAt?: Date | null },
-) {
+export async function createInviteCode(eventId: string, invite: { code?: string; label?: string; categoryId?: string | null; firmId?: string | null; maxUses?: number; expiresAt?: Date | null }) {
   const db = await prisma();
   const code = invite.code?.trim() || randomSecret(6).replace(/[-_]/g, "X").toUpperCase();
   return db.inviteCode.upsert({

@@ -1,22 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/Field";
-import { translateFields } from "~/i18n";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
-import {
-  checkInListSchema,
-  createCheckInList,
-  deleteCheckInList,
-  listCheckInLists,
-  listFormOptions,
-  listInputFromForm,
-  updateCheckInList,
-  type CheckInListView,
-} from "~/models/checkin-list.server";
-import { fieldErrors, HttpError } from "~/utils/http.server";
-import { page } from "~/utils/route.server";
+import { createCheckInList, deleteCheckInList, listCheckInLists, listFormOptions, updateCheckInList, type CheckInListView } from "~/models/checkin-list.server";
+import { checkInListForms } from "~/schemas/checkin-admin";
+import { handleSubmission, page, type SubmissionReply } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 
@@ -30,35 +20,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const intentSchema = z.object({ intent: z.enum(["create", "update", "delete"]), listId: z.string().max(64).optional() });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   return page(request, async () => {
     const eventId = params.eventId ?? "";
     await requireEventManager(request, eventId);
     const { t } = requestTranslator(request);
-    const form = await request.formData();
-    const chosen = intentSchema.safeParse({ intent: form.get("intent"), listId: form.get("listId") ?? undefined });
-    if (!chosen.success) throw new HttpError(422, "invalid_input", "checkin.error.invalidInput");
-    const { intent, listId } = chosen.data;
-    try {
-      if (intent === "delete") {
-        await deleteCheckInList(eventId, listId ?? "");
-        return { ok: true as const, message: t("checkin.lists.deleted"), listId };
+    return handleSubmission(request, checkInListForms, async (value) => {
+      if (value.intent === "delete") {
+        await deleteCheckInList(eventId, value.listId);
+        return { listId: value.listId, notice: t("checkin.lists.deleted") };
       }
-      const input = listInputFromForm(form);
-      const parsed = checkInListSchema.safeParse(input);
-      if (!parsed.success) return data({ ok: false as const, listId, error: t("form.fixErrors"), fields: translateFields(fieldErrors(parsed.error), t) }, { status: 422 });
-      if (intent === "create") await createCheckInList(eventId, input);
-      else await updateCheckInList(eventId, listId ?? "", input);
-      return { ok: true as const, message: t("checkin.lists.saved"), listId };
-    } catch (error) {
-      if (error instanceof HttpError && (error.status === 409 || error.status === 422)) {
-        return data({ ok: false as const, listId, error: t(error.messageKey), fields: error.fields ?? {} }, { status: error.status });
-      }
-      throw error;
-    }
+      if (value.intent === "create") await createCheckInList(eventId, value);
+      else await updateCheckInList(eventId, value.listId, value);
+      return { listId: value.intent === "update" ? value.listId : undefined, notice: t("checkin.lists.saved") };
+    });
   });
+}
+
+type ListAnswer = ({ listId?: string; notice: string } & Partial<SubmissionReply>) | SubmissionReply | undefined;
+
+/** The answer to this list's form (the new list's form has no list id), so no form shows another's errors. */
+function answerForList(actionData: unknown, listId: string | undefined) {
+  const answer = actionData as ListAnswer;
+  if (!answer) return undefined;
+  const answered = "notice" in answer ? answer.listId : answer.result.initialValue?.listId;
+  return (answered || undefined) === listId ? answer : undefined;
 }
 
 export default function CheckInLists() {
@@ -92,22 +78,25 @@ export default function CheckInLists() {
 
 function ListForm({ list }: { list?: CheckInListView }) {
   const { categories, sessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = answerForList(useActionData<typeof action>(), list?.id);
   const t = useT();
   const localize = useLocalized();
-  const mine = result && result.listId === list?.id ? result : undefined;
-  const fields = mine && !mine.ok ? mine.fields : {};
   const prefix = list?.id ?? "new";
+  const { form, errorOf, formErrors } = useSubmissionForm(checkInListForms, {
+    id: `list-${prefix}`,
+    lastResult: answer && "result" in answer ? answer.result : undefined,
+  });
   return (
-    <Form method="post" className="mt-3 flex flex-col gap-1">
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 flex flex-col gap-1">
       {list ? <input type="hidden" name="listId" value={list.id} /> : null}
-      {mine ? (
-        <p role={mine.ok ? "status" : "alert"} className={mine.ok ? "text-green-800" : "field-error"}>
-          {mine.ok ? mine.message : mine.error}
+      {answer && "notice" in answer ? (
+        <p role="status" className="text-green-800">
+          {answer.notice}
         </p>
       ) : null}
-      <Field id={`${prefix}-name`} label={t("checkin.lists.name")} name="name" required maxLength={80} defaultValue={list?.name} error={fields.name} />
-      <Field id={`${prefix}-nameEn`} label={t("checkin.lists.nameEn")} name="nameEn" maxLength={80} defaultValue={list?.nameEn} />
+      <FormErrors messages={formErrors} />
+      <Field id={`${prefix}-name`} label={t("checkin.lists.name")} name="name" required maxLength={80} defaultValue={list?.name} error={errorOf("name")} />
+      <Field id={`${prefix}-nameEn`} label={t("checkin.lists.nameEn")} name="nameEn" maxLength={80} defaultValue={list?.nameEn} error={errorOf("nameEn")} />
       <fieldset className="mb-4">
         <legend className="field-label">{t("checkin.lists.categories")}</legend>
         {categories.length === 0 ? <p className="text-sm text-slate-600">{t("checkin.lists.allCategories")}</p> : null}
@@ -117,6 +106,7 @@ function ListForm({ list }: { list?: CheckInListView }) {
             {localize(category.name, category.nameEn)}
           </label>
         ))}
+        <FieldError message={errorOf("allowedCategoryIds")} />
       </fieldset>
       <div className="mb-4">
         <label htmlFor={`${prefix}-mode`} className="field-label">
@@ -143,6 +133,7 @@ function ListForm({ list }: { list?: CheckInListView }) {
             </option>
           ))}
         </select>
+        <FieldError message={errorOf("sessionId")} />
       </div>
       <label className="mb-4 inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" name="isDefault" defaultChecked={list?.isDefault} />
@@ -160,4 +151,12 @@ function ListForm({ list }: { list?: CheckInListView }) {
       </div>
     </Form>
   );
+}
+
+function FieldError({ message }: { message?: string }) {
+  return message ? (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }

@@ -20,6 +20,7 @@ import {
 } from "~/models/registration-settings.server";
 import { fieldErrors, HttpError } from "~/utils/http.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { page } from "~/utils/route.server";
 import { utcToZonedParts } from "~/utils/time";
 import { translateMessage } from "~/i18n";
 
@@ -30,37 +31,48 @@ function localInput(instant: Date | null, zone: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const eventId = params.eventId ?? "";
-  await requireEventManager(request, eventId);
-  const [event, firms] = await Promise.all([registrationSettings(eventId), listFirms()]);
-  return {
-    eventId,
-    timeZone: event.timeZone,
-    settings: {
-      opensAt: localInput(event.registrationOpensAt, event.timeZone),
-      closesAt: localInput(event.registrationClosesAt, event.timeZone),
-      capacity: event.capacity,
-      requiresApproval: event.requiresApproval,
-      waitlistEnabled: event.waitlistEnabled,
-      editableFields: JSON.parse(event.editableFields) as string[],
-    },
-    emailConfirmHoldMinutes: event.emailConfirmHoldMinutes,
-    categories: event.ticketCategories.map(({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly }) => ({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly })),
-    quotas: event.firmQuotas.map((quota) => ({ firmId: quota.firmId, firm: quota.firm.name, quota: quota.quota, confirmedCount: quota.confirmedCount })),
-    questions: event.questions.map(({ id, key, label, kind, required }) => ({ id, key, label, kind, required })),
-    invites: event.inviteCodes.map((invite) => ({
-      id: invite.id,
-      code: invite.code,
-      label: invite.label,
-      category: invite.category?.name ?? null,
-      firm: invite.firm?.name ?? null,
-      maxUses: invite.maxUses,
-      usedCount: invite.usedCount,
-      expiresAt: invite.expiresAt ? localInput(invite.expiresAt, event.timeZone) : null,
-      revoked: Boolean(invite.revokedAt),
-    })),
-    firms,
-  };
+  return page(request, async () => {
+    const eventId = params.eventId ?? "";
+    await requireEventManager(request, eventId);
+    const [event, firms] = await Promise.all([registrationSettings(eventId), listFirms()]);
+    return {
+      eventId,
+      timeZone: event.timeZone,
+      settings: {
+        opensAt: localInput(event.registrationOpensAt, event.timeZone),
+        closesAt: localInput(event.registrationClosesAt, event.timeZone),
+        capacity: event.capacity,
+        requiresApproval: event.requiresApproval,
+        waitlistEnabled: event.waitlistEnabled,
+        editableFields: JSON.parse(event.editableFields) as string[],
+      },
+      emailConfirmHoldMinutes: event.emailConfirmHoldMinutes,
+      categories: event.ticketCategories.map(({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly }) => ({
+        id,
+        code,
+        name,
+        nameEn,
+        capacity,
+        confirmedCount,
+        requiresApproval,
+        inviteOnly,
+      })),
+      quotas: event.firmQuotas.map((quota) => ({ firmId: quota.firmId, firm: quota.firm.name, quota: quota.quota, confirmedCount: quota.confirmedCount })),
+      questions: event.questions.map(({ id, key, label, kind, required }) => ({ id, key, label, kind, required })),
+      invites: event.inviteCodes.map((invite) => ({
+        id: invite.id,
+        code: invite.code,
+        label: invite.label,
+        category: invite.category?.name ?? null,
+        firm: invite.firm?.name ?? null,
+        maxUses: invite.maxUses,
+        usedCount: invite.usedCount,
+        expiresAt: invite.expiresAt ? localInput(invite.expiresAt, event.timeZone) : null,
+        revoked: Boolean(invite.revokedAt),
+      })),
+      firms,
+    };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -155,7 +167,11 @@ export default function RegistrationSettings() {
   return (
     <div>
       <h2 className="mb-3 text-xl font-semibold">{t("registration.admin.settings.title")}</h2>
-      {actionData?.ok ? <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-2">{t("registration.admin.settings.saved")}</p> : null}
+      {actionData?.ok ? (
+        <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-2">
+          {t("registration.admin.settings.saved")}
+        </p>
+      ) : null}
       {errors.length ? (
         <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-2 text-red-800">
           {errors.map(([name, message]) => `${name}: ${translateMessage(message, t)}`).join("; ")}

@@ -92,6 +92,15 @@ describe("check-in pages", () => {
     expect(badgeHtml).toContain("<svg");
   });
 
+  it("shows a list's refused category at the categories it belongs to, translated", async () => {
+    const foreign = await (await prisma()).ticketCategory.findFirstOrThrow({ where: { eventId: shenzhen.id } });
+    const jar = await signIn("shanghai.organizer@demo.example.org", "demo-organizer-2025");
+    const refused = await form(jar, `/admin/events/${shanghai.id}/checkin/lists`, { intent: "create", name: "外场", allowedCategoryIds: foreign.id });
+    expect(refused.status).toBe(422);
+    const fieldsets = [...(await refused.text()).matchAll(/<fieldset[\s\S]*?<\/fieldset>/g)].map(([fieldset]) => fieldset);
+    expect(fieldsets.some((fieldset) => fieldset.includes("所选票种不属于此活动。"))).toBe(true);
+  });
+
   it("prints one badge from the scanner for staff of the attendee's event", async () => {
     const attendee = await addRegistration(shanghai.id, { name: "周四" });
     const jar = await signIn("checkin@demo.example.org", "demo-checkin-2025");

@@ -2,10 +2,18 @@ import type { TokenRole } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { audit } from "~/models/audit.server";
+import { DomainError } from "~/utils/domain-error";
 
-export class TokenError extends Error {
-  constructor(readonly code: "unknown_event" | "unknown_token" | "ambiguous_token", message: string) {
-    super(message);
+/** What the token model refuses: not found for the back office, and its English `message` for the admin CLI. */
+export class TokenError extends DomainError {
+  override readonly message: string;
+
+  constructor(
+    override readonly code: "unknown_event" | "unknown_token" | "ambiguous_token",
+    message: string,
+  ) {
+    super("not_found", code, code === "unknown_event" ? "event.notFound" : "admin.eventAccess.unknownToken");
+    this.message = message;
   }
 }
 
@@ -15,19 +23,9 @@ const tokenPrefix = "evt_";
  * Creates a token scoped to one event (by slug from the CLI, by id from the back office) and one role.
  * The token is returned once and stored only hashed.
  */
-export async function createApiToken({
-  eventSlug,
-  eventId,
-  role,
-  name,
-  actorUserId,
-}: { eventSlug?: string; eventId?: string; role: TokenRole; name?: string; actorUserId?: string }) {
+export async function createApiToken({ eventSlug, eventId, role, name, actorUserId }: { eventSlug?: string; eventId?: string; role: TokenRole; name?: string; actorUserId?: string }) {
   const db = await prisma();
-  const event = eventId
-    ? await db.event.findUnique({ where: { id: eventId } })
-    : eventSlug
-      ? await db.event.findUnique({ where: { slug: eventSlug } })
-      : null;
+  const event = eventId ? await db.event.findUnique({ where: { id: eventId } }) : eventSlug ? await db.event.findUnique({ where: { slug: eventSlug } }) : null;
   if (!event) throw new TokenError("unknown_event", `No event with ${eventId ? `id ${eventId}` : `slug ${eventSlug}`}`);
   const token = tokenPrefix + randomSecret(24);
   const record = await db.apiToken.create({

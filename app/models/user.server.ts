@@ -5,17 +5,37 @@ import { hashPassword, minPasswordLength, verifyPassword } from "~/utils/passwor
 import { randomSecret } from "~/utils/secrets.server";
 import { zText } from "~/utils/text";
 import { audit } from "~/models/audit.server";
-import { DomainError } from "~/utils/domain-error";
+import { DomainError, type Refusal } from "~/utils/domain-error";
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(minPasswordLength).max(200);
 
-export class UserError extends Error {
+type UserRefusal = "duplicate_email" | "invalid_email" | "invalid_name" | "weak_password" | "unknown_user" | "unknown_scope" | "bad_scope" | "no_such_grant";
+
+// The field of the back-office forms each refusal belongs to, if any; unknown users and grants keep their 404.
+const refusals: Record<UserRefusal, { refusal: Refusal; field?: string }> = {
+  duplicate_email: { refusal: "conflict", field: "email" },
+  invalid_email: { refusal: "invalid", field: "email" },
+  invalid_name: { refusal: "invalid", field: "name" },
+  weak_password: { refusal: "invalid", field: "password" },
+  unknown_user: { refusal: "not_found" },
+  unknown_scope: { refusal: "invalid", field: "scope" },
+  bad_scope: { refusal: "invalid", field: "scope" },
+  no_such_grant: { refusal: "not_found" },
+};
+
+/** What the user model refuses: translated for the back office, and its English `message` for the admin CLI. */
+export class UserError extends DomainError {
+  override readonly message: string;
+
   constructor(
-    readonly code: "duplicate_email" | "invalid_email" | "invalid_name" | "weak_password" | "unknown_user" | "unknown_scope" | "bad_scope" | "no_such_grant",
+    override readonly code: UserRefusal,
     message: string,
   ) {
-    super(message);
+    const { refusal, field } = refusals[code];
+    const messageKey = `admin.access.error.${code}` as const;
+    super(refusal, code, messageKey, code === "weak_password" ? { min: minPasswordLength } : undefined, field ? { [field]: messageKey } : undefined);
+    this.message = message;
   }
 }
 

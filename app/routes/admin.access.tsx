@@ -1,23 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { GrantRoleForm, Notice, type AccessResult } from "~/components/access/AccessForms";
+import { GrantRoleForm, Notice, useAccessForm } from "~/components/access/AccessForms";
 import { Field } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
+import { answerFor } from "~/components/forms/answerFor";
 import { useLocalized, useT } from "~/i18n/react";
-import {
-  createUser,
-  generatePassword,
-  grantRole,
-  grantScopeOptions,
-  listUsers,
-  revokeGrant,
-  UserError,
-  type GrantScope,
-} from "~/models/user.server";
+import { createUser, generatePassword, grantRole, grantScopeOptions, listUsers, revokeGrant, type GrantScope } from "~/models/user.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { minPasswordLength } from "~/utils/password.server";
 import { isAdmin, requireProgrammeManager } from "~/auth/permissions.server";
-import { accessForms } from "~/schemas/access";
+import { accessForms, createUserSchema } from "~/schemas/access";
+import { handleSubmission } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "用户与权限 · Users and roles" }];
 
@@ -55,47 +47,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeManager(request);
   const { t } = requestTranslator(request);
-  const parsed = accessForms.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data<AccessResult>({ intent: "", ok: false, error: t("validation.invalid") }, { status: 400 });
-  }
-  const input = parsed.data;
-  const failure = (error: unknown) => {
-    if (!(error instanceof UserError)) throw error;
-    const status = error.code === "no_such_grant" || error.code === "unknown_user" ? 404 : error.code === "duplicate_email" ? 409 : 422;
-    return data<AccessResult>(
-      { intent: input.intent, ok: false, error: t(`admin.access.error.${error.code}` as MessageKey, { min: minPasswordLength }) },
-      { status },
-    );
-  };
-  try {
+  return handleSubmission(request, accessForms, async (input, reply) => {
     if (input.intent === "create-user") {
-      const password = input.password ?? generatePassword();
+      const password = input.password || generatePassword();
       const created = await createUser({ email: input.email, name: input.name, password, actorUserId: user.id });
-      return data<AccessResult>({
+      return {
         intent: input.intent,
-        ok: true,
-        message: t("admin.access.userCreated", { email: created.email }),
+        notice: t("admin.access.userCreated", { email: created.email }),
         generatedPassword: input.password ? undefined : password,
-      });
+      };
     }
     if (input.intent === "grant") {
       if (input.role === "ADMIN" && !isAdmin(user)) {
-        return data<AccessResult>({ intent: input.intent, ok: false, error: t("admin.access.error.adminOnly") }, { status: 403 });
+        return data({ result: reply({ formErrors: [t("admin.access.error.adminOnly")] }) }, { status: 403 });
       }
       await grantRole({ email: input.email, role: input.role, scope: scopeFromValue(input.scope), actorUserId: user.id });
-      return data<AccessResult>({ intent: input.intent, ok: true, message: t("admin.access.granted") });
+      return { intent: input.intent, notice: t("admin.access.granted") };
     }
     await revokeGrant({ grantId: input.grantId, actorUserId: user.id, allowed: (grant) => grant.role !== "ADMIN" || isAdmin(user) });
-    return data<AccessResult>({ intent: input.intent, ok: true, message: t("admin.access.revoked") });
-  } catch (error) {
-    return failure(error);
-  }
+    return { intent: input.intent, notice: t("admin.access.revoked") };
+  });
 }
 
 export default function Access() {
   const { users, scopes, canGrantAdmin, minPasswordLength } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = answerFor(useActionData<typeof action>(), "create-user") as { generatedPassword?: string } | undefined;
+  const { form, errorOf } = useAccessForm(createUserSchema, "create-user");
   const t = useT();
   const localized = useLocalized();
   const scopeLabel = (grant: (typeof users)[number]["grants"][number]) =>
@@ -112,7 +89,6 @@ export default function Access() {
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">{t("admin.access.heading")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("admin.access.intro")}</p>
-      {result && !result.intent ? <Notice result={{ ...result, intent: "" }} intent="" /> : null}
 
       <h2 className="mt-6 text-lg font-semibold">{t("admin.access.users")}</h2>
       <ul className="mt-2 grid gap-2">
@@ -122,12 +98,7 @@ export default function Access() {
               {account.name} <span className="break-all font-normal text-slate-700">{account.email}</span>
             </p>
             <p className="text-sm text-slate-600">
-              {t("admin.access.state")}:{" "}
-              {account.state === "active"
-                ? t("admin.access.active")
-                : account.state === "disabled"
-                  ? t("admin.access.disabled")
-                  : t("admin.access.noPassword")}
+              {t("admin.access.state")}: {account.state === "active" ? t("admin.access.active") : account.state === "disabled" ? t("admin.access.disabled") : t("admin.access.noPassword")}
             </p>
             {account.grants.length === 0 ? (
               <p className="mt-1 text-sm text-slate-600">{t("admin.access.noRoles")}</p>
@@ -142,11 +113,7 @@ export default function Access() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="grantId" value={grant.id} />
-                          <button
-                            type="submit"
-                            className="rounded px-2 py-1 text-red-800 hover:bg-red-50"
-                            aria-label={t("admin.access.revokeLabel", { email: account.email, role: label })}
-                          >
+                          <button type="submit" className="rounded px-2 py-1 text-red-800 hover:bg-red-50" aria-label={t("admin.access.revokeLabel", { email: account.email, role: label })}>
                             {t("admin.access.revoke")}
                           </button>
                         </Form>
@@ -160,7 +127,7 @@ export default function Access() {
         ))}
       </ul>
       <div className="mt-2">
-        <Notice result={result} intent="revoke" />
+        <Notice intent="revoke" />
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -168,19 +135,19 @@ export default function Access() {
           <h2 id="create-user-heading" className="text-lg font-semibold">
             {t("admin.access.createUser")}
           </h2>
-          <Form method="post" className="card mt-2">
-            <Notice result={result} intent="create-user" />
-            {result?.intent === "create-user" && result.generatedPassword ? (
+          <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
+            <Notice intent="create-user" />
+            {answer?.generatedPassword ? (
               <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-3">
                 <p className="text-sm">{t("admin.access.generatedPassword")}</p>
                 <p className="mt-1 break-all font-mono text-base" data-testid="generated-password">
-                  {result.generatedPassword}
+                  {answer.generatedPassword}
                 </p>
               </div>
             ) : null}
             <input type="hidden" name="intent" value="create-user" />
-            <Field label={t("admin.access.email")} name="email" id="new-user-email" type="email" autoComplete="off" required maxLength={254} />
-            <Field label={t("admin.access.name")} name="name" id="new-user-name" autoComplete="off" required maxLength={100} />
+            <Field label={t("admin.access.email")} name="email" id="new-user-email" type="email" autoComplete="off" required maxLength={254} error={errorOf("email")} />
+            <Field label={t("admin.access.name")} name="name" id="new-user-name" autoComplete="off" required maxLength={100} error={errorOf("name")} />
             <Field
               label={t("admin.access.password")}
               name="password"
@@ -190,6 +157,7 @@ export default function Access() {
               minLength={minPasswordLength}
               maxLength={200}
               hint={t("admin.access.passwordHint", { min: minPasswordLength })}
+              error={errorOf("password")}
             />
             <button type="submit" className="btn">
               {t("admin.access.createUser")}
@@ -197,7 +165,7 @@ export default function Access() {
           </Form>
         </section>
 
-        <GrantRoleForm result={result} scopes={scopes} canGrantAdmin={canGrantAdmin} />
+        <GrantRoleForm scopes={scopes} canGrantAdmin={canGrantAdmin} />
       </div>
     </div>
   );

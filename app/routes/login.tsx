@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/Field";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { attemptLogin } from "~/auth/login.server";
 import { clientAddress } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { handleSubmission } from "~/utils/route.server";
+import { loginForm } from "~/schemas/account";
 import { sessionUser, startSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · Sign in" }];
@@ -17,12 +19,6 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
-const loginSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
-  redirectTo: z.string().optional(),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/admin"));
@@ -31,36 +27,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { t } = requestTranslator(request);
-  const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: t("login.invalid") }, { status: 400 });
-  const result = await attemptLogin({ email: parsed.data.email, password: parsed.data.password, ip: clientAddress(request) });
-  if (!result.ok) {
-    if (result.reason === "rate_limited") {
-      return data(
-        { error: t("login.rateLimited", { seconds: result.retryAfterSeconds ?? 60 }) },
-        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds ?? 60) } },
-      );
+  return handleSubmission(request, loginForm, async ({ email, password, redirectTo }, reply) => {
+    const refuse = (message: string, status: number, headers?: HeadersInit) => data({ result: reply({ formErrors: [message] }) }, { status, headers });
+    if (!email || !password) return refuse(t("login.invalid"), 400);
+    const result = await attemptLogin({ email, password, ip: clientAddress(request) });
+    if (!result.ok) {
+      if (result.reason === "rate_limited") {
+        const seconds = result.retryAfterSeconds ?? 60;
+        return refuse(t("login.rateLimited", { seconds }), 429, { "Retry-After": String(seconds) });
+      }
+      return result.reason === "locked" ? refuse(t("login.locked"), 423) : refuse(t("login.invalid"), 401);
     }
-    return data({ error: t(result.reason === "locked" ? "login.locked" : "login.invalid") }, { status: result.reason === "locked" ? 423 : 401 });
-  }
-  const to = safeRedirectPath(parsed.data.redirectTo, "/admin");
-  return redirect(to, { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+    return redirect(safeRedirectPath(redirectTo, "/admin"), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+  });
 }
 
 export default function Login() {
   const t = useT();
-  const actionData = useActionData<typeof action>();
+  const { form, formErrors } = useSubmissionForm(loginForm, { id: "login", lastResult: useActionData<typeof action>()?.result });
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="mb-6 text-2xl font-bold">{t("login.title")}</h1>
-      {actionData?.error ? (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {actionData.error}
+      {formErrors.map((message) => (
+        <p key={message} role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {message}
         </p>
-      ) : null}
-      <Form method="post" className="card">
+      ))}
+      <Form method="post" className="card" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/admin"} />
         <Field label={t("login.email")} name="email" type="email" autoComplete="username" required />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />

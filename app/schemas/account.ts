@@ -22,3 +22,11 @@ export const changePasswordForm = z
     confirmPassword: z.string({ required_error: "validation.required" }),
   })
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "account.passwordMismatch" });
+
+// A sign-in never says which entry is wrong: anything short of a usable e-mail and password is no
+// credential at all, and the action answers it like a wrong one (400 rather than 401: nothing was checked).
+export const loginForm = z.object({
+  email: z.string().trim().max(254).optional().catch(undefined),
+  password: z.string().max(200).optional().catch(undefined),
+  redirectTo: z.string().optional().catch(undefined),
+});

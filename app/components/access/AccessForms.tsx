@@ -1,10 +1,11 @@
-import { Form } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { SelectField } from "~/components/agenda/FormControls";
 import { Field } from "~/components/Field";
+import { answerFor } from "~/components/forms/answerFor";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
-import { roles } from "~/schemas/access";
-
-/** What the users-and-roles action answers: the form it answers (`intent`), and its notice or error. */
-export type AccessResult = { intent: string; ok: boolean; message?: string; error?: string; generatedPassword?: string };
+import { grantSchema, roles } from "~/schemas/access";
 
 type Scopes = {
   events: { id: string; title: string; titleEn: string | null }[];
@@ -12,75 +13,75 @@ type Scopes = {
   firms: { id: string; name: string; nameEn: string | null }[];
 };
 
-export function Notice({ result, intent }: { result: AccessResult | undefined; intent: string }) {
-  if (!result || result.intent !== intent) return null;
-  return result.ok ? (
+/** The answer to the form with this intent, next to that form: its notice, or why it was refused. */
+export function Notice({ intent }: { intent: string }) {
+  const answer = answerFor(useActionData(), intent);
+  if (!answer) return null;
+  if (!answer.notice) {
+    // A refusal said on its field (a taken e-mail) is not repeated above the form.
+    const { "": general = [], ...onFields } = answer.result?.error ?? {};
+    const said = new Set(Object.values(onFields).flat());
+    return <FormErrors messages={(general ?? []).filter((message) => !said.has(message))} />;
+  }
+  return (
     <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
-      {result.message}
-    </p>
-  ) : (
-    <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-      {result.error}
+      {answer.notice}
     </p>
   );
 }
 
+/** A form of an access page: validated in the browser and on the server with its schema, showing only its own answer. */
+export function useAccessForm<Schema extends Parameters<typeof useSubmissionForm>[0]>(schema: Schema, intent: string) {
+  return useSubmissionForm(schema, { id: `access-${intent}`, lastResult: answerFor(useActionData(), intent)?.result });
+}
+
 /** Grants a role to an account by e-mail, scoped to an event, a series or a firm; only admins may grant ADMIN. */
-export function GrantRoleForm({ result, scopes, canGrantAdmin }: { result: AccessResult | undefined; scopes: Scopes; canGrantAdmin: boolean }) {
+export function GrantRoleForm({ scopes, canGrantAdmin }: { scopes: Scopes; canGrantAdmin: boolean }) {
   const t = useT();
   const localized = useLocalized();
+  const { form, errorOf } = useAccessForm(grantSchema, "grant");
   return (
     <section aria-labelledby="grant-heading">
       <h2 id="grant-heading" className="text-lg font-semibold">
         {t("admin.access.grantRole")}
       </h2>
-      <Form method="post" className="card mt-2">
-        <Notice result={result} intent="grant" />
+      <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <Notice intent="grant" />
         <input type="hidden" name="intent" value="grant" />
-        <Field label={t("admin.access.email")} name="email" id="grant-email" type="email" autoComplete="off" required maxLength={254} />
-        <div className="mb-4">
-          <label htmlFor="grant-role" className="field-label">
-            {t("admin.access.role")}
-          </label>
-          <select id="grant-role" name="role" className="field-input" defaultValue="ORGANIZER">
-            {roles
-              .filter((role) => role !== "ADMIN" || canGrantAdmin)
-              .map((role) => (
-                <option key={role} value={role}>
-                  {t(`admin.access.role.${role}`)}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="mb-4">
-          <label htmlFor="grant-scope" className="field-label">
-            {t("admin.access.scope")}
-          </label>
-          <select id="grant-scope" name="scope" className="field-input" defaultValue="none">
-            <option value="none">{t("admin.access.scope.none")}</option>
-            <optgroup label={t("admin.access.scope.events")}>
-              {scopes.events.map((event) => (
-                <option key={event.id} value={`event:${event.id}`}>
-                  {localized(event.title, event.titleEn)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("admin.access.scope.series")}>
-              {scopes.series.map((series) => (
-                <option key={series.id} value={`series:${series.id}`}>
-                  {localized(series.title, series.titleEn)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("admin.access.scope.firms")}>
-              {scopes.firms.map((firm) => (
-                <option key={firm.id} value={`firm:${firm.id}`}>
-                  {localized(firm.name, firm.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
+        <Field label={t("admin.access.email")} name="email" id="grant-email" type="email" autoComplete="off" required maxLength={254} error={errorOf("email")} />
+        <SelectField label={t("admin.access.role")} name="role" id="grant-role" defaultValue="ORGANIZER" error={errorOf("role")}>
+          {roles
+            .filter((role) => role !== "ADMIN" || canGrantAdmin)
+            .map((role) => (
+              <option key={role} value={role}>
+                {t(`admin.access.role.${role}`)}
+              </option>
+            ))}
+        </SelectField>
+        <SelectField label={t("admin.access.scope")} name="scope" id="grant-scope" defaultValue="none" error={errorOf("scope")}>
+          <option value="none">{t("admin.access.scope.none")}</option>
+          <optgroup label={t("admin.access.scope.events")}>
+            {scopes.events.map((event) => (
+              <option key={event.id} value={`event:${event.id}`}>
+                {localized(event.title, event.titleEn)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("admin.access.scope.series")}>
+            {scopes.series.map((series) => (
+              <option key={series.id} value={`series:${series.id}`}>
+                {localized(series.title, series.titleEn)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("admin.access.scope.firms")}>
+            {scopes.firms.map((firm) => (
+              <option key={firm.id} value={`firm:${firm.id}`}>
+                {localized(firm.name, firm.nameEn)}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
         <button type="submit" className="btn">
           {t("admin.access.grant")}
         </button>

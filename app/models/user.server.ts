@@ -12,13 +12,14 @@ export const passwordSchema = z.string().min(minPasswordLength).max(200);
 
 type UserRefusal = "duplicate_email" | "invalid_email" | "invalid_name" | "weak_password" | "unknown_user" | "unknown_scope" | "bad_scope" | "no_such_grant";
 
-// The field of the back-office forms each refusal belongs to, if any; unknown users and grants keep their 404.
+// The field of the back-office forms each refusal belongs to, if any. An unknown e-mail was typed: the form
+// keeps it and says so on the field. A grant id nobody typed that is not there (or not the user's to touch) is a 404.
 const refusals: Record<UserRefusal, { refusal: Refusal; field?: string }> = {
   duplicate_email: { refusal: "conflict", field: "email" },
   invalid_email: { refusal: "invalid", field: "email" },
   invalid_name: { refusal: "invalid", field: "name" },
   weak_password: { refusal: "invalid", field: "password" },
-  unknown_user: { refusal: "not_found" },
+  unknown_user: { refusal: "invalid", field: "email" },
   unknown_scope: { refusal: "invalid", field: "scope" },
   bad_scope: { refusal: "invalid", field: "scope" },
   no_such_grant: { refusal: "not_found" },

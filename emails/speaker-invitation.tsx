@@ -14,7 +14,14 @@ export type SpeakerInvitationProps = {
 export default function SpeakerInvitation({ locale, speakerName, eventTitle, roles, responseUrl }: SpeakerInvitationProps) {
   const t = translator(locale);
   return (
-    <EmailLayout lang={locale} heading={t("agenda.email.invitation.heading", { event: eventTitle })} preview={t("agenda.email.invitation.preview", { event: eventTitle })} greeting={t("agenda.email.greeting", { name: speakerName })} intro={t("agenda.email.invitation.body", { event: eventTitle })} footer={t("agenda.email.footer")}>
+    <EmailLayout
+      lang={locale}
+      heading={t("agenda.email.invitation.heading", { event: eventTitle })}
+      preview={t("agenda.email.invitation.preview", { event: eventTitle })}
+      greeting={t("agenda.email.greeting", { name: speakerName })}
+      intro={t("agenda.email.invitation.body", { event: eventTitle })}
+      footer={t("agenda.email.footer")}
+    >
       {roles.map((role, index) => (
         <Text key={index} style={{ margin: "4px 0" }}>
           • {role.when} · {role.sessionTitle} · {role.role}

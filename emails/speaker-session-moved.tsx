@@ -17,7 +17,14 @@ export type SpeakerSessionMovedProps = {
 export default function SpeakerSessionMoved({ locale, speakerName, eventTitle, sessionTitle, role, before, after, agendaUrl }: SpeakerSessionMovedProps) {
   const t = translator(locale);
   return (
-    <EmailLayout lang={locale} heading={t("agenda.email.moved.heading", { session: sessionTitle })} preview={t("agenda.email.moved.preview", { session: sessionTitle })} greeting={t("agenda.email.greeting", { name: speakerName })} intro={t("agenda.email.moved.body", { event: eventTitle, session: sessionTitle, role })} footer={t("agenda.email.footer")}>
+    <EmailLayout
+      lang={locale}
+      heading={t("agenda.email.moved.heading", { session: sessionTitle })}
+      preview={t("agenda.email.moved.preview", { session: sessionTitle })}
+      greeting={t("agenda.email.greeting", { name: speakerName })}
+      intro={t("agenda.email.moved.body", { event: eventTitle, session: sessionTitle, role })}
+      footer={t("agenda.email.footer")}
+    >
       <Text>
         {t("agenda.email.moved.before")}: <s>{before}</s>
       </Text>

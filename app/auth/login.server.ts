@@ -9,9 +9,7 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 export const maxFailuresPerAccount = 10;
 export const failureWindowMs = 60 * 60 * 1000;
 
-export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid_credentials" | "locked" | "rate_limited"; retryAfterSeconds?: number };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid_credentials" | "locked" | "rate_limited"; retryAfterSeconds?: number };
 
 /**
  * Counts the account's recent failures and, below the limit, records this attempt as a failure, in one
@@ -45,10 +43,7 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   const attemptId = await reserveAttempt({ email: normalized, ip, userId: user?.id ?? null });
   if (!attemptId) return { ok: false, reason: "locked" };
 
-  const valid =
-    user && !user.disabledAt && user.passwordHash
-      ? await verifyPassword(password, user.passwordHash)
-      : (await verifyPassword(password, await decoyPasswordHash()), false);
+  const valid = user && !user.disabledAt && user.passwordHash ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoyPasswordHash()), false);
 
   if (valid) await db.loginAttempt.update({ where: { id: attemptId }, data: { ok: true } });
   await audit({

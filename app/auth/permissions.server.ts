@@ -36,15 +36,11 @@ export function canManageProgramme(user: Pick<SessionUser, "roles">): boolean {
 }
 
 export function canCheckIn(user: Pick<SessionUser, "roles">, event: EventScope): boolean {
-  return (
-    canManageEvent(user, event) || user.roles.some((grant) => grant.role === "CHECKIN" && grant.eventId === event.id)
-  );
+  return canManageEvent(user, event) || user.roles.some((grant) => grant.role === "CHECKIN" && grant.eventId === event.id);
 }
 
 export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string): boolean {
-  return (
-    canManageProgramme(user) || user.roles.some((grant) => grant.role === "FIRM_CONTACT" && grant.firmId === firmId)
-  );
+  return canManageProgramme(user) || user.roles.some((grant) => grant.role === "FIRM_CONTACT" && grant.firmId === firmId);
 }
 
 /** Where a person of the speaker directory appears, and who added them. */
@@ -128,7 +124,9 @@ export async function requireEventManager(request: Request, eventId: string): Pr
 }
 
 async function speakerScope(speakerId: string): Promise<SpeakerScope> {
-  const speaker = await (await prisma()).speaker.findUnique({
+  const speaker = await (
+    await prisma()
+  ).speaker.findUnique({
     where: { id: speakerId },
     select: { createdById: true, sessions: { select: { session: { select: { event: { select: { id: true, seriesId: true } } } } } } },
   });

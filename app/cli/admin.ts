@@ -112,7 +112,14 @@ function scopeLabel(grant: { role: Role; event?: { slug: string } | null; series
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] + (cell.length - [...cell].length))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] + (cell.length - [...cell].length)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 const commands: Record<string, Command> = {
@@ -164,12 +171,7 @@ const commands: Record<string, Command> = {
     async run(_values, _positionals, { listUsers }) {
       const users = await listUsers();
       if (users.length === 0) return console.log("No users.");
-      const rows = users.map((user) => [
-        user.email,
-        user.name,
-        user.disabledAt ? "disabled" : user.passwordHash ? "active" : "no password",
-        user.roles.map(scopeLabel).join(", ") || "-",
-      ]);
+      const rows = users.map((user) => [user.email, user.name, user.disabledAt ? "disabled" : user.passwordHash ? "active" : "no password", user.roles.map(scopeLabel).join(", ") || "-"]);
       console.log(table([["E-MAIL", "NAME", "STATE", "ROLES"], ...rows]));
     },
   },
@@ -235,7 +237,9 @@ const commands: Record<string, Command> = {
     async run(values, _positionals, { purgeRetention }) {
       const report = await purgeRetention({ dryRun: Boolean(values["dry-run"]) });
       const verb = report.dryRun ? "Would anonymise" : "Anonymised";
-      console.log(`${verb} ${report.registrations} registrations and delete ${report.emails} e-mails of ${report.events.length} events that ended before ${report.cutoff} (RETENTION_DAYS=${report.days}).`);
+      console.log(
+        `${verb} ${report.registrations} registrations and delete ${report.emails} e-mails of ${report.events.length} events that ended before ${report.cutoff} (RETENTION_DAYS=${report.days}).`,
+      );
       for (const event of report.events) console.log(`  ${event.slug}  ended ${event.endsAt}  ${event.registrations} registrations`);
     },
   },

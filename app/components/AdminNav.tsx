@@ -30,11 +30,7 @@ export function AdminNav({ isAdmin, isProgrammeManager }: { isAdmin: boolean; is
             <NavLink
               to={item.to}
               end={item.to === "/admin"}
-              className={({ isActive }) =>
-                `block whitespace-nowrap rounded px-3 py-2 text-sm font-medium ${
-                  isActive ? "bg-brand-700 text-white" : "text-slate-800 hover:bg-slate-200"
-                }`
-              }
+              className={({ isActive }) => `block whitespace-nowrap rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-slate-800 hover:bg-slate-200"}`}
             >
               {t(item.label)}
             </NavLink>

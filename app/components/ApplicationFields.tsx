@@ -14,7 +14,17 @@ function FieldError({ id, errors, name }: { id: string; errors: Errors; name: st
   ) : null;
 }
 
-function TextInput({ name, label, errors, defaults, type = "text", required = false, hint, autoComplete, maxLength }: {
+function TextInput({
+  name,
+  label,
+  errors,
+  defaults,
+  type = "text",
+  required = false,
+  hint,
+  autoComplete,
+  maxLength,
+}: {
   name: string;
   label: MessageKey;
   errors: Errors;
@@ -33,7 +43,12 @@ function TextInput({ name, label, errors, defaults, type = "text", required = fa
     <div className="mb-4">
       <label htmlFor={id} className="field-label">
         {t(label)}
-        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       <input
         id={id}
@@ -90,16 +105,17 @@ export function ApplicationFields({ errors, defaults, withCreditCode }: { errors
       <fieldset className="card mb-4">
         <legend className="px-1 font-semibold">{t("programme.apply.firmSection")}</legend>
         <TextInput name="firmName" label="programme.field.firmName" errors={errors} defaults={defaults} required autoComplete="organization" maxLength={100} />
-        {withCreditCode ? (
-          <TextInput name="creditCode" label="programme.field.creditCode" errors={errors} defaults={defaults} required hint="programme.field.creditCodeHint" maxLength={40} />
-        ) : null}
+        {withCreditCode ? <TextInput name="creditCode" label="programme.field.creditCode" errors={errors} defaults={defaults} required hint="programme.field.creditCodeHint" maxLength={40} /> : null}
         <TextInput name="industry" label="programme.field.industry" errors={errors} defaults={defaults} required maxLength={50} />
         <TextInput name="city" label="programme.field.city" errors={errors} defaults={defaults} required maxLength={50} />
         <TextInput name="website" label="programme.field.website" errors={errors} defaults={defaults} type="text" autoComplete="url" maxLength={200} />
         <div className="mb-4">
           <label htmlFor="application-size" className="field-label">
             {t("programme.field.size")}
-            <span aria-hidden="true" className="text-red-700"> *</span>
+            <span aria-hidden="true" className="text-red-700">
+              {" "}
+              *
+            </span>
           </label>
           <select
             id="application-size"

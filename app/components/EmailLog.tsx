@@ -14,11 +14,21 @@ export function EmailLog({ rows, smtpConfigured }: { rows: Row[]; smtpConfigured
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">
-              <th scope="col" className="p-2">{t("registration.admin.emails.status")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.emails.kind")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.emails.to")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.emails.subject")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.emails.attempts")}</th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.emails.status")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.emails.kind")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.emails.to")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.emails.subject")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.emails.attempts")}
+              </th>
             </tr>
           </thead>
           <tbody>

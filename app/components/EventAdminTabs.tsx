@@ -26,9 +26,7 @@ export function EventAdminTabs({ eventId }: { eventId: string }) {
               to={`/admin/events/${eventId}${tab.segment ? `/${tab.segment}` : ""}`}
               end={tab.segment === ""}
               className={({ isActive }) =>
-                `block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                  isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"
-                }`
+                `block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"}`
               }
             >
               {t(tab.label)}

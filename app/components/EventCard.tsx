@@ -31,9 +31,7 @@ export function EventCard({ event }: { event: Summary }) {
         {formatDate(event.startsAt, event.timeZone, locale)} · {event.city}
       </p>
       <p className="mt-3">
-        <span className={`rounded px-2 py-1 text-xs font-medium ${statusStyle[event.registration.status]}`}>
-          {t(`event.registration.${event.registration.status}`)}
-        </span>
+        <span className={`rounded px-2 py-1 text-xs font-medium ${statusStyle[event.registration.status]}`}>{t(`event.registration.${event.registration.status}`)}</span>
       </p>
     </article>
   );

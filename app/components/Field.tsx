@@ -16,17 +16,14 @@ export function Field({ label, name, error, hint, id, required, ...input }: Fiel
     <div className="mb-4">
       <label htmlFor={inputId} className="field-label">
         {label}
-        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
-      <input
-        id={inputId}
-        name={name}
-        required={required}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="field-input"
-        {...input}
-      />
+      <input id={inputId} name={name} required={required} aria-invalid={message ? true : undefined} aria-describedby={describedBy || undefined} className="field-input" {...input} />
       {hint ? (
         <p id={`${inputId}-hint`} className="mt-1 text-sm text-slate-600">
           {hint}

@@ -3,8 +3,7 @@ import { locales } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import type { RootData } from "~/root";
 
-const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:text-brand-700"}`;
+const navClass = ({ isActive }: { isActive: boolean }) => `rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:text-brand-700"}`;
 
 export function SiteHeader() {
   const t = useT();

@@ -9,7 +9,9 @@ import { audit } from "~/models/audit.server";
 /** The account behind a "set your password" link, or null when it is unknown, used or expired. */
 export async function findSetupAccount(token: string, now = new Date()) {
   if (!token || token.length > 200) return null;
-  const user = await (await prisma()).user.findUnique({
+  const user = await (
+    await prisma()
+  ).user.findUnique({
     where: { setupTokenHash: hashSecret(token) },
     select: { id: true, email: true, name: true, setupTokenExpiresAt: true, disabledAt: true },
   });

@@ -80,7 +80,9 @@ export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Prom
 }
 
 function emptyCalendar(event: Event) {
-  const name = printableText(event.title).replace(/[\\;,]/g, (match) => `\\${match}`).replace(/\n/g, "\\n");
+  const name = printableText(event.title)
+    .replace(/[\\;,]/g, (match) => `\\${match}`)
+    .replace(/\n/g, "\\n");
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:agent-programme-events/agenda", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n");
 }
 
@@ -160,8 +162,7 @@ function frabModel(event: PublicEvent, agenda: AgendaSnapshot) {
 }
 
 // XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; one such character in a stored title would make the whole document ill-formed.
-const escapeXml = (value: string) =>
-  printableText(value).replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
+const escapeXml = (value: string) => printableText(value).replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
 
 export async function scheduleXml(event: PublicEvent): Promise<string> {
   const model = frabModel(event, await publishedSessions(event));

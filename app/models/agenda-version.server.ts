@@ -155,9 +155,7 @@ export async function publishAgenda(eventId: string, { userId = null, now = new 
   const event = await db.event.findUnique({ where: { id: eventId } });
   if (!event) throw new DomainError("not_found", "not_found", "error.notFound.body");
   const snapshot = await buildSnapshot(eventId);
-  const previousRow = event.publishedVersion
-    ? await db.agendaVersion.findUnique({ where: { eventId_version: { eventId, version: event.publishedVersion } } })
-    : null;
+  const previousRow = event.publishedVersion ? await db.agendaVersion.findUnique({ where: { eventId_version: { eventId, version: event.publishedVersion } } }) : null;
   const previous = previousRow ? (JSON.parse(previousRow.snapshot) as AgendaSnapshot) : null;
   const changes = diffSnapshots(previous, snapshot);
   const version = event.publishedVersion + 1;
@@ -168,9 +166,7 @@ export async function publishAgenda(eventId: string, { userId = null, now = new 
   const movedSpeakerIds = snapshot.sessions
     .filter((session) => changes.some((change) => change.kind === "moved" && change.sessionId === session.id))
     .flatMap((session) => session.speakers.map((speaker) => speaker.id));
-  const addresses = new Map(
-    (await db.speaker.findMany({ where: { id: { in: movedSpeakerIds } }, select: { id: true, email: true } })).map((row) => [row.id, row.email]),
-  );
+  const addresses = new Map((await db.speaker.findMany({ where: { id: { in: movedSpeakerIds } }, select: { id: true, email: true } })).map((row) => [row.id, row.email]));
   for (const change of changes) {
     if (change.kind !== "moved" || !change.before || !change.after) continue;
     const session = snapshot.sessions.find((candidate) => candidate.id === change.sessionId)!;

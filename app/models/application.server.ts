@@ -139,7 +139,9 @@ export async function listApplications({ status, q }: { status?: ApplicationStat
 }
 
 export async function getApplication(id: string) {
-  const application = await (await prisma()).firmApplication.findUnique({
+  const application = await (
+    await prisma()
+  ).firmApplication.findUnique({
     where: { id },
     include: {
       duplicateOf: { select: { id: true, firmName: true, status: true, submittedAt: true, contactEmail: true } },
@@ -242,21 +244,17 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
   } else if (step === "approve") {
     await approve({ application, actor, history, now });
   }
-  await audit({ action: step === "approve" || step === "reject" ? "application.decided" : "application.status_changed", actorUserId: actor.id, targetType: "application", targetId: id, details: { from, to } });
+  await audit({
+    action: step === "approve" || step === "reject" ? "application.decided" : "application.status_changed",
+    actorUserId: actor.id,
+    targetType: "application",
+    targetId: id,
+    details: { from, to },
+  });
   return getApplication(id);
 }
 
-async function approve({
-  application,
-  actor,
-  history,
-  now,
-}: {
-  application: Awaited<ReturnType<typeof getApplication>>;
-  actor: { id: string; name: string };
-  history: string;
-  now: Date;
-}) {
+async function approve({ application, actor, history, now }: { application: Awaited<ReturnType<typeof getApplication>>; actor: { id: string; name: string }; history: string; now: Date }) {
   const db = await prisma();
   if (await db.firm.findUnique({ where: { creditCode: application.creditCode } })) {
     throw new DomainError("conflict", "already_member", "programme.review.alreadyMember");

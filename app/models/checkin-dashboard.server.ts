@@ -1,15 +1,7 @@
 import QRCode from "qrcode";
 import { z } from "zod";
 import { prisma, rawSql } from "~/models/store/connection.server";
-import {
-  admissionsByQuarterHour,
-  checkedInCount,
-  confirmedCount,
-  conflictCount,
-  countsByCategory,
-  countsByList,
-  insideCount,
-} from "~/models/store/checkin-report-store.server";
+import { admissionsByQuarterHour, checkedInCount, confirmedCount, conflictCount, countsByCategory, countsByList, insideCount } from "~/models/store/checkin-report-store.server";
 import { resultOf, type DbResult } from "./checkin-decision.server";
 import { ensureDefaultList, listCheckInLists } from "./checkin-list.server";
 import { normalizeCode } from "./checkin-scan.server";
@@ -66,7 +58,6 @@ export async function latestScans(eventId: string, { conflictsOnly = false, take
     attendee: row.registration,
   }));
 }
-
 
 export const searchSchema = z.object({ q: z.string().trim().min(2).max(100) });
 
@@ -174,4 +165,3 @@ export async function checkInDashboard(eventId: string) {
   const [stats, latest, conflicts] = await Promise.all([checkInStats(eventId), latestScans(eventId, { take: 25 }), latestScans(eventId, { conflictsOnly: true, take: 100 })]);
   return { event, stats, latest, conflicts };
 }
-

@@ -1,18 +1,7 @@
 import { randomUUID } from "node:crypto";
 // Relative imports: the writer thread loads this module without the app's path aliases.
 import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "./store/statements.server";
-import {
-  checkInByNonce,
-  checkInListById,
-  enterOnce,
-  insertCheckIn,
-  leave,
-  markCheckedIn,
-  presenceOf,
-  reenter,
-  registrationById,
-  registrationByTicketCode,
-} from "./store/checkin-store.server";
+import { checkInByNonce, checkInListById, enterOnce, insertCheckIn, leave, markCheckedIn, presenceOf, reenter, registrationById, registrationByTicketCode } from "./store/checkin-store.server";
 import { alreadyCheckedIn, decideScanRules, listProblem, nonceProblem, unknownList, type ScanFacts, type ScanFailure } from "./checkin-rules";
 import type { Direction, ListRef, ScanAnswer, ScanResult } from "../schemas/checkin";
 
@@ -65,16 +54,12 @@ function attendeeOf(registration: RegistrationRow): ScanAnswer["attendee"] {
     registrationId: registration.id,
     name: registration.name,
     organization: registration.organization,
-    category: registration.categoryId
-      ? { id: registration.categoryId, name: registration.categoryName ?? "", nameEn: registration.categoryNameEn ?? "" }
-      : null,
+    category: registration.categoryId ? { id: registration.categoryId, name: registration.categoryName ?? "", nameEn: registration.categoryNameEn ?? "" } : null,
   };
 }
 
 function firstCheckInOf(presence: ReturnType<typeof presenceOf.get>, list: ListRef): ScanAnswer["firstCheckIn"] {
-  return presence?.firstScannedAt != null && presence.firstDeviceId != null
-    ? { at: toIso(presence.firstScannedAt), list: listRef(list), deviceId: presence.firstDeviceId }
-    : undefined;
+  return presence?.firstScannedAt != null && presence.firstDeviceId != null ? { at: toIso(presence.firstScannedAt), list: listRef(list), deviceId: presence.firstDeviceId } : undefined;
 }
 
 function replay(sql: Sql, prior: NonNullable<ReturnType<typeof checkInByNonce.get>>): ScanOutcome {
@@ -92,9 +77,7 @@ function replay(sql: Sql, prior: NonNullable<ReturnType<typeof checkInByNonce.ge
       offline: prior.offline === 1,
       conflict: prior.conflict === 1,
       ...(registration && result !== "invalid" ? { attendee: attendeeOf(registration) } : {}),
-      ...(registration && result === "already_checked_in"
-        ? { firstCheckIn: firstCheckInOf(presenceOf.get(sql, { registrationId: registration.id, listId: list.id }), list) }
-        : {}),
+      ...(registration && result === "already_checked_in" ? { firstCheckIn: firstCheckInOf(presenceOf.get(sql, { registrationId: registration.id, listId: list.id }), list) } : {}),
       replayed: true,
     },
   };
@@ -183,5 +166,8 @@ export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
 
 /** Scans decided one after another in the caller's transaction, each in its own savepoint. */
 export function decideScansIn(sql: Sql, inputs: ScanInput[], now: Date): SavepointOutcome<ScanOutcome>[] {
-  return inSavepoints(sql, inputs.map((input) => (sql: Sql) => decideScan(sql, input, now)));
+  return inSavepoints(
+    sql,
+    inputs.map((input) => (sql: Sql) => decideScan(sql, input, now)),
+  );
 }

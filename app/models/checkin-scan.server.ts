@@ -15,7 +15,12 @@ export { maxCodeLength } from "./checkin-decision.server";
 export { maxFutureSkewMs, maxPastAgeMs, scanTimeProblem } from "./checkin-rules";
 
 const codeField = z.string().trim().min(1).max(maxCodeLength);
-const nonceField = z.string().trim().min(8).max(100).regex(/^[\w.:-]+$/, "letters, digits, . : _ - only");
+const nonceField = z
+  .string()
+  .trim()
+  .min(8)
+  .max(100)
+  .regex(/^[\w.:-]+$/, "letters, digits, . : _ - only");
 const scanFields = {
   code: codeField.optional(),
   registrationId: z.string().trim().min(1).max(40).optional(),

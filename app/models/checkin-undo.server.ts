@@ -1,13 +1,5 @@
 import { sqlDate, writeTransaction } from "~/models/store/connection.server";
-import {
-  backInside,
-  checkInOfEvent,
-  entryTakenBack,
-  firstCountedEntry,
-  markUndone,
-  recountCheckedInAt,
-  resolveConflictOf,
-} from "~/models/store/checkin-undo-store.server";
+import { backInside, checkInOfEvent, entryTakenBack, firstCountedEntry, markUndone, recountCheckedInAt, resolveConflictOf } from "~/models/store/checkin-undo-store.server";
 import { DomainError } from "~/utils/domain-error";
 import { audit } from "~/models/audit.server";
 

@@ -98,12 +98,15 @@ function startWriter(entry: string, answerWithinMs: number): Writer {
   // A thread that does not answer in time is stuck (its own wait for a lock gives up after 5 s): it is
   // replaced, and its scans answer 503 so the scanners send them again, with the same nonces. One watchdog
   // per thread, not a timer per scan: the pending map is in sending order, so its first entry is the oldest.
-  const watchdog = setInterval(() => {
-    const oldest = writer.pending.values().next().value;
-    if (!oldest || Date.now() - oldest.sentAt <= answerWithinMs) return;
-    console.error(`Check-in writer thread did not answer within ${answerWithinMs} ms; replacing it.`);
-    void worker.terminate();
-  }, Math.min(1000, answerWithinMs)).unref();
+  const watchdog = setInterval(
+    () => {
+      const oldest = writer.pending.values().next().value;
+      if (!oldest || Date.now() - oldest.sentAt <= answerWithinMs) return;
+      console.error(`Check-in writer thread did not answer within ${answerWithinMs} ms; replacing it.`);
+      void worker.terminate();
+    },
+    Math.min(1000, answerWithinMs),
+  ).unref();
   const settle = (id: number, settle: (pending: Pending) => void) => {
     const pending = writer.pending.get(id);
     if (!pending) return;

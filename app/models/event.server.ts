@@ -8,10 +8,7 @@ import { utcToZonedParts } from "~/utils/time";
 
 export type RegistrationState = "open" | "not_yet_open" | "closed" | "full";
 
-type RegistrationFacts = Pick<
-  Event,
-  "registrationOpensAt" | "registrationClosesAt" | "capacity" | "confirmedCount" | "waitlistEnabled" | "endsAt"
->;
+type RegistrationFacts = Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "confirmedCount" | "waitlistEnabled" | "endsAt">;
 
 /** Whether an attendee can register now (DESIGN.md §5 `registration.status`). */
 export function registrationState(event: RegistrationFacts, now = new Date()): RegistrationState {
@@ -88,9 +85,7 @@ type ScopedUser = { roles: { role: string; eventId: string | null; seriesId: str
 /** Events the user may manage in the back office, newest first (the scope rules of permissions.server.ts). */
 export async function listManageableEvents(user: ScopedUser) {
   const db = await prisma();
-  const everything = user.roles.some(
-    (grant) => grant.role === "ADMIN" || (grant.role === "ORGANIZER" && !grant.eventId && !grant.seriesId),
-  );
+  const everything = user.roles.some((grant) => grant.role === "ADMIN" || (grant.role === "ORGANIZER" && !grant.eventId && !grant.seriesId));
   const eventIds = user.roles.flatMap((grant) => (grant.role === "ORGANIZER" && grant.eventId ? [grant.eventId] : []));
   const seriesIds = user.roles.flatMap((grant) => (grant.role === "ORGANIZER" && grant.seriesId ? [grant.seriesId] : []));
   return db.event.findMany({
@@ -113,9 +108,7 @@ export function parseOrThrow<T extends z.ZodTypeAny>(schema: T, input: unknown):
 }
 
 /** Registration settings the seed may set at creation; the registration capability edits them later. */
-export type RegistrationDefaults = Partial<
-  Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "requiresApproval" | "waitlistEnabled" | "emailConfirmHoldMinutes">
->;
+export type RegistrationDefaults = Partial<Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "capacity" | "requiresApproval" | "waitlistEnabled" | "emailConfirmHoldMinutes">>;
 
 async function checkSeriesAndSlug(facts: { slug: string; seriesId: string | null }, eventId?: string) {
   const db = await prisma();

@@ -15,9 +15,30 @@ import { firmNameKey } from "./firm-name";
 
 // Shared mailbox providers: registering one for a firm would hand its seats to anyone with a free account.
 const publicMailDomains = new Set([
-  "qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "aliyun.com", "139.com", "189.cn",
-  "wo.cn", "tom.com", "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com",
-  "me.com", "proton.me", "protonmail.com",
+  "qq.com",
+  "foxmail.com",
+  "163.com",
+  "126.com",
+  "yeah.net",
+  "sina.com",
+  "sina.cn",
+  "sohu.com",
+  "aliyun.com",
+  "139.com",
+  "189.cn",
+  "wo.cn",
+  "tom.com",
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "msn.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "proton.me",
+  "protonmail.com",
 ]);
 
 const hostname = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;

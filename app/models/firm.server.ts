@@ -5,15 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
 import { accountByEmail, insertInvitedAccount, renewSetupLink } from "~/models/store/account-store.server";
 import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
-import {
-  firmContactCount,
-  firmContactGrant,
-  firmHoldingName,
-  firmsWithoutNameKey,
-  grantFirmContact,
-  revokeFirmContact,
-  setFirmNameKey,
-} from "~/models/store/firm-store.server";
+import { firmContactCount, firmContactGrant, firmHoldingName, firmsWithoutNameKey, grantFirmContact, revokeFirmContact, setFirmNameKey } from "~/models/store/firm-store.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
@@ -48,9 +40,7 @@ export async function listMembers(filter: DirectoryFilter = {}) {
     ...(filter.industry ? { industry: filter.industry } : {}),
     ...(filter.city ? { city: filter.city } : {}),
     ...(filter.founding !== undefined ? { founding: filter.founding } : {}),
-    ...(q
-      ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { description: { contains: q } }, { offers: { contains: q } }, { industry: { contains: q } }] }
-      : {}),
+    ...(q ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { description: { contains: q } }, { offers: { contains: q } }, { industry: { contains: q } }] } : {}),
   };
   const [firms, facets] = await Promise.all([
     db.firm.findMany({ where, orderBy: [{ founding: "desc" }, { memberSince: "asc" }, { name: "asc" }] }),
@@ -267,7 +257,9 @@ export function setupUrl(token: string): string {
 }
 
 export async function listFirmContacts(firmId: string) {
-  const grants = await (await prisma()).roleAssignment.findMany({
+  const grants = await (
+    await prisma()
+  ).roleAssignment.findMany({
     where: { firmId, role: "FIRM_CONTACT" },
     include: { user: { select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, setupTokenExpiresAt: true } } },
     orderBy: { createdAt: "asc" },

@@ -145,7 +145,12 @@ export async function progressMatrix(now = new Date()) {
   const rows = firms.map((firm) => {
     const states = stepStates(steps, firm.onboarding, firm.memberSince, now);
     const stuckAt = states.find((state) => !state.completedAt) ?? null;
-    return { firm: { id: firm.id, name: firm.name, nameEn: firm.nameEn, founding: firm.founding, memberSince: firm.memberSince, contacts: firm._count.roles }, steps: states, stuckAt, ...summary(states) };
+    return {
+      firm: { id: firm.id, name: firm.name, nameEn: firm.nameEn, founding: firm.founding, memberSince: firm.memberSince, contacts: firm._count.roles },
+      steps: states,
+      stuckAt,
+      ...summary(states),
+    };
   });
   return { steps, rows };
 }

@@ -1,17 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
-import {
-  claimEmail,
-  dueEmails,
-  emailToSend,
-  insertAttempt,
-  insertEmail,
-  markUnsendable,
-  recordOutcome,
-  requeueEmail,
-  requeueForRender,
-  storeRendered,
-} from "~/models/store/outbox-store.server";
+import { claimEmail, dueEmails, emailToSend, insertAttempt, insertEmail, markUnsendable, recordOutcome, requeueEmail, requeueForRender, storeRendered } from "~/models/store/outbox-store.server";
 import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
 
 /**
@@ -71,11 +60,7 @@ export function enqueueEmail(email: OutgoingEmail, now = new Date()): Promise<bo
  * promotion, decision, reminder). The hot registration path only writes the row; rendering the QR and the
  * template happens outside the transaction, and a re-issued ticket never mails a stale code.
  */
-export function enqueueRenderLaterInTransaction(
-  sql: Sql,
-  email: { kind: string; to: string; registrationId: string; eventId: string; dedupeKey: string },
-  now = new Date(),
-): boolean {
+export function enqueueRenderLaterInTransaction(sql: Sql, email: { kind: string; to: string; registrationId: string; eventId: string; dedupeKey: string }, now = new Date()): boolean {
   return enqueueEmailInTransaction(sql, { ...email, subject: "", html: "", text: "" }, now);
 }
 

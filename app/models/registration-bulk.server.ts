@@ -48,17 +48,7 @@ const importColumns = ["name", "email", "organization", "phone", "jobTitle", "ca
  * e-mails in the file and in the event, unknown categories — and writes nothing. A real run registers the
  * good rows through the normal registration path (capacity and quotas still apply), skipping approval.
  */
-export async function importRegistrationsCsv({
-  eventId,
-  csv,
-  dryRun,
-  actorUserId,
-}: {
-  eventId: string;
-  csv: string;
-  dryRun: boolean;
-  actorUserId: string;
-}): Promise<ImportReport> {
+export async function importRegistrationsCsv({ eventId, csv, dryRun, actorUserId }: { eventId: string; csv: string; dryRun: boolean; actorUserId: string }): Promise<ImportReport> {
   const db = await prisma();
   const event = await db.event.findUnique({ where: { id: eventId }, include: { ticketCategories: true } });
   if (!event) throw new DomainError("not_found", "not_found", "registration.error.notFound");
@@ -68,9 +58,7 @@ export async function importRegistrationsCsv({
   } catch {
     throw new DomainError("invalid", "invalid_csv", "validation.invalid", undefined, { file: "validation.invalid" });
   }
-  const existing = new Set(
-    (await db.registration.findMany({ where: { eventId, status: { not: "CANCELLED" } }, select: { emailNormalized: true } })).map((row) => row.emailNormalized),
-  );
+  const existing = new Set((await db.registration.findMany({ where: { eventId, status: { not: "CANCELLED" } }, select: { emailNormalized: true } })).map((row) => row.emailNormalized));
   const seen = new Set<string>();
   const report: ImportReport = { dryRun, rows: [], ok: 0, bad: 0, imported: 0 };
   for (const [index, record] of records.entries()) {
@@ -122,19 +110,7 @@ export async function previewBulkMessage({ subject, body, locale }: { subject: s
 }
 
 /** Queues one message per recipient under one batch id; the back office follows the batch's progress. */
-export async function sendBulkMessage({
-  eventId,
-  filter,
-  subject,
-  body,
-  actorUserId,
-}: {
-  eventId: string;
-  filter: RegistrationFilter;
-  subject: string;
-  body: string;
-  actorUserId: string;
-}) {
+export async function sendBulkMessage({ eventId, filter, subject, body, actorUserId }: { eventId: string; filter: RegistrationFilter; subject: string; body: string; actorUserId: string }) {
   const batchId = randomUUID();
   const recipients = await bulkRecipients(eventId, filter);
   for (const recipient of recipients) {
@@ -169,14 +145,15 @@ export async function enqueueDayBeforeReminders(now = new Date()): Promise<numbe
     const startDay = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone }).startOf("day");
     if (Math.round(startDay.diff(today, "days").days) !== 1) continue;
     const attendees = await db.registration.findMany({ where: { eventId: event.id, status: "CONFIRMED", anonymisedAt: null }, select: { id: true, email: true } });
-    queued += await writeTransaction((sql) =>
-      attendees.filter((attendee) =>
-        enqueueRenderLaterInTransaction(
-          sql,
-          { kind: "reminder", to: attendee.email, eventId: event.id, registrationId: attendee.id, dedupeKey: `reminder:${attendee.id}:${event.startsAt.toISOString()}` },
-          now,
-        ),
-      ).length,
+    queued += await writeTransaction(
+      (sql) =>
+        attendees.filter((attendee) =>
+          enqueueRenderLaterInTransaction(
+            sql,
+            { kind: "reminder", to: attendee.email, eventId: event.id, registrationId: attendee.id, dedupeKey: `reminder:${attendee.id}:${event.startsAt.toISOString()}` },
+            now,
+          ),
+        ).length,
     );
   }
   if (queued) wakeOutboxSender();

@@ -18,15 +18,7 @@ import type { EmailAttachment, RenderedEmail } from "./outbox.server";
 import { confirmUrlFor, manageUrlFor } from "./ticket.server";
 
 /** Kinds of e-mail rendered by the sender from the registration's current state. */
-export const lazyEmailKinds = [
-  "ticket",
-  "waitlist-promoted",
-  "registration-pending",
-  "registration-waitlisted",
-  "registration-rejected",
-  "reminder",
-  "email-confirmation",
-] as const;
+export const lazyEmailKinds = ["ticket", "waitlist-promoted", "registration-pending", "registration-waitlisted", "registration-rejected", "reminder", "email-confirmation"] as const;
 
 export const qrCid = "ticket-qr@events";
 
@@ -201,9 +193,7 @@ export async function renderLazyEmail(kind: string, registrationId: string): Pro
   const personal = {
     name: registration.name,
     link: hold ? confirmUrlFor(registration.id, registration.ticketCode) : manageUrlFor(registration.id, registration.manageTokenVersion),
-    holdExpires: hold
-      ? `${formatDate(hold, registration.eventTimeZone, locale)} ${formatTime(hold, registration.eventTimeZone)} (${describeZone(registration.eventTimeZone, hold)})`
-      : "",
+    holdExpires: hold ? `${formatDate(hold, registration.eventTimeZone, locale)} ${formatTime(hold, registration.eventTimeZone)} (${describeZone(registration.eventTimeZone, hold)})` : "",
   };
   return { ...personalise(template, personal), attachments };
 }
@@ -211,8 +201,5 @@ export async function renderLazyEmail(kind: string, registrationId: string): Pro
 /** An organizer's bulk message, rendered once per recipient at enqueue time. */
 export async function renderBulkMessage({ locale, name, subject, body }: { locale: string; name: string; subject: string; body: string }) {
   const t = translator(isLocale(locale) ? locale : "zh-CN");
-  return renderEmail(
-    subject,
-    <BulkMessageEmail lang={locale} subject={subject} greeting={t("registration.email.greeting", { name })} body={body} footer={t("registration.email.bulk.footer")} />,
-  );
+  return renderEmail(subject, <BulkMessageEmail lang={locale} subject={subject} greeting={t("registration.email.greeting", { name })} body={body} footer={t("registration.email.bulk.footer")} />);
 }

@@ -19,9 +19,7 @@ export function publicStatus(status: RegistrationStatus | string): PublicStatus 
  */
 export const resentIfRegistered = { result: "resent_if_registered" } as const;
 
-export type RegistrationAnswer =
-  | { httpStatus: 201; body: { registration: { id: string; status: PublicStatus; manageUrl: string | null } } }
-  | { httpStatus: 202; body: typeof resentIfRegistered };
+export type RegistrationAnswer = { httpStatus: 201; body: { registration: { id: string; status: PublicStatus; manageUrl: string | null } } } | { httpStatus: 202; body: typeof resentIfRegistered };
 
 export type NewRegistrationAnswer = Extract<RegistrationAnswer, { httpStatus: 201 }>;
 

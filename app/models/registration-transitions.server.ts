@@ -1,15 +1,6 @@
 import type { RegistrationStatus } from "~/generated/prisma/client";
 import { sqlDate, type Sql } from "~/models/store/connection.server";
-import {
-  claimResend,
-  confirmFromWaitlist,
-  manageTokenOf,
-  markCancelled,
-  recordReplacedManageLink,
-  registrationState,
-  setManageToken,
-  waitlistOf,
-} from "~/models/store/registration-store.server";
+import { claimResend, confirmFromWaitlist, manageTokenOf, markCancelled, recordReplacedManageLink, registrationState, setManageToken, waitlistOf } from "~/models/store/registration-store.server";
 import {
   firmQuotaOf,
   releaseCategorySeat,
@@ -78,11 +69,7 @@ export function promoteWaitlistInTransaction(sql: Sql, eventId: string, now: Dat
     if (step === "keep_in_line") continue;
     confirmFromWaitlist.run(sql, { id: candidate.id, now: sqlDate(now) });
     removeWaitlisted.run(sql, { eventId });
-    enqueueRenderLaterInTransaction(
-      sql,
-      { kind: "waitlist-promoted", to: candidate.email, eventId, registrationId: candidate.id, dedupeKey: `promoted:${candidate.id}:${candidate.ticketCode}` },
-      now,
-    );
+    enqueueRenderLaterInTransaction(sql, { kind: "waitlist-promoted", to: candidate.email, eventId, registrationId: candidate.id, dedupeKey: `promoted:${candidate.id}:${candidate.ticketCode}` }, now);
     promoted.push(candidate.id);
   }
   return promoted;
@@ -120,9 +107,5 @@ export function resendNoticeInTransaction(sql: Sql, row: RowState, now: Date): b
   if (!kind) return false;
   if (!claimResend.run(sql, { id: row.id, now: sqlDate(now), sentBefore: sqlDate(new Date(now.getTime() - resendIntervalMs)) }).changes) return false;
   replaceManageLinkInTransaction(sql, row.id, now);
-  return enqueueRenderLaterInTransaction(
-    sql,
-    { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` },
-    now,
-  );
+  return enqueueRenderLaterInTransaction(sql, { kind, to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `${kind}:${row.id}:resend:${now.getTime()}` }, now);
 }

@@ -37,15 +37,7 @@ import {
   type PublicStatus,
   type RegistrationAnswer,
 } from "./registration-rules.server";
-import {
-  cancelInTransaction,
-  promoteWaitlistInTransaction,
-  releaseStatus,
-  replaceManageLinkInTransaction,
-  resendNoticeInTransaction,
-  rowState,
-  takeSeat,
-} from "./registration-transitions.server";
+import { cancelInTransaction, promoteWaitlistInTransaction, releaseStatus, replaceManageLinkInTransaction, resendNoticeInTransaction, rowState, takeSeat } from "./registration-transitions.server";
 import { confirmTokenHashFor, manageTokenHashFor, manageUrlFor, newTicketCode } from "./ticket.server";
 
 /**
@@ -92,9 +84,7 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
   if (state === "not_yet_open") throw new DomainError("conflict", "not_yet_open", "registration.error.notYetOpen");
   if (state === "closed") throw new DomainError("conflict", "closed", "registration.error.closed");
 
-  const invite = input.inviteCode
-    ? await db.inviteCode.findUnique({ where: { eventId_code: { eventId: event.id, code: input.inviteCode.trim() } } })
-    : null;
+  const invite = input.inviteCode ? await db.inviteCode.findUnique({ where: { eventId_code: { eventId: event.id, code: input.inviteCode.trim() } } }) : null;
   if (input.inviteCode && !invite) throw inputError({ inviteCode: "registration.validation.inviteCode" });
   const category = chooseCategory(event.ticketCategories, {
     inviteCategoryId: invite?.categoryId ?? null,
@@ -213,9 +203,7 @@ async function publishedEventForRegistration(slug: string) {
     requiresApproval: row.requiresApproval === 1,
     privacyNoticeVersion: row.privacyNoticeVersion,
     emailConfirmHoldMinutes: row.emailConfirmHoldMinutes,
-    ticketCategories: ticketCategoriesOf
-      .all(sql, { eventId: row.id })
-      .map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1 })),
+    ticketCategories: ticketCategoriesOf.all(sql, { eventId: row.id }).map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1 })),
     questions: registrationQuestionsOf.all(sql, { eventId: row.id }).map((question) => ({ ...question, required: question.required === 1 })),
   };
 }

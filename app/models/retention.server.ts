@@ -21,7 +21,12 @@ export type RetentionReport = {
   emails: number;
 };
 
-export async function purgeRetention({ now = new Date(), days = env().RETENTION_DAYS, dryRun = false, actorUserId = null }: { now?: Date; days?: number; dryRun?: boolean; actorUserId?: string | null } = {}): Promise<RetentionReport> {
+export async function purgeRetention({
+  now = new Date(),
+  days = env().RETENTION_DAYS,
+  dryRun = false,
+  actorUserId = null,
+}: { now?: Date; days?: number; dryRun?: boolean; actorUserId?: string | null } = {}): Promise<RetentionReport> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   const sql = await rawSql();
   const events = eventsPastRetention.all(sql, { cutoff: sqlDate(cutoff) });

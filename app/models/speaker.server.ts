@@ -38,7 +38,9 @@ export async function getSpeakerWithSessions(speakerId: string) {
 /** The directory, each person with the events they appear at (the scope `canManageSpeaker` decides on). */
 export async function listSpeakers({ query = "", take = 500 }: { query?: string; take?: number } = {}) {
   const q = query.trim();
-  const speakers = await (await prisma()).speaker.findMany({
+  const speakers = await (
+    await prisma()
+  ).speaker.findMany({
     where: q ? { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { organization: { contains: q } }] } : {},
     include: { sessions: { select: { session: { select: { event: { select: { id: true, seriesId: true } } } } } } },
     orderBy: { name: "asc" },

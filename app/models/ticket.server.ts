@@ -54,17 +54,7 @@ export function confirmUrlFor(registrationId: string, ticketCode: string): strin
  * ticket e-mail is queued again with the new QR. False when the registration is not a confirmed one of this
  * event. The audit entry names who and which registration, never a code.
  */
-export async function reissueTicket({
-  eventId,
-  registrationId,
-  actorUserId,
-  now = new Date(),
-}: {
-  eventId: string;
-  registrationId: string;
-  actorUserId: string;
-  now?: Date;
-}): Promise<boolean> {
+export async function reissueTicket({ eventId, registrationId, actorUserId, now = new Date() }: { eventId: string; registrationId: string; actorUserId: string; now?: Date }): Promise<boolean> {
   const code = newTicketCode();
   const reissued = await writeTransaction((sql) => {
     if (!reissueTicketCode.run(sql, { id: registrationId, eventId, ticketCode: code, now: sqlDate(now) }).changes) return false;

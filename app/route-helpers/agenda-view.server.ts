@@ -124,9 +124,7 @@ export type AgendaFilters = { track: string; room: string; type: string };
 export function filterAgenda(view: AgendaView, filters: AgendaFilters): AgendaView["days"] {
   if (!filters.track && !filters.room && !filters.type) return view.days;
   const keep = (session: PublicSessionView) =>
-    (!filters.track || session.trackId === filters.track) &&
-    (!filters.room || session.plenary || session.roomId === filters.room) &&
-    (!filters.type || session.type === filters.type);
+    (!filters.track || session.trackId === filters.track) && (!filters.room || session.plenary || session.roomId === filters.room) && (!filters.type || session.type === filters.type);
   return view.days
     .map((day) => ({ ...day, slots: day.slots.map((slot) => ({ ...slot, sessions: slot.sessions.filter(keep) })).filter((slot) => slot.sessions.length) }))
     .filter((day) => day.slots.length);
@@ -136,12 +134,7 @@ export function filterAgenda(view: AgendaView, filters: AgendaFilters): AgendaVi
  * The agenda's HTML for one version, language and filter, rendered once and then served from memory.
  * Only filters naming things that exist are cached, so made-up query strings cannot fill the cache.
  */
-export function agendaFragment(
-  event: { id: string; publishedVersion: number },
-  view: AgendaView,
-  filters: AgendaFilters,
-  locale: Locale,
-): { html: string; count: number; key: string | null } {
+export function agendaFragment(event: { id: string; publishedVersion: number }, view: AgendaView, filters: AgendaFilters, locale: Locale): { html: string; count: number; key: string | null } {
   const days = filterAgenda(view, filters);
   const count = days.reduce((sum, day) => sum + day.slots.reduce((inner, slot) => inner + slot.sessions.length, 0), 0);
   const valid =

@@ -42,7 +42,10 @@ export async function authorizeForEvent(principal: Awaited<ReturnType<typeof aut
 }
 
 /** For the GET endpoints addressed by slug: 404 for an unknown slug, then the same scope rules. */
-export async function requireCheckInAccess(request: Request, slug: string): Promise<{ principal: CheckInPrincipal; event: { id: string; slug: string; title: string; titleEn: string; timeZone: string } }> {
+export async function requireCheckInAccess(
+  request: Request,
+  slug: string,
+): Promise<{ principal: CheckInPrincipal; event: { id: string; slug: string; title: string; titleEn: string; timeZone: string } }> {
   const event = await getCheckInEventBySlug(slug);
   if (request.headers.has("Authorization")) {
     if (!event) throw new HttpError(404, "unknown_event", "checkin.error.unknownEvent");

@@ -143,7 +143,14 @@ export default function ApplicationDetail() {
             ) : null}
             <div className="mt-3 flex flex-wrap gap-2">
               {transitions.map((to) => (
-                <button key={to} type="submit" name="to" value={to} className={to === "REJECTED" ? "btn-danger" : to === "APPROVED" ? "btn" : "btn-secondary"} disabled={navigation.state === "submitting"}>
+                <button
+                  key={to}
+                  type="submit"
+                  name="to"
+                  value={to}
+                  className={to === "REJECTED" ? "btn-danger" : to === "APPROVED" ? "btn" : "btn-secondary"}
+                  disabled={navigation.state === "submitting"}
+                >
                   {t(`programme.review.action.${to}`)}
                 </button>
               ))}

@@ -63,12 +63,24 @@ export default function AuditLog() {
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t("admin.audit.at")}</th>
-                <th scope="col" className="py-2 pr-3">{t("admin.audit.action")}</th>
-                <th scope="col" className="py-2 pr-3">{t("admin.audit.actor")}</th>
-                <th scope="col" className="py-2 pr-3">{t("admin.audit.target")}</th>
-                <th scope="col" className="py-2 pr-3">{t("admin.audit.ip")}</th>
-                <th scope="col" className="py-2">{t("admin.audit.details")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.audit.at")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.audit.action")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.audit.actor")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.audit.target")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.audit.ip")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("admin.audit.details")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,9 +88,7 @@ export default function AuditLog() {
                 <tr key={entry.id} className="border-b border-slate-200 align-top">
                   <td className="whitespace-nowrap py-2 pr-3">{entry.at.slice(0, 19).replace("T", " ")} UTC</td>
                   <td className="py-2 pr-3 font-mono text-xs">{entry.action}</td>
-                  <td className="py-2 pr-3">
-                    {entry.actorEmail ?? (entry.actorTokenId ? t("admin.audit.token", { id: entry.actorTokenId }) : t("admin.audit.system"))}
-                  </td>
+                  <td className="py-2 pr-3">{entry.actorEmail ?? (entry.actorTokenId ? t("admin.audit.token", { id: entry.actorTokenId }) : t("admin.audit.system"))}</td>
                   <td className="break-all py-2 pr-3 font-mono text-xs">{entry.target}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{entry.ip}</td>
                   <td className="break-all py-2 font-mono text-xs">{entry.details}</td>

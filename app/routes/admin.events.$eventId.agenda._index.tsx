@@ -109,7 +109,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         case "publish": {
           const result = await publishAgenda(eventId, { userId: user.id });
-          await audit({ action: "agenda.published", actorUserId: user.id, targetType: "event", targetId: eventId, eventId, ip: clientAddress(request), details: { version: result.version, changes: result.changes.length } });
+          await audit({
+            action: "agenda.published",
+            actorUserId: user.id,
+            targetType: "event",
+            targetId: eventId,
+            eventId,
+            ip: clientAddress(request),
+            details: { version: result.version, changes: result.changes.length },
+          });
           return done(t("agenda.admin.agenda.published", { version: result.version, changes: result.changes.length, emails: result.emailsQueued }));
         }
       }

@@ -49,9 +49,13 @@ export default function CheckInDashboard() {
   }, [revalidator]);
 
   const time = (iso: string, withDate = false) =>
-    new Intl.DateTimeFormat(locale, { timeZone: event.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(withDate ? { month: "2-digit", day: "2-digit" } : { second: "2-digit" }) }).format(
-      new Date(iso),
-    );
+    new Intl.DateTimeFormat(locale, {
+      timeZone: event.timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      ...(withDate ? { month: "2-digit", day: "2-digit" } : { second: "2-digit" }),
+    }).format(new Date(iso));
   const chart = stats.byQuarterHour.map((bucket) => ({ label: time(bucket.start), count: bucket.count }));
   const tiles = [
     { label: t("checkin.dashboard.registered"), value: stats.registered, id: "registered" },

@@ -143,12 +143,24 @@ export default function RegistrationsAdmin() {
               <th scope="col" className="p-2">
                 <span className="sr-only">✓</span>
               </th>
-              <th scope="col" className="p-2">{t("registration.form.name")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.list.status")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.list.category")}</th>
-              <th scope="col" className="p-2">{t("registration.form.organization")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.list.checkedIn")}</th>
-              <th scope="col" className="p-2">{t("registration.admin.list.note")}</th>
+              <th scope="col" className="p-2">
+                {t("registration.form.name")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.list.status")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.list.category")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.form.organization")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.list.checkedIn")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("registration.admin.list.note")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -82,12 +82,20 @@ export default function BulkMessage() {
           {t("registration.admin.bulk.subject")}
         </label>
         <input id="bulk-subject" name="subject" className="field-input" maxLength={200} required />
-        {errorOf("subject") ? <p className="field-error" role="alert">{errorOf("subject")}</p> : null}
+        {errorOf("subject") ? (
+          <p className="field-error" role="alert">
+            {errorOf("subject")}
+          </p>
+        ) : null}
         <label className="field-label mt-2" htmlFor="bulk-body">
           {t("registration.admin.bulk.body")}
         </label>
         <textarea id="bulk-body" name="body" rows={8} className="field-input" required />
-        {errorOf("body") ? <p className="field-error" role="alert">{errorOf("body")}</p> : null}
+        {errorOf("body") ? (
+          <p className="field-error" role="alert">
+            {errorOf("body")}
+          </p>
+        ) : null}
         <div className="mt-3 flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.bulk.preview")}
@@ -97,9 +105,7 @@ export default function BulkMessage() {
           </button>
         </div>
       </Form>
-      {preview ? (
-        <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={preview} className="mt-3 h-96 w-full rounded border" />
-      ) : null}
+      {preview ? <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={preview} className="mt-3 h-96 w-full rounded border" /> : null}
     </div>
   );
 }

@@ -120,7 +120,11 @@ export default function AdminOnboarding() {
                       ? t("programme.onboarding.overdue")
                       : t("programme.onboarding.open");
                   return (
-                    <td key={state.stepId} className={`px-1 py-1 text-center ${state.completedAt ? "bg-green-100" : state.overdue ? "bg-red-100" : "bg-slate-50"}`} data-state={state.completedAt ? "done" : state.overdue ? "overdue" : "open"}>
+                    <td
+                      key={state.stepId}
+                      className={`px-1 py-1 text-center ${state.completedAt ? "bg-green-100" : state.overdue ? "bg-red-100" : "bg-slate-50"}`}
+                      data-state={state.completedAt ? "done" : state.overdue ? "overdue" : "open"}
+                    >
                       <Form method="post">
                         <input type="hidden" name="intent" value="toggle" />
                         <input type="hidden" name="firmId" value={row.firm.id} />

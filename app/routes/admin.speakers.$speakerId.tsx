@@ -22,7 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const speaker = await getSpeakerWithSessions(params.speakerId ?? "");
     if (!speaker) notFound();
     return {
-      speaker: { id: speaker.id, name: speaker.name, nameEn: speaker.nameEn, organization: speaker.organization, jobTitle: speaker.jobTitle, bio: speaker.bio, email: speaker.email ?? "", photo: speakerPhotoUrl(speaker) },
+      speaker: {
+        id: speaker.id,
+        name: speaker.name,
+        nameEn: speaker.nameEn,
+        organization: speaker.organization,
+        jobTitle: speaker.jobTitle,
+        bio: speaker.bio,
+        email: speaker.email ?? "",
+        photo: speakerPhotoUrl(speaker),
+      },
       roles: speaker.sessions.map((row) => ({
         id: row.id,
         role: row.role,

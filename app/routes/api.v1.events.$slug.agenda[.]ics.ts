@@ -12,7 +12,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEventBySlug(params.slug ?? "");
   if (!event) return apiError(404, "not_found", requestTranslator(request).t("event.notFound"));
   const wanted = new URL(request.url).searchParams.get("sessions");
-  const only = wanted !== null ? new Set(wanted.split(",").map((id) => id.trim()).filter(Boolean).slice(0, 500)) : undefined;
+  const only =
+    wanted !== null
+      ? new Set(
+          wanted
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean)
+            .slice(0, 500),
+        )
+      : undefined;
   const body = await agendaIcs(event, only);
   return new Response(body, {
     headers: {

@@ -25,10 +25,7 @@ export const action = jsonEndpoint(async ({ request }) => {
   }
   if (parsed.data.nickname) return apiErrorReply(422, "invalid_input", t("programme.validation.honeypot"));
   const { outcome, application } = await submitApplication({ input: parsed.data, locale });
-  return jsonReply(
-    { application: { id: application.id, status: application.status.toLowerCase(), outcome, duplicateOf: application.duplicateOfId } },
-    outcome === "repeat" ? 200 : 201,
-  );
+  return jsonReply({ application: { id: application.id, status: application.status.toLowerCase(), outcome, duplicateOf: application.duplicateOfId } }, outcome === "repeat" ? 200 : 201);
 });
 
 export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "POST only"));

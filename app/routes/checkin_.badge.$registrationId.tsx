@@ -28,17 +28,10 @@ export default function Badge() {
   const localize = useLocalized();
   return (
     <main id="main" className="mx-auto max-w-md px-3 py-4">
-      <button
-        type="button"
-        className="btn no-print mb-4 w-full"
-        onClick={() => window.print()}
-      >
+      <button type="button" className="btn no-print mb-4 w-full" onClick={() => window.print()}>
         {t("checkin.badges.print")}
       </button>
-      <BadgeSheet
-        eventTitle={localize(event.title, event.titleEn)}
-        badges={badges}
-      />
+      <BadgeSheet eventTitle={localize(event.title, event.titleEn)} badges={badges} />
     </main>
   );
 }

@@ -194,8 +194,7 @@ export default function EventPage() {
         <div>
           <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>
           <dd>
-            {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–
-            {formatTime(event.endsAt, event.timeZone)}
+            {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)}
             <span className="block text-sm text-slate-600">{t("event.timeZone", { zone: describeZone(event.timeZone, event.startsAt) })}</span>
           </dd>
         </div>
@@ -218,9 +217,7 @@ export default function EventPage() {
           </Link>
         ) : null}
         {registration.capacity !== null && registration.status === "open" ? (
-          <span className="text-sm text-slate-600">
-            {t("event.seatsLeft", { count: Math.max(0, registration.capacity - registration.confirmed) })}
-          </span>
+          <span className="text-sm text-slate-600">{t("event.seatsLeft", { count: Math.max(0, registration.capacity - registration.confirmed) })}</span>
         ) : null}
       </div>
       <section className="mt-8" aria-labelledby="agenda-heading">

@@ -84,8 +84,8 @@ export default function RegisterPage() {
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.form.title", { event: title })}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} ·{" "}
-        {describeZone(event.timeZone, event.startsAt)} · {localized(event.venue, event.venueEn)}
+        {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)} ·{" "}
+        {localized(event.venue, event.venueEn)}
       </p>
       {state !== "open" ? (
         <p role="alert" className="card mt-4 text-red-800">
@@ -101,7 +101,16 @@ export default function RegisterPage() {
           ) : null}
           <input type="hidden" name="locale" value={locale} />
           <Field label={t("registration.form.name")} name={fields.name.name} error={error("name")} required autoComplete="name" />
-          <Field label={t("registration.form.email")} name={fields.email.name} type="email" error={error("email")} hint={t("registration.form.emailHint")} required autoComplete="email" inputMode="email" />
+          <Field
+            label={t("registration.form.email")}
+            name={fields.email.name}
+            type="email"
+            error={error("email")}
+            hint={t("registration.form.emailHint")}
+            required
+            autoComplete="email"
+            inputMode="email"
+          />
           <Field label={t("registration.form.organization")} name={fields.organization.name} error={error("organization")} required autoComplete="organization" />
           <Field label={t("registration.form.jobTitle")} name={fields.jobTitle.name} error={error("jobTitle")} autoComplete="organization-title" />
           <Field label={t("registration.form.phone")} name={fields.phone.name} type="tel" error={error("phone")} autoComplete="tel" inputMode="tel" />
@@ -115,7 +124,11 @@ export default function RegisterPage() {
                   {candidate.inviteOnly ? <span className="text-xs text-slate-500">（{t("registration.admin.category.inviteOnly")}）</span> : null}
                 </label>
               ))}
-              {error("category") ? <p className="field-error" role="alert">{error("category")}</p> : null}
+              {error("category") ? (
+                <p className="field-error" role="alert">
+                  {error("category")}
+                </p>
+              ) : null}
             </fieldset>
           ) : null}
           <Field label={t("registration.form.inviteCode")} name={fields.inviteCode.name} error={error("inviteCode")} hint={t("registration.form.inviteCodeHint")} autoComplete="off" />
@@ -170,7 +183,12 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
       <fieldset className="mb-4">
         <legend className="field-label">
           {label}
-          {question.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+          {question.required ? (
+            <span aria-hidden="true" className="text-red-700">
+              {" "}
+              *
+            </span>
+          ) : null}
         </legend>
         {question.options.map((option) => (
           <label key={option.value} className="flex items-center gap-2 py-1">
@@ -188,7 +206,12 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
         <label className="flex items-start gap-2">
           <input type="checkbox" name={name} value="on" className="mt-1" />
           {label}
-          {question.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+          {question.required ? (
+            <span aria-hidden="true" className="text-red-700">
+              {" "}
+              *
+            </span>
+          ) : null}
         </label>
         {errorNode}
       </div>
@@ -199,7 +222,12 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
       <div className="mb-4">
         <label htmlFor={id} className="field-label">
           {label}
-          {question.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+          {question.required ? (
+            <span aria-hidden="true" className="text-red-700">
+              {" "}
+              *
+            </span>
+          ) : null}
         </label>
         <textarea id={id} name={name} rows={4} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
         {errorNode}

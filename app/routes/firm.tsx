@@ -26,11 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
     const { user, firmId } = await scopedFirm(request);
     if (!firmId) return { page: null, activity: null, myFirms: [] };
-    const [page, activity, myFirms] = await Promise.all([
-      firmPageData(firmId),
-      firmEventActivity(firmId),
-      Promise.all(firmIdsOf(user).map(async (id) => ({ id, name: (await getFirm(id)).name }))),
-    ]);
+    const [page, activity, myFirms] = await Promise.all([firmPageData(firmId), firmEventActivity(firmId), Promise.all(firmIdsOf(user).map(async (id) => ({ id, name: (await getFirm(id)).name })))]);
     return {
       page,
       myFirms,
@@ -39,7 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           id: registration.id,
           name: registration.name,
           status: registration.status,
-          event: { title: registration.event.title, titleEn: registration.event.titleEn, slug: registration.event.slug, startsAt: registration.event.startsAt.toISOString(), timeZone: registration.event.timeZone },
+          event: {
+            title: registration.event.title,
+            titleEn: registration.event.titleEn,
+            slug: registration.event.slug,
+            startsAt: registration.event.startsAt.toISOString(),
+            timeZone: registration.event.timeZone,
+          },
         })),
         quotas: activity.quotas.map((quota) => ({
           id: quota.id,
@@ -131,7 +133,11 @@ export default function FirmPortal() {
               <li key={code.id}>
                 <span className="font-mono font-semibold">{code.code}</span> · {localized(code.event.title, code.event.titleEn)}
                 {code.label ? ` · ${code.label}` : ""} · {t("programme.portal.codeUses", { used: code.used, max: code.maxUses })}
-                {code.revoked ? ` · ${t("programme.portal.codeRevoked")}` : code.expiresAt ? ` · ${t("programme.portal.codeExpires", { date: formatDate(code.expiresAt, "Asia/Shanghai", locale) })}` : ""}
+                {code.revoked
+                  ? ` · ${t("programme.portal.codeRevoked")}`
+                  : code.expiresAt
+                    ? ` · ${t("programme.portal.codeExpires", { date: formatDate(code.expiresAt, "Asia/Shanghai", locale) })}`
+                    : ""}
               </li>
             ))}
           </ul>

@@ -168,9 +168,7 @@ export default function ProgrammePage() {
                   {firm.founding ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("programme.founding.badge")}</span> : null}
                 </p>
                 {firm.description ? <p className="mt-1 line-clamp-3 text-sm text-slate-800">{firm.description}</p> : null}
-                {firm.memberSince ? (
-                  <p className="mt-1 text-xs text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p>
-                ) : null}
+                {firm.memberSince ? <p className="mt-1 text-xs text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p> : null}
               </div>
             </li>
           ))}

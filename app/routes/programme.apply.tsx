@@ -58,7 +58,10 @@ function ApplyForm() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const { form, fields, errorOf, formErrors } = useSubmissionForm(applicationInputSchema, { id: "programme-application", lastResult: actionData && "result" in actionData ? actionData.result : undefined });
+  const { form, fields, errorOf, formErrors } = useSubmissionForm(applicationInputSchema, {
+    id: "programme-application",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+  });
   const done = actionData && "done" in actionData ? actionData.done : null;
   if (done) {
     return (

@@ -260,11 +260,7 @@ export function agendaEditorSchema(timeZone: string) {
 /** The session page: its facts (`save`), a person added in a role, or one removed. */
 export function sessionPageSchema(timeZone: string) {
   return z
-    .discriminatedUnion("intent", [
-      sessionFields.extend({ intent: z.literal("save") }),
-      attachSchema.extend({ intent: z.literal("attach") }),
-      z.object({ intent: z.literal("detach"), id: sessionId }),
-    ])
+    .discriminatedUnion("intent", [sessionFields.extend({ intent: z.literal("save") }), attachSchema.extend({ intent: z.literal("attach") }), z.object({ intent: z.literal("detach"), id: sessionId })])
     .transform((value, ctx) => {
       if (value.intent !== "save") return value;
       const { intent, ...fields } = value;

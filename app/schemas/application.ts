@@ -53,7 +53,9 @@ export const applicationDetailsSchema = z.object({
   offers: zLongText(2000),
   needs: zLongText(2000),
   contactName: zText(100),
-  contactEmail: zText(254).pipe(z.string().email("validation.email")).transform((value) => value.toLowerCase()),
+  contactEmail: zText(254)
+    .pipe(z.string().email("validation.email"))
+    .transform((value) => value.toLowerCase()),
   contactPhone: phoneSchema,
 });
 
@@ -61,10 +63,7 @@ export const applicationInputSchema = applicationDetailsSchema.extend({
   creditCode: creditCodeSchema,
   // The charter version shown on the form, so acceptance is recorded for exactly the text the applicant saw.
   charterVersion: zText(20),
-  charterAccepted: z.preprocess(
-    (value) => value === true || value === "on" || value === "true",
-    z.literal(true, { errorMap: () => ({ message: "programme.validation.charter" }) }),
-  ),
+  charterAccepted: z.preprocess((value) => value === true || value === "on" || value === "true", z.literal(true, { errorMap: () => ({ message: "programme.validation.charter" }) })),
   // Honeypot: a field hidden from people; bots fill it in.
   nickname: z.string().max(0, "programme.validation.honeypot").optional(),
 });

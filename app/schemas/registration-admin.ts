@@ -69,7 +69,10 @@ export const emailConfirmationSchema = z
   .transform(({ confirmEmailFirst, holdMinutes }) => ({ holdMinutes: confirmEmailFirst ? holdMinutes : null }));
 
 export const categorySchema = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{1,32}$/, "validation.invalid"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,32}$/, "validation.invalid"),
   name: zText(50),
   nameEn: zOptionalText(50),
   capacity: optionalCount,
@@ -80,7 +83,10 @@ export const categorySchema = z.object({
 export const quotaSchema = z.object({ firmId: z.string().min(1, "validation.required").max(64), quota: z.coerce.number().int().min(0).max(100_000) });
 
 export const questionSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9_]{1,32}$/, "validation.invalid"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,32}$/, "validation.invalid"),
   label: zText(200),
   labelEn: zOptionalText(200),
   kind: z.enum(["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"]),

@@ -33,7 +33,11 @@ export function retryAfterWhenBusy(res: ServerResponse) {
  * proxy (TRUST_PROXY) it is the first X-Forwarded-For entry, as express's `req.ip` with trust "all".
  */
 export function setClientAddress(req: IncomingMessage, env: Env) {
-  const forwarded = env.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  const forwarded = env.TRUST_PROXY
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   req.headers["x-client-address"] = forwarded || req.socket.remoteAddress || "";
 }
 

@@ -90,4 +90,3 @@ function cspNonce(): string {
   noncePool.offset += 16;
   return noncePool.bytes.toString("base64", noncePool.offset - 16, noncePool.offset);
 }
-

@@ -61,10 +61,7 @@ export async function reencodeImage(bytes: Uint8Array, rules: ImageRules): Promi
     throw new ImageRejected("dimensions");
   }
 
-  let pipeline = sharp(bytes, input)
-    .timeout({ seconds: decodeTimeoutSeconds })
-    .rotate()
-    .resize({ width: rules.fitWithin, height: rules.fitWithin, fit: "inside", withoutEnlargement: true });
+  let pipeline = sharp(bytes, input).timeout({ seconds: decodeTimeoutSeconds }).rotate().resize({ width: rules.fitWithin, height: rules.fitWithin, fit: "inside", withoutEnlargement: true });
   pipeline = rules.output === "png" ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true });
   try {
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });

@@ -82,12 +82,7 @@ type Reply = (options?: { resetForm?: boolean; formErrors?: string[]; fieldError
  * the page is not the user's to see. `work` may answer with `reply()` (stay on the form) or a redirect.
  * A schema with an `intent` discriminator serves a page with several forms.
  */
-export async function handleSubmission<Schema extends z.ZodTypeAny, R>(
-  request: Request,
-  schema: Schema,
-  work: (value: z.output<Schema>, reply: Reply) => Promise<R>,
-  formData?: FormData,
-) {
+export async function handleSubmission<Schema extends z.ZodTypeAny, R>(request: Request, schema: Schema, work: (value: z.output<Schema>, reply: Reply) => Promise<R>, formData?: FormData) {
   const { t } = requestTranslator(request);
   const submission = parseWithZod(formData ?? (await request.formData()), { schema });
   if (submission.status !== "success") return data<SubmissionReply>({ result: translated(submission.reply(), t) }, { status: 422 });

@@ -22,7 +22,8 @@ const loneSurrogates = "\\uD800-\\uDFFF";
 
 // Characters with no visible form of their own: zero-width space/joiners, word joiner, BOM, soft hyphen,
 // invisible operators, Hangul fillers, variation selectors, tags. Meaningful between letters, never alone.
-const invisible = "\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}";
+const invisible =
+  "\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}";
 
 const refusedInShortText = new RegExp(`[\\t${lineBreaks}${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
 const refusedInLongText = new RegExp(`[${otherControls}${bidiControls}${noncharacters}${loneSurrogates}]`, "u");
@@ -90,5 +91,7 @@ export function printableText(value: string): string {
 
 /** One line for a mail header (subject, display name): no CR/LF to inject headers, nothing unprintable. */
 export function headerText(value: string): string {
-  return printableText(value).replace(/[\t\n\r\u2028\u2029]+/g, " ").trim();
+  return printableText(value)
+    .replace(/[\t\n\r\u2028\u2029]+/g, " ")
+    .trim();
 }

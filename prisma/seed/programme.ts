@@ -33,8 +33,7 @@ export async function seedProgramme() {
       slug: programmeSlug,
       name: "智能体创新推进计划",
       nameEn: "Agent Innovation Promotion Programme",
-      description:
-        "由行业协会联合 11 家智能体上下游企业发起，旨在凝聚合力，打造“包容多元—联合创新—应用推广—生态集聚—人才培养”的全链式智能体产业发展生态，并面向全社会征集智能体场景应用典型案例。",
+      description: "由行业协会联合 11 家智能体上下游企业发起，旨在凝聚合力，打造“包容多元—联合创新—应用推广—生态集聚—人才培养”的全链式智能体产业发展生态，并面向全社会征集智能体场景应用典型案例。",
       descriptionEn:
         "Launched by the industry association with 11 founding firms across the agent value chain to build a full-chain ecosystem — inclusive, co-innovating, deploying, clustering and training talent — with a public call for typical application cases.",
       launchedAt,
@@ -100,10 +99,44 @@ const seedReviewer = { id: "demo-seed", name: "演示秘书处" };
 
 async function seedPendingApplications(charterVersion: string) {
   const pending = [
-    { firmName: "青禾农业智能（演示）", code: withCheckCharacter("91320500MA1QH0001"), industry: "智慧农业", city: "苏州", contactName: "林青禾", contactEmail: "apply.qinghe@demo.example.org", size: "50-199", offers: "农业病虫害识别智能体", needs: "县域政务与农业场景试点", review: null },
-    { firmName: "远帆物流智能体（演示）", code: withCheckCharacter("91440300MA5YF0002"), industry: "物流", city: "深圳", contactName: "Alex Chen", contactEmail: "apply.yuanfan@demo.example.org", size: "200-999", offers: "Route-planning agents for freight", needs: "Partners in manufacturing", review: "UNDER_REVIEW", locale: "en" },
+    {
+      firmName: "青禾农业智能（演示）",
+      code: withCheckCharacter("91320500MA1QH0001"),
+      industry: "智慧农业",
+      city: "苏州",
+      contactName: "林青禾",
+      contactEmail: "apply.qinghe@demo.example.org",
+      size: "50-199",
+      offers: "农业病虫害识别智能体",
+      needs: "县域政务与农业场景试点",
+      review: null,
+    },
+    {
+      firmName: "远帆物流智能体（演示）",
+      code: withCheckCharacter("91440300MA5YF0002"),
+      industry: "物流",
+      city: "深圳",
+      contactName: "Alex Chen",
+      contactEmail: "apply.yuanfan@demo.example.org",
+      size: "200-999",
+      offers: "Route-planning agents for freight",
+      needs: "Partners in manufacturing",
+      review: "UNDER_REVIEW",
+      locale: "en",
+    },
     // Same credit code as a founding firm: shows how a repeated application is linked, not duplicated.
-    { firmName: "澄明数据科技（演示）", code: foundingCreditCode(2), industry: "数据服务", city: "上海", contactName: "周澄", contactEmail: "apply.chengming@demo.example.org", size: "1000+", offers: "数据治理", needs: "新业务线加入计划", review: null },
+    {
+      firmName: "澄明数据科技（演示）",
+      code: foundingCreditCode(2),
+      industry: "数据服务",
+      city: "上海",
+      contactName: "周澄",
+      contactEmail: "apply.chengming@demo.example.org",
+      size: "1000+",
+      offers: "数据治理",
+      needs: "新业务线加入计划",
+      review: null,
+    },
   ] as const;
   for (const application of pending) {
     const input = applicationInputSchema.parse({

@@ -16,9 +16,15 @@ export function prepareCheckinDatabase(file: string, { registrations = 20_000 }:
   const token = `evt_${randomBytes(24).toString("base64url")}`;
   const codes: string[] = [];
   db.transaction(() => {
-    db.prepare(
-      "INSERT INTO Event (id, slug, kind, status, title, timeZone, startsAt, endsAt, createdAt, updatedAt) VALUES (?, ?, 'DEEP_DIVE', 'PUBLISHED', ?, 'Asia/Shanghai', ?, ?, ?, ?)",
-    ).run(eventId, slug, "签到压测", iso(new Date(now.getTime() - 3_600_000)), iso(new Date(now.getTime() + 8 * 3_600_000)), iso(now), iso(now));
+    db.prepare("INSERT INTO Event (id, slug, kind, status, title, timeZone, startsAt, endsAt, createdAt, updatedAt) VALUES (?, ?, 'DEEP_DIVE', 'PUBLISHED', ?, 'Asia/Shanghai', ?, ?, ?, ?)").run(
+      eventId,
+      slug,
+      "签到压测",
+      iso(new Date(now.getTime() - 3_600_000)),
+      iso(new Date(now.getTime() + 8 * 3_600_000)),
+      iso(now),
+      iso(now),
+    );
     db.prepare("INSERT INTO CheckInList (id, eventId, name, nameEn, isDefault) VALUES (?, ?, '主入口', 'Main entrance', 1)").run(listId, eventId);
     db.prepare("INSERT INTO ApiToken (id, name, tokenHash, prefix, eventId, role, createdAt) VALUES (?, 'bench', ?, ?, ?, 'CHECKIN', ?)").run(
       randomUUID(),

@@ -25,7 +25,13 @@ export async function benchCheckinThroughput({
   codes,
   seconds = 10,
   connections = 32,
-}: { baseUrl: string; token: string; codes: string[]; seconds?: number; connections?: number }): Promise<LoadResult> {
+}: {
+  baseUrl: string;
+  token: string;
+  codes: string[];
+  seconds?: number;
+  connections?: number;
+}): Promise<LoadResult> {
   let device = 0;
   const result = await autocannon({
     url: baseUrl,
@@ -59,7 +65,14 @@ export async function benchCheckinAtRate({
   seconds = 10,
   rate,
   connections = 32,
-}: { baseUrl: string; token: string; codes: string[]; seconds?: number; rate: number; connections?: number }): Promise<LoadResult> {
+}: {
+  baseUrl: string;
+  token: string;
+  codes: string[];
+  seconds?: number;
+  rate: number;
+  connections?: number;
+}): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const { hostname, port } = new URL(baseUrl);
   const latencies: number[] = [];
@@ -72,7 +85,14 @@ export async function benchCheckinAtRate({
     const body = JSON.stringify({ code: codes[Math.floor(Math.random() * codes.length)], nonce: randomUUID(), deviceId: `bench-${device++ % 16}` });
     const done = new Promise<void>((resolve) => {
       const request = httpRequest(
-        { agent, hostname, port, method: "POST", path: "/api/v1/checkin", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Authorization: `Bearer ${token}` } },
+        {
+          agent,
+          hostname,
+          port,
+          method: "POST",
+          path: "/api/v1/checkin",
+          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Authorization: `Bearer ${token}` },
+        },
         (response) => {
           response.resume();
           response.on("end", () => {

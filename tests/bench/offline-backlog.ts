@@ -11,7 +11,14 @@ export async function benchOfflineBacklog({
   devices = 10,
   perDevice = 240,
   chunk = 200,
-}: { baseUrl: string; token: string; codes: string[]; devices?: number; perDevice?: number; chunk?: number }) {
+}: {
+  baseUrl: string;
+  token: string;
+  codes: string[];
+  devices?: number;
+  perDevice?: number;
+  chunk?: number;
+}) {
   const started = performance.now();
   const base = Date.now() - 30 * 60_000;
   let ok = 0;

@@ -15,7 +15,17 @@ export function prepareStormEvent(file: string, { capacity = 100 }: { capacity?:
   db.prepare(
     `INSERT INTO Event (id, slug, kind, status, title, timeZone, startsAt, endsAt, registrationOpensAt, registrationClosesAt, capacity, waitlistEnabled, createdAt, updatedAt)
      VALUES (?, ?, 'DEEP_DIVE', 'PUBLISHED', '报名压测', 'Asia/Shanghai', ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(id, slug, iso(new Date(now + 10 * 86_400_000)), iso(new Date(now + 10 * 86_400_000 + 8 * 3_600_000)), iso(new Date(now - 86_400_000)), iso(new Date(now + 9 * 86_400_000)), capacity, iso(new Date(now)), iso(new Date(now)));
+  ).run(
+    id,
+    slug,
+    iso(new Date(now + 10 * 86_400_000)),
+    iso(new Date(now + 10 * 86_400_000 + 8 * 3_600_000)),
+    iso(new Date(now - 86_400_000)),
+    iso(new Date(now + 9 * 86_400_000)),
+    capacity,
+    iso(new Date(now)),
+    iso(new Date(now)),
+  );
   db.close();
   return { eventId: id, slug, capacity };
 }

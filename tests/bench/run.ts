@@ -93,7 +93,13 @@ async function main() {
         { metric: "storm: confirmed (1,000 submits, 100 seats)", value: counts.confirmedRows, unit: "", budget: "= 100", pass: counts.confirmedRows === 100 && result.confirmed === 100 },
         { metric: "storm: waitlisted", value: counts.waitlistedRows, unit: "", budget: "= 900", pass: counts.waitlistedRows === 900 && result.waitlisted === 900 },
         { metric: "storm: answers 5xx / errors", value: result.server5xx + result.errors, unit: "", budget: "= 0", pass: result.server5xx + result.errors === 0 },
-        { metric: "storm: counters = rows", value: counts.confirmedCount, unit: "", budget: "= rows", pass: counts.confirmedCount === counts.confirmedRows && counts.waitlistedCount === counts.waitlistedRows },
+        {
+          metric: "storm: counters = rows",
+          value: counts.confirmedCount,
+          unit: "",
+          budget: "= rows",
+          pass: counts.confirmedCount === counts.confirmedRows && counts.waitlistedCount === counts.waitlistedRows,
+        },
         { metric: "storm: registrations/s", value: result.perSecond, unit: "/s", budget: "≥ 300", pass: result.perSecond >= 300 },
       );
       details.storm = { ...result, database: counts };

@@ -24,7 +24,30 @@ const e2e = browserAndServer({
     // A fake camera that films the first ticket's QR code (TOOLCHAIN.md: ffmpeg-made MJPEG).
     dir = mkdtempSync(join(tmpdir(), "checkin-e2e-"));
     await QRCode.toFile(join(dir, "qr.png"), first.ticketCode, { width: 400, margin: 4 });
-    execFileSync("ffmpeg", ["-y", "-loglevel", "error", "-loop", "1", "-i", join(dir, "qr.png"), "-t", "3", "-r", "30", "-pix_fmt", "yuvj420p", "-vf", "scale=480:480,pad=640:480:80:0:white", "-c:v", "mjpeg", "-q:v", "3", "-f", "mjpeg", join(dir, "qr.mjpeg")]);
+    execFileSync("ffmpeg", [
+      "-y",
+      "-loglevel",
+      "error",
+      "-loop",
+      "1",
+      "-i",
+      join(dir, "qr.png"),
+      "-t",
+      "3",
+      "-r",
+      "30",
+      "-pix_fmt",
+      "yuvj420p",
+      "-vf",
+      "scale=480:480,pad=640:480:80:0:white",
+      "-c:v",
+      "mjpeg",
+      "-q:v",
+      "3",
+      "-f",
+      "mjpeg",
+      join(dir, "qr.mjpeg"),
+    ]);
   },
   launch: () => ({
     args: ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${join(dir, "qr.mjpeg")}`],

@@ -9,10 +9,23 @@ const e2e = browserAndServer({ before: seedDemo });
 
 describe("public registration in Chromium", () => {
   it("goes from the phone-sized form to the ticket page, whose QR carries the ticket code and still shows offline", async () => {
-    const { slug, event } = await createRegistrationEvent({ capacity: 20, categories: [{ code: "public", name: "公众" }, { code: "media", name: "媒体" }] });
+    const { slug, event } = await createRegistrationEvent({
+      capacity: 20,
+      categories: [
+        { code: "public", name: "公众" },
+        { code: "media", name: "媒体" },
+      ],
+    });
     const db = await prisma();
     await db.registrationQuestion.create({
-      data: { eventId: event.id, key: "outlet", label: "所属媒体", kind: "TEXT", required: true, categoryIds: JSON.stringify([(await db.ticketCategory.findFirstOrThrow({ where: { eventId: event.id, code: "media" } })).id]) },
+      data: {
+        eventId: event.id,
+        key: "outlet",
+        label: "所属媒体",
+        kind: "TEXT",
+        required: true,
+        categoryIds: JSON.stringify([(await db.ticketCategory.findFirstOrThrow({ where: { eventId: event.id, code: "media" } })).id]),
+      },
     });
     const context = await e2e.browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN" });
     const page = await context.newPage();

@@ -59,7 +59,11 @@ describe("the public agenda after publish, edit, publish again", () => {
 
     const version = (await getEventBySlug(slug))!.publishedVersion;
     expect(version).toBe(event.publishedVersion + 1);
-    for (const [query, language] of [["", "zh-CN"], [trackQuery, "zh-CN"], ["", "en"]]) {
+    for (const [query, language] of [
+      ["", "zh-CN"],
+      [trackQuery, "zh-CN"],
+      ["", "en"],
+    ]) {
       const html = await publicPage(query, language);
       expect(html, `${query} ${language}`).toContain("11:10–12:00");
       expect(sessionIds(html), `${query} ${language}`).toContain(panel.id);

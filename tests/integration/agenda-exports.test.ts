@@ -34,7 +34,7 @@ beforeAll(async () => {
   const event = await createEvent({
     slug: "berlin-exports",
     kind: "FORUM",
-    title: "Agents & <Friends> \"Berlin\"",
+    title: 'Agents & <Friends> "Berlin"',
     timeZone: "Europe/Berlin",
     startDate: "2025-10-25",
     startTime: "09:00",
@@ -44,7 +44,15 @@ beforeAll(async () => {
   });
   const hall = await createRoom(event.id, { name: "Saal 1" });
   const track = await createTrack(event.id, { name: "Main & more" });
-  const first = await createSession(event.id, { title: "Opening, remarks; \\ & <b>", type: "OPENING_REMARKS", date: "2025-10-25", startTime: "09:00", endTime: "09:30", roomId: hall.id, trackId: track.id });
+  const first = await createSession(event.id, {
+    title: "Opening, remarks; \\ & <b>",
+    type: "OPENING_REMARKS",
+    date: "2025-10-25",
+    startTime: "09:00",
+    endTime: "09:30",
+    roomId: hall.id,
+    trackId: track.id,
+  });
   await createSession(event.id, { title: "After the clocks change", type: "KEYNOTE", date: "2025-10-26", startTime: "09:00", endTime: "10:15", roomId: hall.id });
   await createSession(event.id, { title: "Plenary", type: "CEREMONY", date: "2025-10-26", startTime: "11:00", endTime: "11:30", plenary: "on" });
   const speaker = await createSpeaker({ name: "Zoë Müller", organization: "Example GmbH", jobTitle: "CTO" });
@@ -78,7 +86,12 @@ describe("iCalendar export", () => {
     expect(opening.location).toContain("Haus; der, Konferenz");
     // 09:00 Berlin on the Sunday after the change is 08:00Z (UTC+1), the Saturday 07:00Z (UTC+2).
     expect(opening.startDate.toJSDate().toISOString()).toBe("2025-10-25T07:00:00.000Z");
-    expect(all.find((item) => item.summary === "After the clocks change")!.startDate.toJSDate().toISOString()).toBe("2025-10-26T08:00:00.000Z");
+    expect(
+      all
+        .find((item) => item.summary === "After the clocks change")!
+        .startDate.toJSDate()
+        .toISOString(),
+    ).toBe("2025-10-26T08:00:00.000Z");
     const uidOf = (item: InstanceType<typeof ICAL.Event>) => item.uid.split("@")[0];
     const only = await agendaIcs(event, new Set([uidOf(opening)]));
     const chosen = new ICAL.Component(ICAL.parse(only)).getAllSubcomponents("vevent");

@@ -160,14 +160,23 @@ describe("back office permissions and validation", () => {
     const zh = await jar.fetch(`${server.baseUrl}/admin/events/${shanghaiId}/agenda?index`, form(bad));
     expect(zh.status).toBe(422);
     expect(await zh.text()).toContain("结束时间必须晚于开始时间。");
-    const en = await jar.fetch(`${server.baseUrl}/admin/events/${shanghaiId}/agenda?index`, { ...form(bad), headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" } });
+    const en = await jar.fetch(`${server.baseUrl}/admin/events/${shanghaiId}/agenda?index`, {
+      ...form(bad),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+    });
     expect(en.status).toBe(422);
     expect(await en.text()).toContain("The end must be after the start.");
-    const badEvent = await jar.fetch(`${server.baseUrl}/admin/events/new`, form({ intent: "save", slug: "Bad Slug!", kind: "FORUM", title: "", timeZone: "Mars/Olympus", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "03:30" }));
+    const badEvent = await jar.fetch(
+      `${server.baseUrl}/admin/events/new`,
+      form({ intent: "save", slug: "Bad Slug!", kind: "FORUM", title: "", timeZone: "Mars/Olympus", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "03:30" }),
+    );
     expect(badEvent.status).toBe(422);
     const text = await badEvent.text();
     for (const message of ["网址标识须为", "请填写此项。", "请从列表中选择有效的时区"]) expect(text).toContain(message);
-    const gap = await jar.fetch(`${server.baseUrl}/admin/events/new`, form({ slug: "berlin-gap", kind: "FORUM", title: "Gap", timeZone: "Europe/Berlin", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "05:00" }));
+    const gap = await jar.fetch(
+      `${server.baseUrl}/admin/events/new`,
+      form({ slug: "berlin-gap", kind: "FORUM", title: "Gap", timeZone: "Europe/Berlin", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "05:00" }),
+    );
     expect(gap.status).toBe(422);
     expect(await gap.text()).toContain("该时间在所选时区不存在");
     expect(await db.session.count()).toBe(before);
@@ -176,13 +185,18 @@ describe("back office permissions and validation", () => {
 
   it("lets an organizer build and publish through the forms", async () => {
     const jar = await signIn("organizer@demo.example.org", "demo-organizer-2025");
-    const created = await jar.fetch(`${server.baseUrl}/admin/events/new`, form({ slug: "http-built", kind: "DEEP_DIVE", title: "HTTP built", timeZone: "Europe/Berlin", startDate: "2026-10-24", startTime: "09:00", endDate: "2026-10-25", endTime: "18:00" }));
+    const created = await jar.fetch(
+      `${server.baseUrl}/admin/events/new`,
+      form({ slug: "http-built", kind: "DEEP_DIVE", title: "HTTP built", timeZone: "Europe/Berlin", startDate: "2026-10-24", startTime: "09:00", endDate: "2026-10-25", endTime: "18:00" }),
+    );
     expect(created.status).toBe(302);
     const eventId = created.headers.get("location")!.split("/")[3];
     const agenda = `${server.baseUrl}/admin/events/${eventId}/agenda?index`;
     expect((await jar.fetch(agenda, form({ intent: "addRoom", name: "Saal A" }))).status).toBe(200);
     const room = (await (await prisma()).room.findFirstOrThrow({ where: { eventId } })).id;
-    expect((await jar.fetch(agenda, form({ intent: "addSession", title: "Welcome", type: "OPENING_REMARKS", date: "2026-10-25", startTime: "09:00", endTime: "09:30", roomId: room }))).status).toBe(200);
+    expect((await jar.fetch(agenda, form({ intent: "addSession", title: "Welcome", type: "OPENING_REMARKS", date: "2026-10-25", startTime: "09:00", endTime: "09:30", roomId: room }))).status).toBe(
+      200,
+    );
     const stored = await (await prisma()).session.findFirstOrThrow({ where: { eventId } });
     // 09:00 in Berlin on the day winter time starts is 08:00Z.
     expect(stored.startsAt.toISOString()).toBe("2026-10-25T08:00:00.000Z");
@@ -198,4 +212,3 @@ describe("back office permissions and validation", () => {
     expect((await fetch(`${server.baseUrl}/speaker/not-a-token`)).status).toBe(404);
   });
 });
-

@@ -63,9 +63,7 @@ describe("lockout and rate limit", () => {
 
   it("limits sign-in attempts per client address (429 with Retry-After)", async () => {
     // Fired together so that all land in one one-minute window however slow the machine is; the limit is 30.
-    const responses = await Promise.all(
-      Array.from({ length: 31 }, (_, attempt) => postLogin({ email: `nobody${attempt}@demo.example.org`, password: "whatever-123" })),
-    );
+    const responses = await Promise.all(Array.from({ length: 31 }, (_, attempt) => postLogin({ email: `nobody${attempt}@demo.example.org`, password: "whatever-123" })));
     const limited = responses.filter((response) => response.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(responses.every((response) => response.status === 401 || response.status === 429)).toBe(true);
@@ -94,9 +92,7 @@ describe("lockout under concurrency (issue 12 §6)", () => {
 
   it("28 wrong passwords at once from 28 addresses count as 10, and the right password is then refused (423)", async () => {
     const victim = await account("concurrent-victim");
-    const responses = await Promise.all(
-      Array.from({ length: 28 }, (_, attempt) => postLogin({ email: victim.email, password: `guess-${attempt}` }, fromNewAddress())),
-    );
+    const responses = await Promise.all(Array.from({ length: 28 }, (_, attempt) => postLogin({ email: victim.email, password: `guess-${attempt}` }, fromNewAddress())));
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(maxFailuresPerAccount);
     expect(statuses.filter((status) => status === 423)).toHaveLength(28 - maxFailuresPerAccount);
@@ -111,9 +107,7 @@ describe("lockout under concurrency (issue 12 §6)", () => {
 
   it("attempts while locked are refused and do not extend the lock: it ends an hour after the failures that caused it", async () => {
     const victim = await account("kept-locked");
-    for (const response of await Promise.all(
-      Array.from({ length: maxFailuresPerAccount }, (_, attempt) => postLogin({ email: victim.email, password: `guess-${attempt}` }, fromNewAddress())),
-    )) {
+    for (const response of await Promise.all(Array.from({ length: maxFailuresPerAccount }, (_, attempt) => postLogin({ email: victim.email, password: `guess-${attempt}` }, fromNewAddress())))) {
       expect(response.status).toBe(401);
     }
     // Half an hour later someone who knows the address keeps trying, with wrong and right passwords.
@@ -122,9 +116,7 @@ describe("lockout under concurrency (issue 12 §6)", () => {
       const response = await postLogin(attempt % 3 === 0 ? victim : { email: victim.email, password: `again-${attempt}` }, fromNewAddress());
       expect(response.status, `attempt ${attempt} during the lock`).toBe(423);
     }
-    expect(await (await prisma()).loginAttempt.count({ where: { email: victim.email, ok: false, at: { gte: minutesAgo(60) } } })).toBe(
-      maxFailuresPerAccount,
-    );
+    expect(await (await prisma()).loginAttempt.count({ where: { email: victim.email, ok: false, at: { gte: minutesAgo(60) } } })).toBe(maxFailuresPerAccount);
     // Just over an hour after the original failures (half an hour after the attempts during the lock).
     await shiftAttempts(victim.email, 31);
     const response = await postLogin(victim, fromNewAddress());

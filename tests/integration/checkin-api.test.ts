@@ -41,9 +41,7 @@ async function scan(body: Record<string, unknown>, token = tokenA): Promise<{ st
 describe("POST /api/v1/checkin: one entry per scan storm (invariant 4)", () => {
   it("admits a ticket once when 24 devices scan it at the same moment; the others see the first check-in", async () => {
     const registration = await addRegistration(a.event.id, { categoryId: a.categories.general.id, name: "王小明" });
-    const answers = await Promise.all(
-      Array.from({ length: 24 }, (_, index) => scan({ code: registration.ticketCode, deviceId: `door-${index}` })),
-    );
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, index) => scan({ code: registration.ticketCode, deviceId: `door-${index}` })));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     const ok = answers.filter((answer) => answer.body.result === "ok");
     const already = answers.filter((answer) => answer.body.result === "already_checked_in");

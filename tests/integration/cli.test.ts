@@ -179,10 +179,7 @@ describe("operator CLI: tokens", () => {
     expect(run.lines.slice(0, -1).join("\n")).not.toContain(token);
 
     const db = await prisma();
-    const [a, b] = await Promise.all([
-      db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } }),
-      db.event.findUniqueOrThrow({ where: { slug: "deep-dive-government-chengdu" } }),
-    ]);
+    const [a, b] = await Promise.all([db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } }), db.event.findUniqueOrThrow({ where: { slug: "deep-dive-government-chengdu" } })]);
     expect(await tokenFromRequest(bearer(token))).toMatchObject({ eventId: a.id, role: "CHECKIN" });
     await expect(requireEventToken(bearer(token), a.id, "CHECKIN")).resolves.toMatchObject({ eventId: a.id });
     await expect(requireEventToken(bearer(token), b.id, "CHECKIN")).rejects.toSatisfy((error) => error instanceof HttpError && error.status === 403);

@@ -46,7 +46,10 @@ export const wrongType = fc.oneof(
 );
 export const value = fc.oneof({ weight: 5, arbitrary: text }, { weight: 2, arbitrary: wrongType }, { weight: 1, arbitrary: fc.constant(undefined) });
 /** Not an e-mail address, whatever else it is. */
-export const badEmail = fc.oneof(value, text.map((t) => `${t} not an address`));
+export const badEmail = fc.oneof(
+  value,
+  text.map((t) => `${t} not an address`),
+);
 
 /** Raw bodies that are not valid UTF-8 (or not JSON at all). */
 export const invalidUtf8 = fc.oneof(

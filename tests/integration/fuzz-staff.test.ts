@@ -30,11 +30,7 @@ afterAll(() => server?.close());
 
 async function admissions() {
   const db = await prisma();
-  const [registrations, presence, decided] = await Promise.all([
-    db.registration.count(),
-    db.checkInPresence.count(),
-    db.checkIn.count({ where: { result: { not: "INVALID" } } }),
-  ]);
+  const [registrations, presence, decided] = await Promise.all([db.registration.count(), db.checkInPresence.count(), db.checkIn.count({ where: { result: { not: "INVALID" } } })]);
   return { registrations, presence, decided };
 }
 
@@ -45,7 +41,10 @@ const scanBody = fc.record(
     nonce: fc.oneof(fc.uuid().map(String), value),
     deviceId: value,
     direction: fc.oneof(value, fc.constantFrom("entry", "exit")),
-    scannedAt: fc.oneof(value, fc.date({ noInvalidDate: false }).map((date) => (Number.isNaN(date.getTime()) ? "Invalid" : date.toISOString()))),
+    scannedAt: fc.oneof(
+      value,
+      fc.date({ noInvalidDate: false }).map((date) => (Number.isNaN(date.getTime()) ? "Invalid" : date.toISOString())),
+    ),
     list: value,
     event: value,
     offline: value,
@@ -122,16 +121,24 @@ describe("fuzz: CSV import", () => {
     const before = await admissions();
     const url = `${server.baseUrl}/admin/events/${fx.event.id}/registrations/import`;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(csv.map((content) => ({ content })), invalidUtf8.map((bytes) => ({ bytes }))), fc.constantFrom("import", "dry-run"), fc.boolean(), async (input, intent, asFile) => {
-        const form = new FormData();
-        form.set("intent", intent);
-        if ("bytes" in input || asFile) form.set("file", new Blob(["bytes" in input ? input.bytes : input.content], { type: "text/csv" }), "guests.csv");
-        else form.set("csv", input.content);
-        const response = await organizer.fetch(url, { method: "POST", body: form });
-        const html = await response.text();
-        expect([200, 413, 422], `${response.status} ${html.slice(0, 300)}`).toContain(response.status);
-        expect(containsRawMarkup(html)).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          csv.map((content) => ({ content })),
+          invalidUtf8.map((bytes) => ({ bytes })),
+        ),
+        fc.constantFrom("import", "dry-run"),
+        fc.boolean(),
+        async (input, intent, asFile) => {
+          const form = new FormData();
+          form.set("intent", intent);
+          if ("bytes" in input || asFile) form.set("file", new Blob(["bytes" in input ? input.bytes : input.content], { type: "text/csv" }), "guests.csv");
+          else form.set("csv", input.content);
+          const response = await organizer.fetch(url, { method: "POST", body: form });
+          const html = await response.text();
+          expect([200, 413, 422], `${response.status} ${html.slice(0, 300)}`).toContain(response.status);
+          expect(containsRawMarkup(html)).toBe(false);
+        },
+      ),
       { numRuns: fuzzRuns(80) },
     );
     expect(await admissions()).toEqual(before);

@@ -21,7 +21,10 @@ let codes: string[];
 let token: string;
 
 beforeAll(async () => {
-  ({ slug, event: { id: eventId } } = await createRegistrationEvent({ capacity: 100 }));
+  ({
+    slug,
+    event: { id: eventId },
+  } = await createRegistrationEvent({ capacity: 100 }));
   const fx = await createEventFixture();
   checkinSlug = fx.event.slug;
   codes = [];

@@ -128,16 +128,13 @@ describe("permission matrix", () => {
   it("shows a forbidden page in the reader's language, not a server error", async () => {
     const zh = await (await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventB.id}/access`)).text();
     expect(zh).toContain("您的账号没有访问此页面的权限。");
-    const en = await (
-      await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventB.id}/access`, { headers: { "Accept-Language": "en" } })
-    ).text();
+    const en = await (await jars.organizerOfA.fetch(`${server.baseUrl}/admin/events/${eventB.id}/access`, { headers: { "Accept-Language": "en" } })).text();
     expect(en).toContain("Your account is not allowed to open this page.");
   });
 });
 
 describe("IDOR: an organizer of event A cannot change event B by editing ids", () => {
-  const post = (who: Who, path: string, body: Record<string, string>) =>
-    jars[who].fetch(server.baseUrl + path, { method: "POST", body: new URLSearchParams(body) });
+  const post = (who: Who, path: string, body: Record<string, string>) => jars[who].fetch(server.baseUrl + path, { method: "POST", body: new URLSearchParams(body) });
 
   it("create-token on B's access page: 403 and no token", async () => {
     const db = await prisma();

@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const post = (path: string, fields: Record<string, string>) =>
-  organizer.fetch(`${server.baseUrl}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Accept-Language": "en" } });
+const post = (path: string, fields: Record<string, string>) => organizer.fetch(`${server.baseUrl}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Accept-Language": "en" } });
 
 describe("forms of the programme's back office show every field error at once", () => {
   it("a new onboarding step with no title and a negative due date names both fields and stores nothing", async () => {

@@ -262,7 +262,11 @@ describe("links from e-mails", () => {
     expect(bad.status).toBe(422);
     expect((await db.firmApplication.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("NEEDS_MORE_INFO");
 
-    const amended = await fetch(`${server.baseUrl}${path}`, { method: "POST", redirect: "manual", body: new URLSearchParams({ ...applicationBody(), website: "https://http-test.example.org" } as unknown as Record<string, string>) });
+    const amended = await fetch(`${server.baseUrl}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ ...applicationBody(), website: "https://http-test.example.org" } as unknown as Record<string, string>),
+    });
     expect(amended.status).toBe(302);
     expect(amended.headers.get("Location")).toBe("/programme/apply/amended");
     expect(await (await fetch(`${server.baseUrl}/programme/apply/amended`)).text()).toContain("修改已提交");

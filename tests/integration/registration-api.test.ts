@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
 function post(slug: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${server.baseUrl}/api/v1/events/${slug}/registrations`, {
     method: "POST",
@@ -90,13 +89,28 @@ describe("POST /api/v1/events/:slug/registrations", () => {
   });
 
   it("checks custom questions for the chosen category", async () => {
-    const { event, slug, categories } = await createRegistrationEvent({ capacity: 5, categories: [{ code: "public", name: "公众" }, { code: "media", name: "媒体" }] });
+    const { event, slug, categories } = await createRegistrationEvent({
+      capacity: 5,
+      categories: [
+        { code: "public", name: "公众" },
+        { code: "media", name: "媒体" },
+      ],
+    });
     const db = await prisma();
     await db.registrationQuestion.create({
       data: { eventId: event.id, key: "outlet", label: "媒体名称", labelEn: "Media outlet", kind: "TEXT", required: true, categoryIds: JSON.stringify([categories[1].id]) },
     });
     await db.registrationQuestion.create({
-      data: { eventId: event.id, key: "topics", label: "关注方向", kind: "MULTIPLE_CHOICE", options: JSON.stringify([{ value: "gov", label: "政务" }, { value: "fin", label: "金融" }]) },
+      data: {
+        eventId: event.id,
+        key: "topics",
+        label: "关注方向",
+        kind: "MULTIPLE_CHOICE",
+        options: JSON.stringify([
+          { value: "gov", label: "政务" },
+          { value: "fin", label: "金融" },
+        ]),
+      },
     });
     const media = await post(slug, person(5, { category: "media", answers: { topics: ["gov", "nope"] } }));
     expect(media.status).toBe(422);

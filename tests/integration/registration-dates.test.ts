@@ -30,7 +30,10 @@ function post(jar: CookieJar, path: string, fields: Record<string, string>, lang
 /** The error shown at one field of the page (the element the input's aria-describedby points at). */
 function fieldError(html: string, name: string): string | undefined {
   const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? "";
-  const describedBy = /aria-describedby="([^"]+)"/.exec(input)?.[1]?.split(" ").find((id) => id.endsWith("-error"));
+  const describedBy = /aria-describedby="([^"]+)"/
+    .exec(input)?.[1]
+    ?.split(" ")
+    .find((id) => id.endsWith("-error"));
   if (!describedBy) return undefined;
   return new RegExp(`id="${describedBy}"[^>]*>([^<]*)<`).exec(html)?.[1];
 }

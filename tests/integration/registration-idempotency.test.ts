@@ -63,7 +63,8 @@ describe("Idempotency-Key records expire after 24 hours", () => {
     await db.idempotencyRecord.createMany({ data: [row("old", 25), row("older", 24 * 30), row("fresh", 1), row("almost", 23.5)] });
     const stop = startBackgroundJobs();
     try {
-      const remaining = async () => (await db.idempotencyRecord.findMany({ where: { key: { startsWith: `registration:job-${stamp}:` } }, orderBy: { key: "asc" } })).map((record) => record.key.split(":").pop());
+      const remaining = async () =>
+        (await db.idempotencyRecord.findMany({ where: { key: { startsWith: `registration:job-${stamp}:` } }, orderBy: { key: "asc" } })).map((record) => record.key.split(":").pop());
       const deadline = Date.now() + 20_000;
       while ((await remaining()).length > 2 && Date.now() < deadline) await sleep(100);
       expect(await remaining()).toEqual(["almost", "fresh"]);

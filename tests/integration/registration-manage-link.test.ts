@@ -283,7 +283,11 @@ describe("confirm the e-mail address first", () => {
     expect(event.emailConfirmHoldMinutes).toBeNull();
     const jar = await signIn(server.baseUrl, demo.admin.email, demo.admin.password, new CookieJar());
     const settings = (fields: Record<string, string>) =>
-      jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`, { method: "POST", headers: { Origin: server.baseUrl }, body: new URLSearchParams({ intent: "emailConfirmation", ...fields }) });
+      jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`, {
+        method: "POST",
+        headers: { Origin: server.baseUrl },
+        body: new URLSearchParams({ intent: "emailConfirmation", ...fields }),
+      });
     expect((await settings({ confirmEmailFirst: "on", holdMinutes: "" })).status).toBe(200);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).emailConfirmHoldMinutes).toBe(30);
     expect((await settings({ confirmEmailFirst: "on", holdMinutes: "2" })).status).toBe(422);

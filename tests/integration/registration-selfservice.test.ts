@@ -121,7 +121,14 @@ describe("CSV import of invited guests", () => {
   ].join("\n");
 
   it("reports each bad row in a dry run and writes nothing; the real run imports only the good rows, skipping approval", async () => {
-    const { event } = await createRegistrationEvent({ capacity: 10, requiresApproval: true, categories: [{ code: "public", name: "公众" }, { code: "guest", name: "嘉宾", inviteOnly: true }] });
+    const { event } = await createRegistrationEvent({
+      capacity: 10,
+      requiresApproval: true,
+      categories: [
+        { code: "public", name: "公众" },
+        { code: "guest", name: "嘉宾", inviteOnly: true },
+      ],
+    });
     const db = await prisma();
     const dry = await importRegistrationsCsv({ eventId: event.id, csv, dryRun: true, actorUserId: "tester" });
     expect(dry.rows.map((row) => [row.row, row.ok, Object.keys(row.errors)])).toEqual([

@@ -24,7 +24,12 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 function scriptDirective(csp: string) {
-  return csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+  return (
+    csp
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("script-src")) ?? ""
+  );
 }
 
 describe("security headers", () => {

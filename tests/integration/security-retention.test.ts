@@ -9,7 +9,8 @@ import { createRegistrationEvent, person } from "../support/registration-fixture
 async function eventEndedDaysAgo(days: number, people: number) {
   const { event, slug } = await createRegistrationEvent({ capacity: 10 });
   const ids: string[] = [];
-  for (let i = 0; i < people; i++) ids.push((await register({ slug, input: person(Number.parseInt(randomBytes(3).toString("hex"), 16), { phone: "+86 138 0000 0000", jobTitle: "经理" }) })).body.registration.id);
+  for (let i = 0; i < people; i++)
+    ids.push((await register({ slug, input: person(Number.parseInt(randomBytes(3).toString("hex"), 16), { phone: "+86 138 0000 0000", jobTitle: "经理" }) })).body.registration.id);
   const endsAt = new Date(Date.now() - days * 86_400_000);
   await (await prisma()).event.update({ where: { id: event.id }, data: { startsAt: new Date(endsAt.getTime() - 3_600_000), endsAt } });
   return { eventId: event.id, ids };

@@ -6,9 +6,7 @@ import { rawSql } from "~/models/store/connection.server";
 /** Row count and content hash of every table (the migrations bookkeeping aside). */
 async function snapshot(): Promise<Record<string, { rows: number; hash: string }>> {
   const sql = await rawSql();
-  const tables = sql
-    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name")
-    .map((table) => table.name);
+  const tables = sql.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name").map((table) => table.name);
   const result: Record<string, { rows: number; hash: string }> = {};
   for (const table of tables) {
     const rows = sql.all<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY rowid`);

@@ -56,9 +56,7 @@ describe("the registration API", () => {
         bidiOverride: await register(slug, { [field]: hostile.bidiOverride }),
         nonCharacter: await register(slug, { [field]: hostile.nonCharacter }),
       };
-      const fields = Object.fromEntries(
-        await Promise.all(Object.entries(answers).map(async ([kind, response]) => [kind, { status: response.status, fields: (await response.json()).error?.fields }])),
-      );
+      const fields = Object.fromEntries(await Promise.all(Object.entries(answers).map(async ([kind, response]) => [kind, { status: response.status, fields: (await response.json()).error?.fields }])));
       expect(fields.zeroWidthOnly).toEqual({ status: 422, fields: { [field]: "请填写此项。" } });
       for (const kind of ["nul", "bidiOverride", "nonCharacter"]) expect(fields[kind]).toEqual({ status: 422, fields: { [field]: expect.stringContaining("不可见") } });
     }
@@ -117,7 +115,16 @@ describe("a back-office form", () => {
 
 describe("exports of rows stored before the rule", () => {
   it("keeps schedule.xml well-formed and the iCalendar readable when a title in the database holds U+FFFE and controls", async () => {
-    const event = await createEvent({ slug: "hygiene-xml", kind: "FORUM", title: "Hygiene", timeZone: "Asia/Shanghai", startDate: "2026-05-10", startTime: "09:00", endDate: "2026-05-10", endTime: "18:00" });
+    const event = await createEvent({
+      slug: "hygiene-xml",
+      kind: "FORUM",
+      title: "Hygiene",
+      timeZone: "Asia/Shanghai",
+      startDate: "2026-05-10",
+      startTime: "09:00",
+      endDate: "2026-05-10",
+      endTime: "18:00",
+    });
     const room = await createRoom(event.id, { name: "Hall" });
     const session = await createSession(event.id, { title: "placeholder", type: "TALK", date: "2026-05-10", startTime: "09:00", endTime: "10:00", roomId: room.id });
     const speaker = await createSpeaker({ name: "placeholder" });

@@ -46,8 +46,7 @@ async function uploadPhoto(bytes: Uint8Array, name = "photo.jpg", type = "image/
   return { response, served: photoPath ? await fetch(`${server.baseUrl}/speakers/${speaker.id}/photo`) : null };
 }
 
-const picture = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 4, background: { r: 40, g: 120, b: 200, alpha: 1 } } });
+const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 40, g: 120, b: 200, alpha: 1 } } });
 
 /** A photo as phones write it: EXIF with a GPS position and a camera make, and "rotate 90°" in Orientation. */
 const geotaggedJpeg = () =>
@@ -72,12 +71,7 @@ function pngBomb(): Buffer {
   header.writeUInt32BE(side, 4);
   header[8] = 1; // one bit per pixel, greyscale
   const rows = Buffer.alloc((Math.ceil(side / 8) + 1) * side);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(rows, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
 }
 
 const trailingScript = "<script>alert(document.cookie)</script>";

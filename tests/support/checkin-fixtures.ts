@@ -39,7 +39,13 @@ export async function addList(eventId: string, input: CheckInListInput) {
 let counter = 0;
 export async function addRegistration(
   eventId: string,
-  { status = "CONFIRMED", categoryId = null, name, organization = "示例科技有限公司", phone = null }: { status?: RegistrationStatus; categoryId?: string | null; name?: string; organization?: string; phone?: string | null } = {},
+  {
+    status = "CONFIRMED",
+    categoryId = null,
+    name,
+    organization = "示例科技有限公司",
+    phone = null,
+  }: { status?: RegistrationStatus; categoryId?: string | null; name?: string; organization?: string; phone?: string | null } = {},
 ) {
   counter += 1;
   const email = `attendee${counter}-${randomBytes(3).toString("hex")}@example.org`;

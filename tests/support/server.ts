@@ -13,7 +13,7 @@ import { env } from "~/utils/env.server";
  */
 export async function startTestServer({ checkInWriter = false } = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const stopWriter = checkInWriter ? startCheckInWriter() : async () => {};
-  for (const deadline = Date.now() + 60_000; checkInWriter && checkInWriterThreadId() === null; ) {
+  for (const deadline = Date.now() + 60_000; checkInWriter && checkInWriterThreadId() === null;) {
     if (Date.now() > deadline) throw new Error("The check-in writer thread did not start within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -49,7 +49,17 @@ describe("the event, session and person pages", () => {
   it("separates the facts of an event from its status buttons", () => {
     const published = parse(eventPageSchema, { intent: "publish" });
     expect(published.status === "success" && published.value).toEqual({ intent: "publish" });
-    const bad = parse(eventPageSchema, { intent: "save", slug: "Bad Slug!", kind: "FORUM", title: "", timeZone: "Mars/Olympus", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "03:30" });
+    const bad = parse(eventPageSchema, {
+      intent: "save",
+      slug: "Bad Slug!",
+      kind: "FORUM",
+      title: "",
+      timeZone: "Mars/Olympus",
+      startDate: "2026-03-29",
+      startTime: "02:30",
+      endDate: "2026-03-29",
+      endTime: "03:30",
+    });
     expect(Object.keys(bad.reply().error ?? {}).sort()).toEqual(["slug", "timeZone", "title"]);
   });
 

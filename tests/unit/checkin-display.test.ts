@@ -47,7 +47,11 @@ describe("what the scanner's result panel shows", () => {
   });
 
   it("marks offline decisions, in yellow when the device has no index to judge by", () => {
-    const queued = displayOf({ kind: "queued", local: { result: "already_checked_in", ticket: { k: "k", s: "v", c: "vip", n: "Z*", o: "Xinghe", e: ["hall"] } }, category: { name: "贵宾", nameEn: "VIP" } }, "entry", text);
+    const queued = displayOf(
+      { kind: "queued", local: { result: "already_checked_in", ticket: { k: "k", s: "v", c: "vip", n: "Z*", o: "Xinghe", e: ["hall"] } }, category: { name: "贵宾", nameEn: "VIP" } },
+      "entry",
+      text,
+    );
     expect(queued).toMatchObject({ tone: "yellow", offline: true, name: "Z*" });
     expect(queued.lines).toEqual(["Category: VIP", text.t("checkin.result.firstOffline"), text.t("checkin.result.offlineDecision")]);
     expect(displayOf({ kind: "queued", local: { result: "unknown" } }, "entry", text)).toMatchObject({ tone: "yellow", title: text.t("checkin.status.noIndex") });

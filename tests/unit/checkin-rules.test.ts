@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  categoryAllowed,
-  decideScanRules,
-  listProblem,
-  maxFutureSkewMs,
-  maxPastAgeMs,
-  nonceProblem,
-  parseCategoryIds,
-  scanTimeProblem,
-  type ScanFacts,
-} from "~/models/checkin-rules";
+import { categoryAllowed, decideScanRules, listProblem, maxFutureSkewMs, maxPastAgeMs, nonceProblem, parseCategoryIds, scanTimeProblem, type ScanFacts } from "~/models/checkin-rules";
 
 const hall = { eventId: "e1", mode: "ENTRY_ONLY" as const, allowReentry: 0, allowedCategoryIds: "[]" };
 const doors = { eventId: "e1", mode: "ENTRY_EXIT" as const, allowReentry: 1, allowedCategoryIds: "[]" };

@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  creditCodeAlphabet,
-  creditCodeCheckCharacter,
-  creditCodeProblem,
-  isValidCreditCode,
-  normalizeCreditCode,
-  withCheckCharacter,
-} from "~/models/credit-code";
+import { creditCodeAlphabet, creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normalizeCreditCode, withCheckCharacter } from "~/models/credit-code";
 
 // Fictional codes: registration authority 9, type 1, division 110108, then a made-up organisation code.
 const fictional17 = "91110108MA0000001";

@@ -86,8 +86,7 @@ describe("the ticket category of a submit", () => {
     { id: "vip", code: "vip", inviteOnly: true },
     { id: "std", code: "std", inviteOnly: false },
   ];
-  const choose = (options: Partial<Parameters<typeof chooseCategory>[1]>) =>
-    chooseCategory(categories, { inviteCategoryId: null, code: null, invited: false, skipApproval: false, ...options });
+  const choose = (options: Partial<Parameters<typeof chooseCategory>[1]>) => chooseCategory(categories, { inviteCategoryId: null, code: null, invited: false, skipApproval: false, ...options });
 
   it("is the invite code's, else the one asked for, else the first public one", () => {
     expect(choose({ inviteCategoryId: "vip", invited: true, code: "std" })?.id).toBe("vip");

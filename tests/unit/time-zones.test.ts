@@ -26,10 +26,7 @@ describe("agenda times in the event's zone", () => {
   });
 
   it("resolves the autumn fold in Europe/Berlin to the first occurrence unless asked for the second", () => {
-    expect(possibleInstants("2025-10-26", "02:30", "Europe/Berlin").map((d) => d.toISOString())).toEqual([
-      "2025-10-26T00:30:00.000Z",
-      "2025-10-26T01:30:00.000Z",
-    ]);
+    expect(possibleInstants("2025-10-26", "02:30", "Europe/Berlin").map((d) => d.toISOString())).toEqual(["2025-10-26T00:30:00.000Z", "2025-10-26T01:30:00.000Z"]);
     const first = parseZonedDateTime("2025-10-26", "02:30", "Europe/Berlin");
     expect(first).toMatchObject({ ok: true, ambiguous: true });
     expect(first.ok && first.instant.toISOString()).toBe("2025-10-26T00:30:00.000Z");

@@ -43,7 +43,12 @@ describe("typed statements", () => {
     sql.run(`ALTER TABLE TicketCategory ADD COLUMN note TEXT`);
     sql.run(`INSERT INTO TicketCategory (id, eventId, code, inviteOnly, capacity, confirmedCount) VALUES ('c1', 'e1', 'std', 0, NULL, 0)`);
     const at = new Date("2026-12-01T08:00:00Z");
-    compiled(kysely.updateTable("TicketCategory").set({ code: "vip", note: at } as never).where("id", "=", "c1")).run(sql);
+    compiled(
+      kysely
+        .updateTable("TicketCategory")
+        .set({ code: "vip", note: at } as never)
+        .where("id", "=", "c1"),
+    ).run(sql);
     expect(compiled(kysely.selectFrom("TicketCategory").selectAll().where("id", "=", "c1")).get(sql)).toMatchObject({ code: "vip", note: "2026-12-01T08:00:00.000+00:00" });
   });
 });

@@ -81,8 +81,20 @@ export function EventFactsForm({
       {text("endDate", "agenda.admin.event.endDate", { type: "date", required: true })}
       {text("endTime", "agenda.admin.event.endTime", { type: "time", required: true })}
       <div className="sm:col-span-2">
-        <TextAreaField key={`description-${initial("description")}`} label={t("agenda.admin.event.description")} name="description" defaultValue={initial("description")} error={errorOf("description")} />
-        <TextAreaField key={`descriptionEn-${initial("descriptionEn")}`} label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={initial("descriptionEn")} error={errorOf("descriptionEn")} />
+        <TextAreaField
+          key={`description-${initial("description")}`}
+          label={t("agenda.admin.event.description")}
+          name="description"
+          defaultValue={initial("description")}
+          error={errorOf("description")}
+        />
+        <TextAreaField
+          key={`descriptionEn-${initial("descriptionEn")}`}
+          label={t("agenda.admin.event.descriptionEn")}
+          name="descriptionEn"
+          defaultValue={initial("descriptionEn")}
+          error={errorOf("descriptionEn")}
+        />
       </div>
       <div className="sm:col-span-2">
         <button type="submit" className="btn">

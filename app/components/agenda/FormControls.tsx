@@ -19,8 +19,7 @@ function Described({ id, error, hint }: { id: string; error?: string | null; hin
   );
 }
 
-const describedBy = (id: string, error?: string | null, hint?: string) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, error?: string | null, hint?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function SelectField({ label, name, error, hint, id, children, required, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const inputId = id ?? `field-${name}`;
@@ -28,7 +27,12 @@ export function SelectField({ label, name, error, hint, id, children, required, 
     <div className="mb-4">
       <label htmlFor={inputId} className="field-label">
         {label}
-        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       <select id={inputId} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, error, hint)} className="field-input" {...rest}>
         {children}

@@ -51,7 +51,14 @@ export function RoomsAndTracks({
           <input type="hidden" name="intent" value="addRoom" />
           <Field id="room-name" label={t("agenda.admin.agenda.name")} name="name" required error={room.errorOf("name")} defaultValue={initial(room.fields.name.initialValue)} />
           <Field id="room-nameEn" label={t("agenda.admin.agenda.nameEn")} name="nameEn" error={room.errorOf("nameEn")} defaultValue={initial(room.fields.nameEn.initialValue)} />
-          <Field id="room-capacity" label={t("agenda.admin.agenda.capacity")} name="capacity" inputMode="numeric" error={room.errorOf("capacity")} defaultValue={initial(room.fields.capacity.initialValue)} />
+          <Field
+            id="room-capacity"
+            label={t("agenda.admin.agenda.capacity")}
+            name="capacity"
+            inputMode="numeric"
+            error={room.errorOf("capacity")}
+            defaultValue={initial(room.fields.capacity.initialValue)}
+          />
           <button type="submit" className="btn-secondary">
             {t("agenda.admin.agenda.addRoom")}
           </button>
@@ -81,7 +88,14 @@ export function RoomsAndTracks({
           <FormErrors messages={track.formErrors} />
           <input type="hidden" name="intent" value="addTrack" />
           <Field id="track-name" label={t("agenda.admin.agenda.name")} name="name" required error={track.errorOf("name")} defaultValue={initial(track.fields.name.initialValue)} />
-          <Field id="track-color" label={t("agenda.admin.agenda.color")} name="color" type="color" defaultValue={initial(track.fields.color.initialValue) ?? "#2563eb"} error={track.errorOf("color")} />
+          <Field
+            id="track-color"
+            label={t("agenda.admin.agenda.color")}
+            name="color"
+            type="color"
+            defaultValue={initial(track.fields.color.initialValue) ?? "#2563eb"}
+            error={track.errorOf("color")}
+          />
           <button type="submit" className="btn-secondary">
             {t("agenda.admin.agenda.addTrack")}
           </button>

@@ -10,7 +10,17 @@ import { TextAreaField } from "./FormControls";
 type SeriesValues = { title?: string; titleEn?: string; slug?: string; description?: string; descriptionEn?: string };
 
 /** A series' facts, for "new series" and "edit series". */
-export function SeriesForm({ lastResult, defaultValue, submitLabel, className }: { lastResult?: SubmissionResult<string[]> | null; defaultValue?: SeriesValues; submitLabel: string; className?: string }) {
+export function SeriesForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  className,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: SeriesValues;
+  submitLabel: string;
+  className?: string;
+}) {
   const t = useT();
   const { form, fields, errorOf, formErrors } = useSubmissionForm(seriesSchema, { lastResult, defaultValue, id: "series" });
   const initial = (name: keyof SeriesValues) => (fields[name].initialValue as string | undefined) ?? "";
@@ -20,8 +30,20 @@ export function SeriesForm({ lastResult, defaultValue, submitLabel, className }:
       <Field key={`title-${initial("title")}`} label={t("agenda.admin.event.title")} name="title" required defaultValue={initial("title")} error={errorOf("title")} />
       <Field key={`titleEn-${initial("titleEn")}`} label={t("agenda.admin.event.titleEn")} name="titleEn" defaultValue={initial("titleEn")} error={errorOf("titleEn")} />
       <Field key={`slug-${initial("slug")}`} label={t("agenda.admin.event.slug")} name="slug" required defaultValue={initial("slug")} error={errorOf("slug")} />
-      <TextAreaField key={`description-${initial("description")}`} label={t("agenda.admin.event.description")} name="description" defaultValue={initial("description")} error={errorOf("description")} />
-      <TextAreaField key={`descriptionEn-${initial("descriptionEn")}`} label={t("agenda.admin.event.descriptionEn")} name="descriptionEn" defaultValue={initial("descriptionEn")} error={errorOf("descriptionEn")} />
+      <TextAreaField
+        key={`description-${initial("description")}`}
+        label={t("agenda.admin.event.description")}
+        name="description"
+        defaultValue={initial("description")}
+        error={errorOf("description")}
+      />
+      <TextAreaField
+        key={`descriptionEn-${initial("descriptionEn")}`}
+        label={t("agenda.admin.event.descriptionEn")}
+        name="descriptionEn"
+        defaultValue={initial("descriptionEn")}
+        error={errorOf("descriptionEn")}
+      />
       <button type="submit" className="btn">
         {submitLabel}
       </button>

@@ -29,11 +29,7 @@ function entryFor(eventId: string, version: number): VersionEntry {
 }
 
 /** The cached view model of one published version in one language, built on first use. */
-export async function cachedAgendaView<View extends object>(
-  event: { id: string; publishedVersion: number },
-  locale: string,
-  build: () => Promise<View | null>,
-): Promise<View | null> {
+export async function cachedAgendaView<View extends object>(event: { id: string; publishedVersion: number }, locale: string, build: () => Promise<View | null>): Promise<View | null> {
   const hit = entryFor(event.id, event.publishedVersion).views.get(locale);
   if (hit) return hit as View;
   const view = await build();

@@ -37,9 +37,7 @@ export function BadgeSheet({ eventTitle, badges }: { eventTitle: string; badges:
           </div>
           {/* The SVG comes from the qrcode library on our server, from the ticket code only. */}
           <div className="h-[45mm] w-[45mm] [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: badge.qrSvg }} />
-          <p className="w-full rounded bg-slate-900 py-2 text-lg font-bold text-white">
-            {badge.category ? localize(badge.category.name, badge.category.nameEn) : t("checkin.badges.attendee")}
-          </p>
+          <p className="w-full rounded bg-slate-900 py-2 text-lg font-bold text-white">{badge.category ? localize(badge.category.name, badge.category.nameEn) : t("checkin.badges.attendee")}</p>
         </article>
       ))}
     </div>

@@ -30,8 +30,7 @@ export function Scanner({ setup, event, onChangeSetup }: { setup: Setup; event: 
   const [direction, setDirection] = useState<Direction>("entry");
 
   // Times are the venue's, whatever zone the phone is set to.
-  const timeOf = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone: event.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  const timeOf = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: event.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
   const show = (next: Display) => {
     setDisplay(next);

@@ -57,14 +57,7 @@ export function SetupForm({ events, onDone }: { events: ScannerEvent[]; onDone: 
         <label htmlFor="setup-device" className="field-label">
           {t("checkin.setup.device")}
         </label>
-        <input
-          id="setup-device"
-          className="field-input"
-          value={deviceName}
-          maxLength={60}
-          aria-describedby="setup-device-hint"
-          onChange={(change) => setDeviceName(change.target.value)}
-        />
+        <input id="setup-device" className="field-input" value={deviceName} maxLength={60} aria-describedby="setup-device-hint" onChange={(change) => setDeviceName(change.target.value)} />
         <p id="setup-device-hint" className="mt-1 text-sm text-slate-600">
           {t("checkin.setup.deviceHint")}
         </p>

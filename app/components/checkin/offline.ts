@@ -50,7 +50,10 @@ export function enqueue(slug: string, scan: QueuedScan) {
   write(queueKey(slug), [...loadQueue(slug), scan]);
 }
 export function dropFromQueue(slug: string, nonces: Set<string>) {
-  write(queueKey(slug), loadQueue(slug).filter((scan) => !nonces.has(scan.nonce)));
+  write(
+    queueKey(slug),
+    loadQueue(slug).filter((scan) => !nonces.has(scan.nonce)),
+  );
 }
 
 /** A nonce from getRandomValues: randomUUID needs a secure context. */

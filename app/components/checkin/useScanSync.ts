@@ -2,18 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Direction, ScanAnswer } from "~/schemas/checkin";
 import { fetchTicketIndex, sendBatch, sendScan } from "./api";
 import type { Connection } from "./useConnection";
-import {
-  decideLocally,
-  dropFromQueue,
-  enqueue,
-  loadIndex,
-  loadQueue,
-  newNonce,
-  rememberEntry,
-  saveIndex,
-  type IndexList,
-  type LocalDecision,
-} from "./offline";
+import { decideLocally, dropFromQueue, enqueue, loadIndex, loadQueue, newNonce, rememberEntry, saveIndex, type IndexList, type LocalDecision } from "./offline";
 
 const refreshEveryMs = 60_000;
 // Well under the batch endpoint's 500 scans per request, yet few requests for a long offline spell.

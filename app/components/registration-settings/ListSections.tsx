@@ -5,7 +5,17 @@ import { ManagedList } from "./ManagedList";
 export type CategoryRow = { id: string; code: string; name: string; nameEn: string | null; capacity: number | null; confirmedCount: number; requiresApproval: boolean; inviteOnly: boolean };
 export type QuotaRow = { firmId: string; firm: string; quota: number; confirmedCount: number };
 export type QuestionRow = { id: string; key: string; label: string; kind: string; required: boolean };
-export type InviteRow = { id: string; code: string; label: string | null; category: string | null; firm: string | null; maxUses: number; usedCount: number; expiresAt: string | null; revoked: boolean };
+export type InviteRow = {
+  id: string;
+  code: string;
+  label: string | null;
+  category: string | null;
+  firm: string | null;
+  maxUses: number;
+  usedCount: number;
+  expiresAt: string | null;
+  revoked: boolean;
+};
 type Firm = { id: string; name: string };
 
 const questionKinds = ["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"];

@@ -2,50 +2,22 @@ import { Form, useSearchParams } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 
-const statuses = [
-  "PENDING_APPROVAL",
-  "HELD",
-  "CONFIRMED",
-  "WAITLISTED",
-  "REJECTED",
-  "CANCELLED",
-] as const;
+const statuses = ["PENDING_APPROVAL", "HELD", "CONFIRMED", "WAITLISTED", "REJECTED", "CANCELLED"] as const;
 
 /** The registration list's filters, kept in the query string (the export and the bulk message read the same). */
-export function RegistrationFilters({
-  categories,
-  firms,
-}: {
-  categories: { id: string; name: string; nameEn: string }[];
-  firms: { id: string; name: string }[];
-}) {
+export function RegistrationFilters({ categories, firms }: { categories: { id: string; name: string; nameEn: string }[]; firms: { id: string; name: string }[] }) {
   const t = useT();
   const localized = useLocalized();
   const [searchParams] = useSearchParams();
   return (
-    <Form
-      method="get"
-      className="card mb-3 grid gap-2 sm:grid-cols-6"
-      role="search"
-    >
+    <Form method="get" className="card mb-3 grid gap-2 sm:grid-cols-6" role="search">
       <label className="sm:col-span-2">
         <span className="field-label">{t("action.search")}</span>
-        <input
-          name="q"
-          defaultValue={searchParams.get("q") ?? ""}
-          placeholder={t("registration.admin.list.search")}
-          className="field-input"
-        />
+        <input name="q" defaultValue={searchParams.get("q") ?? ""} placeholder={t("registration.admin.list.search")} className="field-input" />
       </label>
       <label>
-        <span className="field-label">
-          {t("registration.admin.list.status")}
-        </span>
-        <select
-          name="status"
-          defaultValue={searchParams.get("status") ?? ""}
-          className="field-input"
-        >
+        <span className="field-label">{t("registration.admin.list.status")}</span>
+        <select name="status" defaultValue={searchParams.get("status") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {statuses.map((status) => (
             <option key={status} value={status}>
@@ -55,14 +27,8 @@ export function RegistrationFilters({
         </select>
       </label>
       <label>
-        <span className="field-label">
-          {t("registration.admin.list.category")}
-        </span>
-        <select
-          name="categoryId"
-          defaultValue={searchParams.get("categoryId") ?? ""}
-          className="field-input"
-        >
+        <span className="field-label">{t("registration.admin.list.category")}</span>
+        <select name="categoryId" defaultValue={searchParams.get("categoryId") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {categories.map((category) => (
             <option key={category.id} value={category.id}>
@@ -73,11 +39,7 @@ export function RegistrationFilters({
       </label>
       <label>
         <span className="field-label">{t("registration.admin.list.firm")}</span>
-        <select
-          name="firmId"
-          defaultValue={searchParams.get("firmId") ?? ""}
-          className="field-input"
-        >
+        <select name="firmId" defaultValue={searchParams.get("firmId") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {firms.map((firm) => (
             <option key={firm.id} value={firm.id}>
@@ -87,18 +49,10 @@ export function RegistrationFilters({
         </select>
       </label>
       <label>
-        <span className="field-label">
-          {t("registration.admin.list.checkedIn")}
-        </span>
-        <select
-          name="checkedIn"
-          defaultValue={searchParams.get("checkedIn") ?? ""}
-          className="field-input"
-        >
+        <span className="field-label">{t("registration.admin.list.checkedIn")}</span>
+        <select name="checkedIn" defaultValue={searchParams.get("checkedIn") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
-          <option value="yes">
-            {t("registration.admin.list.checkedInYes")}
-          </option>
+          <option value="yes">{t("registration.admin.list.checkedInYes")}</option>
           <option value="no">{t("registration.admin.list.checkedInNo")}</option>
         </select>
       </label>

@@ -135,7 +135,7 @@ export const checkin = defineMessages({
     "checkin.setup.event": "Event",
     "checkin.setup.list": "Check-in list",
     "checkin.setup.device": "Device name",
-    "checkin.setup.deviceHint": "E.g. \"East door 1\"; shown when a ticket was already checked in.",
+    "checkin.setup.deviceHint": 'E.g. "East door 1"; shown when a ticket was already checked in.',
     "checkin.setup.start": "Start",
     "checkin.setup.change": "Change list",
     "checkin.setup.noEvents": "Your account has no events to check in for.",

@@ -312,7 +312,8 @@ export const programme = defineMessages({
     "programme.apply.submit": "Submit application",
     "programme.apply.privacy": "We use these details only to review the application and to serve members; they are not passed to third parties.",
     "programme.apply.created": "Your application has been submitted; a confirmation was sent to {email}.",
-    "programme.apply.linked": "Your application has been submitted. We already had an application or a member with this credit code, so the two were linked and will be handled together. A confirmation was sent to {email}.",
+    "programme.apply.linked":
+      "Your application has been submitted. We already had an application or a member with this credit code, so the two were linked and will be handled together. A confirmation was sent to {email}.",
     "programme.apply.repeat": "We already have your earlier application and are working on it; there is no need to submit it again.",
     "programme.apply.rateLimited": "Too many submissions. Please try again in {seconds} seconds.",
     "programme.apply.doneTitle": "Thank you for applying",
@@ -470,7 +471,8 @@ export const programme = defineMessages({
     "programme.email.footer": "You receive this e-mail because your firm is in contact with the Agent Innovation Promotion Programme. Reply to this e-mail to reach the secretariat.",
     "programme.email.received.subject": "Application from {firm} received",
     "programme.email.received.heading": "We have received your application",
-    "programme.email.received.intro": "Thank you for applying for {firm} to join the Agent Innovation Promotion Programme. The secretariat will review it soon and will e-mail you if anything is missing.",
+    "programme.email.received.intro":
+      "Thank you for applying for {firm} to join the Agent Innovation Promotion Programme. The secretariat will review it soon and will e-mail you if anything is missing.",
     "programme.email.received.linked": "We already had an application or a member with the same credit code; this application was linked to it and both will be handled together.",
     "programme.email.received.charter": "You accepted the programme charter (version {version}).",
     "programme.email.needsInfo.subject": "Please complete the application of {firm}",

@@ -258,7 +258,8 @@ export const registration = defineMessages({
     "registration.result.resent.body": "If this address is registered for the event, we re-sent the e-mail to it (at most once every few minutes). Use the link in the most recent e-mail.",
     "registration.result.manage": "Manage my registration",
     "registration.result.held.title": "Check your mailbox to confirm your e-mail address",
-    "registration.result.held.body": "Check your mailbox: your place is held. Open the link we e-mailed to you to confirm your address and get your ticket; unconfirmed places are released after a while.",
+    "registration.result.held.body":
+      "Check your mailbox: your place is held. Open the link we e-mailed to you to confirm your address and get your ticket; unconfirmed places are released after a while.",
     "registration.manage.title": "My registration",
     "registration.manage.ticket": "Entry QR code",
     "registration.manage.showQr": "Show QR full screen",
@@ -308,7 +309,8 @@ export const registration = defineMessages({
     "registration.email.reminder.subject": "See you tomorrow: {event}",
     "registration.email.reminder.intro": "A reminder: your event takes place tomorrow. Show your ticket's QR code at the entrance.",
     "registration.email.confirm.subject": "Confirm your e-mail address: {event}",
-    "registration.email.confirm.intro": "Someone registered this address for the event below, and a place is held. Open the link below to confirm the address and get your ticket. If it was not you, ignore this e-mail and the place will be released.",
+    "registration.email.confirm.intro":
+      "Someone registered this address for the event below, and a place is held. Open the link below to confirm the address and get your ticket. If it was not you, ignore this e-mail and the place will be released.",
     "registration.email.confirm.action": "Confirm my address and get my ticket",
     "registration.email.confirm.expires": "Please confirm before {time}; after that the place is released.",
     "registration.email.bulk.footer": "The organizers sent this message to people registered for this event.",

@@ -73,17 +73,7 @@ export const countsByCategory = prepare((args: { eventId: string }) =>
       eb.fn.coalesce("c.name", sql.lit("")).as("name"),
       eb.fn.coalesce("c.nameEn", sql.lit("")).as("nameEn"),
       eb.fn.countAll<number>().as("registered"),
-      eb
-        .fn<number>("sum", [
-          eb.exists(
-            eb
-              .selectFrom("CheckInPresence as p")
-              .select(sql.lit(1).as("one"))
-              .whereRef("p.registrationId", "=", "r.id")
-              .where("p.entries", ">", 0),
-          ),
-        ])
-        .as("checkedIn"),
+      eb.fn<number>("sum", [eb.exists(eb.selectFrom("CheckInPresence as p").select(sql.lit(1).as("one")).whereRef("p.registrationId", "=", "r.id").where("p.entries", ">", 0))]).as("checkedIn"),
     ])
     .where("r.eventId", "=", args.eventId)
     .where("r.status", "=", "CONFIRMED")

@@ -10,10 +10,7 @@ import type { CheckInDirection, CheckInResult } from "../../generated/kysely/dat
  */
 
 export const checkInByNonce = prepare((args: { nonce: string }) =>
-  kysely
-    .selectFrom("CheckIn")
-    .select(["id", "eventId", "listId", "registrationId", "direction", "result", "scannedCode", "scannedAt", "offline", "conflict"])
-    .where("nonce", "=", args.nonce),
+  kysely.selectFrom("CheckIn").select(["id", "eventId", "listId", "registrationId", "direction", "result", "scannedCode", "scannedAt", "offline", "conflict"]).where("nonce", "=", args.nonce),
 );
 
 export const checkInListById = prepare((args: { id: string }) =>
@@ -67,12 +64,7 @@ export const enterOnce = enter("entries");
 export const reenter = enter("inside");
 
 export const leave = prepare((args: { registrationId: string; listId: string; stamp: string }) =>
-  kysely
-    .updateTable("CheckInPresence")
-    .set({ inside: 0, lastChangedAt: args.stamp })
-    .where("registrationId", "=", args.registrationId)
-    .where("listId", "=", args.listId)
-    .where("inside", "=", 1),
+  kysely.updateTable("CheckInPresence").set({ inside: 0, lastChangedAt: args.stamp }).where("registrationId", "=", args.registrationId).where("listId", "=", args.listId).where("inside", "=", 1),
 );
 
 export const markCheckedIn = prepare((args: { id: string; scannedAt: string; stamp: string }) =>

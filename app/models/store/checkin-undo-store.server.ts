@@ -3,11 +3,7 @@ import { kysely, prepare } from "./query.server";
 /** An organizer's corrections at the door: taking back a check-in, marking an offline conflict as seen. */
 
 export const checkInOfEvent = prepare((args: { id: string; eventId: string }) =>
-  kysely
-    .selectFrom("CheckIn")
-    .select(["id", "registrationId", "listId", "direction", "result", "undoneAt"])
-    .where("id", "=", args.id)
-    .where("eventId", "=", args.eventId),
+  kysely.selectFrom("CheckIn").select(["id", "registrationId", "listId", "direction", "result", "undoneAt"]).where("id", "=", args.id).where("eventId", "=", args.eventId),
 );
 
 export const markUndone = prepare((args: { id: string; undoneById: string; at: string }) =>
@@ -15,12 +11,7 @@ export const markUndone = prepare((args: { id: string; undoneById: string; at: s
 );
 
 const countedEntries = (args: { registrationId: string }) =>
-  kysely
-    .selectFrom("CheckIn")
-    .where("registrationId", "=", args.registrationId)
-    .where("direction", "=", "ENTRY")
-    .where("result", "=", "OK")
-    .where("undoneAt", "is", null);
+  kysely.selectFrom("CheckIn").where("registrationId", "=", args.registrationId).where("direction", "=", "ENTRY").where("result", "=", "OK").where("undoneAt", "is", null);
 
 /** The earliest entry through the list that still counts. */
 export const firstCountedEntry = prepare((args: { registrationId: string; listId: string }) =>

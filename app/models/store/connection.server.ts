@@ -207,7 +207,12 @@ async function flushGroup() {
   group.scheduled = group.queue.length > 0;
   if (group.scheduled) setImmediate(flushGroup);
   try {
-    const outcomes = await writeTransaction((sql) => inSavepoints(sql, batch.map((item) => item.work)));
+    const outcomes = await writeTransaction((sql) =>
+      inSavepoints(
+        sql,
+        batch.map((item) => item.work),
+      ),
+    );
     outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.value) : batch[index].reject(outcome.error)));
   } catch (error) {
     for (const item of batch) item.reject(error);

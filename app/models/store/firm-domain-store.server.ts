@@ -9,15 +9,8 @@ export const insertFirmEmailDomain = prepare((args: { id: string; firmId: string
   kysely.insertInto("FirmEmailDomain").values({ id: args.id, firmId: args.firmId, domain: args.domain, createdAt: args.createdAt, createdById: args.createdById }),
 );
 
-export const activeFirm = prepare((args: { id: string }) =>
-  kysely.selectFrom("Firm").select(["id", "nameNormalized"]).where("id", "=", args.id).where("status", "=", "ACTIVE"),
-);
+export const activeFirm = prepare((args: { id: string }) => kysely.selectFrom("Firm").select(["id", "nameNormalized"]).where("id", "=", args.id).where("status", "=", "ACTIVE"));
 
 export const activeFirmOfDomain = prepare((args: { domain: string }) =>
-  kysely
-    .selectFrom("FirmEmailDomain as d")
-    .innerJoin("Firm as f", "f.id", "d.firmId")
-    .select("d.firmId")
-    .where("d.domain", "=", args.domain)
-    .where("f.status", "=", "ACTIVE"),
+  kysely.selectFrom("FirmEmailDomain as d").innerJoin("Firm as f", "f.id", "d.firmId").select("d.firmId").where("d.domain", "=", args.domain).where("f.status", "=", "ACTIVE"),
 );

@@ -7,18 +7,7 @@ import { kysely, prepare } from "./query.server";
 export const publishedEventBySlug = prepare((args: { slug: string }) =>
   kysely
     .selectFrom("Event")
-    .select([
-      "id",
-      "registrationOpensAt",
-      "registrationClosesAt",
-      "endsAt",
-      "capacity",
-      "confirmedCount",
-      "waitlistEnabled",
-      "requiresApproval",
-      "privacyNoticeVersion",
-      "emailConfirmHoldMinutes",
-    ])
+    .select(["id", "registrationOpensAt", "registrationClosesAt", "endsAt", "capacity", "confirmedCount", "waitlistEnabled", "requiresApproval", "privacyNoticeVersion", "emailConfirmHoldMinutes"])
     .where("slug", "=", args.slug)
     .where("status", "=", "PUBLISHED"),
 );
@@ -34,8 +23,5 @@ export const registrationQuestionsOf = prepare((args: { eventId: string }) =>
 export const waitlistEnabledOf = prepare((args: { eventId: string }) => kysely.selectFrom("Event").select("waitlistEnabled").where("id", "=", args.eventId));
 
 export const eventCounts = prepare((args: { eventId: string }) =>
-  kysely
-    .selectFrom("Event")
-    .select(["capacity", "confirmedCount as confirmed", "waitlistedCount as waitlisted", "pendingCount as pending"])
-    .where("id", "=", args.eventId),
+  kysely.selectFrom("Event").select(["capacity", "confirmedCount as confirmed", "waitlistedCount as waitlisted", "pendingCount as pending"]).where("id", "=", args.eventId),
 );

@@ -15,15 +15,7 @@ export const registrationStateByEmail = prepare((args: { eventId: string; emailN
 
 /** The waitlist in the order it moves up: first come, first served. */
 export const waitlistOf = prepare((args: { eventId: string }) =>
-  kysely
-    .selectFrom("Registration")
-    .select(stateColumns)
-    .where("eventId", "=", args.eventId)
-    .where("status", "=", "WAITLISTED")
-    .orderBy("waitlistedAt")
-    .orderBy("createdAt")
-    .orderBy("id")
-    .limit(1000),
+  kysely.selectFrom("Registration").select(stateColumns).where("eventId", "=", args.eventId).where("status", "=", "WAITLISTED").orderBy("waitlistedAt").orderBy("createdAt").orderBy("id").limit(1000),
 );
 
 /** What one submit writes: the whole row, for a new registration and for a cancelled one registering again. */
@@ -98,11 +90,7 @@ export const confirmFromWaitlist = prepare((args: { id: string; now: string }) =
 
 /** Cancelling kills the ticket code: the caller passes a new one. */
 export const markCancelled = prepare((args: { id: string; from: RegistrationStatus; ticketCode: string; now: string }) =>
-  kysely
-    .updateTable("Registration")
-    .set({ status: "CANCELLED", ticketCode: args.ticketCode, cancelledAt: args.now, updatedAt: args.now })
-    .where("id", "=", args.id)
-    .where("status", "=", args.from),
+  kysely.updateTable("Registration").set({ status: "CANCELLED", ticketCode: args.ticketCode, cancelledAt: args.now, updatedAt: args.now }).where("id", "=", args.id).where("status", "=", args.from),
 );
 
 export const markApproved = prepare((args: { id: string; status: RegistrationStatus; now: string; waitlistedAt: string | null }) =>
@@ -114,11 +102,7 @@ export const markApproved = prepare((args: { id: string; status: RegistrationSta
 );
 
 export const markRejected = prepare((args: { id: string; from: RegistrationStatus; ticketCode: string; now: string }) =>
-  kysely
-    .updateTable("Registration")
-    .set({ status: "REJECTED", ticketCode: args.ticketCode, decidedAt: args.now, updatedAt: args.now })
-    .where("id", "=", args.id)
-    .where("status", "=", args.from),
+  kysely.updateTable("Registration").set({ status: "REJECTED", ticketCode: args.ticketCode, decidedAt: args.now, updatedAt: args.now }).where("id", "=", args.id).where("status", "=", args.from),
 );
 
 /** Claims the right to re-send the registration's e-mail: changes nothing when one went out after `sentBefore`. */
@@ -153,11 +137,7 @@ export const replacedManageLink = prepare((args: { tokenHash: string }) =>
 export const anonymisedAtOf = prepare((args: { id: string }) => kysely.selectFrom("Registration").select("anonymisedAt").where("id", "=", args.id));
 
 export const holdByConfirmToken = prepare((args: { tokenHash: string }) =>
-  kysely
-    .selectFrom("Registration")
-    .select(["id", "eventId", "status", "holdExpiresAt", "email", "ticketCode"])
-    .where("confirmTokenHash", "=", args.tokenHash)
-    .where("anonymisedAt", "is", null),
+  kysely.selectFrom("Registration").select(["id", "eventId", "status", "holdExpiresAt", "email", "ticketCode"]).where("confirmTokenHash", "=", args.tokenHash).where("anonymisedAt", "is", null),
 );
 
 /** The held place becomes a confirmed one, once, and only before the hold expires. */

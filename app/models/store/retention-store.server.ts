@@ -19,9 +19,7 @@ export const emailsToPurgeOf = prepare((args: { eventId: string }) =>
     .where("registrationId", "in", (eb) => eb.selectFrom("Registration").select("id").where("eventId", "=", args.eventId).where("anonymisedAt", "is", null)),
 );
 
-export const liveRegistrationsOf = prepare((args: { eventId: string }) =>
-  kysely.selectFrom("Registration").select("id").where("eventId", "=", args.eventId).where("anonymisedAt", "is", null),
-);
+export const liveRegistrationsOf = prepare((args: { eventId: string }) => kysely.selectFrom("Registration").select("id").where("eventId", "=", args.eventId).where("anonymisedAt", "is", null));
 
 /** Keeps what statistics need (status, category, firm, check-in times); the ticket code and manage link die. */
 export const anonymiseRegistration = prepare((args: { id: string; placeholderEmail: string; ticketCode: string; manageTokenHash: string; now: string }) =>

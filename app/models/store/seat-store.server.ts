@@ -30,9 +30,7 @@ export const takeFirmSeat = prepare((args: { eventId: string; firmId: string }) 
 );
 
 /** Whether the firm has reserved seats at the event at all (without a quota its people take public places). */
-export const firmQuotaOf = prepare((args: { eventId: string; firmId: string }) =>
-  kysely.selectFrom("FirmQuota").select("id").where("eventId", "=", args.eventId).where("firmId", "=", args.firmId),
-);
+export const firmQuotaOf = prepare((args: { eventId: string; firmId: string }) => kysely.selectFrom("FirmQuota").select("id").where("eventId", "=", args.eventId).where("firmId", "=", args.firmId));
 
 /** Undoes a take of this same transaction (a later counter refused the seat). */
 export const untakeEventSeat = prepare((args: { eventId: string }) =>
@@ -114,4 +112,3 @@ export const useInviteCode = prepare((args: { id: string; now: string }) =>
     .where((eb) => eb("usedCount", "<", eb.ref("maxUses")))
     .where((eb) => eb.or([eb("expiresAt", "is", null), eb("expiresAt", ">", args.now)])),
 );
-

@@ -27,8 +27,8 @@ export function statement(sqlite: Database, sql: string): Statement {
 
 export function sqlFor(sqlite: Database): Sql {
   return {
-    get: <T,>(sql: string, ...params: unknown[]) => statement(sqlite, sql).get(...params) as T | undefined,
-    all: <T,>(sql: string, ...params: unknown[]) => statement(sqlite, sql).all(...params) as T[],
+    get: <T>(sql: string, ...params: unknown[]) => statement(sqlite, sql).get(...params) as T | undefined,
+    all: <T>(sql: string, ...params: unknown[]) => statement(sqlite, sql).all(...params) as T[],
     run: (sql: string, ...params: unknown[]) => ({ changes: Number(statement(sqlite, sql).run(...params).changes) }),
   };
 }

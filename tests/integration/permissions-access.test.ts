@@ -50,6 +50,12 @@ describe("users and roles page", () => {
     expect(alertText(await badScope.text())).toMatch(/^角色与范围不匹配/);
   });
 
+  it("keeps the grant form when its e-mail has no account, and says so on the e-mail field", async () => {
+    const unknown = await access(admin, { intent: "grant", email: "nobody.here@example.org", role: "ORGANIZER", scope: `event:${eventA.id}` });
+    expect(unknown.status).toBe(422);
+    expect(alertText(await unknown.text())).toBe("没有使用该邮箱的账号。");
+  });
+
   it("a granted event scope opens that event only, and revoking closes it again; all audited", async () => {
     const user = await signIn(server.baseUrl, email, password);
     expect((await user.fetch(`${server.baseUrl}/admin/events/${eventA.id}/access`)).status).toBe(403);

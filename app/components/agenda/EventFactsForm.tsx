@@ -5,8 +5,9 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { DescriptionFields } from "./DescriptionFields";
 import { eventFactsSchema, type EventFactsInput } from "~/schemas/agenda";
-import { SelectField, TextAreaField } from "./FormControls";
+import { SelectField } from "./FormControls";
 
 type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
 
@@ -81,20 +82,7 @@ export function EventFactsForm({
       {text("endDate", "agenda.admin.event.endDate", { type: "date", required: true })}
       {text("endTime", "agenda.admin.event.endTime", { type: "time", required: true })}
       <div className="sm:col-span-2">
-        <TextAreaField
-          key={`description-${initial("description")}`}
-          label={t("agenda.admin.event.description")}
-          name="description"
-          defaultValue={initial("description")}
-          error={errorOf("description")}
-        />
-        <TextAreaField
-          key={`descriptionEn-${initial("descriptionEn")}`}
-          label={t("agenda.admin.event.descriptionEn")}
-          name="descriptionEn"
-          defaultValue={initial("descriptionEn")}
-          error={errorOf("descriptionEn")}
-        />
+        <DescriptionFields initial={initial} errorOf={errorOf} />
       </div>
       <div className="sm:col-span-2">
         <button type="submit" className="btn">

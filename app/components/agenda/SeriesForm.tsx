@@ -4,8 +4,8 @@ import { Field } from "~/components/Field";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
+import { DescriptionFields } from "./DescriptionFields";
 import { seriesSchema } from "~/schemas/agenda";
-import { TextAreaField } from "./FormControls";
 
 type SeriesValues = { title?: string; titleEn?: string; slug?: string; description?: string; descriptionEn?: string };
 
@@ -30,20 +30,7 @@ export function SeriesForm({
       <Field key={`title-${initial("title")}`} label={t("agenda.admin.event.title")} name="title" required defaultValue={initial("title")} error={errorOf("title")} />
       <Field key={`titleEn-${initial("titleEn")}`} label={t("agenda.admin.event.titleEn")} name="titleEn" defaultValue={initial("titleEn")} error={errorOf("titleEn")} />
       <Field key={`slug-${initial("slug")}`} label={t("agenda.admin.event.slug")} name="slug" required defaultValue={initial("slug")} error={errorOf("slug")} />
-      <TextAreaField
-        key={`description-${initial("description")}`}
-        label={t("agenda.admin.event.description")}
-        name="description"
-        defaultValue={initial("description")}
-        error={errorOf("description")}
-      />
-      <TextAreaField
-        key={`descriptionEn-${initial("descriptionEn")}`}
-        label={t("agenda.admin.event.descriptionEn")}
-        name="descriptionEn"
-        defaultValue={initial("descriptionEn")}
-        error={errorOf("descriptionEn")}
-      />
+      <DescriptionFields initial={initial} errorOf={errorOf} />
       <button type="submit" className="btn">
         {submitLabel}
       </button>

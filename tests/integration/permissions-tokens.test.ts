@@ -115,7 +115,7 @@ describe("tokens created in the back office", () => {
     const jar = await signIn(server.baseUrl, demo.shanghaiOrganizer.email, demo.shanghaiOrganizer.password);
     const page = `${server.baseUrl}/admin/events/${eventA.id}/access`;
     const unknown = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "add-staff", email: "nobody@demo.example.org" }) });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(422);
     expect(alertText(await unknown.text())).toBe("没有使用该邮箱的账号。");
 
     const added = await jar.fetch(page, { method: "POST", body: new URLSearchParams({ intent: "add-staff", email: demo.firm.email }) });

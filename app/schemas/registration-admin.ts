@@ -155,3 +155,6 @@ export const registrationSettingsForms = (timeZone: string) =>
     .superRefine((value, ctx) => {
       if (value.intent === "settings") windowInOrder(value, ctx);
     });
+
+/** The CSV import's buttons: check the rows only, or import them. The CSV itself is read by the action. */
+export const importForm = z.object({ intent: z.enum(["dry-run", "import"]).default("dry-run") });

@@ -90,15 +90,18 @@ const confirmationErrors = {
   expired: () => new DomainError("gone", "link_expired", "registration.confirm.expired"),
 };
 
-/** What the confirmation link's page shows: the event, and whether the link can still be used (else 410/404). */
+/**
+ * What the confirmation link's page shows: the event while the link can still be used, else why it cannot
+ * (`gone`, the page's own message, not an error page). An unknown link is a 404.
+ */
 export async function emailConfirmationFor(token: string, now = new Date()) {
   const row = await holdForConfirmToken(token);
   if (!row) throw new DomainError("not_found", "invalid_link", "registration.error.invalidLink");
   const state = holdState(row, now);
-  if (state !== "open") throw confirmationErrors[state]();
+  if (state !== "open") return { state, gone: confirmationErrors[state]() } as const;
   const db = await prisma();
   const event = await db.event.findUniqueOrThrow({ where: { id: row.eventId }, select: { slug: true, title: true, titleEn: true, timeZone: true } });
-  return { event, holdExpiresAt: new Date(row.holdExpiresAt!) };
+  return { state, event, holdExpiresAt: new Date(row.holdExpiresAt!) } as const;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CategoriesSection, InviteCodesSection, QuestionsSection, QuotasSection } from "~/components/registration-settings/ListSections";
 import { EmailConfirmation, GeneralSettings } from "~/components/registration-settings/SettingsForms";
 import { useT } from "~/i18n/react";
-import { categorySchema, emailConfirmationSchema, inviteSchemaIn, questionSchema, quotaSchema, settingsSchema } from "~/schemas/registration-admin";
+import type { z } from "zod";
+import { registrationSettingsForms } from "~/schemas/registration-admin";
 import {
   createInviteCode,
   deleteCategory,
@@ -18,11 +19,10 @@ import {
   upsertCategory,
   upsertQuestion,
 } from "~/models/registration-settings.server";
-import { fieldErrors, HttpError } from "~/utils/http.server";
 import { requireEventManager } from "~/auth/permissions.server";
-import { page } from "~/utils/route.server";
+import { handleSubmission, page } from "~/utils/route.server";
+import { requestTranslator } from "~/utils/i18n.server";
 import { utcToZonedParts } from "~/utils/time";
-import { translateMessage } from "~/i18n";
 
 function localInput(instant: Date | null, zone: string) {
   if (!instant) return "";
@@ -76,113 +76,68 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const eventId = params.eventId ?? "";
-  await requireEventManager(request, eventId);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const form = Object.fromEntries([...formData].map(([name, value]) => [name, String(value)]));
-  const invalid = (error: import("zod").ZodError) => data({ ok: false, intent, fields: fieldErrors(error) }, { status: 422 });
-  const event = await registrationSettings(eventId);
-  try {
-    switch (intent) {
-      case "settings": {
-        const parsed = settingsSchema(event.timeZone).safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        await updateRegistrationSettings(eventId, {
-          registrationOpensAt: parsed.data.opensAt,
-          registrationClosesAt: parsed.data.closesAt,
-          capacity: parsed.data.capacity,
-          requiresApproval: parsed.data.requiresApproval,
-          waitlistEnabled: parsed.data.waitlistEnabled,
-          editableFields: formData.getAll("editableFields").map(String),
-        });
-        break;
-      }
-      case "emailConfirmation": {
-        const parsed = emailConfirmationSchema.safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        await updateEmailConfirmation(eventId, parsed.data.holdMinutes);
-        break;
-      }
-      case "category": {
-        const parsed = categorySchema.safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        await upsertCategory(eventId, { ...parsed.data, position: event.ticketCategories.length });
-        break;
-      }
-      case "deleteCategory":
-        await deleteCategory(eventId, form.id ?? "");
-        break;
-      case "quota": {
-        const parsed = quotaSchema.safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        await setFirmQuota(eventId, parsed.data.firmId, parsed.data.quota);
-        break;
-      }
-      case "removeQuota":
-        await removeFirmQuota(eventId, form.firmId ?? "");
-        break;
-      case "question": {
-        const parsed = questionSchema.safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        const options = (parsed.data.options ?? "")
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .map((line, index) => ({ value: `o${index + 1}`, label: line }));
-        await upsertQuestion(eventId, { ...parsed.data, options, categoryIds: formData.getAll("categoryIds").map(String), position: event.questions.length });
-        break;
-      }
-      case "deleteQuestion":
-        await deleteQuestion(eventId, form.id ?? "");
-        break;
-      case "invite": {
-        const parsed = inviteSchemaIn(event.timeZone).safeParse(form);
-        if (!parsed.success) return invalid(parsed.error);
-        await createInviteCode(eventId, { ...parsed.data, categoryId: parsed.data.categoryId || null, firmId: parsed.data.firmId || null });
-        break;
-      }
-      case "revokeInvite":
-        await revokeInviteCode(eventId, form.id ?? "");
-        break;
-      default:
-        return data({ ok: false, intent, fields: {} as Record<string, string> }, { status: 400 });
+  return page(request, async () => {
+    const eventId = params.eventId ?? "";
+    await requireEventManager(request, eventId);
+    const event = await registrationSettings(eventId);
+    const { t } = requestTranslator(request);
+    return handleSubmission(request, registrationSettingsForms(event.timeZone), async (value) => {
+      await saveForm(eventId, event, value);
+      return { intent: value.intent, notice: t("registration.admin.settings.saved") };
+    });
+  });
+}
+
+type SettingsForm = z.output<ReturnType<typeof registrationSettingsForms>>;
+
+function saveForm(eventId: string, event: Awaited<ReturnType<typeof registrationSettings>>, value: SettingsForm) {
+  switch (value.intent) {
+    case "settings": {
+      const { opensAt, closesAt, capacity, requiresApproval, waitlistEnabled, editableFields } = value;
+      return updateRegistrationSettings(eventId, { registrationOpensAt: opensAt, registrationClosesAt: closesAt, capacity, requiresApproval, waitlistEnabled, editableFields });
     }
-  } catch (error) {
-    if (error instanceof HttpError) return data({ ok: false, intent, fields: { _: error.messageKey } as Record<string, string> }, { status: error.status });
-    throw error;
+    case "emailConfirmation":
+      return updateEmailConfirmation(eventId, value.confirmEmailFirst ? value.holdMinutes : null);
+    case "category": {
+      const { code, name, nameEn, capacity, requiresApproval, inviteOnly } = value;
+      return upsertCategory(eventId, { code, name, nameEn, capacity, requiresApproval, inviteOnly, position: event.ticketCategories.length });
+    }
+    case "deleteCategory":
+      return deleteCategory(eventId, value.id);
+    case "quota":
+      return setFirmQuota(eventId, value.firmId, value.quota);
+    case "removeQuota":
+      return removeFirmQuota(eventId, value.firmId);
+    case "question":
+      return upsertQuestion(eventId, { ...value, position: event.questions.length });
+    case "deleteQuestion":
+      return deleteQuestion(eventId, value.id);
+    case "invite":
+      return createInviteCode(eventId, value);
+    case "revokeInvite":
+      return revokeInviteCode(eventId, value.id);
   }
-  return { ok: true, intent, fields: {} as Record<string, string> };
 }
 
 export default function RegistrationSettings() {
   const { settings, emailConfirmHoldMinutes, categories, quotas, questions, invites, firms, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const errors = Object.entries(actionData?.fields ?? {});
-  const errorFor = (intent: string, name: string) => {
-    const message = actionData?.intent === intent ? actionData.fields[name] : undefined;
-    return message ? translateMessage(message, t) : undefined;
-  };
+  const notice = actionData && "notice" in actionData ? actionData.notice : undefined;
   return (
     <div>
       <h2 className="mb-3 text-xl font-semibold">{t("registration.admin.settings.title")}</h2>
-      {actionData?.ok ? (
+      {notice ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-2">
-          {t("registration.admin.settings.saved")}
+          {notice}
         </p>
       ) : null}
-      {errors.length ? (
-        <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-2 text-red-800">
-          {errors.map(([name, message]) => `${name}: ${translateMessage(message, t)}`).join("; ")}
-        </p>
-      ) : null}
-      <GeneralSettings settings={settings} timeZone={timeZone} errorFor={errorFor} />
+      <GeneralSettings settings={settings} timeZone={timeZone} />
       <EmailConfirmation holdMinutes={emailConfirmHoldMinutes} />
       <CategoriesSection categories={categories} />
       <QuotasSection quotas={quotas} firms={firms} />
       <QuestionsSection questions={questions} categories={categories} />
-      <InviteCodesSection invites={invites} categories={categories} firms={firms} timeZone={timeZone} errorFor={errorFor} />
+      <InviteCodesSection invites={invites} categories={categories} firms={firms} timeZone={timeZone} />
     </div>
   );
 }

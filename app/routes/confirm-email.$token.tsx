@@ -1,9 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { confirmEmail, emailConfirmationFor } from "~/models/registration-self-service.server";
-import { clientAddress, HttpError, notFound } from "~/utils/http.server";
+import { confirmEmailForm } from "~/schemas/registration";
+import { DomainError } from "~/utils/domain-error";
+import { clientAddress } from "~/utils/http.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
@@ -18,35 +22,28 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
  * scanner fetching links confirms nothing. A used or expired link answers 410 with what to do.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { t } = requestTranslator(request);
-  try {
-    const { event, holdExpiresAt } = await emailConfirmationFor(params.token ?? "");
-    return { done: null, gone: null, event: { ...event, holdExpiresAt: holdExpiresAt.toISOString() } };
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.status === 404) notFound();
+  return page(request, async () => {
+    const { t } = requestTranslator(request);
+    const link = await emailConfirmationFor(params.token ?? "");
+    if (link.state === "open") return { done: null, gone: null, event: { ...link.event, holdExpiresAt: link.holdExpiresAt.toISOString() } };
     // Right after confirming, the used link says so once instead of a 410.
-    if (error.code === "link_used" && new URL(request.url).searchParams.get("confirmed") === "1") return { done: t("registration.confirm.done"), gone: null, event: null };
-    return data({ done: null, gone: t(error.messageKey), event: null }, { status: error.status });
-  }
+    if (link.state === "used" && new URL(request.url).searchParams.get("confirmed") === "1") return { done: t("registration.confirm.done"), gone: null, event: null };
+    return data({ done: null, gone: t(link.gone.messageKey), event: null }, { status: link.gone.status });
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { t } = requestTranslator(request);
-  const limit = hitRateLimit(`confirm-email:${clientAddress(request)}`, 30, 60_000);
-  if (!limit.allowed) return data({ message: t("error.tooManyRequests") }, { status: 429 });
-  try {
+  return handleSubmission(request, confirmEmailForm, async () => {
+    if (!hitRateLimit(`confirm-email:${clientAddress(request)}`, 30, 60_000).allowed) throw new DomainError("rate_limited", "rate_limited", "error.tooManyRequests");
     await confirmEmail(params.token ?? "");
     return redirect(`/confirm-email/${encodeURIComponent(params.token ?? "")}?confirmed=1`);
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ message: t(error.messageKey) }, { status: error.status });
-  }
+  });
 }
 
 export default function ConfirmEmail() {
   const { done, gone, event } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { form, formErrors } = useSubmissionForm(confirmEmailForm, { id: "confirm-email", lastResult: actionData?.result });
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
@@ -58,16 +55,16 @@ export default function ConfirmEmail() {
         <p role="status" className="card mt-4">
           {done}
         </p>
-      ) : actionData ? (
+      ) : formErrors.length ? (
         <p role="alert" className="card mt-4 text-red-800">
-          {actionData.message}
+          {formErrors.join(" ")}
         </p>
       ) : gone || !event ? (
         <p role="alert" className="card mt-4 text-red-800">
           {gone}
         </p>
       ) : (
-        <Form method="post" className="card mt-4">
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
           <p>
             {t("registration.confirm.body", {
               event: localized(event.title, event.titleEn),

@@ -42,33 +42,39 @@ const flag = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
+const count = (max: number, min = 0) => z.coerce.number({ message: "validation.invalid" }).int("validation.invalid").min(min, "validation.invalid").max(max, "validation.invalid");
+const id = z.string({ required_error: "validation.required" }).min(1, "validation.required").max(64);
+const names = z.array(z.string().max(64)).max(50).default([]);
+
 /** The registration window and limits; the times are typed in the event's zone, an empty one means "no limit". */
-export function settingsSchema(timeZone: string) {
-  return z
-    .object({
-      opensAt: optionalZonedDateTime(timeZone),
-      closesAt: optionalZonedDateTime(timeZone),
-      capacity: optionalCount,
-      requiresApproval: flag,
-      waitlistEnabled: flag,
-    })
-    .superRefine(notBefore("opensAt", "closesAt", "registration.validation.closesBeforeOpens"));
-}
+const settingsFields = (timeZone: string) =>
+  z.object({
+    intent: z.literal("settings"),
+    opensAt: optionalZonedDateTime(timeZone),
+    closesAt: optionalZonedDateTime(timeZone),
+    capacity: optionalCount,
+    requiresApproval: flag,
+    waitlistEnabled: flag,
+    editableFields: names,
+  });
+const windowInOrder = notBefore("opensAt", "closesAt", "registration.validation.closesBeforeOpens");
 
-// "Confirm the e-mail address first": on, with how long a place is held (default 30 minutes).
-export const emailConfirmationSchema = z
-  .object({
-    confirmEmailFirst: flag,
-    holdMinutes: z
-      .string()
-      .regex(/^$|^\d{1,4}$/, "validation.invalid")
-      .optional()
-      .transform((value) => (value ? Number(value) : 30))
-      .refine((minutes) => minutes >= 5 && minutes <= 1440, "validation.invalid"),
-  })
-  .transform(({ confirmEmailFirst, holdMinutes }) => ({ holdMinutes: confirmEmailFirst ? holdMinutes : null }));
+export const settingsForm = (timeZone: string) => settingsFields(timeZone).superRefine(windowInOrder);
 
-export const categorySchema = z.object({
+/** "Confirm the e-mail address first": on, with how long a place is held (default 30 minutes); off holds nothing. */
+export const emailConfirmationForm = z.object({
+  intent: z.literal("emailConfirmation"),
+  confirmEmailFirst: flag,
+  holdMinutes: z
+    .string()
+    .regex(/^$|^\d{1,4}$/, "validation.invalid")
+    .optional()
+    .transform((value) => (value ? Number(value) : 30))
+    .refine((minutes) => minutes >= 5 && minutes <= 1440, "validation.invalid"),
+});
+
+export const categoryForm = z.object({
+  intent: z.literal("category"),
   code: z
     .string()
     .trim()
@@ -80,9 +86,19 @@ export const categorySchema = z.object({
   inviteOnly: flag,
 });
 
-export const quotaSchema = z.object({ firmId: z.string().min(1, "validation.required").max(64), quota: z.coerce.number().int().min(0).max(100_000) });
+export const quotaForm = z.object({ intent: z.literal("quota"), firmId: id, quota: count(100_000) });
 
-export const questionSchema = z.object({
+/** A choice question's options, one per line; each gets a stable value by its position. */
+export function questionOptions(text: string) {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, index) => ({ value: `o${index + 1}`, label: line }));
+}
+
+export const questionForm = z.object({
+  intent: z.literal("question"),
   key: z
     .string()
     .trim()
@@ -91,16 +107,54 @@ export const questionSchema = z.object({
   labelEn: zOptionalText(200),
   kind: z.enum(["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"]),
   required: flag,
-  options: zLongText(5000),
+  options: zLongText(5000).transform(questionOptions),
+  categoryIds: names,
 });
 
-export const inviteSchema = z.object({
-  code: z.string().trim().max(64).optional(),
-  label: zOptionalText(100),
-  categoryId: z.string().max(64).optional(),
-  firmId: z.string().max(64).optional(),
-  maxUses: z.coerce.number().int().min(1).max(100_000).default(1),
-});
+/** An invite code whose expiry is typed in the event's zone (empty: it never expires); an empty link is none. */
+export const inviteForm = (timeZone: string) =>
+  z.object({
+    intent: z.literal("invite"),
+    code: z.string().trim().max(64).optional(),
+    label: zOptionalText(100),
+    categoryId: z
+      .string()
+      .max(64)
+      .optional()
+      .transform((value) => value || null),
+    firmId: z
+      .string()
+      .max(64)
+      .optional()
+      .transform((value) => value || null),
+    maxUses: count(100_000, 1).default(1),
+    expiresAt: optionalZonedDateTime(timeZone),
+  });
 
-/** An invite code whose expiry is typed in the event's zone (empty: it never expires). */
-export const inviteSchemaIn = (timeZone: string) => inviteSchema.extend({ expiresAt: optionalZonedDateTime(timeZone) });
+/** The forms that remove one row of a list. */
+export const deleteCategoryForm = z.object({ intent: z.literal("deleteCategory"), id });
+export const removeQuotaForm = z.object({ intent: z.literal("removeQuota"), firmId: id });
+export const deleteQuestionForm = z.object({ intent: z.literal("deleteQuestion"), id });
+export const revokeInviteForm = z.object({ intent: z.literal("revokeInvite"), id });
+
+/** Every form of the registration settings page, told apart by `intent`; the window's order is checked after. */
+export const registrationSettingsForms = (timeZone: string) =>
+  z
+    .discriminatedUnion("intent", [
+      settingsFields(timeZone),
+      emailConfirmationForm,
+      categoryForm,
+      quotaForm,
+      questionForm,
+      inviteForm(timeZone),
+      deleteCategoryForm,
+      removeQuotaForm,
+      deleteQuestionForm,
+      revokeInviteForm,
+    ])
+    .superRefine((value, ctx) => {
+      if (value.intent === "settings") windowInOrder(value, ctx);
+    });
+
+/** The CSV import's buttons: check the rows only, or import them. The CSV itself is read by the action. */
+export const importForm = z.object({ intent: z.enum(["dry-run", "import"]).default("dry-run") });

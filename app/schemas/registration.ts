@@ -72,3 +72,6 @@ export const manageForms = z.preprocess(
   keepEmptiedRequired,
   z.discriminatedUnion("intent", [editForm, z.object({ intent: z.literal("cancel") }), z.object({ intent: z.literal("resend") }), z.object({ intent: z.literal("delete") })]),
 );
+
+/** The button on the e-mailed confirmation link: the token is in the URL, the form carries nothing. */
+export const confirmEmailForm = z.object({});

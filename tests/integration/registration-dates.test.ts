@@ -106,6 +106,17 @@ describe("registration settings: typed opening and closing times", () => {
     expect(fieldError(await response.text(), "expiresAt")).toBe("Enter a valid date and time.");
     expect(await (await prisma()).inviteCode.count({ where: { eventId: event.id } })).toBe(0);
   });
+
+  it("shows every refused field of the invite form at once, each at its own field", async () => {
+    const { event, slug } = await createRegistrationEvent({ capacity: 10 });
+    const jar = await organizerOf(slug);
+    const response = await post(jar, `/admin/events/${event.id}/registration-settings`, { intent: "invite", code: "TWO", maxUses: "0", expiresAt: "2026-02-30T12:00" }, "en");
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(fieldError(html, "expiresAt")).toBe("Enter a valid date and time.");
+    expect(fieldError(html, "maxUses")).toBe("This value is not valid.");
+    expect(await (await prisma()).inviteCode.count({ where: { eventId: event.id } })).toBe(0);
+  });
 });
 
 describe("event and agenda times", () => {

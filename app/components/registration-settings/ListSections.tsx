@@ -1,6 +1,7 @@
 import { useLocalized, useT } from "~/i18n/react";
-import { Input, Select, type ErrorFor } from "./controls";
-import { ManagedList } from "./ManagedList";
+import { categoryForm, inviteForm, questionForm, quotaForm } from "~/schemas/registration-admin";
+import { FieldError, Input, Select } from "./controls";
+import { ManagedList, useListForm } from "./ManagedList";
 
 export type CategoryRow = { id: string; code: string; name: string; nameEn: string | null; capacity: number | null; confirmedCount: number; requiresApproval: boolean; inviteOnly: boolean };
 export type QuotaRow = { firmId: string; firm: string; quota: number; confirmedCount: number };
@@ -23,6 +24,7 @@ const questionKinds = ["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", 
 export function CategoriesSection({ categories }: { categories: CategoryRow[] }) {
   const t = useT();
   const localized = useLocalized();
+  const { form, errorOf, errors } = useListForm(categoryForm, "category", "deleteCategory");
   return (
     <ManagedList
       title={t("registration.admin.categories")}
@@ -37,12 +39,14 @@ export function CategoriesSection({ categories }: { categories: CategoryRow[] })
       )}
       removal={(category) => ({ intent: "deleteCategory", name: "id", value: category.id, label: t("action.delete") })}
       addIntent="category"
+      form={form}
+      errors={errors}
       formClassName="grid gap-2 sm:grid-cols-4"
     >
-      <Input label={t("registration.admin.category.code")} name="code" required pattern="[a-z0-9-]{1,32}" />
-      <Input label={t("registration.admin.category.name")} name="name" required />
-      <Input label={t("registration.admin.category.nameEn")} name="nameEn" />
-      <Input label={t("registration.admin.category.capacity")} name="capacity" inputMode="numeric" />
+      <Input label={t("registration.admin.category.code")} name="code" required pattern="[a-z0-9-]{1,32}" error={errorOf("code")} />
+      <Input label={t("registration.admin.category.name")} name="name" required error={errorOf("name")} />
+      <Input label={t("registration.admin.category.nameEn")} name="nameEn" error={errorOf("nameEn")} />
+      <Input label={t("registration.admin.category.capacity")} name="capacity" inputMode="numeric" error={errorOf("capacity")} />
       <Input label={t("registration.admin.category.requiresApproval")} name="requiresApproval" type="checkbox" />
       <Input label={t("registration.admin.category.inviteOnly")} name="inviteOnly" type="checkbox" />
     </ManagedList>
@@ -51,6 +55,7 @@ export function CategoriesSection({ categories }: { categories: CategoryRow[] })
 
 export function QuotasSection({ quotas, firms }: { quotas: QuotaRow[]; firms: Firm[] }) {
   const t = useT();
+  const { form, errorOf, errors } = useListForm(quotaForm, "quota", "removeQuota");
   return (
     <ManagedList
       title={t("registration.admin.quotas")}
@@ -63,10 +68,12 @@ export function QuotasSection({ quotas, firms }: { quotas: QuotaRow[]; firms: Fi
       )}
       removal={(quota) => ({ intent: "removeQuota", name: "firmId", value: quota.firmId, label: t("action.delete") })}
       addIntent="quota"
+      form={form}
+      errors={errors}
       formClassName="grid gap-2 sm:grid-cols-3"
     >
-      <Select label={t("registration.admin.quota.firm")} name="firmId" options={firms} required />
-      <Input label={t("registration.admin.quota.quota")} name="quota" inputMode="numeric" required />
+      <Select label={t("registration.admin.quota.firm")} name="firmId" options={firms} required error={errorOf("firmId")} />
+      <Input label={t("registration.admin.quota.quota")} name="quota" inputMode="numeric" required error={errorOf("quota")} />
     </ManagedList>
   );
 }
@@ -74,6 +81,7 @@ export function QuotasSection({ quotas, firms }: { quotas: QuotaRow[]; firms: Fi
 export function QuestionsSection({ questions, categories }: { questions: QuestionRow[]; categories: CategoryRow[] }) {
   const t = useT();
   const localized = useLocalized();
+  const { form, errorOf, errors } = useListForm(questionForm, "question", "deleteQuestion");
   return (
     <ManagedList
       title={t("registration.admin.questions")}
@@ -87,10 +95,12 @@ export function QuestionsSection({ questions, categories }: { questions: Questio
       )}
       removal={(question) => ({ intent: "deleteQuestion", name: "id", value: question.id, label: t("action.delete") })}
       addIntent="question"
+      form={form}
+      errors={errors}
       formClassName="grid gap-2 sm:grid-cols-3"
     >
-      <Input label={t("registration.admin.question.key")} name="key" required pattern="[a-z0-9_]{1,32}" />
-      <Input label={t("registration.admin.question.label")} name="label" required />
+      <Input label={t("registration.admin.question.key")} name="key" required pattern="[a-z0-9_]{1,32}" error={errorOf("key")} />
+      <Input label={t("registration.admin.question.label")} name="label" required error={errorOf("label")} />
       <label className="text-sm">
         <span className="field-label">{t("registration.admin.question.kind")}</span>
         <select name="kind" className="field-input">
@@ -98,25 +108,29 @@ export function QuestionsSection({ questions, categories }: { questions: Questio
             <option key={kind}>{kind}</option>
           ))}
         </select>
+        <FieldError message={errorOf("kind")} />
       </label>
       <label className="text-sm sm:col-span-2">
         <span className="field-label">{t("registration.admin.question.options")}</span>
-        <textarea name="options" rows={3} className="field-input" />
+        <textarea name="options" rows={3} className="field-input" aria-invalid={errorOf("options") ? true : undefined} />
+        <FieldError message={errorOf("options")} />
       </label>
       <fieldset className="text-sm">
         <legend className="field-label">{t("registration.admin.question.categories")}</legend>
         {categories.map((category) => (
           <Input key={category.id} label={localized(category.name, category.nameEn)} name="categoryIds" value={category.id} type="checkbox" />
         ))}
+        <FieldError message={errorOf("categoryIds")} />
       </fieldset>
       <Input label={t("registration.admin.question.required")} name="required" type="checkbox" />
     </ManagedList>
   );
 }
 
-export function InviteCodesSection({ invites, categories, firms, timeZone, errorFor }: { invites: InviteRow[]; categories: CategoryRow[]; firms: Firm[]; timeZone: string; errorFor: ErrorFor }) {
+export function InviteCodesSection({ invites, categories, firms, timeZone }: { invites: InviteRow[]; categories: CategoryRow[]; firms: Firm[]; timeZone: string }) {
   const t = useT();
   const localized = useLocalized();
+  const { form, errorOf, errors } = useListForm(inviteForm(timeZone), "invite", "revokeInvite");
   return (
     <ManagedList
       title={t("registration.admin.invites")}
@@ -132,13 +146,21 @@ export function InviteCodesSection({ invites, categories, firms, timeZone, error
       removal={(invite) => (invite.revoked ? null : { intent: "revokeInvite", name: "id", value: invite.id, label: t("registration.admin.invite.revoke") })}
       addIntent="invite"
       addLabel={t("action.create")}
+      form={form}
+      errors={errors}
       formClassName="grid gap-2 sm:grid-cols-3"
     >
-      <Input label={t("registration.admin.invite.code")} name="code" />
-      <Input label={t("registration.admin.invite.maxUses")} name="maxUses" inputMode="numeric" defaultValue="1" />
-      <Input label={`${t("registration.admin.invite.expiresAt")} ${timeZone}`} name="expiresAt" type="datetime-local" error={errorFor("invite", "expiresAt")} />
-      <Select label={t("registration.admin.category.name")} name="categoryId" options={categories.map((category) => ({ id: category.id, name: localized(category.name, category.nameEn) }))} blank />
-      <Select label={t("registration.admin.quota.firm")} name="firmId" options={firms} blank />
+      <Input label={t("registration.admin.invite.code")} name="code" error={errorOf("code")} />
+      <Input label={t("registration.admin.invite.maxUses")} name="maxUses" inputMode="numeric" defaultValue="1" error={errorOf("maxUses")} />
+      <Input label={`${t("registration.admin.invite.expiresAt")} ${timeZone}`} name="expiresAt" type="datetime-local" error={errorOf("expiresAt")} />
+      <Select
+        label={t("registration.admin.category.name")}
+        name="categoryId"
+        options={categories.map((category) => ({ id: category.id, name: localized(category.name, category.nameEn) }))}
+        blank
+        error={errorOf("categoryId")}
+      />
+      <Select label={t("registration.admin.quota.firm")} name="firmId" options={firms} blank error={errorOf("firmId")} />
     </ManagedList>
   );
 }

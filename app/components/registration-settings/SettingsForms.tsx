@@ -1,8 +1,12 @@
-import { Form } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { answerFor } from "~/components/forms/answerFor";
+import { FormErrors } from "~/components/forms/FormErrors";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { editableFieldNames } from "~/schemas/registration";
-import { Input, Section, type ErrorFor } from "./controls";
+import { emailConfirmationForm, settingsForm } from "~/schemas/registration-admin";
+import { FieldError, Input, Section } from "./controls";
 
 export type GeneralSettingsValues = {
   opensAt: string;
@@ -14,15 +18,17 @@ export type GeneralSettingsValues = {
 };
 
 /** The registration window, capacity, approval, waitlist and the fields registrants may edit later. */
-export function GeneralSettings({ settings, timeZone, errorFor }: { settings: GeneralSettingsValues; timeZone: string; errorFor: ErrorFor }) {
+export function GeneralSettings({ settings, timeZone }: { settings: GeneralSettingsValues; timeZone: string }) {
   const t = useT();
+  const { form, errorOf, formErrors } = useSubmissionForm(settingsForm(timeZone), { id: "settings", lastResult: answerFor(useActionData(), "settings")?.result });
   return (
     <Section title={t("registration.admin.settings.window")}>
-      <Form method="post" className="grid gap-3 sm:grid-cols-3">
+      <FormErrors messages={formErrors} />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="grid gap-3 sm:grid-cols-3">
         <input type="hidden" name="intent" value="settings" />
-        <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} error={errorFor("settings", "opensAt")} />
-        <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} error={errorFor("settings", "closesAt")} />
-        <Input label={t("registration.admin.settings.capacity")} name="capacity" inputMode="numeric" defaultValue={settings.capacity ?? ""} />
+        <Input label={`${t("registration.admin.settings.opensAt")} ${timeZone}`} name="opensAt" type="datetime-local" defaultValue={settings.opensAt} error={errorOf("opensAt")} />
+        <Input label={`${t("registration.admin.settings.closesAt")} ${timeZone}`} name="closesAt" type="datetime-local" defaultValue={settings.closesAt} error={errorOf("closesAt")} />
+        <Input label={t("registration.admin.settings.capacity")} name="capacity" inputMode="numeric" defaultValue={settings.capacity ?? ""} error={errorOf("capacity")} />
         <Input label={t("registration.admin.settings.requiresApproval")} name="requiresApproval" type="checkbox" defaultChecked={settings.requiresApproval} />
         <Input label={t("registration.admin.settings.waitlistEnabled")} name="waitlistEnabled" type="checkbox" defaultChecked={settings.waitlistEnabled} />
         <fieldset className="sm:col-span-3">
@@ -30,6 +36,7 @@ export function GeneralSettings({ settings, timeZone, errorFor }: { settings: Ge
           {editableFieldNames.map((name) => (
             <Input key={name} label={t(`registration.form.${name}` as MessageKey)} name="editableFields" value={name} type="checkbox" defaultChecked={settings.editableFields.includes(name)} />
           ))}
+          <FieldError message={errorOf("editableFields")} />
         </fieldset>
         <button type="submit" className="btn sm:w-max">
           {t("action.save")}
@@ -42,14 +49,16 @@ export function GeneralSettings({ settings, timeZone, errorFor }: { settings: Ge
 /** Whether a registration waits for the registrant to confirm their e-mail address, and how long its seat is held. */
 export function EmailConfirmation({ holdMinutes }: { holdMinutes: number | null }) {
   const t = useT();
+  const { form, errorOf, formErrors } = useSubmissionForm(emailConfirmationForm, { id: "emailConfirmation", lastResult: answerFor(useActionData(), "emailConfirmation")?.result });
   return (
     <Section title={t("registration.admin.settings.confirmEmail")}>
-      <Form method="post" className="grid gap-3 sm:grid-cols-3">
+      <FormErrors messages={formErrors} />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="grid gap-3 sm:grid-cols-3">
         <input type="hidden" name="intent" value="emailConfirmation" />
         <div className="sm:col-span-2">
           <Input label={t("registration.admin.settings.confirmEmailFirst")} name="confirmEmailFirst" type="checkbox" defaultChecked={holdMinutes !== null} />
         </div>
-        <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={holdMinutes ?? 30} />
+        <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={holdMinutes ?? 30} error={errorOf("holdMinutes")} />
         <button type="submit" className="btn sm:w-max">
           {t("action.save")}
         </button>

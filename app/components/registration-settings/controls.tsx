@@ -1,7 +1,5 @@
 import type { ReactNode } from "react";
 
-export type ErrorFor = (intent: string, name: string) => string | undefined;
-
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="card mb-4">
@@ -35,11 +33,25 @@ export function Input({ label, name, error, ...rest }: { label: string; name: st
 }
 
 /** A select of named things; `blank` adds an empty first choice for optional links. */
-export function Select({ label, name, options, blank, required }: { label: string; name: string; options: { id: string; name: string }[]; blank?: boolean; required?: boolean }) {
+export function Select({
+  label,
+  name,
+  options,
+  blank,
+  required,
+  error,
+}: {
+  label: string;
+  name: string;
+  options: { id: string; name: string }[];
+  blank?: boolean;
+  required?: boolean;
+  error?: string;
+}) {
   return (
     <label className="text-sm">
       <span className="field-label">{label}</span>
-      <select name={name} className="field-input" required={required}>
+      <select name={name} className="field-input" required={required} aria-invalid={error ? true : undefined}>
         {blank ? <option value="">—</option> : null}
         {options.map((option) => (
           <option key={option.id} value={option.id}>
@@ -47,6 +59,12 @@ export function Select({ label, name, options, blank, required }: { label: strin
           </option>
         ))}
       </select>
+      <FieldError message={error} />
     </label>
   );
+}
+
+/** A message under a group of fields (checkboxes, a select, a text area) that has no single input to describe. */
+export function FieldError({ message }: { message?: string }) {
+  return message ? <span className="field-error block">{message}</span> : null;
 }

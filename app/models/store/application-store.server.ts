@@ -33,27 +33,14 @@ export const firstApplicationWith = prepare((args: { creditCode: string }) =>
     .limit(1),
 );
 
+/** What a member firm tells about itself, on its application and, once approved, on its profile. */
+export type FirmProfileFacts = { industry: string; city: string; website: string | null; size: string; offers: string; needs: string };
+
+/** What an applicant fills in and may change through the amend link. */
+type ApplicationFacts = FirmProfileFacts & { firmName: string; contactName: string; contactEmail: string; contactPhone: string };
+
 export const insertApplication = prepare(
-  (args: {
-    id: string;
-    programmeId: string;
-    firmName: string;
-    creditCode: string;
-    industry: string;
-    city: string;
-    website: string | null;
-    size: string;
-    offers: string;
-    needs: string;
-    contactName: string;
-    contactEmail: string;
-    contactPhone: string;
-    locale: string;
-    charterVersion: string;
-    firmId: string | null;
-    duplicateOfId: string | null;
-    at: string;
-  }) =>
+  (args: ApplicationFacts & { id: string; programmeId: string; creditCode: string; locale: string; charterVersion: string; firmId: string | null; duplicateOfId: string | null; at: string }) =>
     kysely.insertInto("FirmApplication").values({
       id: args.id,
       programmeId: args.programmeId,
@@ -110,44 +97,26 @@ export const linkApplicationsToFirm = prepare((args: { firmId: string; creditCod
 );
 
 /** The applicant's changes through the amend link, which works once: the guard is the link's hash and status. */
-export const applyAmendment = prepare(
-  (args: {
-    id: string;
-    amendTokenHash: string;
-    from: ApplicationStatus;
-    to: ApplicationStatus;
-    firmName: string;
-    industry: string;
-    city: string;
-    website: string | null;
-    size: string;
-    offers: string;
-    needs: string;
-    contactName: string;
-    contactEmail: string;
-    contactPhone: string;
-    line: string;
-    at: string;
-  }) =>
-    kysely
-      .updateTable("FirmApplication")
-      .set((eb) => ({
-        firmName: args.firmName,
-        industry: args.industry,
-        city: args.city,
-        website: args.website,
-        size: args.size,
-        offers: args.offers,
-        needs: args.needs,
-        contactName: args.contactName,
-        contactEmail: args.contactEmail,
-        contactPhone: args.contactPhone,
-        status: args.to,
-        amendTokenHash: null,
-        updatedAt: args.at,
-        reviewerNotes: withNoteLine(eb, args.line),
-      }))
-      .where("id", "=", args.id)
-      .where("amendTokenHash", "=", args.amendTokenHash)
-      .where("status", "=", args.from),
+export const applyAmendment = prepare((args: ApplicationFacts & { id: string; amendTokenHash: string; from: ApplicationStatus; to: ApplicationStatus; line: string; at: string }) =>
+  kysely
+    .updateTable("FirmApplication")
+    .set((eb) => ({
+      firmName: args.firmName,
+      industry: args.industry,
+      city: args.city,
+      website: args.website,
+      size: args.size,
+      offers: args.offers,
+      needs: args.needs,
+      contactName: args.contactName,
+      contactEmail: args.contactEmail,
+      contactPhone: args.contactPhone,
+      status: args.to,
+      amendTokenHash: null,
+      updatedAt: args.at,
+      reviewerNotes: withNoteLine(eb, args.line),
+    }))
+    .where("id", "=", args.id)
+    .where("amendTokenHash", "=", args.amendTokenHash)
+    .where("status", "=", args.from),
 );

@@ -1,3 +1,4 @@
+import type { FirmProfileFacts } from "./application-store.server";
 import { kysely, prepare } from "./query.server";
 
 /** Member firms (app/models/firm.server.ts): their name keys, their creation on approval, their contacts. */
@@ -17,41 +18,27 @@ export const setFirmNameKey = prepare((args: { id: string; nameKey: string }) =>
 );
 
 /** A member firm created from an approved application: active from `at`. */
-export const insertMemberFirm = prepare(
-  (args: {
-    id: string;
-    programmeId: string;
-    name: string;
-    nameKey: string;
-    creditCode: string;
-    industry: string;
-    city: string;
-    website: string | null;
-    size: string;
-    offers: string;
-    needs: string;
-    at: string;
-  }) =>
-    kysely.insertInto("Firm").values({
-      id: args.id,
-      programmeId: args.programmeId,
-      name: args.name,
-      nameNormalized: args.nameKey,
-      nameEn: "",
-      creditCode: args.creditCode,
-      founding: 0,
-      industry: args.industry,
-      city: args.city,
-      website: args.website,
-      size: args.size,
-      description: "",
-      offers: args.offers,
-      needs: args.needs,
-      status: "ACTIVE",
-      memberSince: args.at,
-      createdAt: args.at,
-      updatedAt: args.at,
-    }),
+export const insertMemberFirm = prepare((args: FirmProfileFacts & { id: string; programmeId: string; name: string; nameKey: string; creditCode: string; at: string }) =>
+  kysely.insertInto("Firm").values({
+    id: args.id,
+    programmeId: args.programmeId,
+    name: args.name,
+    nameNormalized: args.nameKey,
+    nameEn: "",
+    creditCode: args.creditCode,
+    founding: 0,
+    industry: args.industry,
+    city: args.city,
+    website: args.website,
+    size: args.size,
+    description: "",
+    offers: args.offers,
+    needs: args.needs,
+    status: "ACTIVE",
+    memberSince: args.at,
+    createdAt: args.at,
+    updatedAt: args.at,
+  }),
 );
 
 export const firmContactGrant = prepare((args: { firmId: string; userId: string }) =>

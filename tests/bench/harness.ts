@@ -70,3 +70,9 @@ export function formatTable(rows: BenchRow[]): string {
   const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ");
   return [format(header), widths.map((width) => "-".repeat(width)).join("-|-"), ...lines.map(format)].join("\n");
 }
+
+/** The run whose `key` is the median of the runs' (an odd number of runs gives a run that happened). */
+export function medianBy<T>(runs: T[], key: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

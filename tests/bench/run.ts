@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { buildApp, buildIsStale } from "../../app/cli/build";
 import { applyMigrations } from "../../app/cli/migrate";
 import { prepareCheckinDatabase } from "./checkin-data";
-import { benchFloor, startFloorServer } from "./checkin-floor";
+import { benchFloor, startFloorServer, type LoadResult } from "./checkin-floor";
 import { benchCheckinAtRate, benchCheckinThroughput, budgetRate, checkinRows } from "./checkin-throughput";
-import { formatTable, startRealServer, type BenchRow } from "./harness";
+import { formatTable, medianBy, startRealServer, type BenchRow } from "./harness";
 import { benchOfflineBacklog } from "./offline-backlog";
 import { benchRegistrationStorm, prepareStormEvent, stormDatabaseCounts } from "./registration-storm";
 import { benchTicketEmails, prepareTicketEmails } from "./ticket-emails";
@@ -55,8 +55,11 @@ async function main() {
       log(`check-in: warm-up, then ${seconds} s sustained…`);
       await benchCheckinThroughput({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds: 2 });
       const app = await benchCheckinThroughput({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds });
-      log(`check-in: ${seconds} s at ${budgetRate} scans/s…`);
-      const atBudget = await benchCheckinAtRate({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds, rate: budgetRate });
+      log(`check-in: 3 × ${seconds} s at ${budgetRate} scans/s (the median run is reported)…`);
+      // DESIGN.md §6: on a noisy machine a figure close to its budget is the median of several runs.
+      const atBudgetRuns: LoadResult[] = [];
+      for (let run = 0; run < 3; run++) atBudgetRuns.push(await benchCheckinAtRate({ baseUrl: server.baseUrl, token: checkin.token, codes: checkin.codes, seconds, rate: budgetRate }));
+      const atBudget = medianBy(atBudgetRuns, (run) => run.p99);
       log(`floor: ${seconds} s sustained, then ${seconds} s at ${budgetRate} requests/s…`);
       await benchFloor({ baseUrl: floorServer.baseUrl, seconds: 2 });
       const floor = await benchFloor({ baseUrl: floorServer.baseUrl, seconds });
@@ -67,7 +70,7 @@ async function main() {
       rows.push(...checkinRows(app, atBudget, floor).map((row) => (row.unit === "×" ? { ...row, metric: "check-in / floor", value: row.value * 100, unit: "% of floor" } : row)));
       rows.push({ metric: "floor p99", value: floor.p99, unit: "ms", budget: "", pass: null });
       rows.push({ metric: `floor p99 while ${budgetRate.toLocaleString("en")} requests/s arrive`, value: floorAtBudget.p99, unit: "ms", budget: "", pass: null });
-      details.checkin = { fullSpeed: app, atBudget };
+      details.checkin = { fullSpeed: app, atBudget, atBudgetRuns };
       details.floor = { fullSpeed: floor, atBudget: floorAtBudget };
 
       log("offline backlog: 2,400 scans from 10 devices…");

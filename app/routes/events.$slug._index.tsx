@@ -8,8 +8,10 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { agendaFragment, publicAgendaView } from "~/route-helpers/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
+import { translator } from "~/i18n";
+import { describeEventZone, formatDayRange } from "~/utils/date-range";
 import { localeFromRequest } from "~/utils/i18n.server";
-import { describeZone, formatDate, formatDateTime, formatTime } from "~/utils/time";
+import { formatDateTime, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
@@ -26,7 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const documentRequest = (request.headers.get("Accept") ?? "").includes("text/html");
   const view = await publicAgendaView(event, locale);
   const fragment = view ? agendaFragment(event, view, filters, locale) : null;
+  const t = translator(locale);
   return {
+    // Formatted here so a multi-day range and each day's UTC offset read the same with or without JavaScript.
+    when: {
+      days: formatDayRange(event.startsAt, event.endsAt, event.timeZone, locale, t),
+      hours: `${formatTime(event.startsAt, event.timeZone)}–${formatTime(event.endsAt, event.timeZone)}`,
+      zone: describeEventZone(event.startsAt, event.endsAt, event.timeZone, locale, t),
+    },
     event: {
       ...publicEventSummary(event),
       theme: event.theme,
@@ -172,7 +181,7 @@ function Agenda() {
 }
 
 export default function EventPage() {
-  const { event } = useLoaderData<typeof loader>();
+  const { event, when } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
@@ -194,8 +203,8 @@ export default function EventPage() {
         <div>
           <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>
           <dd>
-            {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)}
-            <span className="block text-sm text-slate-600">{t("event.timeZone", { zone: describeZone(event.timeZone, event.startsAt) })}</span>
+            {when.days} {when.hours}
+            <span className="block text-sm text-slate-600">{when.zone}</span>
           </dd>
         </div>
         <div>

@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
-import { createEvents, type EventAttributes } from "ics";
+import { DateTime } from "luxon";
 import type { Event, Series } from "~/generated/prisma/client";
 import { translator } from "~/i18n";
+import { DomainError } from "~/utils/domain-error";
+import { icalendar, type CalendarEvent } from "~/utils/icalendar";
 import { printableText } from "~/utils/text";
 import { inZone, localDay, minutesBetween } from "~/utils/time";
 import { getPublishedAgenda, type AgendaSnapshot, type SnapshotSession } from "./agenda-version.server";
 import { publicEventSummary } from "./event.server";
+import { getPublishedSeriesBySlug } from "./series.server";
 import { appUrl } from "./session-speaker.server";
 
 /**
- * Exports of the published agenda (DESIGN.md §5): the JSON API, iCalendar (RFC 5545, made by `ics`) and
+ * Exports of the published agenda (DESIGN.md §5): the JSON API, iCalendar (RFC 5545) and
  * the frab schedule.xml / schedule.json read by Giggity, ConfClerk and the c3voc tools. All of them read
  * the published snapshot, never the draft.
  */
@@ -52,38 +55,67 @@ function roomLabel(session: SnapshotSession, event: Event) {
   return session.plenary ? translator("zh-CN")("agenda.plenary") : event.venue;
 }
 
-/** The agenda as an iCalendar file; `onlyIds` limits it to a reader's favourites. */
-export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Promise<string> {
-  const agenda = await publishedSessions(event);
-  const sessions = agenda.sessions.filter((session) => !onlyIds || onlyIds.has(session.id));
-  if (sessions.length === 0) return emptyCalendar(event);
-  const items: EventAttributes[] = sessions.map((session) => ({
-    uid: `${session.id}@${new URL(appUrl("/")).host}`,
-    start: Date.parse(session.startsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: Date.parse(session.endsAt),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: printableText(session.title),
-    description: printableText([session.description, ...speakerLine(session)].filter(Boolean).join("\n")),
-    location: printableText([roomLabel(session, event), event.venue, event.address].filter(Boolean).join(", ")),
+// UIDs name the session (or event) and this fixed namespace, never APP_URL's host: a calendar that
+// subscribed before the site moved keeps its entries instead of showing every session twice.
+const uidNamespace = "agent-programme-events";
+const calendarProduct = "-//agent-programme-events//agenda//ZH";
+
+function sessionEntry(event: PublicEvent, session: SnapshotSession, publishedAt: string): CalendarEvent {
+  return {
+    uid: `${session.id}@${uidNamespace}`,
+    revisedAt: new Date(publishedAt),
+    start: new Date(session.startsAt),
+    end: new Date(session.endsAt),
+    summary: session.title,
+    description: [session.description, ...speakerLine(session)].filter(Boolean).join("\n"),
+    location: [roomLabel(session, event), event.venue, event.address].filter(Boolean).join(", "),
     url: appUrl(`/events/${event.slug}#session-${session.id}`),
-    categories: [session.type, ...(session.track ? [printableText(session.track.name)] : [])],
-    productId: "agent-programme-events/agenda",
-    calName: printableText(event.title),
+    categories: [session.type, ...(session.track ? [session.track.name] : [])],
     sequence: event.publishedVersion,
-  }));
-  const { error, value } = createEvents(items);
-  if (error || !value) throw error ?? new Error("ics produced nothing");
-  return value;
+  };
 }
 
-function emptyCalendar(event: Event) {
-  const name = printableText(event.title)
-    .replace(/[\\;,]/g, (match) => `\\${match}`)
-    .replace(/\n/g, "\\n");
-  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:agent-programme-events/agenda", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n");
+/** An event whose agenda is not published yet is one entry of its own, so a calendar still shows when and where it is. */
+function eventEntry(event: PublicEvent): CalendarEvent {
+  return {
+    uid: `${event.id}@${uidNamespace}`,
+    revisedAt: event.updatedAt,
+    start: event.startsAt,
+    end: event.endsAt,
+    summary: event.title,
+    description: [event.theme, event.description].filter(Boolean).join("\n"),
+    location: [event.venue, event.address].filter(Boolean).join(", "),
+    url: appUrl(`/events/${event.slug}`),
+    categories: [event.kind],
+    sequence: event.publishedVersion,
+  };
+}
+
+/** The calendar entries of an event; `onlyIds` limits them to a reader's favourites and must all be sessions of the published agenda. */
+async function calendarEntries(event: PublicEvent, onlyIds?: Set<string>): Promise<CalendarEvent[]> {
+  const agenda = await getPublishedAgenda(event.id, event.publishedVersion);
+  const sessions = agenda?.snapshot.sessions ?? [];
+  if (onlyIds) {
+    const known = new Set(sessions.map((session) => session.id));
+    const unknown = [...onlyIds].filter((id) => !known.has(id));
+    if (unknown.length) throw new DomainError("not_found", "not_found", "event.sessionsNotFound", { ids: unknown.slice(0, 5).join(", ") });
+  }
+  if (!agenda || sessions.length === 0) return [eventEntry(event)];
+  return sessions.filter((session) => !onlyIds || onlyIds.has(session.id)).map((session) => sessionEntry(event, session, agenda.publishedAt));
+}
+
+/** The agenda as an iCalendar file; `onlyIds` limits it to a reader's favourites (an id not in the agenda is a 404). */
+export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Promise<string> {
+  return icalendar({ productId: calendarProduct, name: event.title, timeZone: event.timeZone, events: await calendarEntries(event, onlyIds) });
+}
+
+/** Every published event of a series in one calendar named after the series: their sessions, or the event itself before its agenda is out. */
+export async function seriesAgendaIcs(seriesSlug: string): Promise<string> {
+  const series = await getPublishedSeriesBySlug(seriesSlug);
+  if (!series) throw new DomainError("not_found", "not_found", "series.notFound");
+  const entries = [];
+  for (const event of series.events) entries.push(...(await calendarEntries(event)));
+  return icalendar({ productId: calendarProduct, name: series.title, events: entries });
 }
 
 // ───────────────────────────── frab schedule ─────────────────────────────
@@ -100,29 +132,53 @@ function guid(id: string): string {
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const duration = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+const isoInZone = (instant: Date | string, zone: string) => inZone(instant, zone).toISO({ suppressMilliseconds: true })!;
+
+/**
+ * The conference acronym the C3VOC formats accept (JSON schema `^[a-z0-9_-][a-z0-9_]{3,}…`, XSD
+ * `[a-z0-9_-]{4,}`): the slug with `_` for `-`, padded to four characters. Slugs have no `_`, so two events
+ * never share an acronym, and it changes only when the slug does.
+ */
+export function scheduleAcronym(slug: string): string {
+  return slug
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "_")
+    .padEnd(4, "_");
+}
+
+/** A session's slug as the C3VOC XSD wants it (`[a-z0-9_]{4,}-[a-z0-9_-]{4,}`): the acronym, then its numeric id. */
+function sessionSlug(acronym: string, sessionId: string): string {
+  return `${acronym}-${String(numericId(sessionId)).padStart(4, "0")}`;
+}
+
+// The C3VOC schema's pattern for `time_zone_name`. It admits most IANA names but not all ("Etc/GMT-8",
+// "EST5EDT"); those are left out, and every time in the file still carries its UTC offset.
+const c3vocZoneName = /^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/;
+
+/** Every calendar day from `first` to `last` (yyyy-MM-dd). */
+function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = DateTime.fromISO(first, { zone: "utc" }); day.toISODate()! <= last; day = day.plus({ days: 1 })) days.push(day.toISODate()!);
+  return days;
+}
 
 function frabModel(event: PublicEvent, agenda: AgendaSnapshot) {
   const zone = event.timeZone;
-  const days = new Map<string, SnapshotSession[]>();
+  const acronym = scheduleAcronym(event.slug);
+  const byDay = new Map<string, SnapshotSession[]>();
   for (const session of agenda.sessions) {
     const day = localDay(session.startsAt, zone);
-    days.set(day, [...(days.get(day) ?? []), session]);
+    byDay.set(day, [...(byDay.get(day) ?? []), session]);
   }
-  const sortedDays = [...days.keys()].sort();
-  const eventStart = localDay(event.startsAt, zone);
-  const eventEnd = localDay(event.endsAt, zone);
-  const allDays = sortedDays.length ? sortedDays : [eventStart];
+  const sessionDays = [...byDay.keys()].sort();
+  const first = [localDay(event.startsAt, zone), ...sessionDays.slice(0, 1)].sort()[0];
+  const last = [localDay(event.endsAt, zone), ...sessionDays.slice(-1)].sort().reverse()[0];
+  const days = daysBetween(first, last);
   return {
-    conference: {
-      title: event.title,
-      acronym: event.slug,
-      start: [eventStart, allDays[0]].sort()[0],
-      end: [eventEnd, allDays[allDays.length - 1]].sort().reverse()[0],
-      days: allDays.length,
-      timeZone: zone,
-    },
-    days: allDays.map((date, index) => {
-      const sessions = days.get(date) ?? [];
+    conference: { title: event.title, acronym, start: first, end: last, days: days.length, timeZone: zone },
+    // Numbered from 1, as frab, pretalx and the C3VOC examples number them.
+    days: days.map((date, index) => {
+      const sessions = byDay.get(date) ?? [];
       const rooms = new Map<string, SnapshotSession[]>();
       for (const session of sessions) {
         const room = roomLabel(session, event) || "—";
@@ -130,11 +186,15 @@ function frabModel(event: PublicEvent, agenda: AgendaSnapshot) {
       }
       const starts = sessions.map((session) => session.startsAt).sort();
       const ends = sessions.map((session) => session.endsAt).sort();
+      // A day without sessions spans the part of the event that falls on it.
+      const midnight = DateTime.fromISO(date, { zone });
+      const dayStart = starts[0] ?? DateTime.max(midnight, inZone(event.startsAt, zone)).toISO()!;
+      const dayEnd = ends[ends.length - 1] ?? DateTime.min(midnight.plus({ days: 1 }), inZone(event.endsAt, zone)).toISO()!;
       return {
         index: index + 1,
         date,
-        start: inZone(starts[0] ?? `${date}T00:00:00Z`, zone).toISO({ suppressMilliseconds: true })!,
-        end: inZone(ends[ends.length - 1] ?? `${date}T00:00:00Z`, zone).toISO({ suppressMilliseconds: true })!,
+        start: isoInZone(dayStart, zone),
+        end: isoInZone(dayEnd, zone),
         rooms: [...rooms.entries()].map(([name, roomSessions]) => ({
           name,
           events: roomSessions.map((session) => ({
@@ -144,12 +204,13 @@ function frabModel(event: PublicEvent, agenda: AgendaSnapshot) {
             title: session.title,
             subtitle: session.titleEn,
             type: lower(session.type),
-            date: inZone(session.startsAt, zone).toISO({ suppressMilliseconds: true })!,
+            date: isoInZone(session.startsAt, zone),
+            end: isoInZone(session.endsAt, zone),
             start: inZone(session.startsAt, zone).toFormat("HH:mm"),
             duration: duration(minutesBetween(session.startsAt, session.endsAt)),
             abstract: speakerLine(session).join("；"),
             description: session.description,
-            slug: `${event.slug}-${numericId(session.id)}`,
+            slug: sessionSlug(acronym, session.id),
             track: session.track?.name ?? "",
             language: "zh",
             url: appUrl(`/events/${event.slug}#session-${session.id}`),
@@ -223,18 +284,19 @@ export async function scheduleJson(event: PublicEvent) {
     generator: { name: "agent-programme-events" },
     schedule: {
       version: String(event.publishedVersion),
-      base_url: appUrl(`/events/${event.slug}`),
+      base_url: appUrl("/"),
       conference: {
         acronym: model.conference.acronym,
         title: model.conference.title,
+        url: appUrl(`/events/${event.slug}`),
         start: model.conference.start,
         end: model.conference.end,
         daysCount: model.conference.days,
         timeslot_duration: "00:05",
-        time_zone_name: model.conference.timeZone,
+        ...(c3vocZoneName.test(model.conference.timeZone) ? { time_zone_name: model.conference.timeZone } : {}),
         rooms: roomNames.map((name) => ({ name, guid: guid(`room:${event.id}:${name}`) })),
         days: model.days.map((day) => ({
-          index: day.index - 1,
+          index: day.index,
           date: day.date,
           day_start: day.start,
           day_end: day.end,
@@ -246,6 +308,7 @@ export async function scheduleJson(event: PublicEvent) {
                 guid: item.guid,
                 logo: null,
                 date: item.date,
+                end: item.end,
                 start: item.start,
                 duration: item.duration,
                 room: item.room,

@@ -34,3 +34,11 @@ export async function getSeries(seriesId: string) {
 export async function getSeriesBySlug(slug: string) {
   return (await prisma()).series.findUnique({ where: { slug } });
 }
+
+/** A series and its published events in date order (the series calendar), or null for an unknown slug. */
+export async function getPublishedSeriesBySlug(slug: string) {
+  return (await prisma()).series.findUnique({
+    where: { slug },
+    include: { events: { where: { status: "PUBLISHED" }, orderBy: { startsAt: "asc" }, include: { series: true } } },
+  });
+}

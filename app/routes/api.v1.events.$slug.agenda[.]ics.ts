@@ -1,16 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agendaIcs } from "~/models/agenda-export.server";
 import { getPublishedEventBySlug } from "~/models/event.server";
-import { apiError } from "~/utils/http.server";
-import { requestTranslator } from "~/utils/i18n.server";
+import { HttpError } from "~/utils/http.server";
+import { fileEndpoint } from "~/utils/route.server";
 
 /**
  * GET /api/v1/events/:slug/agenda.ics — the published agenda as iCalendar. `?sessions=id,id` limits it to
- * the reader's "my agenda" favourites.
+ * the reader's "my agenda" favourites; an id that is not in the published agenda is a 404.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = fileEndpoint(async ({ request, params }) => {
   const event = await getPublishedEventBySlug(params.slug ?? "");
-  if (!event) return apiError(404, "not_found", requestTranslator(request).t("event.notFound"));
+  if (!event) throw new HttpError(404, "not_found", "event.notFound");
   const wanted = new URL(request.url).searchParams.get("sessions");
   const only =
     wanted !== null
@@ -30,4 +29,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "public, max-age=30",
     },
   });
-}
+});

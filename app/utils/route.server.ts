@@ -104,3 +104,18 @@ function translated(result: SubmissionResult<string[]>, t: Translate): Submissio
   if (!result.error) return result;
   return { ...result, error: Object.fromEntries(Object.entries(result.error).map(([name, messages]) => [name, messages?.map((message) => translateMessage(message, t)) ?? null])) };
 }
+
+/**
+ * An API route that answers a file (iCalendar, XML) rather than JSON: `work` returns the file's Response,
+ * and an HttpError becomes the same API error body as in `jsonEndpoint`.
+ */
+export function fileEndpoint(work: (args: EndpointArgs) => Promise<Response>) {
+  return async (args: EndpointArgs): Promise<Response> => {
+    try {
+      return await work(args);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return replyResponse(apiErrorReply(error.status, error.code, describeError(error, requestTranslator(args.request).t)));
+    }
+  };
+}

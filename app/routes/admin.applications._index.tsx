@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { SheetDownloads } from "~/components/SheetDownloads";
 import { useLocale, useT } from "~/i18n/react";
 import { applicationStatuses } from "~/schemas/application";
 import { listApplications } from "~/models/application.server";
@@ -44,6 +45,7 @@ export default function ApplicationsQueue() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("programme.admin.applications")}</h1>
+      <SheetDownloads href="/admin/applications/export" query={filter} />
       <nav aria-label={t("programme.admin.filterStatus")} className="mt-3 flex flex-wrap gap-2 text-sm">
         <Link to="/admin/applications" className={`rounded px-3 py-1 ${filter.status === "" ? "bg-brand-700 text-white" : "bg-slate-200"}`}>
           {t("programme.directory.all")}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { SheetDownloads } from "~/components/SheetDownloads";
 import { z } from "zod";
 import { useT } from "~/i18n/react";
 import { auditActions, listAudit } from "~/models/audit.server";
@@ -37,6 +38,7 @@ export default function AuditLog() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.audit.heading")}</h1>
+      <SheetDownloads href="/admin/audit/export" query={{ action }} />
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="audit-action" className="field-label">

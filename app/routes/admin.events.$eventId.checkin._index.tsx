@@ -9,6 +9,7 @@ import { scanDecisionSchema } from "~/schemas/checkin-admin";
 import { clientAddress } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { SheetDownloads } from "~/components/SheetDownloads";
 
 export const meta: MetaFunction = () => [{ title: "签到看板 · Check-in dashboard" }];
 
@@ -69,6 +70,7 @@ export default function CheckInDashboard() {
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-xl font-bold">{t("checkin.dashboard.title")}</h2>
         <span className="text-sm text-slate-600">{t("checkin.dashboard.live")}</span>
+        <SheetDownloads href={`/admin/events/${event.id}/checkin/export`} />
         <Link to="lists" className="btn-secondary">
           {t("checkin.dashboard.lists")}
         </Link>

@@ -81,6 +81,7 @@ export default function RegistrationsAdmin() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const base = `/admin/events/${eventId}/registrations`;
+  const exportQuery = (format: string) => new URLSearchParams([...searchParams, ["format", format]]).toString();
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -96,8 +97,11 @@ export default function RegistrationsAdmin() {
         <Link className="btn-secondary" to={base}>
           {t("registration.admin.list.all")}
         </Link>
-        <a className="btn-secondary" href={`${base}/export?${searchParams.toString()}`}>
-          {t("registration.admin.list.export")}
+        <a className="btn-secondary" href={`${base}/export?${exportQuery("xlsx")}`} download>
+          {t("sheet.download.xlsx")}
+        </a>
+        <a className="btn-secondary" href={`${base}/export?${exportQuery("csv")}`} download>
+          {t("sheet.download.csv")}
         </a>
         <Link className="btn-secondary" to={`${base}/import`}>
           {t("registration.admin.import.title")}

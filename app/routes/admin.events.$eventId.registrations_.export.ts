@@ -1,19 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportRegistrationsCsv } from "~/models/registration-bulk.server";
+import { exportRegistrations } from "~/models/registration-sheet.server";
 import { filterFromSearchParams } from "~/schemas/registration-admin";
 import { clientAddress } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { page } from "~/utils/route.server";
+import { sheetDownload, sheetFormat } from "~/utils/spreadsheet";
 import { requireEventManager } from "~/auth/permissions.server";
 
-/** CSV export of the filtered registrations; audited in the model. */
+/** The filtered registrations as `?format=xlsx` or CSV, in the requester's language; audited in the model. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const eventId = params.eventId ?? "";
-  const user = await requireEventManager(request, eventId);
-  const csv = await exportRegistrationsCsv({ eventId, filter: filterFromSearchParams(new URL(request.url).searchParams), actorUserId: user.id, ip: clientAddress(request) });
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="registrations-${eventId}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
+  return page(request, async () => {
+    const eventId = params.eventId ?? "";
+    const user = await requireEventManager(request, eventId);
+    const searchParams = new URL(request.url).searchParams;
+    const { sheet, baseName } = await exportRegistrations({
+      eventId,
+      filter: filterFromSearchParams(searchParams),
+      locale: requestTranslator(request).locale,
+      actorUserId: user.id,
+      ip: clientAddress(request),
+    });
+    return sheetDownload(sheet, sheetFormat(searchParams.get("format")), baseName);
   });
 }

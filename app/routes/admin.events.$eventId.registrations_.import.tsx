@@ -2,24 +2,33 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { importRegistrationsCsv } from "~/models/registration-bulk.server";
+import { importRegistrations, type ImportSource } from "~/models/registration-sheet.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { translateMessage } from "~/i18n";
 import { importForm } from "~/schemas/registration-admin";
 import { DomainError } from "~/utils/domain-error";
+import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 
 const maxCsvChars = 1_000_000;
+const maxFileBytes = 5 * 1024 * 1024;
 
-/** The pasted CSV, or the chosen file's text when one was chosen; an empty or oversized one is refused at the field. */
-async function csvOf(formData: FormData) {
+/** The chosen file's bytes (its encoding is detected later), else the pasted text; an empty or oversized one is refused at the field. */
+async function sourceOf(formData: FormData): Promise<ImportSource> {
   const file = formData.get("file");
-  const csv = file instanceof File && file.size > 0 ? await file.text() : String(formData.get("csv") ?? "");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > maxFileBytes) throw new DomainError("too_large", "file_too_large", "sheet.import.tooLarge", undefined, { file: "sheet.import.tooLarge" });
+    return { bytes: new Uint8Array(await file.arrayBuffer()) };
+  }
+  const csv = String(formData.get("csv") ?? "");
   if (!csv.trim()) throw new DomainError("invalid", "csv_missing", "validation.required", undefined, { csv: "validation.required" });
   if (csv.length > maxCsvChars) throw new DomainError("invalid", "csv_too_large", "validation.tooLong", { max: maxCsvChars }, { csv: `validation.tooLong|${maxCsvChars}` });
-  return csv;
+  return { text: csv };
 }
+
+const delimiterNames = { ",": "sheet.import.delimiter.comma", ";": "sheet.import.delimiter.semicolon", "\t": "sheet.import.delimiter.tab" } as const satisfies Record<string, MessageKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -37,9 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       request,
       importForm,
       async ({ intent }) => {
-        const csv = await csvOf(formData);
-        const report = await importRegistrationsCsv({ eventId, csv, dryRun: intent !== "import", actorUserId: user.id });
-        return { report, csv };
+        const source = await sourceOf(formData);
+        const report = await importRegistrations({ eventId, source, dryRun: intent !== "import", locale: requestTranslator(request).locale, actorUserId: user.id });
+        return { report, csv: "text" in source ? source.text : undefined };
       },
       formData,
     );
@@ -54,6 +63,7 @@ export default function ImportRegistrations() {
   const answer = actionData && "report" in actionData ? actionData : undefined;
   const report = answer?.report;
   const { form, errorOf, formErrors } = useSubmissionForm(importForm, { id: "import", lastResult: actionData && "result" in actionData ? actionData.result : undefined });
+  const template = `/admin/events/${eventId}/registrations/import/template`;
   return (
     <div>
       <p className="text-sm">
@@ -62,10 +72,35 @@ export default function ImportRegistrations() {
         </Link>
       </p>
       <h2 className="text-xl font-semibold">{t("registration.admin.import.title")}</h2>
-      <p className="text-sm text-slate-600">{t("registration.admin.import.hint")}</p>
+      <p className="text-sm text-slate-600">{t("sheet.import.formats")}</p>
+      <p className="mt-1 flex flex-wrap gap-2 text-sm">
+        {t("sheet.import.template")}
+        <a className="text-brand-700 underline" href={`${template}?format=xlsx`} download>
+          {t("sheet.download.xlsx")}
+        </a>
+        <a className="text-brand-700 underline" href={`${template}?format=csv`} download>
+          {t("sheet.download.csv")}
+        </a>
+      </p>
       <Form method="post" encType="multipart/form-data" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-3">
         <FormErrors messages={formErrors} />
-        <label className="field-label" htmlFor="import-csv">
+        <label className="field-label" htmlFor="import-file">
+          {t("sheet.import.file")}
+        </label>
+        <input
+          id="import-file"
+          type="file"
+          name="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-invalid={errorOf("file") ? true : undefined}
+          aria-describedby={errorOf("file") ? "import-file-error" : undefined}
+        />
+        {errorOf("file") ? (
+          <p id="import-file-error" className="field-error">
+            {errorOf("file")}
+          </p>
+        ) : null}
+        <label className="field-label mt-2" htmlFor="import-csv">
           CSV
         </label>
         <textarea
@@ -82,10 +117,6 @@ export default function ImportRegistrations() {
             {errorOf("csv")}
           </p>
         ) : null}
-        <label className="field-label mt-2" htmlFor="import-file">
-          {t("action.change")} (.csv)
-        </label>
-        <input id="import-file" type="file" name="file" accept=".csv,text/csv" />
         <div className="mt-3 flex gap-2">
           <button type="submit" name="intent" value="dry-run" className="btn-secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.import.dryRun")}
@@ -97,11 +128,48 @@ export default function ImportRegistrations() {
       </Form>
       {report ? (
         <section className="card mt-3" role="status">
+          <p className="text-sm" data-testid="import-detected">
+            {t("sheet.import.detected", {
+              encoding: t(`sheet.import.encoding.${report.encoding}`),
+              delimiter: t(report.delimiter ? delimiterNames[report.delimiter] : "sheet.import.delimiter.none"),
+            })}
+          </p>
           <p className="font-medium">{t("registration.admin.import.result", { ok: report.ok, bad: report.bad, imported: report.imported })}</p>
+          {report.skipped ? <p className="text-sm">{t("sheet.import.skipped", { count: report.skipped })}</p> : null}
+          {report.preview.rows.length ? (
+            <div className="mt-2 overflow-x-auto">
+              <p className="text-sm">{t("sheet.import.preview")}</p>
+              <table className="w-full text-left text-xs" data-testid="import-preview">
+                <thead>
+                  <tr className="border-b">
+                    {report.preview.headers.map((header) => (
+                      <th key={header} scope="col" className="p-1">
+                        {header}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.preview.rows.map((cells, index) => (
+                    <tr key={index} className="border-b">
+                      {cells.map((cell, column) => (
+                        <td key={column} className="whitespace-pre-wrap p-1 font-mono">
+                          {cell}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
           <ul className="mt-2 text-sm">
-            {report.rows
-              .filter((row) => !row.ok)
-              .map((row) => (
+            {report.rows.map((row) =>
+              row.skipped ? (
+                <li key={row.row} className="text-slate-600">
+                  {t("sheet.import.skippedRow", { row: row.row, email: row.email })}
+                </li>
+              ) : row.ok ? null : (
                 <li key={row.row} className="text-red-800">
                   {t("registration.admin.import.row", {
                     row: row.row,
@@ -110,7 +178,8 @@ export default function ImportRegistrations() {
                       .join("; "),
                   })}
                 </li>
-              ))}
+              ),
+            )}
           </ul>
         </section>
       ) : null}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { SheetDownloads } from "~/components/SheetDownloads";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listFirmsForAdmin } from "~/models/firm.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
@@ -45,6 +46,7 @@ export default function AdminFirms() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("programme.admin.firms")}</h1>
+      <SheetDownloads href="/admin/firms/export" query={filter} />
       <Form method="get" className="mt-3 flex flex-wrap items-end gap-2" role="search">
         <div>
           <label htmlFor="firms-q" className="field-label">

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
 import { register } from "~/models/registration-write.server";
-import { importRegistrationsCsv } from "~/models/registration-bulk.server";
+import { importRegistrations } from "~/models/registration-sheet.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
@@ -130,7 +130,7 @@ describe("CSV import of invited guests", () => {
       ],
     });
     const db = await prisma();
-    const dry = await importRegistrationsCsv({ eventId: event.id, csv, dryRun: true, actorUserId: "tester" });
+    const dry = await importRegistrations({ eventId: event.id, source: { text: csv }, dryRun: true, locale: "zh-CN", actorUserId: "tester" });
     expect(dry.rows.map((row) => [row.row, row.ok, Object.keys(row.errors)])).toEqual([
       [2, true, []],
       [3, false, ["name"]],
@@ -142,7 +142,7 @@ describe("CSV import of invited guests", () => {
     ]);
     expect(dry.rows[3].errors.email).toBe("registration.admin.import.duplicate");
     expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0);
-    const real = await importRegistrationsCsv({ eventId: event.id, csv, dryRun: false, actorUserId: "tester" });
+    const real = await importRegistrations({ eventId: event.id, source: { text: csv }, dryRun: false, locale: "zh-CN", actorUserId: "tester" });
     expect(real).toMatchObject({ imported: 2, bad: 5 });
     const rows = await db.registration.findMany({ where: { eventId: event.id }, include: { category: true }, orderBy: { email: "asc" } });
     expect(rows.map((row) => [row.email, row.status, row.category?.code])).toEqual([

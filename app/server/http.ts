@@ -92,7 +92,10 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     if (!isApiPath(req.path)) return next();
     const refusal = apiRefusal(apiRoute(req.path), bufferedRequest(req.method, req.originalUrl, req));
     if (!refusal) return next();
-    res.status(refusal.status).set(refusal.headers ?? {}).json(refusal.body);
+    res
+      .status(refusal.status)
+      .set(refusal.headers ?? {})
+      .json(refusal.body);
   });
   app.all("*", createRequestHandler({ build: withApiErrorAnswers(build), mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 

@@ -78,7 +78,10 @@ describe("environment validation", () => {
 
   it("reads ALLOWED_ORIGINS as a list of origins, empty by default", () => {
     expect(parseEnv({ SESSION_SECRET: secret }).ALLOWED_ORIGINS).toEqual([]);
-    expect(parseEnv({ SESSION_SECRET: secret, ALLOWED_ORIGINS: " https://partner.example.org, http://localhost:8080 ," }).ALLOWED_ORIGINS).toEqual(["https://partner.example.org", "http://localhost:8080"]);
+    expect(parseEnv({ SESSION_SECRET: secret, ALLOWED_ORIGINS: " https://partner.example.org, http://localhost:8080 ," }).ALLOWED_ORIGINS).toEqual([
+      "https://partner.example.org",
+      "http://localhost:8080",
+    ]);
   });
 
   it("reports every bad variable at once, one line each", () => {

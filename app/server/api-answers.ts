@@ -26,11 +26,17 @@ export function apiRouteFinder(build: ServerBuild): (path: string) => Route | nu
   };
 }
 
-// The build's routes as the nested tree Remix matches against, so ranking and params are Remix's own.
+// The API routes and their parents as the nested tree Remix matches against, so ranking and params are
+// Remix's own; only those, because matching ranks every route of the tree again at each call.
 function routeTree(build: ServerBuild): RouteObject[] {
-  const nodes = new Map(Object.entries(build.routes).map(([id, route]) => [id, { id, path: route.path, index: route.index, caseSensitive: route.caseSensitive, children: [] as RouteObject[] }]));
+  const wanted = new Set<string>();
+  for (const id of Object.keys(build.routes).filter((id) => isApiPath(fullPath(build, id)))) {
+    for (let ancestor: string | undefined = id; ancestor; ancestor = build.routes[ancestor].parentId) wanted.add(ancestor);
+  }
+  const routes = Object.entries(build.routes).filter(([id]) => wanted.has(id));
+  const nodes = new Map(routes.map(([id, route]) => [id, { id, path: route.path, index: route.index, caseSensitive: route.caseSensitive, children: [] as RouteObject[] }]));
   const roots: RouteObject[] = [];
-  for (const [id, route] of Object.entries(build.routes)) {
+  for (const [id, route] of routes) {
     const node = nodes.get(id) as RouteObject;
     const parent = route.parentId ? nodes.get(route.parentId) : undefined;
     (parent ? parent.children : roots).push(node);

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteHeader } from "~/components/SiteHeader";
 import { defaultLocale, type Locale } from "~/i18n";
@@ -56,9 +56,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // A page framed by another site (`handle.bare`) shows no site navigation: it could not be followed in the frame.
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <>
-      <SiteHeader />
+      {bare ? null : <SiteHeader />}
       <Outlet />
     </>
   );

@@ -1,85 +1,40 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Field } from "~/components/Field";
-import { FormErrors } from "~/components/forms/FormErrors";
-import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
-import type { MessageKey } from "~/i18n";
+import { RegistrationForm, RegistrationOutcome } from "~/components/registration-form/RegistrationForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { registrationState } from "~/models/event.server";
-import { registrationInputSchema } from "~/schemas/registration";
-import { registrationFormData } from "~/models/registration-settings.server";
-import { submitRegistration } from "~/models/registration-write.server";
-import { env } from "~/utils/env.server";
-import { clientAddress, HttpError, notFound } from "~/utils/http.server";
-import { requestTranslator } from "~/utils/i18n.server";
-import { handleSubmission } from "~/utils/route.server";
+import { registrationFormPage, submitRegistrationForm } from "~/route-helpers/registration-form.server";
 import { signedInContactFirmIds } from "~/auth/permissions.server";
-import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const form = await registrationFormData(params.slug ?? "");
-  if (!form) notFound();
-  return { ...form, state: registrationState(form.event), retentionDays: env().RETENTION_DAYS };
+  return registrationFormPage(params.slug ?? "");
 }
 
-// A registration's status, or "resent": the one answer for an address already registered, whatever its state.
-type Result = { status: string; managePath: string | null };
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale } = requestTranslator(request);
-  return handleSubmission(request, registrationInputSchema, async (input, reply) => {
-    if (!hitRateLimit(`registration:${clientAddress(request)}`, 60, 60_000).allowed) throw new HttpError(429, "rate_limited", "error.tooManyRequests");
-    const contactFirmIds = await signedInContactFirmIds(request);
-    const answer = await submitRegistration({ slug: params.slug ?? "", input, locale: input.locale ?? locale, contactFirmIds });
-    const manageUrl = answer.httpStatus === 201 ? answer.body.registration.manageUrl : null;
-    const done: Result = {
-      status: answer.httpStatus === 201 ? answer.body.registration.status : "resent",
-      managePath: manageUrl ? new URL(manageUrl).pathname : null,
-    };
-    return data({ result: reply({ resetForm: true }), done }, { status: answer.httpStatus });
-  });
+  return submitRegistrationForm(request, params.slug ?? "", await signedInContactFirmIds(request));
 }
 
 export default function RegisterPage() {
-  const { event, categories, questions, state, retentionDays } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { event } = page;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
-  const navigation = useNavigation();
-  const [category, setCategory] = useState(categories.find((candidate) => !candidate.inviteOnly)?.code ?? "");
-  const { form, fields, errorOf: error, formErrors } = useSubmissionForm(registrationInputSchema, { lastResult: actionData?.result });
   const title = localized(event.title, event.titleEn);
   const done = actionData && "done" in actionData ? actionData.done : null;
 
   if (done) {
-    const key = done.status;
     return (
       <main id="main" className="mx-auto max-w-xl px-4 py-6">
-        <div className="card" role="status">
-          <h1 className="text-2xl font-bold">{t(`registration.result.${key}.title` as MessageKey)}</h1>
-          <p className="mt-2 text-slate-700">{t(`registration.result.${key}.body` as MessageKey)}</p>
-          {done.managePath ? (
-            <Link to={done.managePath} className="btn mt-4 inline-block">
-              {t("registration.result.manage")}
-            </Link>
-          ) : null}
-        </div>
-        <p className="mt-4">
-          <Link to={`/events/${event.slug}`} className="text-brand-700 underline">
-            {title}
-          </Link>
-        </p>
+        <RegistrationOutcome done={done} eventSlug={event.slug} eventTitle={title} />
       </main>
     );
   }
 
-  const visibleQuestions = questions.filter((question) => question.categoryIds.length === 0 || question.categoryIds.includes(categories.find((candidate) => candidate.code === category)?.id ?? ""));
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.form.title", { event: title })}</h1>
@@ -87,154 +42,9 @@ export default function RegisterPage() {
         {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)} ·{" "}
         {localized(event.venue, event.venueEn)}
       </p>
-      {state !== "open" ? (
-        <p role="alert" className="card mt-4 text-red-800">
-          {t(`event.registration.${state}` as MessageKey)}
-        </p>
-      ) : (
-        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
-          <p className="mb-4 text-sm text-slate-600">{t("registration.form.intro")}</p>
-          <FormErrors messages={formErrors} />
-          {event.requiresApproval ? <p className="mb-4 text-sm">{t("registration.form.approvalNote")}</p> : null}
-          {event.capacity !== null && event.confirmedCount >= event.capacity && event.waitlistEnabled ? (
-            <p className="mb-4 text-sm font-medium text-amber-800">{t("registration.form.waitlistNote")}</p>
-          ) : null}
-          <input type="hidden" name="locale" value={locale} />
-          <Field label={t("registration.form.name")} name={fields.name.name} error={error("name")} required autoComplete="name" />
-          <Field
-            label={t("registration.form.email")}
-            name={fields.email.name}
-            type="email"
-            error={error("email")}
-            hint={t("registration.form.emailHint")}
-            required
-            autoComplete="email"
-            inputMode="email"
-          />
-          <Field label={t("registration.form.organization")} name={fields.organization.name} error={error("organization")} required autoComplete="organization" />
-          <Field label={t("registration.form.jobTitle")} name={fields.jobTitle.name} error={error("jobTitle")} autoComplete="organization-title" />
-          <Field label={t("registration.form.phone")} name={fields.phone.name} type="tel" error={error("phone")} autoComplete="tel" inputMode="tel" />
-          {categories.length ? (
-            <fieldset className="mb-4">
-              <legend className="field-label">{t("registration.form.category")}</legend>
-              {categories.map((candidate) => (
-                <label key={candidate.id} className="flex items-center gap-2 py-1">
-                  <input type="radio" name="category" value={candidate.code} checked={category === candidate.code} onChange={() => setCategory(candidate.code)} />
-                  {localized(candidate.name, candidate.nameEn)}
-                  {candidate.inviteOnly ? <span className="text-xs text-slate-500">（{t("registration.admin.category.inviteOnly")}）</span> : null}
-                </label>
-              ))}
-              {error("category") ? (
-                <p className="field-error" role="alert">
-                  {error("category")}
-                </p>
-              ) : null}
-            </fieldset>
-          ) : null}
-          <Field label={t("registration.form.inviteCode")} name={fields.inviteCode.name} error={error("inviteCode")} hint={t("registration.form.inviteCodeHint")} autoComplete="off" />
-          {visibleQuestions.length ? <h2 className="mb-2 mt-2 font-semibold">{t("registration.form.questions")}</h2> : null}
-          {visibleQuestions.map((question) => (
-            <QuestionInput key={question.id} question={question} label={localized(question.label, question.labelEn)} error={error(`answers.${question.key}`)} />
-          ))}
-          <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
-            <label htmlFor="field-website">{t("registration.form.website")}</label>
-            <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-          </div>
-          <section aria-labelledby="privacy-heading" className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
-            <h2 id="privacy-heading" className="font-semibold">
-              {t("registration.privacy.heading")}
-            </h2>
-            <p className="mt-1">{t("registration.privacy.purpose")}</p>
-            <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
-            <p className="mt-1">{t("registration.privacy.contact")}</p>
-            <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
-            <label className="mt-2 flex items-start gap-2 font-medium">
-              <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
-              {t("registration.privacy.consent")}
-            </label>
-            {error("consent") ? (
-              <p id="consent-error" className="field-error" role="alert">
-                {error("consent")}
-              </p>
-            ) : null}
-          </section>
-          <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
-            {t("registration.form.submit")}
-          </button>
-        </Form>
-      )}
+      <RegistrationForm page={page} lastResult={actionData?.result} />
     </main>
   );
-}
-
-type QuestionView = { id: string; key: string; kind: string; required: boolean; options: { value: string; label: string; labelEn?: string }[] };
-
-function QuestionInput({ question, label, error }: { question: QuestionView; label: string; error?: string }) {
-  const localized = useLocalized();
-  const name = `answers.${question.key}`;
-  const id = `field-${question.key}`;
-  const errorNode = error ? (
-    <p id={`${id}-error`} className="field-error" role="alert">
-      {error}
-    </p>
-  ) : null;
-  if (question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") {
-    return (
-      <fieldset className="mb-4">
-        <legend className="field-label">
-          {label}
-          {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
-              {" "}
-              *
-            </span>
-          ) : null}
-        </legend>
-        {question.options.map((option) => (
-          <label key={option.value} className="flex items-center gap-2 py-1">
-            <input type={question.kind === "SINGLE_CHOICE" ? "radio" : "checkbox"} name={name} value={option.value} />
-            {localized(option.label, option.labelEn)}
-          </label>
-        ))}
-        {errorNode}
-      </fieldset>
-    );
-  }
-  if (question.kind === "CHECKBOX") {
-    return (
-      <div className="mb-4">
-        <label className="flex items-start gap-2">
-          <input type="checkbox" name={name} value="on" className="mt-1" />
-          {label}
-          {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
-              {" "}
-              *
-            </span>
-          ) : null}
-        </label>
-        {errorNode}
-      </div>
-    );
-  }
-  if (question.kind === "LONG_TEXT") {
-    return (
-      <div className="mb-4">
-        <label htmlFor={id} className="field-label">
-          {label}
-          {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
-              {" "}
-              *
-            </span>
-          ) : null}
-        </label>
-        <textarea id={id} name={name} rows={4} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-        {errorNode}
-      </div>
-    );
-  }
-  return <Field label={label} name={name} id={id} type={question.kind === "PHONE" ? "tel" : "text"} required={question.required} error={error} />;
 }
 
 export function ErrorBoundary() {

@@ -3,7 +3,8 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
 import { bufferedRequest } from "~/utils/http.server";
 import type { JsonEndpoint } from "~/utils/route.server";
-import { badOriginBody, discardUnreadBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
+import { apiErrorAnswer } from "./api-answers";
+import { answerPartnerCors, badOriginBody, discardUnreadBody, originAllowed, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
 
 /**
  * The hot JSON endpoints (door scanners, registration storms) served straight from node:http, before
@@ -64,17 +65,18 @@ async function serve(req: IncomingMessage, res: ServerResponse, endpoint: JsonEn
   setSecurityHeaders(res, env);
   retryAfterWhenBusy(res);
   res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  if (!originAllowed(req, env)) return writeJson(res, 403, badOriginBody);
+  answerPartnerCors(req, res, env);
+  if (!originAllowed(req, env)) return writeJson(res, 403, badOriginBody(req));
   setClientAddress(req, env);
+  const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.url}`, req);
   try {
-    const request = bufferedRequest("POST", `http://${req.headers.host ?? "localhost"}${req.url}`, req);
     const reply = await endpoint({ request, params });
     writeJson(res, reply.status, reply.body, reply.headers);
   } catch (error) {
     if (error instanceof globalThis.Response) return sendResponse(res, error);
     if (req.destroyed) return; // the client went away while sending
-    console.error(error);
-    writeJson(res, 500, { error: { code: "internal_error", message: "服务器内部错误。Internal server error." } });
+    const reply = apiErrorAnswer(error, request);
+    writeJson(res, reply.status, reply.body);
   }
 }
 

@@ -19,6 +19,14 @@ export function setSecurityHeaders(res: ServerResponse, env: Env) {
   }
 }
 
+// The one page other sites may frame: the embeddable registration form, and only by the partner origins.
+const embeddablePage = /^\/events\/[^/]+\/embed$/;
+
+/** The CSP `frame-ancestors` of a page: nobody, except the embeddable page for this site and ALLOWED_ORIGINS. */
+export function frameAncestors(path: string, env: Env): string {
+  return embeddablePage.test(path) ? ["'self'", ...env.ALLOWED_ORIGINS].join(" ") : "'none'";
+}
+
 /** A 503 (database busy) always tells the client when to try again. */
 export function retryAfterWhenBusy(res: ServerResponse) {
   const writeHead = res.writeHead;
@@ -42,18 +50,85 @@ export function setClientAddress(req: IncomingMessage, env: Env) {
 }
 
 /**
- * State changes only from this site (DESIGN.md §7). Clients that send no Origin (scripts, scanners using a
- * bearer token) are allowed; browsers always send one on POST.
+ * State changes only from this site (DESIGN.md §7), or a registration from a partner site (ALLOWED_ORIGINS).
+ * Clients that send no Origin (scripts, scanners using a bearer token) are allowed; browsers always send one
+ * on POST.
  */
 export function originAllowed(req: IncomingMessage, env: Env): boolean {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return true;
   const origin = req.headers.origin;
   if (!origin) return true;
   const host = req.headers["x-forwarded-host"] && env.TRUST_PROXY ? String(req.headers["x-forwarded-host"]) : req.headers.host;
-  return origin === new URL(env.APP_URL).origin || origin === `http://${host}` || origin === `https://${host}`;
+  if (origin === new URL(env.APP_URL).origin || origin === `http://${host}` || origin === `https://${host}`) return true;
+  return req.method === "POST" && env.ALLOWED_ORIGINS.includes(origin) && partnerMethods(pathOf(req)) === "POST";
 }
 
-export const badOriginBody = { error: { code: "bad_origin", message: "请求来源不被信任。The request did not come from this site." } };
+/** The 403 of the Origin check, in the request's language. */
+export function badOriginBody(req: IncomingMessage): ApiErrorBody {
+  const { t } = requestTranslator(bufferedRequest(req.method ?? "GET", req.url ?? "/", req));
+  return { error: { code: "bad_origin", message: t("error.badOrigin") } };
+}
+
+/*
+ * CORS for partner sites (ALLOWED_ORIGINS): what a partner's page may call from a browser. The public reads of events, their agenda exports, the member directory and the API
+ * description, and the registration POST. Nothing that needs a signed-in user or a staff token: check-in,
+ * applications and the back office stay same-site only.
+ */
+const partnerReads = /^\/api\/v1\/(?:events(?:\/[^/]+(?:\/(?:agenda\.ics|schedule\.json|schedule\.xml))?)?|programme|openapi\.json|series\/[^/]+\/agenda\.ics)$/;
+const partnerWrites = /^\/api\/v1\/events\/[^/]+\/registrations$/;
+
+// The request headers a partner's script may send: its JSON body and the retry key of a registration.
+// No Authorization: bearer tokens are staff credentials, never used from a partner's page.
+const partnerRequestHeaders = "Content-Type, Idempotency-Key";
+// How long a browser may reuse a preflight answer (Chromium caps it at two hours).
+const preflightMaxAgeSeconds = "600";
+
+function partnerMethods(path: string): "POST" | "GET, HEAD" | null {
+  if (partnerWrites.test(path)) return "POST";
+  if (partnerReads.test(path)) return "GET, HEAD";
+  return null;
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * A request from a listed partner origin: the session cookie is dropped (a partner's page never acts as the
+ * visitor signed in here, even with `credentials: "include"`), and on a partner path the answer may be read
+ * by that origin (never with credentials). A preflight for a partner path is answered here, 204: true.
+ * Costs one header lookup for everybody else.
+ */
+export function answerPartnerCors(req: IncomingMessage, res: ServerResponse, env: Env): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined || !env.ALLOWED_ORIGINS.includes(origin)) return false;
+  delete req.headers.cookie;
+  const methods = partnerMethods(pathOf(req));
+  if (!methods) return false;
+  res.setHeader("Access-Control-Allow-Origin", origin);
+  res.setHeader("Vary", "Origin");
+  if (req.method !== "OPTIONS") {
+    res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+    return false;
+  }
+  res.writeHead(204, {
+    "Access-Control-Allow-Methods": methods,
+    "Access-Control-Allow-Headers": partnerRequestHeaders,
+    "Access-Control-Max-Age": preflightMaxAgeSeconds,
+  });
+  res.end();
+  return true;
+}
+
+/**
+ * Answers on a partner path differ by Origin whenever partners are configured (the public reads are cacheable),
+ * so shared caches keep them apart.
+ */
+export function varyByOriginOnPartnerPaths(req: IncomingMessage, res: ServerResponse, env: Env) {
+  if (env.ALLOWED_ORIGINS.length && !res.hasHeader("Vary") && partnerMethods(pathOf(req))) res.setHeader("Vary", "Origin");
+}
 
 // How long the rest of a refused upload is read and thrown away before the connection is closed. Closing
 // at once, while the client is still sending, resets the connection, and the client may lose the answer.

@@ -7,12 +7,27 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { rawSql } from "~/models/store/connection.server";
 import { migrationCount } from "~/models/store/maintenance-store.server";
 import type { Env } from "~/utils/env.server";
+import { bufferedRequest } from "~/utils/http.server";
+import { apiRefusal, apiRouteFinder, isApiPath, withApiErrorAnswers } from "./api-answers";
 import { hotEndpoints } from "./hot-endpoints";
-import { badOriginBody, discardBodyLeftAfterAnswer, discardUnreadBody, originAllowed, pageBodyRefusal, retryAfterWhenBusy, setClientAddress, setSecurityHeaders } from "./http-guards";
+import {
+  answerPartnerCors,
+  badOriginBody,
+  discardBodyLeftAfterAnswer,
+  discardUnreadBody,
+  frameAncestors,
+  originAllowed,
+  pageBodyRefusal,
+  retryAfterWhenBusy,
+  setClientAddress,
+  setSecurityHeaders,
+  varyByOriginOnPartnerPaths,
+} from "./http-guards";
 
 /**
- * The HTTP server around the Remix build: client address, Origin check, security headers, static assets,
- * and the hot JSON endpoints ahead of it all (hot-endpoints.ts).
+ * The HTTP server around the Remix build: client address, Origin check and partner CORS, security headers,
+ * static assets, the API's 404/405 and error shape (api-answers.ts), and the hot JSON endpoints ahead of it
+ * all (hot-endpoints.ts).
  * Route modules never see the raw socket; they read the client address from X-Client-Address, which is
  * set here and cannot be supplied by the client.
  */
@@ -27,10 +42,12 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     // Scripts only from this origin or inline with this request's nonce (Remix's hydration scripts carry it).
     const nonce = cspNonce();
     res.locals.cspNonce = nonce;
+    const framedBy = frameAncestors(req.path, env);
+    if (framedBy !== "'none'") res.removeHeader("X-Frame-Options");
     res.setHeader(
       "Content-Security-Policy",
       `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-${nonce}'; ` +
-        "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        `connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors ${framedBy}; base-uri 'self'; form-action 'self'`,
     );
     retryAfterWhenBusy(res);
     discardBodyLeftAfterAnswer(req, res);
@@ -38,8 +55,10 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
+    if (answerPartnerCors(req, res, env)) return;
+    varyByOriginOnPartnerPaths(req, res, env);
     if (originAllowed(req, env)) return next();
-    res.status(403).json(badOriginBody);
+    res.status(403).json(badOriginBody(req));
   });
 
   // Form bodies are judged by their headers before Remix reads them (pageBodyRefusal).
@@ -68,7 +87,17 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
+  const apiRoute = apiRouteFinder(build);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!isApiPath(req.path)) return next();
+    const refusal = apiRefusal(apiRoute(req.path), bufferedRequest(req.method, req.originalUrl, req));
+    if (!refusal) return next();
+    res
+      .status(refusal.status)
+      .set(refusal.headers ?? {})
+      .json(refusal.body);
+  });
+  app.all("*", createRequestHandler({ build: withApiErrorAnswers(build), mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
   // The hot JSON endpoints first (hot-endpoints.ts), then express; `listen` as express's own.
   const hot = hotEndpoints(build, env);

@@ -5,6 +5,26 @@ import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" }).transform((value) => value === "true" || value === "1" || value === "yes");
 
+// Origins exactly as a browser sends them in the Origin header: scheme, host and port, nothing else.
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .refine((origins) => origins.every(isOrigin), "must be comma-separated origins such as https://partner.example.org (scheme, host and port only, no path or trailing slash)");
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -24,6 +44,8 @@ const envSchema = z.object({
   // off: `npm start` runs no background jobs, for a separate `npm run worker` beside it.
   JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   TRUST_PROXY: booleanFlag.default("false"),
+  // Partner sites that may call the public API and register from a browser (CORS) and frame the embeddable registration page.
+  ALLOWED_ORIGINS: originList.default(""),
   RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).default(365),
 });
 

@@ -60,6 +60,16 @@ export class HttpError {
   }
 }
 
+/**
+ * An `HttpError`, also one thrown by the Remix build's own copy of this module (the server loads another):
+ * recognised by its shape, not its class.
+ */
+export function isHttpError(value: unknown): value is HttpError {
+  if (value instanceof HttpError) return true;
+  const candidate = value as Partial<HttpError> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.status === "number" && typeof candidate.code === "string" && typeof candidate.messageKey === "string";
+}
+
 export const maxJsonBytes = 64 * 1024;
 
 /** Reads a JSON body with a size limit; bad JSON and oversized bodies become 4xx, never a 500. */

@@ -60,6 +60,10 @@ describe("environment validation", () => {
     ["TRUST_PROXY", "2"],
     ["NODE_ENV", "staging"],
     ["RETENTION_DAYS", "0"],
+    ["ALLOWED_ORIGINS", "https://partner.example.org/"],
+    ["ALLOWED_ORIGINS", "https://partner.example.org/embed"],
+    ["ALLOWED_ORIGINS", "partner.example.org"],
+    ["ALLOWED_ORIGINS", "https://a.example.org,ftp://b.example.org"],
   ])("names %s when it is %j", (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -70,6 +74,14 @@ describe("environment validation", () => {
     expect(parseEnv({ SESSION_SECRET: secret }).JOBS).toBe("on");
     expect(parseEnv({ SESSION_SECRET: secret, JOBS: "off" }).JOBS).toBe("off");
     expect(problemsOf({ JOBS: "maybe" })).toEqual(["JOBS: must be on or off"]);
+  });
+
+  it("reads ALLOWED_ORIGINS as a list of origins, empty by default", () => {
+    expect(parseEnv({ SESSION_SECRET: secret }).ALLOWED_ORIGINS).toEqual([]);
+    expect(parseEnv({ SESSION_SECRET: secret, ALLOWED_ORIGINS: " https://partner.example.org, http://localhost:8080 ," }).ALLOWED_ORIGINS).toEqual([
+      "https://partner.example.org",
+      "http://localhost:8080",
+    ]);
   });
 
   it("reports every bad variable at once, one line each", () => {

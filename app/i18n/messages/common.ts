@@ -81,6 +81,10 @@ export const common = defineMessages({
     "footer.privacy": "隐私说明",
     "footer.source": "开源项目",
     "error.busy": "系统繁忙，请稍后重试。您的请求未被保存。",
+    // The API's own refusals (unknown path, unsupported method) and the embeddable registration page.
+    "api.error.notFound": "没有这个接口：{path}。接口说明见 /api/docs。",
+    "api.error.methodNotAllowed": "此接口不接受 {method} 请求（可用：{allow}）。",
+    "embed.openEvent": "查看活动详情",
   },
   en: {
     "app.name": "Agent Innovation Programme · Events",
@@ -162,5 +166,9 @@ export const common = defineMessages({
     "footer.privacy": "Privacy notice",
     "footer.source": "Open source",
     "error.busy": "The system is busy. Please try again in a moment; your request was not saved.",
+    // The API's own refusals (unknown path, unsupported method) and the embeddable registration page.
+    "api.error.notFound": "There is no API endpoint at {path}. See /api/docs for the API reference.",
+    "api.error.methodNotAllowed": "This endpoint does not accept {method} requests (allowed: {allow}).",
+    "embed.openEvent": "Event details",
   },
 });

@@ -97,12 +97,15 @@ export async function requireBackOffice(request: Request): Promise<SessionUser> 
   return user;
 }
 
-/** The people directory is for organizers and admins (not check-in staff). */
-export async function requireSpeakerEditor(request: Request): Promise<SessionUser> {
+/** Organizers (of any scope) and admins, not check-in staff or firm contacts; each page narrows by scope. */
+export async function requireOrganizerOrAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!isBackOfficeUser(user)) throw forbidden();
   return user;
 }
+
+/** The people directory is for organizers and admins (not check-in staff). */
+export const requireSpeakerEditor = requireOrganizerOrAdmin;
 
 export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);

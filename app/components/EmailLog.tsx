@@ -1,57 +1,116 @@
-import { Link } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import type { EmailLogData } from "~/route-helpers/email-log.server";
+import { StatusBadge, type BadgeTone } from "./StatusBadge";
 
-type Row = { id: string; kind: string; toAddress: string; subject: string; status: string; attempts: number; lastError: string | null; createdAt: string };
+const statusTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", SENT: "success", FAILED: "danger" };
+const statuses = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
+const knownKinds = new Set([
+  "ticket",
+  "waitlist-promoted",
+  "registration-pending",
+  "registration-waitlisted",
+  "registration-rejected",
+  "reminder",
+  "email-confirmation",
+  "bulk",
+  "application-received",
+  "application-needs-info",
+  "application-decision",
+  "firm-contact-invitation",
+  "onboarding-reminder",
+  "speaker_invitation",
+]);
 
-/** The e-mail log table shared by the global and the per-event page. */
-export function EmailLog({ rows, smtpConfigured }: { rows: Row[]; smtpConfigured: boolean }) {
+/** A message kind in words; a kind added later without a label reads "other e-mail", never its code. */
+export function useEmailKindLabel() {
   const t = useT();
-  const locale = useLocale();
+  return (kind: string) => t((knownKinds.has(kind) ? `registration.admin.emails.kind.${kind}` : "registration.admin.emails.kind.other") as MessageKey);
+}
+
+export function EmailStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <StatusBadge tone={statusTone[status] ?? "neutral"}>{t(`registration.admin.emails.status.${statuses.find((known) => known === status) ?? "PENDING"}`)}</StatusBadge>;
+}
+
+/** The e-mail log shared by the global and the per-event page: filters, then one card or row per message. */
+export function EmailLog() {
+  const { rows, smtpConfigured, filter, kinds } = useLoaderData<EmailLogData>();
+  const resent = useActionData<{ resent: string | null }>();
+  const t = useT();
+  const kindLabel = useEmailKindLabel();
   return (
     <div>
       {!smtpConfigured ? <p className="card mb-3 text-sm text-amber-800">{t("registration.admin.emails.noSmtp")}</p> : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="p-2">
-                {t("registration.admin.emails.status")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.emails.kind")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.emails.to")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.emails.subject")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.emails.attempts")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b">
-                <td className="p-2">{row.status}</td>
-                <td className="p-2">{row.kind}</td>
-                <td className="p-2">{row.toAddress}</td>
-                <td className="p-2">
-                  <Link to={`/admin/emails/${row.id}`} className="text-brand-700 underline">
-                    {row.subject || t("registration.admin.emails.notRendered")}
-                  </Link>
-                  <span className="block text-xs text-slate-500">{new Date(row.createdAt).toLocaleString(locale)}</span>
-                </td>
-                <td className="p-2">
-                  {row.attempts}
-                  {row.lastError ? <span className="block text-xs text-red-700">{row.lastError}</span> : null}
-                </td>
-              </tr>
+      {resent?.resent ? (
+        <p role="status" className="card mb-3 text-sm text-green-800">
+          {t("registration.manage.resent")}
+        </p>
+      ) : null}
+      <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t("registration.admin.emails.filters")}>
+        <label className="flex flex-col text-sm">
+          {t("registration.admin.emails.status")}
+          <select name="status" defaultValue={filter.status} className="field-input">
+            <option value="">{t("registration.admin.emails.anyStatus")}</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`registration.admin.emails.status.${status}`)}
+              </option>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t("registration.admin.emails.kind")}
+          <select name="kind" defaultValue={filter.kind} className="field-input">
+            <option value="">{t("registration.admin.emails.anyKind")}</option>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindLabel(kind)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t("registration.admin.emails.to")}
+          <input type="search" name="to" defaultValue={filter.to} className="field-input" maxLength={254} />
+        </label>
+        <button type="submit" className="btn-secondary">
+          {t("registration.admin.emails.filter")}
+        </button>
+      </Form>
+      {rows.length === 0 ? <p className="card text-sm text-slate-600">{t("registration.admin.emails.none")}</p> : null}
+      <ul className="flex flex-col gap-2" data-testid="email-log">
+        {rows.map((row) => (
+          <li key={row.id} className="card flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:justify-between" data-status={row.status}>
+            <div className="min-w-0">
+              <p className="flex flex-wrap items-center gap-2">
+                <EmailStatusBadge status={row.status} />
+                <span className="text-sm text-slate-700">{kindLabel(row.kind)}</span>
+                {row.event ? <span className="text-sm text-slate-500">· {row.event}</span> : null}
+              </p>
+              <Link to={`/admin/emails/${row.id}`} className="mt-1 block break-words font-medium text-brand-700 underline">
+                {row.subject || t("registration.admin.emails.notRendered")}
+              </Link>
+              <p className="break-all text-sm text-slate-700">{row.toAddress}</p>
+              <p className="text-xs text-slate-500">
+                {row.sentAt ? t("registration.admin.emails.sentAt", { time: row.sentAt }) : t("registration.admin.emails.queuedAt", { time: row.queuedAt })}
+                {row.attempts > 1 ? ` · ${t("registration.admin.emails.attemptCount", { count: row.attempts })}` : ""}
+              </p>
+              {row.lastError && row.status !== "SENT" ? <p className="break-words text-xs text-red-700">{row.lastError}</p> : null}
+            </div>
+            {row.status === "SENT" || row.status === "FAILED" ? (
+              <Form method="post" className="shrink-0">
+                <input type="hidden" name="intent" value="resend" />
+                <input type="hidden" name="messageId" value={row.id} />
+                <button type="submit" className="btn-secondary">
+                  {t("registration.admin.emails.resend")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

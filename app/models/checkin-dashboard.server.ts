@@ -4,7 +4,7 @@ import { prisma, rawSql } from "~/models/store/connection.server";
 import { admissionsByQuarterHour, checkedInCount, confirmedCount, conflictCount, countsByCategory, countsByList, insideCount } from "~/models/store/checkin-report-store.server";
 import { resultOf, type DbResult } from "./checkin-decision.server";
 import { ensureDefaultList, listCheckInLists } from "./checkin-list.server";
-import { normalizeCode } from "./checkin-scan.server";
+import { normalizeTicketCode } from "~/utils/ticket-code";
 
 /** What organizers and door staff look at: the live dashboard, the stats, manual search, badges. */
 
@@ -59,7 +59,8 @@ export async function latestScans(eventId: string, { conflictsOnly = false, take
   }));
 }
 
-export const searchSchema = z.object({ q: z.string().trim().min(2).max(100) });
+// One character finds a surname (王, 李): Chinese names are often two characters long.
+export const searchSchema = z.object({ q: z.string().trim().min(1).max(100) });
 
 function maskPhone(phone: string | null): string {
   if (!phone) return "";
@@ -77,7 +78,7 @@ export async function searchAttendees(eventId: string, query: string) {
         { organization: { contains: query } },
         { phone: { contains: query } },
         { emailNormalized: { contains: query.toLowerCase() } },
-        { ticketCode: normalizeCode(query) },
+        { ticketCode: normalizeTicketCode(query) },
       ],
     },
     take: 20,

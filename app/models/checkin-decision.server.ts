@@ -1,7 +1,19 @@
 import { randomUUID } from "node:crypto";
 // Relative imports: the writer thread loads this module without the app's path aliases.
 import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "./store/statements.server";
-import { checkInByNonce, checkInListById, enterOnce, insertCheckIn, leave, markCheckedIn, presenceOf, reenter, registrationById, registrationByTicketCode } from "./store/checkin-store.server";
+import {
+  checkInByNonce,
+  checkInListById,
+  enterOnce,
+  eventTitleById,
+  insertCheckIn,
+  leave,
+  markCheckedIn,
+  presenceOf,
+  reenter,
+  registrationById,
+  registrationByTicketCode,
+} from "./store/checkin-store.server";
 import { alreadyCheckedIn, decideScanRules, listProblem, nonceProblem, unknownList, type ScanFacts, type ScanFailure } from "./checkin-rules";
 import type { Direction, ListRef, ScanAnswer, ScanResult } from "../schemas/checkin";
 
@@ -147,6 +159,7 @@ export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
   });
 
   const firstCheckIn = known && verdict.result === "ALREADY_CHECKED_IN" ? firstCheckInOf(presence, list) : undefined;
+  const otherEvent = registration && registration.eventId !== input.eventId ? eventTitleById.get(sql, { id: registration.eventId }) : undefined;
   return {
     ok: true,
     answer: {
@@ -159,6 +172,7 @@ export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
       conflict,
       ...(known ? { attendee: attendeeOf(known) } : {}),
       ...(firstCheckIn ? { firstCheckIn } : {}),
+      ...(otherEvent ? { otherEvent: { title: otherEvent.title, titleEn: otherEvent.titleEn } } : {}),
       ...("wasInside" in verdict ? { wasInside: verdict.wasInside } : {}),
     },
   };

@@ -3,6 +3,7 @@ import type { MessageKey } from "~/i18n";
 import { rawSql } from "~/models/store/connection.server";
 import { checkInListById, defaultListOf, eventBySlug } from "~/models/store/checkin-store.server";
 import { DomainError } from "~/utils/domain-error";
+import { normalizeTicketCode } from "~/utils/ticket-code";
 import { maxCodeLength, type ScanAnswer, type ScanFailure, type ScanInput, type ScanOutcome } from "./checkin-decision.server";
 import { ensureDefaultList } from "./checkin-list.server";
 import { scanTimeProblem, unknownList } from "./checkin-rules";
@@ -53,17 +54,6 @@ export const batchRequestSchema = z.object({
 });
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 
-/** A QR may carry a link instead of the bare code: take `?code=` or the last path segment. */
-export function normalizeCode(raw: string): string {
-  const code = raw.trim();
-  if (!/^https?:\/\//i.test(code)) return code;
-  try {
-    const url = new URL(code);
-    return url.searchParams.get("code") ?? url.pathname.split("/").filter(Boolean).pop() ?? code;
-  } catch {
-    return code;
-  }
-}
 /** Decides one scan; resolves after the transaction holding it has committed and reached the disk. */
 export async function scanTicket(input: ScanInput): Promise<ScanOutcome> {
   const [outcome] = await decideScans([input]);
@@ -126,7 +116,7 @@ export async function reconcileScans(
       input: {
         eventId: target.eventId,
         listId,
-        code: scan.code ? normalizeCode(scan.code) : undefined,
+        code: scan.code ? normalizeTicketCode(scan.code) : undefined,
         registrationId: scan.registrationId,
         direction: scan.direction,
         nonce: scan.nonce,

@@ -3,7 +3,8 @@ import type { Event, Series } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { fieldErrors } from "~/utils/http.server";
 import { DomainError } from "~/utils/domain-error";
-import { eventFactsSchema, type EventFacts, type EventFactsInput } from "~/schemas/agenda";
+import { eventFactsSchema, type EventFacts, type EventFactsInput, type NewEventFacts } from "~/schemas/agenda";
+import { slugFromTitles } from "~/utils/slug.server";
 import { utcToZonedParts } from "~/utils/time";
 
 export type RegistrationState = "open" | "not_yet_open" | "closed" | "full";
@@ -130,6 +131,25 @@ export async function addEvent(facts: EventFacts, registration: RegistrationDefa
   await checkSeriesAndSlug(facts);
   const db = await prisma();
   return db.event.create({ data: { ...facts, ...registration, status: "DRAFT" } });
+}
+
+/** An event from the "new event" form: an empty URL name is proposed from the titles (proposeEventSlug). */
+export async function addNewEvent(facts: NewEventFacts) {
+  const slug = facts.slug ?? (await proposeEventSlug(facts));
+  if (!slug) throw invalidInput({ slug: "agenda.validation.slugNeeded" });
+  return addEvent({ ...facts, slug });
+}
+
+/** The titles' URL name, made unique with -2, -3 … when an event already has it. */
+export async function proposeEventSlug(titles: { title: string; titleEn?: string | null }): Promise<string | null> {
+  const base = slugFromTitles(titles);
+  if (!base) return null;
+  const db = await prisma();
+  const taken = new Set((await db.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((event) => event.slug));
+  for (let suffix = 1; ; suffix++) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 export async function updateEvent(eventId: string, facts: EventFacts) {

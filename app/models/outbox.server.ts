@@ -226,26 +226,65 @@ export function startOutboxSender({ render, mailer = configuredMailer(), interva
   };
 }
 
-/** The back office e-mail log, newest first. */
-export async function listEmails({ eventId, status, take = 200 }: { eventId?: string; status?: string | null; take?: number }) {
+export const emailStatuses = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
+export type EmailStatusName = (typeof emailStatuses)[number];
+
+/** Whose messages a reader of the e-mail log sees: everything, or some events' (and the programme's own). */
+export type EmailLogScope = { all: true } | { all: false; eventIds: string[]; programme: boolean };
+export type EmailLogFilter = { eventId?: string; status?: string | null; kind?: string | null; to?: string | null };
+
+const scopeWhere = (scope: EmailLogScope) => (scope.all ? {} : { OR: [{ eventId: { in: scope.eventIds } }, ...(scope.programme ? [{ eventId: null }] : [])] });
+
+/** The back office e-mail log, newest first, within the reader's scope. */
+export async function listEmails(scope: EmailLogScope, filter: EmailLogFilter = {}, take = 200) {
   const db = await prisma();
-  const statusFilter = status && ["PENDING", "SENDING", "SENT", "FAILED"].includes(status) ? { status: status as "PENDING" | "SENDING" | "SENT" | "FAILED" } : {};
+  const status = emailStatuses.find((candidate) => candidate === filter.status);
+  const to = filter.to?.trim().toLowerCase();
   return db.emailMessage.findMany({
-    where: { ...(eventId ? { eventId } : {}), ...statusFilter },
-    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, eventId: true, html: true },
+    where: {
+      AND: [scopeWhere(scope), filter.eventId ? { eventId: filter.eventId } : {}, status ? { status } : {}, filter.kind ? { kind: filter.kind } : {}, to ? { toAddress: { contains: to } } : {}],
+    },
+    select: {
+      id: true,
+      kind: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      eventId: true,
+      event: { select: { title: true, titleEn: true, timeZone: true } },
+      registration: { select: { locale: true } },
+    },
     orderBy: { createdAt: "desc" },
     take,
   });
 }
 
-export async function getEmail(id: string) {
+/** The kinds of message present in the reader's scope, for the log's filter. */
+export async function emailKinds(scope: EmailLogScope): Promise<string[]> {
   const db = await prisma();
-  return db.emailMessage.findUnique({ where: { id }, include: { attemptLog: { orderBy: { at: "asc" } } } });
+  const rows = await db.emailMessage.findMany({ where: scopeWhere(scope), distinct: ["kind"], select: { kind: true } });
+  return rows.map((row) => row.kind).sort();
 }
 
-/** The message's HTML for the preview, rendering a render-later message on the spot (without storing it). */
-export async function emailPreviewHtml(message: { kind: string; html: string; registrationId: string | null }, render: RenderEmail): Promise<string> {
-  if (message.html) return message.html;
-  const rendered = message.registrationId ? await render(message.kind, message.registrationId) : null;
-  return rendered?.html ?? "";
+export async function getEmail(id: string) {
+  const db = await prisma();
+  return db.emailMessage.findUnique({ where: { id }, include: { attemptLog: { orderBy: { at: "asc" } }, event: { select: { title: true, titleEn: true, timeZone: true } } } });
+}
+
+/**
+ * The message's HTML for the preview, rendering a render-later message on the spot (without storing it).
+ * Inline images (the ticket's QR, `cid:` in the mail) become data: URLs, which a browser page can show.
+ */
+export async function emailPreviewHtml(message: { kind: string; html: string; attachments: string; registrationId: string | null }, render: RenderEmail): Promise<string> {
+  const rendered = message.html ? null : message.registrationId ? await render(message.kind, message.registrationId) : null;
+  const html = message.html || rendered?.html || "";
+  const attachments = rendered?.attachments ?? (JSON.parse(message.attachments || "[]") as EmailAttachment[]);
+  return attachments.reduce(
+    (page, attachment) => (attachment.cid && attachment.contentBase64 ? page.replaceAll(`cid:${attachment.cid}`, `data:${attachment.contentType};base64,${attachment.contentBase64}`) : page),
+    html,
+  );
 }

@@ -170,6 +170,13 @@ async function renderTemplate(kind: keyof typeof lazyEmails, eventId: string, lo
 }
 
 /** Renders a render-later message for a registration, or null when it can no longer be sent. */
+/** The subject a render-later message will be sent with, without rendering it (for the e-mail log). */
+export function lazyEmailSubject(kind: string, locale: string, event: { title: string; titleEn: string }): string | null {
+  if (!isLazyKind(kind)) return null;
+  const language: Locale = isLocale(locale) ? locale : "zh-CN";
+  return translator(language)(lazyEmails[kind].subject, { event: localized(language, event.title, event.titleEn) });
+}
+
 export async function renderLazyEmail(kind: string, registrationId: string): Promise<RenderedEmail | null> {
   const registration = registrationForEmail.get(await rawSql(), { id: registrationId });
   if (!registration || registration.anonymisedAt || !isLazyKind(kind) || registration.status !== lazyEmails[kind].status) return null;

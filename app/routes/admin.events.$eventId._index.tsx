@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
 import { Notice } from "~/components/agenda/FormControls";
 import { useT } from "~/i18n/react";
@@ -52,6 +52,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** Right after "new event": what was made, and where an organizer goes next. */
+function CreatedNextSteps({ eventId }: { eventId: string }) {
+  const t = useT();
+  return (
+    <section role="status" className="card mb-4 border-green-300 bg-green-50" data-testid="event-created">
+      <p className="font-medium">{t("agenda.admin.event.created")}</p>
+      <ol className="mt-2 list-decimal pl-5">
+        <li>
+          <Link to={`/admin/events/${eventId}/registration-settings`} className="text-brand-700 underline">
+            {t("agenda.admin.event.next.registration")}
+          </Link>
+        </li>
+        <li>
+          <Link to={`/admin/events/${eventId}/agenda`} className="text-brand-700 underline">
+            {t("agenda.admin.event.next.agenda")}
+          </Link>
+        </li>
+        <li>{t("agenda.admin.event.next.publish")}</li>
+      </ol>
+    </section>
+  );
+}
+
 export default function EventOverview() {
   const { event, values, series, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -59,9 +82,11 @@ export default function EventOverview() {
   const notice = result && "notice" in result ? result.notice : null;
   // The status buttons are a form of their own: their answer is not the facts form's state.
   const factsResult = result && (!("intent" in result) || result.intent === "save") ? result.result : null;
+  const [searchParams] = useSearchParams();
   return (
     <div>
       <Notice message={notice} />
+      {searchParams.get("created") && !result ? <CreatedNextSteps eventId={event.id} /> : null}
       <div className="card mb-4 flex flex-wrap items-center gap-3">
         <span className="font-medium">{t("agenda.admin.event.status", { status: t(`admin.event.status.${event.status}`) })}</span>
         <Form method="post" className="flex flex-wrap gap-2">

@@ -3,9 +3,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
 import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
-import { addEvent } from "~/models/event.server";
+import { addNewEvent } from "~/models/event.server";
 import { listSeries } from "~/models/series.server";
-import { eventFactsSchema } from "~/schemas/agenda";
+import { newEventSchema } from "~/schemas/agenda";
 import { clientAddress } from "~/utils/http.server";
 import { handleSubmission } from "~/utils/route.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
@@ -19,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeManager(request);
-  return handleSubmission(request, eventFactsSchema, async (facts) => {
-    const event = await addEvent(facts);
+  return handleSubmission(request, newEventSchema, async (facts) => {
+    const event = await addNewEvent(facts);
     await audit({ action: "event.created", actorUserId: user.id, targetType: "event", targetId: event.id, eventId: event.id, ip: clientAddress(request) });
-    return redirect(`/admin/events/${event.id}/agenda`);
+    return redirect(`/admin/events/${event.id}?created=1`);
   });
 }
 
@@ -33,7 +33,7 @@ export default function NewEvent() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">{t("agenda.admin.events.new")}</h1>
-      <EventFactsForm lastResult={result?.result} series={series} zones={zones} submitLabel={t("action.create")} />
+      <EventFactsForm lastResult={result?.result} series={series} zones={zones} submitLabel={t("action.create")} isNew />
     </div>
   );
 }

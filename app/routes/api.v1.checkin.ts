@@ -1,5 +1,6 @@
 import { authenticateCheckIn, authorizeForEvent, checkInRateLimited, readScanBody } from "~/route-helpers/checkin-access.server";
-import { normalizeCode, resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin-scan.server";
+import { normalizeTicketCode } from "~/utils/ticket-code";
+import { resolveScanTarget, scanRequestSchema, scanTicket, scanTimeProblem } from "~/models/checkin-scan.server";
 import { apiErrorReply, HttpError, jsonReply } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { jsonEndpoint } from "~/utils/route.server";
@@ -25,7 +26,7 @@ export const action = jsonEndpoint(async ({ request }) => {
   if (problem) throw new HttpError(problem.status, problem.code, problem.messageKey);
   const outcome = await scanTicket({
     ...target,
-    code: body.code ? normalizeCode(body.code) : undefined,
+    code: body.code ? normalizeTicketCode(body.code) : undefined,
     registrationId: body.registrationId,
     direction: body.direction,
     nonce: body.nonce,

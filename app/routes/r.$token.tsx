@@ -16,6 +16,7 @@ import { clientAddress, HttpError, notFound } from "~/utils/http.server";
 import { handleSubmission } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { qrDataUrl } from "~/utils/qrcode.server";
+import { groupTicketCode } from "~/utils/ticket-code";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     // The QR is inlined as a data: URL, so once the page is loaded it needs no network to show at the door.
     qr: registration.status === "CONFIRMED" ? qrDataUrl(registration.ticketCode) : null,
+    // Printed under the QR for typing at the door when the camera cannot read a cracked screen.
+    ticketCode: registration.status === "CONFIRMED" ? groupTicketCode(registration.ticketCode) : null,
     editable: editableFieldsOf(event),
     event: {
       slug: event.slug,
@@ -119,7 +122,7 @@ function Notice({ message }: { message: MessageKey }) {
 
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "manage" }>;
 
-function Manage({ registration, qr, editable, event }: Loaded) {
+function Manage({ registration, qr, ticketCode, editable, event }: Loaded) {
   const tokenPath = useLocation().pathname.replace(/\/$/, "");
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -155,7 +158,7 @@ function Manage({ registration, qr, editable, event }: Loaded) {
       <div className="mt-4">
         <FormErrors messages={refusals} />
       </div>
-      <TicketCard qr={qr} holder={registration.name} statusKey={registration.statusKey} />
+      <TicketCard qr={qr} code={ticketCode} holder={registration.name} statusKey={registration.statusKey} />
       <section className="card mt-4" aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 font-semibold">
           {t("registration.manage.details")}
@@ -192,9 +195,6 @@ function Manage({ registration, qr, editable, event }: Loaded) {
             </button>
           </Form>
         ) : null}
-        <a className="btn-secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
-          {t("registration.manage.download")}
-        </a>
         {active ? (
           <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.cancelConfirm")) && submit.preventDefault()}>
             <input type="hidden" name="intent" value="cancel" />
@@ -203,12 +203,24 @@ function Manage({ registration, qr, editable, event }: Loaded) {
             </button>
           </Form>
         ) : null}
-        <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="btn-danger" disabled={busy}>
-            {t("registration.manage.delete")}
-          </button>
-        </Form>
+      </section>
+      {/* The data rights (PIPL) sit apart from the ticket's actions, so the one red button on the page is "cancel". */}
+      <section className="card mt-6" aria-labelledby="data-heading">
+        <h2 id="data-heading" className="font-semibold">
+          {t("registration.manage.dataHeading")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("registration.manage.dataHint")}</p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <a className="btn-secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
+            {t("registration.manage.download")}
+          </a>
+          <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="btn-secondary text-red-700" disabled={busy}>
+              {t("registration.manage.delete")}
+            </button>
+          </Form>
+        </div>
       </section>
     </main>
   );

@@ -78,6 +78,32 @@ function eventFacts(input: z.output<typeof eventFactsFields>, ctx: z.RefinementC
 /** One schema for the event form and the seed. */
 export const eventFactsSchema = eventFactsFields.transform(eventFacts);
 
+/**
+ * "New event": the URL name may be left empty (the server proposes one from the titles), and a start after
+ * the end is shown together with every other field's error — the times are checked as a part of their own,
+ * which Zod runs even when another field is invalid (an object's refinement runs only on a valid object).
+ */
+const dateFieldNames = { timeZone: true, startDate: true, startTime: true, endDate: true, endTime: true } as const;
+const eventSpanFields = eventFactsFields.pick(dateFieldNames);
+export const newEventSchema = eventFactsFields
+  .omit(dateFieldNames)
+  .extend({
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(slug.nullable()),
+  })
+  .and(
+    eventSpanFields.transform((span, ctx) => {
+      const zoned = zonedSpan(span.startDate, span.startTime, span.endDate, span.endTime, span.timeZone, ctx);
+      return zoned ? { timeZone: span.timeZone, ...zoned } : z.NEVER;
+    }),
+  );
+
+export type NewEventFacts = z.output<typeof newEventSchema>;
 export type EventFactsInput = z.input<typeof eventFactsSchema>;
 export type EventFacts = z.output<typeof eventFactsSchema>;
 

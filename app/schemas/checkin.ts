@@ -20,6 +20,8 @@ export type ScanAnswer = {
   firstCheckIn?: { at: string; list: ListRef; deviceId: string };
   /** An exit scan for someone the list did not count as inside. */
   wasInside?: boolean;
+  /** An invalid scan of a ticket that belongs to another event: which one (the person stays unnamed). */
+  otherEvent?: { title: string; titleEn: string };
   /** True when this nonce was seen before and the stored answer is returned again. */
   replayed?: boolean;
 };

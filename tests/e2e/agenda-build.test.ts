@@ -11,7 +11,10 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await signIn(page, e2e.baseUrl, { email: "organizer@demo.example.org", password: "demo-organizer-2025" });
 
     await page.goto(`${e2e.baseUrl}/admin/events/new`);
+    // The URL name is proposed from the Chinese title's pinyin when the title is left; it can still be edited.
     await page.fill("#field-title", "浏览器搭建的活动");
+    await page.locator("#field-title").blur();
+    await expect.poll(() => page.inputValue("#field-slug")).toBe("liu-lan-qi-da-jian-de-huo-dong");
     await page.fill("#field-slug", "browser-built");
     await page.selectOption("#field-kind", "DEEP_DIVE");
     await page.selectOption("#field-timeZone", "Asia/Shanghai");
@@ -19,7 +22,10 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await page.fill("#field-startTime", "09:00");
     await page.fill("#field-endDate", "2030-06-01");
     await page.fill("#field-endTime", "17:00");
-    await Promise.all([page.waitForURL(/\/agenda$/), page.getByRole("button", { name: "新建" }).click()]);
+    await Promise.all([page.waitForURL(/\?created=1$/), page.getByRole("button", { name: "新建" }).click()]);
+    // "Created", and where to go next.
+    await page.getByTestId("event-created").waitFor();
+    await Promise.all([page.waitForURL(/\/agenda$/), page.getByRole("link", { name: "编排议程" }).first().click()]);
 
     await page.fill("#room-name", "主会场");
     await page.getByRole("button", { name: "添加会场" }).click();

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/models/store/connection.server";
+import { groupTicketCode } from "~/utils/ticket-code";
 import { addRegistration, createEventFixture, staffUser } from "../support/checkin-fixtures";
 import { browserAndServer } from "../support/e2e";
 
@@ -12,6 +13,7 @@ let dir: string;
 let fx: Awaited<ReturnType<typeof createEventFixture>>;
 let first: Awaited<ReturnType<typeof addRegistration>>;
 let second: Awaited<ReturnType<typeof addRegistration>>;
+let third: Awaited<ReturnType<typeof addRegistration>>;
 let staff: { email: string; password: string };
 
 const e2e = browserAndServer({
@@ -20,6 +22,7 @@ const e2e = browserAndServer({
     fx = await createEventFixture();
     first = await addRegistration(fx.event.id, { name: "赵一", organization: "星河智算", categoryId: fx.categories.vip.id });
     second = await addRegistration(fx.event.id, { name: "钱二", organization: "北辰数据" });
+    third = await addRegistration(fx.event.id, { name: "孙三", organization: "南岭云" });
     staff = await staffUser(fx.event.slug);
     // A fake camera that films the first ticket's QR code (TOOLCHAIN.md: ffmpeg-made MJPEG).
     dir = mkdtempSync(join(tmpdir(), "checkin-e2e-"));
@@ -68,7 +71,7 @@ describe("check-in scanner in Chromium", () => {
 
     await page.fill("#setup-device", "东门1号机");
     await page.click("button[type=submit]:has-text('开始')");
-    await page.waitForFunction(() => /2/.test(document.querySelector("[data-testid=index-info]")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => /：3 张/.test(document.querySelector("[data-testid=index-info]")?.textContent ?? ""), undefined, { timeout: 15_000 });
 
     // Camera: the fake device shows the first ticket's QR; jsQR in the worker reads it.
     await page.click("button:has-text('打开摄像头')");
@@ -85,9 +88,9 @@ describe("check-in scanner in Chromium", () => {
     // The page has stored itself and its assets for the service worker.
     await page.waitForFunction(() => caches.match("/checkin").then((hit) => Boolean(hit)), undefined, { timeout: 10_000 });
 
-    // Network gone: the scanner decides from its index and queues the scan.
+    // Network gone: the scanner decides from its index and queues the scan, typed as printed (groups of four).
     await context.setOffline(true);
-    await page.fill("#wedge", second.ticketCode);
+    await page.fill("#wedge", groupTicketCode(second.ticketCode));
     await page.press("#wedge", "Enter");
     await page.waitForSelector("[data-testid=result][data-result=ok][data-offline=true]", { timeout: 10_000 });
     await page.waitForSelector("[data-testid=connection][data-online=false][data-queue='1']");
@@ -109,6 +112,16 @@ describe("check-in scanner in Chromium", () => {
     const synced = await db.checkIn.findFirstOrThrow({ where: { registrationId: second.id } });
     expect(synced).toMatchObject({ result: "OK", offline: true, deviceId: "东门1号机", conflict: false });
     expect(await db.checkIn.count({ where: { registrationId: first.id, result: "OK" } })).toBe(1);
+
+    // Without a ticket: a one-character surname finds the person, and the result shows them in after the check-in.
+    await page.fill("#search", "孙");
+    await page.click("button:has-text('搜索')");
+    const hit = page.locator("li", { hasText: "孙三" });
+    await hit.waitFor();
+    expect(await hit.getByTestId("search-entered").count()).toBe(0);
+    await hit.getByRole("button", { name: "签到" }).click();
+    await hit.getByTestId("search-entered").waitFor();
+    expect(await db.checkIn.count({ where: { registrationId: third.id, result: "OK" } })).toBe(1);
     await context.close();
   }, 120_000);
 });

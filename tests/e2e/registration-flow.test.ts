@@ -52,6 +52,11 @@ describe("public registration in Chromium", () => {
     expect(registration.name).toBe("李思远");
     expect(registration.consentNoticeVersion).toBe("1");
     expect(decodeQrDataUrl((await qr.getAttribute("src"))!)).toBe(registration.ticketCode);
+    // The code is printed under the QR in groups of four, for typing at the door.
+    expect(await page.getByTestId("ticket-code").textContent()).toBe(registration.ticketCode.match(/.{1,4}/g)!.join(" "));
+    // One red button: cancelling. Deleting one's data sits apart, in the data section.
+    expect(await page.locator(".btn-danger").count()).toBe(1);
+    expect(await page.locator(".btn-danger").textContent()).toContain("取消报名");
     // At the door the network is gone: the full-screen QR still shows, decoded from what the page holds.
     await context.setOffline(true);
     await page.getByRole("button", { name: "全屏显示二维码" }).click();

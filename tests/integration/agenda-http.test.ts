@@ -173,6 +173,14 @@ describe("back office permissions and validation", () => {
     expect(badEvent.status).toBe(422);
     const text = await badEvent.text();
     for (const message of ["网址标识须为", "请填写此项。", "请从列表中选择有效的时区"]) expect(text).toContain(message);
+    // Every field's error at once: a missing title and an end before the start in the same answer.
+    const both = await jar.fetch(
+      `${server.baseUrl}/admin/events/new`,
+      form({ kind: "FORUM", title: "", timeZone: "Asia/Shanghai", startDate: "2026-12-05", startTime: "10:00", endDate: "2026-12-05", endTime: "09:00" }),
+    );
+    expect(both.status).toBe(422);
+    const bothText = await both.text();
+    for (const message of ["请填写此项。", "结束时间必须晚于开始时间。"]) expect(bothText).toContain(message);
     const gap = await jar.fetch(
       `${server.baseUrl}/admin/events/new`,
       form({ slug: "berlin-gap", kind: "FORUM", title: "Gap", timeZone: "Europe/Berlin", startDate: "2026-03-29", startTime: "02:30", endDate: "2026-03-29", endTime: "05:00" }),
@@ -190,7 +198,21 @@ describe("back office permissions and validation", () => {
       form({ slug: "http-built", kind: "DEEP_DIVE", title: "HTTP built", timeZone: "Europe/Berlin", startDate: "2026-10-24", startTime: "09:00", endDate: "2026-10-25", endTime: "18:00" }),
     );
     expect(created.status).toBe(302);
-    const eventId = created.headers.get("location")!.split("/")[3];
+    const eventId = created.headers.get("location")!.split("/")[3].split("?")[0];
+    // Left empty, the URL name comes from the title (English when given, else the Chinese title's pinyin), made unique.
+    const fromTitles = async (titles: Record<string, string>) => {
+      const answer = await jar.fetch(
+        `${server.baseUrl}/admin/events/new`,
+        form({ ...titles, kind: "FORUM", timeZone: "Asia/Shanghai", startDate: "2026-12-05", startTime: "09:00", endDate: "2026-12-05", endTime: "17:00" }),
+      );
+      expect(answer.status).toBe(302);
+      return (await prisma()).event.findUniqueOrThrow({ where: { id: answer.headers.get("location")!.split("/")[3].split("?")[0] } });
+    };
+    expect((await fromTitles({ title: "绿色低碳论坛" })).slug).toBe("lv-se-di-tan-lun-tan");
+    expect((await fromTitles({ title: "绿色低碳论坛" })).slug).toBe("lv-se-di-tan-lun-tan-2");
+    expect((await fromTitles({ title: "绿色低碳论坛", titleEn: "Green & Low-Carbon Forum" })).slug).toBe("green-low-carbon-forum");
+    const proposal = await jar.fetch(`${server.baseUrl}/admin/events/slug-proposal?title=${encodeURIComponent("绿色低碳论坛")}`);
+    expect(await proposal.json()).toEqual({ slug: "lv-se-di-tan-lun-tan-3" });
     const agenda = `${server.baseUrl}/admin/events/${eventId}/agenda?index`;
     expect((await jar.fetch(agenda, form({ intent: "addRoom", name: "Saal A" }))).status).toBe(200);
     const room = (await (await prisma()).room.findFirstOrThrow({ where: { eventId } })).id;

@@ -25,6 +25,7 @@ type Answer = {
   direction: string;
   conflict: boolean;
   attendee?: { name: string; organization: string; category: { name: string } | null };
+  otherEvent?: { title: string; titleEn: string };
   firstCheckIn?: { at: string; list: { id: string; name: string }; deviceId: string };
   error?: { code: string; message: string; fields?: Record<string, string> };
 };
@@ -134,9 +135,19 @@ describe("ticket states and bad input: a defined answer, never a 500", () => {
     expect((await scan({ code: cancelled.ticketCode })).body.result).toBe("cancelled");
     expect((await scan({ code: pending.ticketCode })).body.result).toBe("not_approved");
     expect((await scan({ code: waitlisted.ticketCode })).body.result).toBe("not_approved");
-    // A valid ticket of event B is just an invalid code at event A's door.
-    expect((await scan({ code: otherEvent.ticketCode })).body).toMatchObject({ result: "invalid" });
-    expect((await scan({ code: otherEvent.ticketCode })).body.attendee).toBeUndefined();
+    // A valid ticket of event B is invalid at event A's door; the answer names event B, not the person.
+    const atWrongDoor = (await scan({ code: otherEvent.ticketCode })).body;
+    expect(atWrongDoor).toMatchObject({ result: "invalid", otherEvent: { title: b.event.title } });
+    expect(atWrongDoor.attendee).toBeUndefined();
+    expect(JSON.stringify(atWrongDoor)).not.toContain(otherEvent.name);
+    expect((await scan({ code: "no-such-ticket" })).body.otherEvent).toBeUndefined();
+  });
+
+  it("accepts a code typed in the printed groups of four, with or without the spaces", async () => {
+    const registration = await addRegistration(a.event.id, { name: "赵空格" });
+    const grouped = registration.ticketCode.match(/.{1,4}/g)!.join(" ");
+    expect((await scan({ code: ` ${grouped} ` })).body).toMatchObject({ result: "ok", attendee: { name: "赵空格" } });
+    expect((await scan({ code: registration.ticketCode })).body.result).toBe("already_checked_in");
   });
 
   it("answers garbage codes with invalid, and oversized codes, bodies and bad JSON with 4xx", async () => {

@@ -1,12 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Field } from "~/components/Field";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { DescriptionFields } from "./DescriptionFields";
-import { eventFactsSchema, type EventFactsInput } from "~/schemas/agenda";
+import { eventFactsSchema, newEventSchema, type EventFactsInput } from "~/schemas/agenda";
 import { SelectField } from "./FormControls";
 
 type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
@@ -18,15 +19,19 @@ export function EventFactsForm({
   series,
   zones,
   submitLabel,
+  isNew = false,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Partial<EventFactsInput>;
   series: { id: string; title: string }[];
   zones: string[];
   submitLabel: string;
+  /** A new event may leave its URL name empty: one is proposed from the titles as they are typed. */
+  isNew?: boolean;
 }) {
   const t = useT();
-  const { form, fields, errorOf, formErrors } = useSubmissionForm(eventFactsSchema, { lastResult, defaultValue, id: "event-facts" });
+  const { form, fields, errorOf, formErrors } = useSubmissionForm(isNew ? newEventSchema : eventFactsSchema, { lastResult, defaultValue, id: "event-facts" });
+  const slugProposal = useSlugProposal(isNew);
   const initial = (name: keyof EventFactsInput) => (fields[name].initialValue as string | undefined) ?? "";
   const text = (name: TextName, label: MessageKey, extra: Record<string, unknown> = {}) => (
     <Field key={`${name}-${initial(name)}`} label={t(label)} name={name} defaultValue={initial(name)} error={errorOf(name)} {...extra} />
@@ -37,9 +42,9 @@ export function EventFactsForm({
         <FormErrors messages={formErrors} />
       </div>
       <input type="hidden" name="intent" value="save" />
-      {text("title", "agenda.admin.event.title", { required: true })}
-      {text("titleEn", "agenda.admin.event.titleEn")}
-      {text("slug", "agenda.admin.event.slug", { required: true, pattern: "[a-z0-9-]+" })}
+      {text("title", "agenda.admin.event.title", { required: true, onBlur: slugProposal.onTitleBlur })}
+      {text("titleEn", "agenda.admin.event.titleEn", { onBlur: slugProposal.onTitleBlur })}
+      {text("slug", "agenda.admin.event.slug", isNew ? { pattern: "[a-z0-9-]+", hint: t("agenda.admin.event.slugHint") } : { required: true, pattern: "[a-z0-9-]+" })}
       <SelectField key={`kind-${initial("kind")}`} label={t("agenda.admin.event.kind")} name="kind" defaultValue={initial("kind") || "DEEP_DIVE"} error={errorOf("kind")} required>
         <option value="FORUM">{t("event.kind.FORUM")}</option>
         <option value="DEEP_DIVE">{t("event.kind.DEEP_DIVE")}</option>
@@ -91,4 +96,32 @@ export function EventFactsForm({
       </div>
     </Form>
   );
+}
+
+/**
+ * Fills an empty URL name with the one the server proposes for the titles (pinyin for a Chinese title),
+ * when a title field is left. A name the organizer typed is never replaced. Without JavaScript the server
+ * proposes it on submit.
+ */
+function useSlugProposal(enabled: boolean) {
+  const fetcher = useFetcher<{ slug: string | null }>();
+  const slugInput = useRef<HTMLInputElement | null>(null);
+  const proposed = useRef<string | null>(null);
+  const untouched = (input: HTMLInputElement) => input.value === "" || input.value === proposed.current;
+  useEffect(() => {
+    const input = slugInput.current;
+    const slug = fetcher.data?.slug;
+    if (!input || !slug || !untouched(input)) return;
+    input.value = slug;
+    proposed.current = slug;
+  }, [fetcher.data]);
+  const onTitleBlur = (blur: React.FocusEvent<HTMLInputElement>) => {
+    const form = blur.currentTarget.form;
+    const input = form?.elements.namedItem("slug");
+    if (!enabled || !form || !(input instanceof HTMLInputElement) || !untouched(input)) return;
+    slugInput.current = input;
+    const values = new FormData(form);
+    fetcher.load(`/admin/events/slug-proposal?${new URLSearchParams({ title: String(values.get("title") ?? ""), titleEn: String(values.get("titleEn") ?? "") })}`);
+  };
+  return { onTitleBlur };
 }

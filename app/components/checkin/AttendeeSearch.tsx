@@ -4,15 +4,15 @@ import { searchAttendees, type SearchAttendee } from "./api";
 import { badgeHref } from "./Badge";
 
 /** Finding someone without their ticket: search the server, then check them in by registration. Online only. */
-export function AttendeeSearch({ eventSlug, isOnline, onCheckIn }: { eventSlug: string; isOnline: () => boolean; onCheckIn: (registrationId: string) => void }) {
+export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eventSlug: string; listId: string; isOnline: () => boolean; onCheckIn: (registrationId: string) => Promise<void> }) {
   const t = useT();
   const localize = useLocalized();
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<SearchAttendee[] | null>(null);
   const [searchMessage, setSearchMessage] = useState<string | null>(null);
 
-  const search = async (formEvent: FormEvent) => {
-    formEvent.preventDefault();
+  const search = async (formEvent?: FormEvent) => {
+    formEvent?.preventDefault();
     setSearchMessage(null);
     if (!isOnline()) {
       setSearchMessage(t("checkin.search.offline"));
@@ -28,13 +28,19 @@ export function AttendeeSearch({ eventSlug, isOnline, onCheckIn }: { eventSlug: 
     }
   };
 
+  // The list shows who is in: after a check-in from it, ask again rather than guess.
+  const checkIn = async (registrationId: string) => {
+    await onCheckIn(registrationId);
+    await search();
+  };
+
   return (
     <form onSubmit={search} className="flex flex-col gap-2">
       <label htmlFor="search" className="field-label">
         {t("checkin.search.label")}
       </label>
       <div className="flex gap-2">
-        <input id="search" type="search" className="field-input" value={query} minLength={2} maxLength={100} onChange={(change) => setQuery(change.target.value)} />
+        <input id="search" type="search" className="field-input" value={query} minLength={1} maxLength={100} onChange={(change) => setQuery(change.target.value)} />
         <button type="submit" className="btn-secondary">
           {t("action.search")}
         </button>
@@ -48,12 +54,19 @@ export function AttendeeSearch({ eventSlug, isOnline, onCheckIn }: { eventSlug: 
         <ul className="flex flex-col gap-2">
           {found.map((attendee) => (
             <li key={attendee.registrationId} className="card flex flex-col gap-1 p-3">
-              <p className="text-lg font-bold">{attendee.name}</p>
+              <p className="flex items-center gap-2 text-lg font-bold">
+                {attendee.name}
+                {attendee.enteredListIds.includes(listId) ? (
+                  <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="search-entered">
+                    {t("checkin.search.entered")}
+                  </span>
+                ) : null}
+              </p>
               <p className="text-sm text-slate-700">
                 {[attendee.organization, attendee.category ? localize(attendee.category.name, attendee.category.nameEn) : "", attendee.phone].filter(Boolean).join(" · ")}
               </p>
               <div className="flex gap-2">
-                <button type="button" className="btn flex-1" onClick={() => onCheckIn(attendee.registrationId)}>
+                <button type="button" className="btn flex-1" onClick={() => void checkIn(attendee.registrationId)}>
                   {t("checkin.search.checkIn")}
                 </button>
                 <a className="btn-secondary" href={badgeHref(attendee.registrationId, eventSlug)} target="_blank" rel="noreferrer">

@@ -67,7 +67,7 @@ export function Scanner({ setup, event, onChangeSetup }: { setup: Setup; event: 
 
       <WedgeForm onCode={(code) => void scan({ code })} />
 
-      <AttendeeSearch eventSlug={slug} isOnline={connection.isOnline} onCheckIn={(registrationId) => void scan({ registrationId })} />
+      <AttendeeSearch eventSlug={slug} listId={list.id} isOnline={connection.isOnline} onCheckIn={(registrationId) => scan({ registrationId })} />
 
       <p className="text-xs text-slate-600" data-testid="index-info">
         {sync.index ? t("checkin.status.index", { count: sync.index.count, time: timeOf(sync.index.generatedAt) }) : t("checkin.status.noIndex")}

@@ -38,7 +38,11 @@ function answerDisplay(answer: ScanAnswer, { t, localize, timeOf }: DisplayText)
   return {
     tone,
     result: answer.result,
-    title: answer.result === "ok" && answer.direction === "exit" ? t("checkin.result.okExit") : t(`checkin.result.${answer.result}`),
+    title: answer.otherEvent
+      ? t("checkin.result.otherEvent", { title: localize(answer.otherEvent.title, answer.otherEvent.titleEn) })
+      : answer.result === "ok" && answer.direction === "exit"
+        ? t("checkin.result.okExit")
+        : t(`checkin.result.${answer.result}`),
     name: answer.attendee?.name,
     organization: answer.attendee?.organization,
     lines,

@@ -6,6 +6,21 @@ import { decodeFrame, nativeDetector, stopDecoder } from "./decoder";
 const sameCodeWindowMs = 4000;
 const frameEveryMs = 120;
 
+const cameraProblems = {
+  NotAllowedError: "checkin.camera.denied",
+  SecurityError: "checkin.camera.insecure",
+  NotFoundError: "checkin.camera.none",
+  OverconstrainedError: "checkin.camera.none",
+  NotReadableError: "checkin.camera.busy",
+  AbortError: "checkin.camera.busy",
+} as const;
+
+/** What went wrong with the camera, as a sentence that says what to do (browsers name errors in English). */
+export function cameraProblemKey(error: unknown): (typeof cameraProblems)[keyof typeof cameraProblems] | "checkin.camera.unavailable" {
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === "string" && name in cameraProblems ? cameraProblems[name as keyof typeof cameraProblems] : "checkin.camera.unavailable";
+}
+
 /**
  * The back camera while it is switched on, read every few frames for a QR code. The canvas doubles as the
  * scratch surface for decoding a photo, so the page needs no second one.
@@ -36,9 +51,11 @@ export function useCamera(onCode: (code: string) => void) {
     };
     (async () => {
       try {
+        // Without HTTPS (or localhost) browsers hide mediaDevices altogether.
+        if (!navigator.mediaDevices?.getUserMedia) throw new DOMException("insecure context", "SecurityError");
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
       } catch (error) {
-        setCameraError(t("checkin.camera.unavailable", { reason: error instanceof Error ? error.message : String(error) }));
+        setCameraError(t(cameraProblemKey(error)));
         setCameraOn(false);
         return;
       }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Direction, ScanAnswer } from "~/schemas/checkin";
+import { normalizeTicketCode } from "~/utils/ticket-code";
 import { fetchTicketIndex, sendBatch, sendScan } from "./api";
 import type { Connection } from "./useConnection";
 import { decideLocally, dropFromQueue, enqueue, loadIndex, loadQueue, newNonce, rememberEntry, saveIndex, type IndexList, type LocalDecision } from "./offline";
@@ -80,7 +81,9 @@ export function useScanSync({ slug, deviceName, connection }: { slug: string; de
     return () => clearInterval(timer);
   }, [online, flush, refreshIndex]);
 
-  const submit = async (target: ScanTarget, list: IndexList, direction: Direction): Promise<ScanOutcome> => {
+  const submit = async (scanned: ScanTarget, list: IndexList, direction: Direction): Promise<ScanOutcome> => {
+    // The same code with or without the spaces of its printed groups: the offline index knows it without.
+    const target: ScanTarget = scanned.code ? { code: normalizeTicketCode(scanned.code) } : scanned;
     const nonce = newNonce();
     const scannedAt = new Date().toISOString();
     if (isOnline()) {

@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 /** The attendee's ticket: the QR inline (it works offline once loaded), and full screen for the door scanner. */
-export function TicketCard({ qr, holder, statusKey }: { qr: string | null; holder: string; statusKey: string }) {
+export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null; code: string | null; holder: string; statusKey: string }) {
   const t = useT();
   const [fullScreen, setFullScreen] = useState(false);
   useEffect(() => {
@@ -21,6 +21,14 @@ export function TicketCard({ qr, holder, statusKey }: { qr: string | null; holde
         {qr ? (
           <>
             <img src={qr} alt={t("registration.email.qrAlt")} className="mx-auto mt-3 w-64 max-w-full" data-testid="ticket-qr" />
+            {code ? (
+              <p className="mt-2">
+                <span className="block text-xs text-slate-600">{t("registration.manage.ticketCode")}</span>
+                <code className="font-mono text-lg tracking-wide" data-testid="ticket-code" translate="no">
+                  {code}
+                </code>
+              </p>
+            ) : null}
             <button type="button" className="btn mt-3" onClick={() => setFullScreen(true)}>
               {t("registration.manage.showQr")}
             </button>
@@ -34,6 +42,11 @@ export function TicketCard({ qr, holder, statusKey }: { qr: string | null; holde
         <div role="dialog" aria-modal="true" aria-label={t("registration.manage.ticket")} className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-white p-4">
           <img src={qr} alt={t("registration.email.qrAlt")} className="aspect-square w-full max-w-[90vmin]" data-testid="ticket-qr-fullscreen" />
           <p className="mt-2 text-lg font-semibold">{holder}</p>
+          {code ? (
+            <code className="mt-1 font-mono text-lg tracking-wide" translate="no">
+              {code}
+            </code>
+          ) : null}
           {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus into itself when it opens (WAI-ARIA dialog pattern) */}
           <button type="button" className="btn-secondary mt-4" onClick={() => setFullScreen(false)} autoFocus>
             {t("registration.manage.closeQr")}

@@ -113,6 +113,9 @@ export const insertCheckIn = prepare(
 
 // ───────────────────────────── which event and list a scan is for ─────────────────────────────
 
+/** The event a ticket of another event belongs to, so the door can say which (and nothing about the person). */
+export const eventTitleById = prepare((args: { id: string }) => kysely.selectFrom("Event").select(["title", "titleEn"]).where("id", "=", args.id));
+
 export const eventBySlug = prepare((args: { slug: string }) => kysely.selectFrom("Event").select("id").where("slug", "=", args.slug));
 
 export const defaultListOf = prepare((args: { eventId: string }) =>

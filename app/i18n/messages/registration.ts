@@ -199,6 +199,11 @@ export const registration = defineMessages({
     "registration.admin.emails.preview": "邮件预览",
     "registration.admin.emails.noSmtp": "未配置 SMTP_URL：邮件保留在发件箱中，可在此查看。",
     "registration.admin.emails.notRendered": "（发送时生成内容）",
+    // The self-describing registration API and the default category.
+    "registration.validation.unknownQuestion": "本活动没有这个问题，请检查答案的键名（见 GET /api/v1/events/:slug 的 registration.questions）。",
+    "registration.error.privacyNoticeChanged": "隐私说明已更新，请阅读新版本并再次同意后提交。",
+    "registration.admin.category.isDefault": "默认票种",
+    "registration.admin.category.isDefaultHint": "未选择票种的报名使用此票种，报名表默认选中它（仅限公开票种）。",
   },
   en: {
     "registration.validation.phone": "Enter a valid phone number (digits, + and spaces allowed).",
@@ -400,5 +405,10 @@ export const registration = defineMessages({
     "registration.admin.emails.preview": "Preview",
     "registration.admin.emails.noSmtp": "SMTP_URL is not set: e-mails stay in the outbox and can be read here.",
     "registration.admin.emails.notRendered": "(content is generated when sent)",
+    // The self-describing registration API and the default category.
+    "registration.validation.unknownQuestion": "This event has no such question; check the answer's key (see registration.questions in GET /api/v1/events/:slug).",
+    "registration.error.privacyNoticeChanged": "The privacy notice has been updated. Read the new version and agree to it, then submit again.",
+    "registration.admin.category.isDefault": "Default category",
+    "registration.admin.category.isDefaultHint": "Registrations that name no category get this one, and the form preselects it (public categories only).",
   },
 });

@@ -52,7 +52,7 @@ export default function RegisterPage() {
   const locale = useLocale();
   const localized = useLocalized();
   const navigation = useNavigation();
-  const [category, setCategory] = useState(categories.find((candidate) => !candidate.inviteOnly)?.code ?? "");
+  const [category, setCategory] = useState(categories.find((candidate) => candidate.default)?.code ?? "");
   const { form, fields, errorOf: error, formErrors } = useSubmissionForm(registrationInputSchema, { lastResult: actionData?.result });
   const title = localized(event.title, event.titleEn);
   const done = actionData && "done" in actionData ? actionData.done : null;

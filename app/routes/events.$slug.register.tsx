@@ -148,6 +148,7 @@ export default function RegisterPage() {
             <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
             <p className="mt-1">{t("registration.privacy.contact")}</p>
             <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
+            <input type="hidden" name="privacyNoticeVersion" value={event.privacyNoticeVersion} />
             <label className="mt-2 flex items-start gap-2 font-medium">
               <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
               {t("registration.privacy.consent")}

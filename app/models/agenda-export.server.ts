@@ -7,8 +7,10 @@ import { icalendar, type CalendarEvent } from "~/utils/icalendar";
 import { printableText } from "~/utils/text";
 import { inZone, localDay, minutesBetween } from "~/utils/time";
 import { getPublishedAgenda, type AgendaSnapshot, type SnapshotSession } from "./agenda-version.server";
+import type { EventDetail } from "~/schemas/api-events";
 import { publicEventSummary } from "./event.server";
 import { getPublishedSeriesBySlug } from "./series.server";
+import { registrationDescription } from "./registration-description.server";
 import { appUrl } from "./session-speaker.server";
 
 /**
@@ -25,10 +27,13 @@ export async function publishedSessions(event: PublicEvent): Promise<AgendaSnaps
   return agenda?.snapshot ?? { rooms: [], tracks: [], sessions: [] };
 }
 
-export async function eventApiBody(event: PublicEvent) {
+/** `GET /api/v1/events/:slug`: the event, what registering needs, and its published agenda. */
+export async function eventApiBody(event: PublicEvent): Promise<EventDetail> {
   const agenda = await publishedSessions(event);
+  const summary = publicEventSummary(event);
   return {
-    ...publicEventSummary(event),
+    ...summary,
+    registration: { ...summary.registration, ...(await registrationDescription(event)) },
     theme: event.theme,
     description: event.description,
     agendaVersion: event.publishedVersion,

@@ -4,6 +4,7 @@ import { prisma } from "~/models/store/connection.server";
 import { fieldErrors } from "~/utils/http.server";
 import { DomainError } from "~/utils/domain-error";
 import { eventFactsSchema, type EventFacts, type EventFactsInput, type NewEventFacts } from "~/schemas/agenda";
+import type { EventSummary } from "~/schemas/api-events";
 import { slugFromTitles } from "~/utils/slug.server";
 import { utcToZonedParts } from "~/utils/time";
 
@@ -20,7 +21,7 @@ export function registrationState(event: RegistrationFacts, now = new Date()): R
   return "open";
 }
 
-export function publicEventSummary(event: Event & { series: Series | null }, now = new Date()) {
+export function publicEventSummary(event: Event & { series: Series | null }, now = new Date()): EventSummary {
   return {
     slug: event.slug,
     title: event.title,

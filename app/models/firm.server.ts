@@ -17,6 +17,7 @@ import { audit } from "~/models/audit.server";
 import { firmNameKey } from "./firm-name";
 import { emailSchema } from "./user.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
+import type { ProgrammeDirectory } from "~/schemas/api-programme";
 
 /** The programme of this deployment (DESIGN.md §2: one row today). */
 export async function currentProgramme() {
@@ -60,7 +61,7 @@ export function logoUrl(logoPath: string | null): string | null {
 }
 
 /** `GET /api/v1/programme` (DESIGN.md §5). */
-export async function publicProgrammeDirectory() {
+export async function publicProgrammeDirectory(): Promise<ProgrammeDirectory> {
   const { programme, firms } = await listMembers();
   return {
     name: programme.name,

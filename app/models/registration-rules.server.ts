@@ -42,10 +42,16 @@ export function questionVisibleFor(question: { categoryIds: string }, categoryId
   return ids.length === 0 || (categoryId !== null && ids.includes(categoryId));
 }
 
-/** Checks answers against the questions shown for the category; returns the cleaned answers or throws 422. */
+/**
+ * Checks answers against the questions shown for the category; returns the cleaned answers or throws 422.
+ * A key that is no question of the event is refused (an integrator's typo must not lose an answer silently);
+ * an answer to a question of another category is dropped, as the form drops it when the category changes.
+ */
 export function checkAnswers(questions: QuestionRow[], categoryId: string | null, answers: Record<string, unknown> = {}) {
   const fields: Record<string, string> = {};
   const clean: Record<string, string | string[] | boolean> = {};
+  const known = new Set(questions.map((question) => question.key));
+  for (const key of Object.keys(answers)) if (!known.has(key)) fields[`answers.${key}`] = "registration.validation.unknownQuestion";
   for (const question of questions) {
     if (!questionVisibleFor(question, categoryId)) continue;
     const name = `answers.${question.key}`;
@@ -85,11 +91,29 @@ export function checkAnswers(questions: QuestionRow[], categoryId: string | null
   return clean;
 }
 
-type CategoryChoice = { id: string; code: string; inviteOnly: boolean };
+type CategoryChoice = { id: string; code: string; inviteOnly: boolean } & DefaultCandidate;
+
+type DefaultCandidate = { inviteOnly: boolean; requiresApproval: boolean; isDefault: boolean; capacity: number | null; confirmedCount: number };
 
 /**
- * The ticket category of a submit: the invite code's, else the one asked for by code, else the first one open
- * to the public. Invite-only categories need an invite code (or an organizer import); throws 422 otherwise.
+ * The category of a submit that names none, and the one the public form preselects: the organizer's default
+ * if it is public, else the first public category (in `position` order) that needs no approval and has room,
+ * else the first public one. Without this, an anonymous submit landed in the first public category even when
+ * it was full, and was waitlisted while other public seats were free.
+ */
+export function defaultCategory<C extends DefaultCandidate>(categories: C[]): C | null {
+  const open = categories.filter((category) => !category.inviteOnly);
+  return (
+    open.find((category) => category.isDefault) ??
+    open.find((category) => !category.requiresApproval && (category.capacity === null || category.confirmedCount < category.capacity)) ??
+    open[0] ??
+    null
+  );
+}
+
+/**
+ * The ticket category of a submit: the invite code's, else the one asked for by code, else the default one
+ * (`defaultCategory`). Invite-only categories need an invite code (or an organizer import); throws 422 otherwise.
  */
 export function chooseCategory<C extends CategoryChoice>(
   categories: C[],
@@ -100,7 +124,7 @@ export function chooseCategory<C extends CategoryChoice>(
   else if (code) {
     category = categories.find((candidate) => candidate.code === code) ?? null;
     if (!category) throw inputError({ category: "registration.validation.category" });
-  } else category = categories.find((candidate) => !candidate.inviteOnly) ?? null;
+  } else category = defaultCategory(categories);
   if (categories.length && !category) throw inputError({ category: "registration.validation.category" });
   if (category?.inviteOnly && !invited && !skipApproval) throw inputError({ category: "registration.validation.categoryInviteOnly" });
   return category;

@@ -3,6 +3,7 @@ import { prisma } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";
+import { defaultCategory } from "./registration-rules.server";
 import { promoteWaitlist } from "./registration-write.server";
 
 /** What the public form needs: the event, its categories and its questions (choices parsed). */
@@ -14,9 +15,13 @@ export async function registrationFormData(slug: string) {
   });
   if (!event) return null;
   const { ticketCategories, questions, ...rest } = event;
+  const preselected = defaultCategory(ticketCategories);
   return {
     event: rest,
-    categories: ticketCategories.map(({ id, code, name, nameEn, inviteOnly, requiresApproval }) => ({ id, code, name, nameEn, inviteOnly, requiresApproval })),
+    categories: ticketCategories.map((category) => {
+      const { id, code, name, nameEn, inviteOnly, requiresApproval } = category;
+      return { id, code, name, nameEn, inviteOnly, requiresApproval, default: category === preselected };
+    }),
     questions: questions.map((question) => ({
       id: question.id,
       key: question.key,
@@ -62,16 +67,27 @@ export async function updateEmailConfirmation(eventId: string, holdMinutes: numb
   await db.event.update({ where: { id: eventId }, data: { emailConfirmHoldMinutes: holdMinutes } });
 }
 
+/** Adds or changes a category by its code. Marking it the default unmarks the others in the same transaction. */
 export async function upsertCategory(
   eventId: string,
-  category: { code: string; name: string; nameEn?: string; capacity?: number | null; requiresApproval?: boolean; inviteOnly?: boolean; position?: number },
+  category: { code: string; name: string; nameEn?: string; capacity?: number | null; requiresApproval?: boolean; inviteOnly?: boolean; isDefault?: boolean; position?: number },
 ) {
   const db = await prisma();
-  const saved = await db.ticketCategory.upsert({
+  const isDefault = category.isDefault ?? false;
+  const upsert = db.ticketCategory.upsert({
     where: { eventId_code: { eventId, code: category.code } },
-    update: { name: category.name, nameEn: category.nameEn ?? "", capacity: category.capacity ?? null, requiresApproval: category.requiresApproval ?? false, inviteOnly: category.inviteOnly ?? false },
-    create: { eventId, ...category, nameEn: category.nameEn ?? "", capacity: category.capacity ?? null },
+    update: {
+      name: category.name,
+      nameEn: category.nameEn ?? "",
+      capacity: category.capacity ?? null,
+      requiresApproval: category.requiresApproval ?? false,
+      inviteOnly: category.inviteOnly ?? false,
+      isDefault,
+    },
+    create: { eventId, ...category, nameEn: category.nameEn ?? "", capacity: category.capacity ?? null, isDefault },
   });
+  const unmarkOthers = db.ticketCategory.updateMany({ where: { eventId, isDefault: true, code: { not: category.code } }, data: { isDefault: false } });
+  const saved = isDefault ? (await db.$transaction([unmarkOthers, upsert]))[1] : await upsert;
   await promoteWaitlist(eventId);
   return saved;
 }

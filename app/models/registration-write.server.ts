@@ -83,6 +83,10 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
   const state = registrationState(event, now);
   if (state === "not_yet_open") throw new DomainError("conflict", "not_yet_open", "registration.error.notYetOpen");
   if (state === "closed") throw new DomainError("conflict", "closed", "registration.error.closed");
+  // Without a version the consent is to the current notice, as before the API named it.
+  if (input.privacyNoticeVersion !== undefined && input.privacyNoticeVersion !== event.privacyNoticeVersion) {
+    throw new DomainError("conflict", "privacy_notice_changed", "registration.error.privacyNoticeChanged", undefined, { privacyNoticeVersion: "registration.error.privacyNoticeChanged" });
+  }
 
   const invite = input.inviteCode ? await db.inviteCode.findUnique({ where: { eventId_code: { eventId: event.id, code: input.inviteCode.trim() } } }) : null;
   if (input.inviteCode && !invite) throw inputError({ inviteCode: "registration.validation.inviteCode" });
@@ -203,7 +207,7 @@ async function publishedEventForRegistration(slug: string) {
     requiresApproval: row.requiresApproval === 1,
     privacyNoticeVersion: row.privacyNoticeVersion,
     emailConfirmHoldMinutes: row.emailConfirmHoldMinutes,
-    ticketCategories: ticketCategoriesOf.all(sql, { eventId: row.id }).map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1 })),
+    ticketCategories: ticketCategoriesOf.all(sql, { eventId: row.id }).map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1, isDefault: category.isDefault === 1 })),
     questions: registrationQuestionsOf.all(sql, { eventId: row.id }).map((question) => ({ ...question, required: question.required === 1 })),
   };
 }

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         editableFields: JSON.parse(event.editableFields) as string[],
       },
       emailConfirmHoldMinutes: event.emailConfirmHoldMinutes,
-      categories: event.ticketCategories.map(({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly }) => ({
+      categories: event.ticketCategories.map(({ id, code, name, nameEn, capacity, confirmedCount, requiresApproval, inviteOnly, isDefault }) => ({
         id,
         code,
         name,
@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         confirmedCount,
         requiresApproval,
         inviteOnly,
+        isDefault,
       })),
       quotas: event.firmQuotas.map((quota) => ({ firmId: quota.firmId, firm: quota.firm.name, quota: quota.quota, confirmedCount: quota.confirmedCount })),
       questions: event.questions.map(({ id, key, label, kind, required }) => ({ id, key, label, kind, required })),
@@ -99,8 +100,8 @@ function saveForm(eventId: string, event: Awaited<ReturnType<typeof registration
     case "emailConfirmation":
       return updateEmailConfirmation(eventId, value.confirmEmailFirst ? value.holdMinutes : null);
     case "category": {
-      const { code, name, nameEn, capacity, requiresApproval, inviteOnly } = value;
-      return upsertCategory(eventId, { code, name, nameEn, capacity, requiresApproval, inviteOnly, position: event.ticketCategories.length });
+      const { code, name, nameEn, capacity, requiresApproval, inviteOnly, isDefault } = value;
+      return upsertCategory(eventId, { code, name, nameEn, capacity, requiresApproval, inviteOnly, isDefault, position: event.ticketCategories.length });
     }
     case "deleteCategory":
       return deleteCategory(eventId, value.id);

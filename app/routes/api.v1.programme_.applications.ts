@@ -1,3 +1,4 @@
+import { applicationAcceptedSchema, type ApplicationAccepted } from "~/schemas/api-programme";
 import { applicationInputSchema, issueText } from "~/schemas/application";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
 import { apiErrorReply, clientAddress, jsonReply, readJson } from "~/utils/http.server";
@@ -25,7 +26,10 @@ export const action = jsonEndpoint(async ({ request }) => {
   }
   if (parsed.data.nickname) return apiErrorReply(422, "invalid_input", t("programme.validation.honeypot"));
   const { outcome, application } = await submitApplication({ input: parsed.data, locale });
-  return jsonReply({ application: { id: application.id, status: application.status.toLowerCase(), outcome, duplicateOf: application.duplicateOfId } }, outcome === "repeat" ? 200 : 201);
+  const answer: ApplicationAccepted = {
+    application: { id: application.id, status: applicationAcceptedSchema.shape.application.shape.status.parse(application.status.toLowerCase()), outcome, duplicateOf: application.duplicateOfId },
+  };
+  return jsonReply(answer, outcome === "repeat" ? 200 : 201);
 });
 
 export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "POST only"));

@@ -84,6 +84,7 @@ export const categoryForm = z.object({
   capacity: optionalCount,
   requiresApproval: flag,
   inviteOnly: flag,
+  isDefault: flag,
 });
 
 export const quotaForm = z.object({ intent: z.literal("quota"), firmId: id, quota: count(100_000) });

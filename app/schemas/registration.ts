@@ -31,6 +31,8 @@ export const registrationInputSchema = z.object({
   inviteCode: optionalText(64),
   answers: z.record(z.string().max(64), answerValue, { invalid_type_error: "validation.invalid" }).optional(),
   locale: z.enum(["zh-CN", "en"]).optional(),
+  // The privacy notice version the person read (GET /api/v1/events/:slug); a stale one is refused with 409.
+  privacyNoticeVersion: optionalText(20),
   consent: z.boolean({ required_error: "registration.validation.consent", invalid_type_error: "registration.validation.consent" }).refine((value) => value === true, "registration.validation.consent"),
   // Honeypot: a hidden field people never fill in.
   website: z.string().max(500).optional(),

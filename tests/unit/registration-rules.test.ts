@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkAnswers,
   chooseCategory,
+  defaultCategory,
   editableFieldsOf,
   holdState,
   holdsSeat,
@@ -79,13 +80,30 @@ describe("answers to registration questions", () => {
       "answers.essay": "validation.tooLong|2000",
     });
   });
+
+  it("refuses a key that is no question of the event, beside the other errors, yet drops another category's answer", () => {
+    const questions = [question("outlet", "SHORT_TEXT", { required: true }), question("vipOnly", "SHORT_TEXT", { categoryIds: ["vip"] })];
+    expect(fieldsOf(() => checkAnswers(questions, "std", { outlett: "Xinhua", vipOnly: "x" }))).toEqual({
+      "answers.outlett": "registration.validation.unknownQuestion",
+      "answers.outlet": "validation.required",
+    });
+    expect(checkAnswers(questions, "std", { outlet: "Xinhua", vipOnly: "x" })).toEqual({ outlet: "Xinhua" });
+  });
+});
+
+const category = (id: string, extra: { inviteOnly?: boolean; requiresApproval?: boolean; isDefault?: boolean; capacity?: number | null; confirmedCount?: number } = {}) => ({
+  id,
+  code: id,
+  inviteOnly: false,
+  requiresApproval: false,
+  isDefault: false,
+  capacity: null,
+  confirmedCount: 0,
+  ...extra,
 });
 
 describe("the ticket category of a submit", () => {
-  const categories = [
-    { id: "vip", code: "vip", inviteOnly: true },
-    { id: "std", code: "std", inviteOnly: false },
-  ];
+  const categories = [category("vip", { inviteOnly: true }), category("std")];
   const choose = (options: Partial<Parameters<typeof chooseCategory>[1]>) => chooseCategory(categories, { inviteCategoryId: null, code: null, invited: false, skipApproval: false, ...options });
 
   it("is the invite code's, else the one asked for, else the first public one", () => {
@@ -102,6 +120,41 @@ describe("the ticket category of a submit", () => {
     expect(fieldsOf(() => chooseCategory([categories[0]], { inviteCategoryId: null, code: null, invited: false, skipApproval: false }))).toEqual({
       category: "registration.validation.category",
     });
+  });
+});
+
+describe("the default category", () => {
+  const id = (categories: ReturnType<typeof category>[]) => defaultCategory(categories)?.id ?? null;
+
+  it("is the organizer's default when it is public, whatever its seats or approval", () => {
+    expect(id([category("member"), category("public", { isDefault: true, capacity: 1, confirmedCount: 1 })])).toBe("public");
+    expect(id([category("member"), category("media", { isDefault: true, requiresApproval: true })])).toBe("media");
+  });
+
+  it("is never an invite-only category, even one marked default", () => {
+    expect(id([category("guest", { inviteOnly: true, isDefault: true }), category("member")])).toBe("member");
+    expect(id([category("guest", { inviteOnly: true })])).toBeNull();
+  });
+
+  it("else is the first public category with room that needs no approval", () => {
+    const seeded = [
+      category("guest", { inviteOnly: true, capacity: 5 }),
+      category("member", { capacity: 2, confirmedCount: 2 }),
+      category("media", { requiresApproval: true, capacity: 5 }),
+      category("public"),
+    ];
+    expect(id(seeded)).toBe("public");
+    expect(id([category("member", { capacity: 2, confirmedCount: 1 }), category("public")])).toBe("member");
+  });
+
+  it("else is the first public one", () => {
+    expect(id([category("member", { capacity: 2, confirmedCount: 2 }), category("media", { requiresApproval: true })])).toBe("member");
+    expect(id([])).toBeNull();
+  });
+
+  it("is what a submit without a category gets", () => {
+    const categories = [category("member", { capacity: 1, confirmedCount: 1 }), category("public")];
+    expect(chooseCategory(categories, { inviteCategoryId: null, code: null, invited: false, skipApproval: false })?.id).toBe("public");
   });
 });
 

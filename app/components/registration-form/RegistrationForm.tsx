@@ -20,7 +20,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
   const locale = useLocale();
   const localized = useLocalized();
   const navigation = useNavigation();
-  const [category, setCategory] = useState(categories.find((candidate) => !candidate.inviteOnly)?.code ?? "");
+  const [category, setCategory] = useState(categories.find((candidate) => candidate.default)?.code ?? "");
   const { form, fields, errorOf: error, formErrors } = useSubmissionForm(registrationInputSchema, { lastResult });
   const visibleQuestions = questions.filter((question) => question.categoryIds.length === 0 || question.categoryIds.includes(categories.find((candidate) => candidate.code === category)?.id ?? ""));
   return state !== "open" ? (
@@ -84,6 +84,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
         <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
         <p className="mt-1">{t("registration.privacy.contact")}</p>
         <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
+        <input type="hidden" name="privacyNoticeVersion" value={event.privacyNoticeVersion} />
         <label className="mt-2 flex items-start gap-2 font-medium">
           <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
           {t("registration.privacy.consent")}

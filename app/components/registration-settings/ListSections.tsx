@@ -3,7 +3,17 @@ import { categoryForm, inviteForm, questionForm, quotaForm } from "~/schemas/reg
 import { FieldError, Input, Select } from "./controls";
 import { ManagedList, useListForm } from "./ManagedList";
 
-export type CategoryRow = { id: string; code: string; name: string; nameEn: string | null; capacity: number | null; confirmedCount: number; requiresApproval: boolean; inviteOnly: boolean };
+export type CategoryRow = {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  capacity: number | null;
+  confirmedCount: number;
+  requiresApproval: boolean;
+  inviteOnly: boolean;
+  isDefault: boolean;
+};
 export type QuotaRow = { firmId: string; firm: string; quota: number; confirmedCount: number };
 export type QuestionRow = { id: string; key: string; label: string; kind: string; required: boolean };
 export type InviteRow = {
@@ -35,6 +45,7 @@ export function CategoriesSection({ categories }: { categories: CategoryRow[] })
           {localized(category.name, category.nameEn)} <code>{category.code}</code> · {category.confirmedCount}/{category.capacity ?? "∞"}
           {category.requiresApproval ? ` · ${t("registration.admin.category.requiresApproval")}` : ""}
           {category.inviteOnly ? ` · ${t("registration.admin.category.inviteOnly")}` : ""}
+          {category.isDefault ? ` · ${t("registration.admin.category.isDefault")}` : ""}
         </>
       )}
       removal={(category) => ({ intent: "deleteCategory", name: "id", value: category.id, label: t("action.delete") })}
@@ -49,6 +60,7 @@ export function CategoriesSection({ categories }: { categories: CategoryRow[] })
       <Input label={t("registration.admin.category.capacity")} name="capacity" inputMode="numeric" error={errorOf("capacity")} />
       <Input label={t("registration.admin.category.requiresApproval")} name="requiresApproval" type="checkbox" />
       <Input label={t("registration.admin.category.inviteOnly")} name="inviteOnly" type="checkbox" />
+      <Input label={t("registration.admin.category.isDefault")} name="isDefault" type="checkbox" title={t("registration.admin.category.isDefaultHint")} />
     </ManagedList>
   );
 }

@@ -232,6 +232,11 @@ export const registration = defineMessages({
     "registration.admin.emails.noAttempts": "尚未尝试发送。",
     "registration.admin.emails.text": "纯文本版本",
     "registration.admin.emails.attachments": "附件：{names}",
+    // The self-describing registration API and the default category.
+    "registration.validation.unknownQuestion": "本活动没有这个问题，请检查答案的键名（见 GET /api/v1/events/:slug 的 registration.questions）。",
+    "registration.error.privacyNoticeChanged": "隐私说明已更新，请阅读新版本并再次同意后提交。",
+    "registration.admin.category.isDefault": "默认票种",
+    "registration.admin.category.isDefaultHint": "未选择票种的报名使用此票种，报名表默认选中它（仅限公开票种）。",
   },
   en: {
     "registration.validation.phone": "Enter a valid phone number (digits, + and spaces allowed).",
@@ -466,5 +471,10 @@ export const registration = defineMessages({
     "registration.admin.emails.noAttempts": "Not tried yet.",
     "registration.admin.emails.text": "Plain-text version",
     "registration.admin.emails.attachments": "Attachments: {names}",
+    // The self-describing registration API and the default category.
+    "registration.validation.unknownQuestion": "This event has no such question; check the answer's key (see registration.questions in GET /api/v1/events/:slug).",
+    "registration.error.privacyNoticeChanged": "The privacy notice has been updated. Read the new version and agree to it, then submit again.",
+    "registration.admin.category.isDefault": "Default category",
+    "registration.admin.category.isDefaultHint": "Registrations that name no category get this one, and the form preselects it (public categories only).",
   },
 });

@@ -13,7 +13,7 @@ export const publishedEventBySlug = prepare((args: { slug: string }) =>
 );
 
 export const ticketCategoriesOf = prepare((args: { eventId: string }) =>
-  kysely.selectFrom("TicketCategory").select(["id", "code", "inviteOnly", "requiresApproval"]).where("eventId", "=", args.eventId).orderBy("position", "asc"),
+  kysely.selectFrom("TicketCategory").select(["id", "code", "inviteOnly", "requiresApproval", "isDefault", "capacity", "confirmedCount"]).where("eventId", "=", args.eventId).orderBy("position", "asc"),
 );
 
 export const registrationQuestionsOf = prepare((args: { eventId: string }) =>
@@ -24,4 +24,17 @@ export const waitlistEnabledOf = prepare((args: { eventId: string }) => kysely.s
 
 export const eventCounts = prepare((args: { eventId: string }) =>
   kysely.selectFrom("Event").select(["capacity", "confirmedCount as confirmed", "waitlistedCount as waitlisted", "pendingCount as pending"]).where("id", "=", args.eventId),
+);
+
+/** The categories and questions the public API describes (GET /api/v1/events/:slug). */
+export const describedCategoriesOf = prepare((args: { eventId: string }) =>
+  kysely
+    .selectFrom("TicketCategory")
+    .select(["id", "code", "name", "nameEn", "capacity", "confirmedCount", "requiresApproval", "inviteOnly", "isDefault"])
+    .where("eventId", "=", args.eventId)
+    .orderBy("position", "asc"),
+);
+
+export const describedQuestionsOf = prepare((args: { eventId: string }) =>
+  kysely.selectFrom("RegistrationQuestion").select(["key", "label", "labelEn", "kind", "required", "options", "categoryIds"]).where("eventId", "=", args.eventId).orderBy("position", "asc"),
 );

@@ -24,6 +24,8 @@ const envSchema = z.object({
   // off: `npm start` runs no background jobs, for a separate `npm run worker` beside it.
   JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   TRUST_PROXY: booleanFlag.default("false"),
+  // true: webhooks may target loopback and private addresses (an intranet receiver, tests); refused otherwise.
+  WEBHOOK_PRIVATE_TARGETS: booleanFlag.default("false"),
   RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).default(365),
 });
 

@@ -1,12 +1,11 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { webhookEventTypes, type WebhookEventType } from "~/schemas/webhooks";
 
 /**
  * The rules of signed webhooks, without I/O (README "Webhooks", the Standard Webhooks specification):
  * which event types exist, how a message is signed, when a failed delivery is tried again.
  */
-export const webhookEventTypes = ["registration.created", "registration.updated", "registration.cancelled", "checkin.created", "application.submitted", "application.decided"] as const;
-
-export type WebhookEventType = (typeof webhookEventTypes)[number];
+export { webhookEventTypes, type WebhookEventType };
 
 /** Application events concern the programme, not an event: only endpoints for every event may receive them. */
 export const programmeWideTypes: readonly WebhookEventType[] = ["application.submitted", "application.decided"];

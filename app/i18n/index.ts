@@ -15,7 +15,15 @@ const features = [common, auth, admin, agenda, registration, checkin, programme,
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
-export type MessageKey = KeysOf<typeof common> | KeysOf<typeof auth> | KeysOf<typeof admin> | KeysOf<typeof agenda> | KeysOf<typeof registration> | KeysOf<typeof checkin> | KeysOf<typeof programme> | KeysOf<typeof webhooks>;
+export type MessageKey =
+  | KeysOf<typeof common>
+  | KeysOf<typeof auth>
+  | KeysOf<typeof admin>
+  | KeysOf<typeof agenda>
+  | KeysOf<typeof registration>
+  | KeysOf<typeof checkin>
+  | KeysOf<typeof programme>
+  | KeysOf<typeof webhooks>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -155,8 +155,8 @@ export type WebhookSendReport = { claimed: number; delivered: number; retrying: 
 
 /** The retry policy of `npm start`: the default, or a faster base from WEBHOOK_RETRY_BASE_MS (tests, staging). */
 function configuredRetryPolicy(): RetryPolicy {
-  const base = Number(process.env.WEBHOOK_RETRY_BASE_MS);
-  return base > 0 ? { ...defaultRetryPolicy, baseMs: base } : defaultRetryPolicy;
+  const base = env().WEBHOOK_RETRY_BASE_MS;
+  return base ? { ...defaultRetryPolicy, baseMs: base } : defaultRetryPolicy;
 }
 
 /**

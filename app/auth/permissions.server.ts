@@ -35,6 +35,11 @@ export function canManageProgramme(user: Pick<SessionUser, "roles">): boolean {
   return isAdmin(user) || user.roles.some((grant) => grant.role === "ORGANIZER" && !grant.eventId && !grant.seriesId);
 }
 
+/** Webhook endpoints: an event's for those who manage it, endpoints for every event (scope null) for admins only. */
+export function canManageWebhooks(user: Pick<SessionUser, "roles">, scope: EventScope | null): boolean {
+  return scope ? canManageEvent(user, scope) : isAdmin(user);
+}
+
 export function canCheckIn(user: Pick<SessionUser, "roles">, event: EventScope): boolean {
   return canManageEvent(user, event) || user.roles.some((grant) => grant.role === "CHECKIN" && grant.eventId === event.id);
 }
@@ -106,6 +111,9 @@ export async function requireOrganizerOrAdmin(request: Request): Promise<Session
 
 /** The people directory is for organizers and admins (not check-in staff). */
 export const requireSpeakerEditor = requireOrganizerOrAdmin;
+
+/** Webhook endpoints are for organizers and admins (not check-in staff); each endpoint is checked with `canManageWebhooks`. */
+export const requireWebhookManager = requireOrganizerOrAdmin;
 
 export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);

@@ -5,7 +5,7 @@ import type { GrantScope } from "~/models/user.server";
 // The domain modules (Prisma, the SQLite driver) load only once the arguments are valid: usage errors and
 // --help answer at once.
 async function loadDomain() {
-  const [tokens, users, db, environment, migrate, backup, retention] = await Promise.all([
+  const [tokens, users, db, environment, migrate, backup, retention, webhooks, webhookRules] = await Promise.all([
     import("../models/api-token.server"),
     import("../models/user.server"),
     import("~/models/store/connection.server"),
@@ -13,8 +13,10 @@ async function loadDomain() {
     import("./migrate"),
     import("~/models/store/backup.server"),
     import("../models/retention.server"),
+    import("../models/webhook.server"),
+    import("../models/webhook-rules"),
   ]);
-  return { ...tokens, ...users, ...db, ...environment, ...migrate, ...backup, ...retention };
+  return { ...tokens, ...users, ...db, ...environment, ...migrate, ...backup, ...retention, ...webhooks, ...webhookRules };
 }
 type Domain = Awaited<ReturnType<typeof loadDomain>>;
 
@@ -39,6 +41,11 @@ Commands:
   create-token  --event <slug> --role checkin|organizer [--name <label>]
                 Prints the token alone on the last line; it is stored hashed and never shown again.
   list-tokens   [--event <slug>]
+  create-webhook --url <http(s) url> --events <type,type…> [--event <slug>] [--description <text>]
+                Types: registration.created, registration.updated, registration.cancelled,
+                checkin.created, application.submitted, application.decided. Without --event the
+                endpoint receives every event's messages. Prints the whsec_ signing secret alone on
+                the last line; it is not shown again.
   revoke-token  <token id or prefix>
   backup        --to <file>
                 A consistent copy of the database (SQLite online backup), safe while the server runs.
@@ -66,6 +73,9 @@ const options = {
   to: { type: "string" },
   from: { type: "string" },
   "dry-run": { type: "boolean" },
+  url: { type: "string" },
+  events: { type: "string" },
+  description: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -186,6 +196,29 @@ const commands: Record<string, Command> = {
       console.log(`Created ${roleName.toLowerCase()} token "${record.name}" for event ${eventSlug} (id ${record.id}, prefix ${record.prefix}).`);
       console.log("It is stored hashed and cannot be shown again. The token:");
       console.log(token);
+    },
+  },
+  "create-webhook": {
+    options: ["url", "events", "event", "description"],
+    async run(values, _positionals, { createWebhookEndpoint, endpointUrlProblem, isWebhookEventType, prisma }) {
+      const url = values.url?.trim() ?? "";
+      if (!url) throw new UsageError("--url is required");
+      if (endpointUrlProblem(url)) throw new UsageError(`--url must be an http:// or https:// URL without credentials (got "${url}")`);
+      const types = (values.events ?? "")
+        .split(",")
+        .map((type) => type.trim())
+        .filter(Boolean);
+      if (types.length === 0) throw new UsageError("--events is required (comma-separated event types)");
+      const unknown = types.filter((type) => !isWebhookEventType(type));
+      if (unknown.length) throw new UsageError(`unknown event type ${unknown.map((type) => `"${type}"`).join(", ")}`);
+      const eventSlug = values.event?.trim() || null;
+      if (eventSlug && !(await (await prisma()).event.findUnique({ where: { slug: eventSlug }, select: { id: true } }))) throw new Error(`No event with slug ${eventSlug}`);
+      if (eventSlug && types.some((type) => type.startsWith("application."))) throw new Error("application.* events concern no single event: create the endpoint without --event");
+      // The operator acts as an admin: the endpoint may be for every event.
+      const { endpoint, secret } = await createWebhookEndpoint({ url, description: values.description, eventTypes: types.filter(isWebhookEventType), eventSlug }, () => true);
+      console.log(`Created webhook endpoint ${endpoint.id} for ${eventSlug ? `event ${eventSlug}` : "every event"}: ${url} (${types.join(", ")}).`);
+      console.log("Verify each message's webhook-signature with this secret; it cannot be shown again. The secret:");
+      console.log(secret);
     },
   },
   "list-tokens": {

@@ -14,6 +14,7 @@ const items: Item[] = [
   { to: "/admin/applications", label: "admin.nav.applications", programmeManager: true },
   { to: "/admin/onboarding", label: "admin.nav.onboarding", programmeManager: true },
   { to: "/admin/emails", label: "admin.nav.emails" },
+  { to: "/admin/webhooks", label: "admin.nav.webhooks" },
   { to: "/admin/audit", label: "admin.nav.audit", admin: true },
   { to: "/admin/access", label: "admin.nav.access", programmeManager: true },
   { to: "/admin/account", label: "admin.nav.account" },

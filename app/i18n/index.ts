@@ -5,16 +5,25 @@ import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
+import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme] as const;
+const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
-export type MessageKey = KeysOf<typeof common> | KeysOf<typeof auth> | KeysOf<typeof admin> | KeysOf<typeof agenda> | KeysOf<typeof registration> | KeysOf<typeof checkin> | KeysOf<typeof programme>;
+export type MessageKey =
+  | KeysOf<typeof common>
+  | KeysOf<typeof auth>
+  | KeysOf<typeof admin>
+  | KeysOf<typeof agenda>
+  | KeysOf<typeof registration>
+  | KeysOf<typeof checkin>
+  | KeysOf<typeof programme>
+  | KeysOf<typeof webhooks>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -28,6 +28,7 @@ import { addFirmContactInTransaction, assertFirmNameFree, currentProgramme, prep
 import { firmNameKey } from "./firm-name";
 import { createChecklistInTransaction, ensureDefaultSteps } from "./onboarding.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
+import { enqueueApplicationWebhook } from "./webhook.server";
 
 /**
  * Applications to join the programme and their review (issue 6). The review is a state machine, one table
@@ -113,6 +114,7 @@ export async function submitApplication({ input, locale, now = new Date() }: { i
     });
     const email = first || member ? linked : fresh;
     enqueueEmailInTransaction(sql, { kind: "application-received", to: facts.contactEmail, ...email, dedupeKey: `application-received:${id}` }, now);
+    enqueueApplicationWebhook(sql, "application.submitted", id, now);
     return { outcome: (first || member ? "linked" : "created") as SubmitOutcome, id };
   });
   const application = await (await prisma()).firmApplication.findUniqueOrThrow({ where: { id: result.id } });
@@ -240,6 +242,7 @@ export async function reviewApplication({ id, action, actor, now = new Date() }:
     await writeTransaction((sql) => {
       guard(sql, { amendTokenHash: null, decidedAt: sqlDate(now), decidedById: actor.id });
       enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...email, dedupeKey: `application-decision:${id}` }, now);
+      enqueueApplicationWebhook(sql, "application.decided", id, now);
     });
   } else if (step === "approve") {
     await approve({ application, actor, history, now });
@@ -314,6 +317,7 @@ async function approve({ application, actor, history, now }: { application: Awai
     addFirmContactInTransaction(sql, { firmId, invitation, actorUserId: actor.id, now });
     createChecklistInTransaction(sql, { firmId, programmeId: application.programmeId });
     enqueueEmailInTransaction(sql, { kind: "application-decision", to: application.contactEmail, ...decision, dedupeKey: `application-decision:${application.id}` }, now);
+    enqueueApplicationWebhook(sql, "application.decided", application.id, now);
     enqueueEmailInTransaction(sql, { kind: "firm-contact-invitation", to: invitation.email, ...invitationEmail, dedupeKey: `firm-invite:${firmId}:approval` }, now);
   });
   await audit({ action: "role.granted", actorUserId: actor.id, targetType: "firm", targetId: firmId, details: { role: "FIRM_CONTACT", email: invitation.email } });

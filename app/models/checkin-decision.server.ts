@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 // Relative imports: the writer thread loads this module without the app's path aliases.
 import { inSavepoints, sqlDate, type SavepointOutcome, type Sql } from "./store/statements.server";
+import { enqueueCheckInDeliveries } from "./store/webhook-store.server";
 import {
   checkInByNonce,
   checkInListById,
@@ -157,6 +158,8 @@ export function decideScan(sql: Sql, input: ScanInput, now: Date): ScanOutcome {
     offline: input.offline ? 1 : 0,
     conflict: conflict ? 1 : 0,
   });
+  // Admitted entries only: refusals and exits are the door's business, not an integrator's (README "Webhooks").
+  if (verdict.result === "OK" && input.direction === "entry") enqueueCheckInDeliveries.run(sql, { checkInId: id, at: stamp });
 
   const firstCheckIn = known && verdict.result === "ALREADY_CHECKED_IN" ? firstCheckInOf(presence, list) : undefined;
   const otherEvent = registration && registration.eventId !== input.eventId ? eventTitleById.get(sql, { id: registration.eventId }) : undefined;

@@ -8,6 +8,7 @@ import { lazyEmailKinds } from "./registration-emails.server";
 import { editableFieldsOf, holdState, isClosed, ownEdits } from "./registration-rules.server";
 import { replaceManageLinkInTransaction, resendNoticeInTransaction, rowState } from "./registration-transitions.server";
 import { cancelRegistration } from "./registration-write.server";
+import { enqueueRegistrationWebhook } from "./webhook.server";
 
 /** What attendees do themselves, without an account: through the manage link, and the e-mail confirmation link. */
 export async function registrationForManageToken(token: string) {
@@ -116,6 +117,7 @@ export async function confirmEmail(token: string, now = new Date()): Promise<voi
     const changed = confirmHold.run(sql, { id: row.id, now: sqlDate(now) }).changes;
     if (changed) {
       enqueueRenderLaterInTransaction(sql, { kind: "ticket", to: row.email, eventId: row.eventId, registrationId: row.id, dedupeKey: `ticket:${row.id}:${row.ticketCode}` }, now);
+      enqueueRegistrationWebhook(sql, "registration.updated", row.id, now);
     }
     return changed === 1;
   });

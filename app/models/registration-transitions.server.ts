@@ -15,6 +15,7 @@ import {
   untakeEventSeat,
 } from "~/models/store/seat-store.server";
 import { enqueueRenderLaterInTransaction } from "./outbox.server";
+import { enqueueRegistrationWebhook } from "./webhook.server";
 import { holdsSeat, isClosed, noticeKind, promotionStep, resendIntervalMs, type SeatRefusal } from "./registration-rules.server";
 import { manageTokenHashFor, newTicketCode } from "./ticket.server";
 
@@ -70,6 +71,7 @@ export function promoteWaitlistInTransaction(sql: Sql, eventId: string, now: Dat
     confirmFromWaitlist.run(sql, { id: candidate.id, now: sqlDate(now) });
     removeWaitlisted.run(sql, { eventId });
     enqueueRenderLaterInTransaction(sql, { kind: "waitlist-promoted", to: candidate.email, eventId, registrationId: candidate.id, dedupeKey: `promoted:${candidate.id}:${candidate.ticketCode}` }, now);
+    enqueueRegistrationWebhook(sql, "registration.updated", candidate.id, now);
     promoted.push(candidate.id);
   }
   return promoted;
@@ -81,6 +83,7 @@ export function cancelInTransaction(sql: Sql, id: string, now: Date): boolean {
   if (!row || isClosed(row.status)) return false;
   if (!markCancelled.run(sql, { id, from: row.status, ticketCode: newTicketCode(), now: sqlDate(now) }).changes) return false;
   releaseStatus(sql, row);
+  enqueueRegistrationWebhook(sql, "registration.cancelled", id, now);
   if (holdsSeat(row.status)) promoteWaitlistInTransaction(sql, row.eventId, now);
   return true;
 }

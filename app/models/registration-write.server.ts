@@ -22,6 +22,7 @@ import { registrationState } from "./event.server";
 import { firmForSeats } from "./firm-seats.server";
 import { idempotencyCutoff } from "./idempotency.server";
 import { enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
+import { enqueueRegistrationWebhook } from "./webhook.server";
 import {
   checkAnswers,
   chooseCategory,
@@ -160,6 +161,7 @@ export async function submitRegistration(options: RegisterOptions): Promise<Regi
       }
       const kind = noticeKind(status)!;
       enqueueRenderLaterInTransaction(sql, { kind, to: values.email, eventId: event.id, registrationId: id, dedupeKey: `${kind}:${id}:${ticketCode}` }, now);
+      enqueueRegistrationWebhook(sql, "registration.created", id, now);
       // With e-mail confirmation on, links go only to the address.
       result = { httpStatus: 201, body: { registration: { id, status: publicStatus(status), manageUrl: holdMinutes === null ? manageUrlFor(id, manageVersion) : null } } };
     }
@@ -266,12 +268,14 @@ export async function decideRegistrations({
         if (status === "WAITLISTED") addWaitlisted.run(sql, { eventId });
         const kind = noticeKind(status)!;
         enqueueRenderLaterInTransaction(sql, { kind, to: row.email, eventId, registrationId: id, dedupeKey: `${kind}:${id}:${row.ticketCode}` }, now);
+        enqueueRegistrationWebhook(sql, "registration.updated", id, now);
         results[id] = publicStatus(status);
       } else {
         if (isClosed(row.status)) continue;
         markRejected.run(sql, { id, from: row.status, ticketCode: newTicketCode(), now: sqlDate(now) });
         releaseStatus(sql, row);
         enqueueRenderLaterInTransaction(sql, { kind: "registration-rejected", to: row.email, eventId, registrationId: id, dedupeKey: `rejected:${id}` }, now);
+        enqueueRegistrationWebhook(sql, "registration.updated", id, now);
         if (holdsSeat(row.status)) promoteWaitlistInTransaction(sql, eventId, now);
         results[id] = "rejected";
       }

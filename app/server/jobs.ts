@@ -5,5 +5,6 @@
  */
 import "./registration-jobs";
 import "./onboarding-reminders";
+import "./webhook-jobs";
 
 export { backgroundJobNames, startBackgroundJobs } from "./background";

@@ -46,6 +46,10 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default("false"),
   // Partner sites that may call the public API and register from a browser (CORS) and frame the embeddable registration page.
   ALLOWED_ORIGINS: originList.default(""),
+  // true: webhooks may target loopback and private addresses (an intranet receiver, tests); refused otherwise.
+  WEBHOOK_PRIVATE_TARGETS: booleanFlag.default("false"),
+  // The first webhook retry delay (README "Webhooks"); lowered only for staging and tests.
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(1, "must be at least 1").optional(),
   RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).default(365),
 });
 

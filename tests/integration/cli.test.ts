@@ -9,6 +9,7 @@ import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";
 import { requireEventToken } from "~/auth/permissions.server";
+import { unseal } from "~/utils/sealed-secret.server";
 
 // Each run is a fresh `tsx` process (2–10 s on a busy 2-core machine); tests chain several runs.
 vi.setConfig({ testTimeout: 300_000 });
@@ -211,5 +212,33 @@ describe("operator CLI: tokens", () => {
     const unknown = await admin(["revoke-token", "evt_nothing"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe("error: No token with id or prefix evt_nothing");
+  });
+});
+
+describe("operator CLI: create-webhook", () => {
+  it("creates an endpoint for one event and prints a whsec_ secret alone on the last line, which signs its deliveries", async () => {
+    const run = await admin(["create-webhook", "--url", "https://partner.example/hooks", "--events", "registration.created,checkin.created", "--event", "deep-dive-finance-shanghai"]);
+    expect(run.code, run.stderr).toBe(0);
+    const secret = run.lines.at(-1)!;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const endpoint = await (await prisma()).webhookEndpoint.findFirstOrThrow({ where: { url: "https://partner.example/hooks" }, include: { event: true } });
+    expect(endpoint).toMatchObject({ eventTypes: ",registration.created,checkin.created,", disabledAt: null });
+    expect(endpoint.event?.slug).toBe("deep-dive-finance-shanghai");
+    expect(endpoint.secretSealed).not.toContain(secret.slice(6));
+    expect(unseal("webhook", endpoint.secretSealed)).toBe(secret);
+  });
+
+  it("refuses a non-http URL, an unknown event type or event, and application events scoped to one event", async () => {
+    const scheme = await admin(["create-webhook", "--url", "ftp://partner.example/", "--events", "registration.created"]);
+    expect(scheme.code).toBe(2);
+    expect(scheme.stderr).toMatch(/--url must be an http/);
+    const type = await admin(["create-webhook", "--url", "https://partner.example/", "--events", "registration.deleted"]);
+    expect(type.code).toBe(2);
+    expect(type.stderr).toContain('unknown event type "registration.deleted"');
+    const event = await admin(["create-webhook", "--url", "https://partner.example/", "--events", "registration.created", "--event", "no-such-event"]);
+    expect(event.code).toBe(1);
+    expect(event.stderr).toContain("No event with slug no-such-event");
+    const scoped = await admin(["create-webhook", "--url", "https://partner.example/", "--events", "application.submitted", "--event", "deep-dive-finance-shanghai"]);
+    expect(scoped.code).toBe(1);
   });
 });

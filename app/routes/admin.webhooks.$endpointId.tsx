@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/access/AccessForms";
+import { LocalTime } from "~/components/LocalTime";
+import { useLocalized, useT } from "~/i18n/react";
+import { resendWebhookDelivery, webhookEndpointWithDeliveries, type MayManage } from "~/models/webhook.server";
+import { canManageWebhooks, requireWebhookManager } from "~/auth/permissions.server";
+import { resendDeliverySchema, type WebhookEventType } from "~/schemas/webhooks";
+import { requestTranslator } from "~/utils/i18n.server";
+import { handleSubmission, page } from "~/utils/route.server";
+
+export const meta: MetaFunction = () => [{ title: "Webhook · Webhooks" }];
+
+async function manager(request: Request) {
+  const user = await requireWebhookManager(request);
+  const mayManage: MayManage = (scope) => canManageWebhooks(user, scope);
+  return mayManage;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return page(request, async () => {
+    const { endpoint, deliveries } = await webhookEndpointWithDeliveries(params.endpointId ?? "", await manager(request));
+    return {
+      endpoint: {
+        url: endpoint.url,
+        description: endpoint.description,
+        disabled: Boolean(endpoint.disabledAt),
+        event: endpoint.event ? { title: endpoint.event.title, titleEn: endpoint.event.titleEn } : null,
+      },
+      deliveries: deliveries.map((delivery) => ({
+        ...delivery,
+        nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+        deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+        createdAt: delivery.createdAt.toISOString(),
+      })),
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const mayManage = await manager(request);
+  const { t } = requestTranslator(request);
+  return handleSubmission(request, resendDeliverySchema, async (input) => {
+    await resendWebhookDelivery(params.endpointId ?? "", input.seq, mayManage);
+    return { intent: input.intent, notice: t("webhooks.delivery.resent") };
+  });
+}
+
+export default function WebhookDeliveries() {
+  const { endpoint, deliveries } = useLoaderData<typeof loader>();
+  const t = useT();
+  const localized = useLocalized();
+  return (
+    <div className="max-w-5xl">
+      <p className="text-sm">
+        <Link to="/admin/webhooks" className="underline">
+          {t("webhooks.heading")}
+        </Link>
+      </p>
+      <h1 className="break-all text-2xl font-bold">{endpoint.url}</h1>
+      <p className="text-slate-700">
+        {endpoint.event ? localized(endpoint.event.title, endpoint.event.titleEn) : t("webhooks.scope.all")} · {endpoint.disabled ? t("webhooks.state.disabled") : t("webhooks.state.enabled")}
+        {endpoint.description ? ` · ${endpoint.description}` : ""}
+      </p>
+
+      <h2 className="mt-6 text-lg font-semibold">{t("webhooks.deliveries")}</h2>
+      <Notice intent="resend" />
+      {deliveries.length === 0 ? (
+        <p className="mt-2 text-slate-600">{t("webhooks.deliveries.none")}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("webhooks.delivery.createdAt")}</th>
+                <th scope="col">{t("webhooks.delivery.type")}</th>
+                <th scope="col">{t("webhooks.delivery.status")}</th>
+                <th scope="col">{t("webhooks.delivery.attempts")}</th>
+                <th scope="col">{t("webhooks.delivery.lastResult")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t("webhooks.delivery.resend")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((delivery) => (
+                <tr key={delivery.seq} className="border-t" data-testid="webhook-delivery">
+                  <td>
+                    <LocalTime iso={delivery.createdAt} />
+                  </td>
+                  <td>
+                    {t(`webhooks.type.${delivery.type as WebhookEventType}`)} <span className="font-mono text-xs text-slate-600">{delivery.messageId}</span>
+                  </td>
+                  <td>
+                    {t(`webhooks.status.${delivery.status}`)}
+                    {delivery.status === "PENDING" && delivery.attempts > 0 ? (
+                      <span className="block text-xs text-slate-600">
+                        {t("webhooks.delivery.nextAttempt")}
+                        <LocalTime iso={delivery.nextAttemptAt} />
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{delivery.attempts}</td>
+                  <td>{delivery.attempts === 0 ? "" : delivery.lastStatusCode !== null ? t("webhooks.delivery.httpStatus", { code: delivery.lastStatusCode }) : t("webhooks.delivery.noAnswer")}</td>
+                  <td>
+                    {delivery.status === "DELIVERED" || delivery.status === "FAILED" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="resend" />
+                        <input type="hidden" name="seq" value={delivery.seq} />
+                        <button type="submit" className="btn-secondary">
+                          {t("webhooks.delivery.resend")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

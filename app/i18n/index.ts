@@ -1,5 +1,6 @@
 import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
+import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
@@ -11,7 +12,7 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks] as const;
+const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -23,7 +24,8 @@ export type MessageKey =
   | KeysOf<typeof registration>
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
-  | KeysOf<typeof webhooks>;
+  | KeysOf<typeof webhooks>
+  | KeysOf<typeof audit>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

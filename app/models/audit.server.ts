@@ -51,22 +51,41 @@ export async function audit(entry: AuditEntry): Promise<void> {
   });
 }
 
-/** Newest first, with the acting user's e-mail, for the audit page. */
-export async function listAudit({ action, eventId, take = 200 }: { action?: string; eventId?: string; take?: number }) {
+export type AuditFilter = { action?: string; actorUserId?: string; eventId?: string; from?: Date; to?: Date };
+
+/** Newest first, with the acting user's name and e-mail (or the token's name), for the audit page and export. */
+export async function listAudit({ action, actorUserId, eventId, from, to, take = 200 }: AuditFilter & { take?: number }) {
   const db = await prisma();
   const entries = await db.auditLog.findMany({
-    where: { ...(action ? { action } : {}), ...(eventId ? { eventId } : {}) },
+    where: {
+      ...(action ? { action } : {}),
+      ...(actorUserId ? { actorUserId } : {}),
+      ...(eventId ? { eventId } : {}),
+      ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+    },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
   });
   const actorIds = [...new Set(entries.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : [])))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } });
-  const emailOf = new Map(actors.map((actor) => [actor.id, actor.email]));
-  return entries.map((entry) => ({ ...entry, actorEmail: entry.actorUserId ? (emailOf.get(entry.actorUserId) ?? null) : null }));
+  const tokenIds = [...new Set(entries.flatMap((entry) => (entry.actorTokenId ? [entry.actorTokenId] : [])))];
+  const [actors, tokens] = await Promise.all([
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, name: true } }),
+    db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true } }),
+  ]);
+  const actorOf = new Map(actors.map((actor) => [actor.id, actor]));
+  const tokenOf = new Map(tokens.map((token) => [token.id, token.name]));
+  return entries.map((entry) => {
+    const actor = entry.actorUserId ? actorOf.get(entry.actorUserId) : undefined;
+    return { ...entry, actorEmail: actor?.email ?? null, actorName: actor ? actor.name || actor.email : null, actorTokenName: entry.actorTokenId ? (tokenOf.get(entry.actorTokenId) ?? null) : null };
+  });
 }
 
-/** The actions that occur in the log, for the filter. */
-export async function auditActions(): Promise<string[]> {
-  const rows = await (await prisma()).auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
-  return rows.map((row) => row.action);
+/** The people who appear as actors in the log, for the filter. */
+export async function auditActors(): Promise<{ id: string; name: string }[]> {
+  const db = await prisma();
+  const ids = (await db.auditLog.findMany({ where: { actorUserId: { not: null } }, distinct: ["actorUserId"], select: { actorUserId: true } })).flatMap((row) =>
+    row.actorUserId ? [row.actorUserId] : [],
+  );
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return users.map((user) => ({ id: user.id, name: user.name ? `${user.name} · ${user.email}` : user.email }));
 }

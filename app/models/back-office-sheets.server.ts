@@ -5,6 +5,7 @@ import { DomainError } from "~/utils/domain-error";
 import { buildSheet, type SheetColumn } from "~/utils/spreadsheet";
 import { listApplications } from "./application.server";
 import { audit, listAudit } from "./audit.server";
+import { describeAudit } from "./audit-view.server";
 import { listFirmsForAdmin } from "./firm.server";
 import { sheetBaseName, zonedText } from "./registration-sheet.server";
 
@@ -93,15 +94,16 @@ const auditExportRows = 100_000;
 export async function exportAudit({ action, locale, actorUserId, ip }: Actor & { action?: string }) {
   const t = translator(locale);
   const zone = programmeZone;
-  const entries = await listAudit({ action, take: auditExportRows });
+  // The page's words (audit-view.server.ts): the action's label and the entry as a sentence, names not ids.
+  const entries = await describeAudit(await listAudit({ action, take: auditExportRows }), t, locale);
   const columns: SheetColumn<(typeof entries)[number]>[] = [
-    { header: t("sheet.audit.at", { zone }), value: (row) => zonedText(row.at, zone) },
-    { header: t("sheet.audit.actor"), value: (row) => row.actorEmail ?? row.actorTokenId },
+    { header: t("sheet.audit.at", { zone }), value: (row) => zonedText(row.instant, zone) },
+    { header: t("sheet.audit.actor"), value: (row) => (row.actorEmail && row.actorEmail !== row.actor ? `${row.actor} <${row.actorEmail}>` : row.actor) },
     { header: t("sheet.audit.action"), value: (row) => row.action },
-    { header: t("sheet.audit.target"), value: (row) => [row.targetType, row.targetId].filter(Boolean).join(" ") },
-    { header: t("sheet.audit.event"), value: (row) => row.eventId },
+    { header: t("sheet.audit.target"), value: (row) => row.sentence },
+    { header: t("sheet.audit.event"), value: (row) => row.event?.name ?? "" },
     { header: t("sheet.audit.ip"), value: (row) => row.ip },
-    { header: t("sheet.audit.details"), value: (row) => (row.details === "{}" ? "" : row.details) },
+    { header: t("sheet.audit.details"), value: (row) => row.details },
   ];
   await audit({ action: "audit.export", actorUserId, ip, details: { rows: entries.length, action } });
   return { sheet: buildSheet(t("sheet.audit.title"), columns, entries), baseName: sheetBaseName("audit", "log", zone) };

@@ -1,104 +1,139 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { SheetDownloads } from "~/components/SheetDownloads";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SheetDownloads } from "~/components/SheetDownloads";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { auditActions, listAudit } from "~/models/audit.server";
+import { auditActors, listAudit } from "~/models/audit.server";
+import { auditActionNames, auditZone, describeAudit } from "~/models/audit-view.server";
 import { requireAdmin } from "~/auth/permissions.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { page } from "~/utils/route.server";
+import { zonedToUtc } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · Audit log" }];
 
 const pageSize = 200;
-const filterSchema = z.object({ action: z.string().trim().max(100).optional() });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const filterSchema = z.object({
+  action: z.string().trim().max(100).optional().catch(undefined),
+  actor: z.string().trim().max(64).optional().catch(undefined),
+  from: day,
+  to: day,
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const parsed = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const action = parsed.success && parsed.data.action ? parsed.data.action : undefined;
-  const [entries, actions] = await Promise.all([listAudit({ action, take: pageSize }), auditActions()]);
-  return {
-    action: action ?? "",
-    actions,
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      at: entry.at.toISOString(),
-      action: entry.action,
-      actorEmail: entry.actorEmail,
-      actorTokenId: entry.actorTokenId,
-      target: [entry.targetType, entry.targetId].filter(Boolean).join(" "),
-      ip: entry.ip,
-      details: entry.details === "{}" ? "" : entry.details,
-    })),
-  };
+  return page(request, async () => {
+    await requireAdmin(request);
+    const { t, locale } = requestTranslator(request);
+    const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    // Days are the programme's days: "from" its midnight, "to" through the end of that day.
+    const from = filter.from ? zonedToUtc(filter.from, "00:00", auditZone) : null;
+    const to = filter.to ? zonedToUtc(filter.to, "00:00", auditZone) : null;
+    const entries = await listAudit({
+      action: filter.action || undefined,
+      actorUserId: filter.actor || undefined,
+      from: from ?? undefined,
+      to: to ? new Date(to.getTime() + 86_400_000) : undefined,
+      take: pageSize,
+    });
+    return {
+      filter: { action: filter.action ?? "", actor: filter.actor ?? "", from: filter.from ?? "", to: filter.to ?? "" },
+      actions: auditActionNames.map((name) => ({ name, label: t(`audit.action.${name}` as MessageKey) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+      actors: await auditActors(),
+      zone: auditZone,
+      entries: await describeAudit(entries, t, locale),
+    };
+  });
 }
 
 export default function AuditLog() {
-  const { action, actions, entries } = useLoaderData<typeof loader>();
+  const { filter, actions, actors, zone, entries } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.audit.heading")}</h1>
-      <SheetDownloads href="/admin/audit/export" query={{ action }} />
+      <SheetDownloads href="/admin/audit/export" query={{ action: filter.action }} />
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="audit-action" className="field-label">
             {t("admin.audit.filterLabel")}
           </label>
-          <select id="audit-action" name="action" defaultValue={action} className="field-input">
+          <select id="audit-action" name="action" defaultValue={filter.action} className="field-input">
             <option value="">{t("admin.audit.allActions")}</option>
-            {actions.map((name) => (
-              <option key={name} value={name}>
-                {name}
+            {actions.map((action) => (
+              <option key={action.name} value={action.name}>
+                {action.label}
               </option>
             ))}
           </select>
+        </div>
+        <div>
+          <label htmlFor="audit-actor" className="field-label">
+            {t("audit.filter.actor")}
+          </label>
+          <select id="audit-actor" name="actor" defaultValue={filter.actor} className="field-input">
+            <option value="">{t("audit.filter.anyActor")}</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-from" className="field-label">
+            {t("audit.filter.from")}
+          </label>
+          <input id="audit-from" type="date" name="from" defaultValue={filter.from} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="field-label">
+            {t("audit.filter.to")}
+          </label>
+          <input id="audit-to" type="date" name="to" defaultValue={filter.to} className="field-input" />
         </div>
         <button type="submit" className="btn-secondary">
           {t("admin.audit.filter")}
         </button>
       </Form>
-      <p className="mt-3 text-sm text-slate-600">{t("admin.audit.showing", { count: entries.length })}</p>
+      <p className="mt-3 text-sm text-slate-600">
+        {t("admin.audit.showing", { count: entries.length })} {t("audit.filter.zone", { zone })}
+      </p>
       {entries.length === 0 ? (
         <p className="mt-4 text-slate-600">{t("admin.audit.empty")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="border-b border-slate-300 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t("admin.audit.at")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("admin.audit.action")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("admin.audit.actor")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("admin.audit.target")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("admin.audit.ip")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("admin.audit.details")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <td className="whitespace-nowrap py-2 pr-3">{entry.at.slice(0, 19).replace("T", " ")} UTC</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{entry.action}</td>
-                  <td className="py-2 pr-3">{entry.actorEmail ?? (entry.actorTokenId ? t("admin.audit.token", { id: entry.actorTokenId }) : t("admin.audit.system"))}</td>
-                  <td className="break-all py-2 pr-3 font-mono text-xs">{entry.target}</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{entry.ip}</td>
-                  <td className="break-all py-2 font-mono text-xs">{entry.details}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="mt-2 flex flex-col gap-2" data-testid="audit-entries">
+          {entries.map((entry) => (
+            <li key={entry.id} className="card flex flex-col gap-1 p-3">
+              <p className="break-words">
+                {entry.link ? (
+                  <Link to={entry.link} className="text-brand-700 underline">
+                    {entry.sentence}
+                  </Link>
+                ) : (
+                  entry.sentence
+                )}
+                {entry.event ? (
+                  <>
+                    {" · "}
+                    <Link to={entry.event.link ?? "#"} className="text-slate-700 underline">
+                      {entry.event.name}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+              <p className="text-xs text-slate-600">
+                <time>{entry.at}</time> · {entry.action}
+                {entry.ip ? ` · IP ${entry.ip}` : ""}
+              </p>
+            </li>
+          ))}
+        </ol>
       )}
     </div>
   );

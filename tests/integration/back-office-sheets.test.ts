@@ -69,7 +69,8 @@ describe("back-office exports", () => {
     expect(firms.length).toBeGreaterThan(0);
     const [auditHeaders, ...entries] = await xlsxRows(await admin.fetch(`${server.baseUrl}/admin/audit/export?format=xlsx&action=firm.export`));
     expect(auditHeaders[0]).toBe("时间（Asia/Shanghai）");
-    expect(entries[0][auditHeaders.indexOf("操作")]).toBe("firm.export");
+    expect(entries[0][auditHeaders.indexOf("操作")]).toBe("导出企业名录");
+    expect(entries[0][auditHeaders.indexOf("对象")]).toBe("演示管理员 导出了企业名录");
 
     const fixture = await createEventFixture();
     const staff = await staffUser(fixture.event.slug, "ORGANIZER");

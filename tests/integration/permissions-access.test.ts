@@ -80,14 +80,29 @@ describe("users and roles page", () => {
     ]);
   });
 
-  it("shows the audit log to admins, filtered by action", async () => {
-    const all = await (await admin.fetch(`${server.baseUrl}/admin/audit`)).text();
-    expect(all).toContain("role.granted");
-    expect(all).toContain("auth.login");
-    const filtered = await (await admin.fetch(`${server.baseUrl}/admin/audit?action=role.revoked`)).text();
-    const body = /<tbody>([\s\S]*)<\/tbody>/.exec(filtered)?.[1] ?? "";
-    expect(body.match(/<tr /g)).toHaveLength(1);
-    expect(body).toContain("role.revoked");
-    expect(body).not.toContain("auth.login");
+  it("shows the audit log to admins as sentences with names and local times, filtered by action, actor and date", async () => {
+    const visible = (html: string) => (/data-testid="audit-entries"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const items = (html: string) => (/data-testid="audit-entries"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").match(/<li /g)?.length ?? 0;
+    const all = visible(await (await admin.fetch(`${server.baseUrl}/admin/audit`)).text());
+    expect(all).toContain("演示管理员 登录了");
+    expect(all).toMatch(/演示管理员 授予 \S+ 组织者角色/);
+    expect(all).toContain("(UTC+8)");
+    // No raw action codes where people read.
+    for (const code of ["role.granted", "auth.login", "user.created"]) expect(all).not.toContain(code);
+
+    const revoked = await (await admin.fetch(`${server.baseUrl}/admin/audit?action=role.revoked`)).text();
+    expect(items(revoked)).toBe(1);
+    expect(visible(revoked)).toMatch(/演示管理员 撤销了 \S+ 的组织者角色/);
+
+    const english = visible(await (await admin.fetch(`${server.baseUrl}/admin/audit?action=role.revoked`, { headers: { "Accept-Language": "en" } })).text());
+    expect(english).toMatch(/演示管理员 removed the Organizer role from \S+/);
+
+    const adminUser = await (await prisma()).user.findUniqueOrThrow({ where: { email: demo.admin.email } });
+    const byAdmin = visible(await (await admin.fetch(`${server.baseUrl}/admin/audit?actor=${adminUser.id}`)).text());
+    expect(byAdmin).toContain("演示管理员");
+    const future = await (await admin.fetch(`${server.baseUrl}/admin/audit?from=2099-01-01`)).text();
+    expect(items(future)).toBe(0);
+    const garbage = await admin.fetch(`${server.baseUrl}/admin/audit?from=yesterday&actor=${"x".repeat(500)}`);
+    expect(garbage.status).toBe(200);
   });
 });

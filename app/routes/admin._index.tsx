@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { backOfficeDashboard } from "~/models/dashboard.server";
-import { requireBackOffice } from "~/auth/permissions.server";
-import { mayOpenPath } from "~/auth/navigation.server";
+import { isBackOfficeUser, requireBackOffice } from "~/auth/permissions.server";
+import { homeOf, mayOpenPath } from "~/auth/navigation.server";
 import { formatDate } from "~/utils/time";
 
 // The programme's queues, each shown only to whom its list opens (the navigation's rules).
@@ -12,6 +12,8 @@ const queuePaths = { applications: "/admin/applications?status=SUBMITTED", onboa
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBackOffice(request);
+  // Check-in staff have no dashboard: their work is the scanner.
+  if (!isBackOfficeUser(user)) throw redirect(homeOf(user));
   const may = (path: string) => mayOpenPath(user, path);
   const dashboard = await backOfficeDashboard({ user, programme: may(queuePaths.applications) && may(queuePaths.onboarding), emails: may(queuePaths.emails) });
   const queues: { key: keyof typeof queuePaths; label: MessageKey; count: number | null }[] = [

@@ -16,7 +16,6 @@ export const admin = defineMessages({
     "admin.nav.access": "用户与令牌",
     "admin.nav.account": "我的账号",
     "admin.dashboard.heading": "您管理的活动",
-    "admin.dashboard.none": "您还没有可管理的活动。",
     "admin.dashboard.signedInAs": "当前登录：{name}（{email}）",
     // The dashboard's figures (issue 14 §1).
     "admin.dashboard.waiting": "待处理",
@@ -145,7 +144,6 @@ export const admin = defineMessages({
     "admin.nav.access": "Users & tokens",
     "admin.nav.account": "My account",
     "admin.dashboard.heading": "Events you manage",
-    "admin.dashboard.none": "You have no events to manage yet.",
     "admin.dashboard.signedInAs": "Signed in as {name} ({email})",
     // The dashboard's figures (issue 14 §1).
     "admin.dashboard.waiting": "Waiting for you",

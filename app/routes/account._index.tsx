@@ -120,8 +120,10 @@ export default function Account() {
                   {session.current ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("account.sessions.current")}</span> : null}
                 </p>
                 <p className="mt-1 text-sm text-slate-600">
-                  {t("account.sessions.address")}: {session.ip || t("account.sessions.unknownAddress")} · {t("account.sessions.lastSeen")}: <LocalTime iso={session.lastSeenAt} /> ·{" "}
-                  {t("account.sessions.signedIn")}: <LocalTime iso={session.createdAt} />
+                  {t("account.sessions.address")}
+                  {session.ip || t("account.sessions.unknownAddress")} · {t("account.sessions.lastSeen")}
+                  <LocalTime iso={session.lastSeenAt} /> · {t("account.sessions.signedIn")}
+                  <LocalTime iso={session.createdAt} />
                 </p>
               </div>
               {session.current ? null : (

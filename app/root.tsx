@@ -5,7 +5,7 @@ import { SiteHeader } from "~/components/SiteHeader";
 import { defaultLocale, type Locale } from "~/i18n";
 import { sessionUser } from "~/auth/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
-import { isBackOfficeUser } from "~/auth/permissions.server";
+import { navigationFor } from "~/auth/navigation.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 
@@ -19,15 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
   return {
     locale: localeFromRequest(request),
-    user: user
-      ? {
-          name: user.name,
-          email: user.email,
-          backOffice: isBackOfficeUser(user),
-          checkIn: user.roles.some((grant) => grant.role === "CHECKIN"),
-          firmContact: user.roles.some((grant) => grant.role === "FIRM_CONTACT"),
-        }
-      : null,
+    user: user ? { name: user.name, email: user.email } : null,
+    navigation: navigationFor(user, "header"),
   };
 }
 

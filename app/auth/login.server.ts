@@ -4,12 +4,13 @@ import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.ser
 import { failuresSince, insertFailedAttempt } from "~/models/store/login-attempt-store.server";
 import { decoyPasswordHash, verifyPassword } from "~/utils/password.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import type { SessionUser } from "./session.server";
 
 // Stricter than DESIGN.md §7's ceiling of 100 failures per account per hour.
 export const maxFailuresPerAccount = 10;
 export const failureWindowMs = 60 * 60 * 1000;
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid_credentials" | "locked" | "rate_limited"; retryAfterSeconds?: number };
+export type LoginResult = { ok: true; userId: string; roles: SessionUser["roles"] } | { ok: false; reason: "invalid_credentials" | "locked" | "rate_limited"; retryAfterSeconds?: number };
 
 /**
  * Counts the account's recent failures and, below the limit, records this attempt as a failure, in one
@@ -39,7 +40,7 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!perAddress.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
   const db = await prisma();
-  const user = await db.user.findUnique({ where: { email: normalized } });
+  const user = await db.user.findUnique({ where: { email: normalized }, include: { roles: { select: { role: true, eventId: true, seriesId: true, firmId: true } } } });
   const attemptId = await reserveAttempt({ email: normalized, ip, userId: user?.id ?? null });
   if (!attemptId) return { ok: false, reason: "locked" };
 
@@ -53,5 +54,5 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
     details: valid ? {} : { email: normalized },
   });
   if (!valid || !user) return { ok: false, reason: "invalid_credentials" };
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, roles: user.roles };
 }

@@ -89,3 +89,28 @@ export async function endSession(request: Request): Promise<string> {
 export async function logoutRedirect(request: Request, to = "/") {
   return redirect(to, { headers: { "Set-Cookie": await endSession(request) } });
 }
+
+export type AccountSession = { id: string; createdAt: Date; lastSeenAt: Date; ip: string; userAgent: string; current: boolean };
+
+/** The user's live sessions, most recently used first; `current` marks the one of this request. */
+export async function listSessions(user: Pick<SessionUser, "id" | "sessionId">, now = new Date()): Promise<AccountSession[]> {
+  const sessions = await (
+    await prisma()
+  ).authSession.findMany({
+    where: { userId: user.id, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+  });
+  return sessions.map((session) => ({ ...session, current: session.id === user.sessionId }));
+}
+
+/**
+ * Ends another of the user's sessions, or all but this one (`sessionId` omitted). A session id of someone else
+ * matches nothing: the user id is part of the condition. Returns how many ended.
+ */
+export async function endOtherSessions(user: Pick<SessionUser, "id" | "sessionId">, sessionId?: string): Promise<number> {
+  // This session ends by signing out, which also clears the cookie.
+  if (sessionId === user.sessionId) return 0;
+  const { count } = await (await prisma()).authSession.deleteMany({ where: { userId: user.id, id: sessionId ?? { not: user.sessionId } } });
+  return count;
+}

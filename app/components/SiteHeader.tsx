@@ -11,6 +11,7 @@ export function SiteHeader() {
   const location = useLocation();
   const data = useRouteLoaderData("root") as RootData | undefined;
   const user = data?.user;
+  const navigation = data?.navigation ?? [];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -21,22 +22,11 @@ export function SiteHeader() {
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.menu")} className="flex flex-wrap items-center gap-1">
-          <NavLink to="/" end className={navClass}>
-            {t("nav.home")}
-          </NavLink>
-          <NavLink to="/programme" className={navClass}>
-            {t("nav.programme")}
-          </NavLink>
-          {user?.backOffice ? (
-            <NavLink to="/admin" className={navClass}>
-              {t("nav.admin")}
+          {navigation.map((link) => (
+            <NavLink key={link.to} to={link.to} end={link.to === "/"} className={navClass}>
+              {t(link.label)}
             </NavLink>
-          ) : null}
-          {user?.checkIn || user?.backOffice ? (
-            <NavLink to="/checkin" className={navClass}>
-              {t("nav.checkin")}
-            </NavLink>
-          ) : null}
+          ))}
           {user ? (
             <Form method="post" action="/logout">
               <button type="submit" className="rounded px-2 py-2 text-sm text-slate-700 hover:text-brand-700">

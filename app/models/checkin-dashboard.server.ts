@@ -112,7 +112,7 @@ export async function scannerEvents(mayScan: (event: { id: string; seriesId: str
   const events = await db.event.findMany({
     where: { status: { not: "ARCHIVED" }, endsAt: { gte: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) } },
     orderBy: { startsAt: "asc" },
-    select: { id: true, slug: true, title: true, titleEn: true, seriesId: true, startsAt: true, timeZone: true },
+    select: { id: true, slug: true, title: true, titleEn: true, seriesId: true, startsAt: true, endsAt: true, timeZone: true },
   });
   const allowed = events.filter(mayScan);
   return Promise.all(
@@ -123,6 +123,7 @@ export async function scannerEvents(mayScan: (event: { id: string; seriesId: str
       titleEn: event.titleEn,
       timeZone: event.timeZone,
       startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
       lists: (await listCheckInLists(event.id)).map((list) => ({
         id: list.id,
         name: list.name,

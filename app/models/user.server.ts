@@ -142,7 +142,7 @@ export async function setPassword({ userId, password, keepSessionId }: { userId:
 export async function changePassword({ userId, currentPassword, newPassword, sessionId }: { userId: string; currentPassword: string; newPassword: string; sessionId: string }) {
   const user = await (await prisma()).user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw new DomainError("bad_request", "wrong_password", "account.wrongPassword", undefined, { currentPassword: "account.wrongPassword" });
+    throw new DomainError("invalid", "wrong_password", "account.wrongPassword", undefined, { currentPassword: "account.wrongPassword" });
   }
   await setPassword({ userId, password: newPassword, keepSessionId: sessionId });
 }

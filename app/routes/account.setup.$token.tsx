@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -22,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   return handleSubmission(request, accountSetupForm, async ({ password }) => {
     const account = await completeAccountSetup({ token: params.token ?? "", password });
-    return redirect(`/login?redirectTo=${encodeURIComponent("/firm")}&setup=done&email=${encodeURIComponent(account.email)}`);
+    // Signing in then lands each role at its home (the firm portal for a firm contact).
+    return redirect(`/login?setup=done&email=${encodeURIComponent(account.email)}`);
   });
 }
 
@@ -36,9 +37,14 @@ export default function AccountSetupPage() {
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="mb-4 text-2xl font-bold">{t("programme.setup.title")}</h1>
       {loaded.stale ? (
-        <p role="alert" className="card">
-          {loaded.message}
-        </p>
+        <div className="card">
+          <p role="alert">{loaded.message}</p>
+          <p className="mt-3 text-sm">
+            <Link to="/forgot-password" className="text-brand-700 hover:underline">
+              {t("account.reset.newLink")}
+            </Link>
+          </p>
+        </div>
       ) : (
         <>
           <p className="mb-4 text-slate-700">{t("programme.setup.intro", { name: loaded.name, email: loaded.email })}</p>

@@ -16,18 +16,22 @@ export const meta: MetaFunction = () => [{ title: "入会进度 · Onboarding" }
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
     await requireProgrammeManager(request);
+    const overdueOnly = new URL(request.url).searchParams.get("overdue") === "1";
     const [{ steps, rows }, allSteps] = await Promise.all([progressMatrix(), listSteps({ includeArchived: true })]);
     const iso = (date: Date | null) => date?.toISOString() ?? null;
     return {
       steps: steps.map((step) => ({ id: step.id, key: step.key, title: step.title, titleEn: step.titleEn })),
-      rows: rows.map((row) => ({
-        firm: { ...row.firm, memberSince: iso(row.firm.memberSince) },
-        done: row.done,
-        total: row.total,
-        overdue: row.overdue,
-        stuckAt: row.stuckAt ? { title: row.stuckAt.title, titleEn: row.stuckAt.titleEn } : null,
-        steps: row.steps.map((state) => ({ stepId: state.stepId, completedAt: iso(state.completedAt), overdue: state.overdue, dueAt: iso(state.dueAt) })),
-      })),
+      overdueOnly,
+      rows: rows
+        .filter((row) => !overdueOnly || row.overdue > 0)
+        .map((row) => ({
+          firm: { ...row.firm, memberSince: iso(row.firm.memberSince) },
+          done: row.done,
+          total: row.total,
+          overdue: row.overdue,
+          stuckAt: row.stuckAt ? { title: row.stuckAt.title, titleEn: row.stuckAt.titleEn } : null,
+          steps: row.steps.map((state) => ({ stepId: state.stepId, completedAt: iso(state.completedAt), overdue: state.overdue, dueAt: iso(state.dueAt) })),
+        })),
       allSteps: allSteps.map((step) => ({ id: step.id, key: step.key, title: step.title, titleEn: step.titleEn, dueDays: step.dueDays, position: step.position, archived: Boolean(step.archivedAt) })),
     };
   });
@@ -65,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminOnboarding() {
-  const { steps, rows, allSteps } = useLoaderData<typeof loader>();
+  const { steps, rows, allSteps, overdueOnly } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
@@ -81,6 +85,14 @@ export default function AdminOnboarding() {
           {t("programme.admin.sendReminders")}
         </button>
       </Form>
+      {overdueOnly ? (
+        <p className="mt-3 text-sm text-slate-700">
+          {t("admin.dashboard.overdueFilter")}{" "}
+          <Link to="/admin/onboarding" className="text-brand-700 hover:underline">
+            {t("admin.dashboard.showAllFirms")}
+          </Link>
+        </p>
+      ) : null}
       <div className="mt-4 overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm" aria-label={t("programme.admin.onboarding")}>
           <thead>

@@ -2,21 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/AdminNav";
 import { ErrorPage } from "~/components/ErrorPage";
-import { canManageProgramme, isAdmin, requireBackOffice } from "~/auth/permissions.server";
+import { navigationFor } from "~/auth/navigation.server";
+import { requireBackOffice } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "后台 · Back office" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBackOffice(request);
-  return { isAdmin: isAdmin(user), isProgrammeManager: canManageProgramme(user) };
+  return { links: navigationFor(user, "admin") };
 }
 
 export default function AdminLayout() {
-  const { isAdmin, isProgrammeManager } = useLoaderData<typeof loader>();
+  const { links } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row">
       <aside className="md:w-48 md:shrink-0">
-        <AdminNav isAdmin={isAdmin} isProgrammeManager={isProgrammeManager} />
+        <AdminNav links={links} />
       </aside>
       <main id="main" className="min-w-0 flex-1">
         <Outlet />

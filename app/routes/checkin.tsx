@@ -14,11 +14,14 @@ export const meta: MetaFunction = () => [{ title: "扫码签到 · Check-in" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { events: await scannerEvents((event) => canCheckIn(user, event)) };
+  const events = await scannerEvents((event) => canCheckIn(user, event));
+  // Offered first when the phone has no setup yet: the event on now or next (the list runs by start time).
+  const now = new Date().toISOString();
+  return { events, nextEventSlug: (events.find((event) => event.endsAt >= now) ?? events[0])?.slug ?? null };
 }
 
 export default function CheckInPage() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, nextEventSlug } = useLoaderData<typeof loader>();
   const t = useT();
   const [setup, setSetup] = useState<Setup | null>(null);
   // The setup lives in localStorage, so nothing is rendered until the browser has read it.
@@ -51,6 +54,7 @@ export default function CheckInPage() {
       ) : (
         <SetupForm
           events={events}
+          preselected={nextEventSlug}
           onDone={(chosen) => {
             unlockAudio();
             saveSetup(chosen);

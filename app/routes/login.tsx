@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
@@ -10,6 +10,7 @@ import { safeRedirectPath } from "~/utils/redirect";
 import { handleSubmission } from "~/utils/route.server";
 import { loginForm } from "~/schemas/account";
 import { sessionUser, startSession } from "~/auth/session.server";
+import { landingAfterSignIn } from "~/auth/navigation.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · Sign in" }];
 
@@ -19,9 +20,14 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
+/** The requested page when it is same-site and the user may open it, else the home of their role. */
+function landing(user: Parameters<typeof landingAfterSignIn>[0], redirectTo: string | null | undefined) {
+  return landingAfterSignIn(user, redirectTo ? safeRedirectPath(redirectTo, "") || null : null);
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
-  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/admin"));
+  if (user) throw redirect(landing(user, new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
@@ -38,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return result.reason === "locked" ? refuse(t("login.locked"), 423) : refuse(t("login.invalid"), 401);
     }
-    return redirect(safeRedirectPath(redirectTo, "/admin"), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+    return redirect(landing(result, redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
   });
 }
 
@@ -47,21 +53,33 @@ export default function Login() {
   const { form, formErrors } = useSubmissionForm(loginForm, { id: "login", lastResult: useActionData<typeof action>()?.result });
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const notice = searchParams.get("setup") === "done" ? t("programme.setup.done") : null;
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
-      <h1 className="mb-6 text-2xl font-bold">{t("login.title")}</h1>
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">{t("login.audience")}</p>
+      {notice ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+          {notice}
+        </p>
+      ) : null}
       {formErrors.map((message) => (
         <p key={message} role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {message}
         </p>
       ))}
       <Form method="post" className="card" id={form.id} onSubmit={form.onSubmit}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/admin"} />
-        <Field label={t("login.email")} name="email" type="email" autoComplete="username" required />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label={t("login.email")} name="email" type="email" autoComplete="username" defaultValue={searchParams.get("email") ?? undefined} required />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>
+        <p className="mt-4 text-center text-sm">
+          <Link to="/forgot-password" className="text-brand-700 hover:underline">
+            {t("login.forgot")}
+          </Link>
+        </p>
       </Form>
     </main>
   );

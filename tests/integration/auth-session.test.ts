@@ -115,17 +115,20 @@ describe("change password", () => {
     const elsewhere = await signIn(server.baseUrl, account.email, account.password);
     expect((await backOfficeStatus(elsewhere)).status).toBe(200);
 
-    const wrong = await here.fetch(`${server.baseUrl}/admin/account`, {
+    const wrong = await here.fetch(`${server.baseUrl}/account`, {
       method: "POST",
-      body: new URLSearchParams({ currentPassword: "not-it-at-all", newPassword: "second-password-2", confirmPassword: "second-password-2" }),
+      body: new URLSearchParams({ intent: "password", currentPassword: "not-it-at-all", newPassword: "second-password-2", confirmPassword: "second-password-2" }),
     });
-    expect(wrong.status).toBe(400);
-    expect(alertText(await wrong.text())).toBe("当前密码不正确。");
+    // Said at its field (the form's 422, like every field the person can correct).
+    expect(wrong.status).toBe(422);
+    const wrongPage = await wrong.text();
+    expect(alertText(wrongPage)).toBe("当前密码不正确。");
+    expect(wrongPage).toMatch(/id="field-currentPassword-error"[^>]*>当前密码不正确。</);
     expect((await backOfficeStatus(elsewhere)).status).toBe(200);
 
-    const changed = await here.fetch(`${server.baseUrl}/admin/account`, {
+    const changed = await here.fetch(`${server.baseUrl}/account`, {
       method: "POST",
-      body: new URLSearchParams({ currentPassword: account.password, newPassword: "second-password-2", confirmPassword: "second-password-2" }),
+      body: new URLSearchParams({ intent: "password", currentPassword: account.password, newPassword: "second-password-2", confirmPassword: "second-password-2" }),
     });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain("密码已修改");
@@ -140,16 +143,16 @@ describe("change password", () => {
 
   it("rejects a too short or mismatched new password with field messages", async () => {
     const jar = await signIn(server.baseUrl, account.email, "second-password-2");
-    const short = await jar.fetch(`${server.baseUrl}/admin/account`, {
+    const short = await jar.fetch(`${server.baseUrl}/account`, {
       method: "POST",
       headers: { "Accept-Language": "en" },
-      body: new URLSearchParams({ currentPassword: "second-password-2", newPassword: "short", confirmPassword: "short" }),
+      body: new URLSearchParams({ intent: "password", currentPassword: "second-password-2", newPassword: "short", confirmPassword: "short" }),
     });
     expect(short.status).toBe(422);
     expect(await short.text()).toContain("Too short (at least 10 characters).");
-    const mismatch = await jar.fetch(`${server.baseUrl}/admin/account`, {
+    const mismatch = await jar.fetch(`${server.baseUrl}/account`, {
       method: "POST",
-      body: new URLSearchParams({ currentPassword: "second-password-2", newPassword: "third-password-3", confirmPassword: "third-password-4" }),
+      body: new URLSearchParams({ intent: "password", currentPassword: "second-password-2", newPassword: "third-password-3", confirmPassword: "third-password-4" }),
     });
     expect(mismatch.status).toBe(422);
     expect(await mismatch.text()).toContain("两次输入的新密码不一致。");

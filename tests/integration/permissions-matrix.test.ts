@@ -36,7 +36,8 @@ const pageExpectations: Record<Who, [number, number, number, number, number]> = 
   organizerAll: [ok, no, ok, ok, ok],
   organizerOfA: [ok, no, no, ok, no],
   organizerOfSeries: [ok, no, no, ok, no],
-  checkinOfA: [ok, no, no, no, no],
+  // Check-in staff who open the back office are sent to the scanner, their home (issue 14 §1).
+  checkinOfA: [login, no, no, no, no],
   firmContactOfFirm1: [no, no, no, no, no],
 };
 
@@ -112,7 +113,8 @@ describe("permission matrix", () => {
       const actual = [];
       for (const path of paths) {
         const response = await jars[who].fetch(server.baseUrl + path);
-        if (response.status === login) expect(response.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+        const home = who === "checkinOfA" && path === "/admin" ? /^\/checkin$/ : /^\/login\?redirectTo=/;
+        if (response.status === login) expect(response.headers.get("Location")).toMatch(home);
         actual.push(response.status);
       }
       expect(actual).toEqual(pageExpectations[who]);

@@ -119,7 +119,7 @@ describe("a page answered before its form body was read", () => {
       });
     try {
       const body = Buffer.from(`--b\r\nContent-Disposition: form-data; name="name"\r\n\r\n${"x".repeat(1_000_000)}\r\n--b--\r\n`);
-      const upload = await send("/admin/account", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=b", "Content-Length": body.length }, body });
+      const upload = await send("/account", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=b", "Content-Length": body.length }, body });
       expect(upload).toBe(302);
       await expect(send("/healthz", { method: "GET" })).resolves.toBe(200);
     } finally {

@@ -4,11 +4,11 @@ import { loadSetup, newNonce, type Setup } from "./offline";
 import type { ScannerEvent } from "./Scanner";
 
 /** Which event, list and device name this phone scans for; the last choice is offered again. */
-export function SetupForm({ events, onDone }: { events: ScannerEvent[]; onDone: (setup: Setup) => void }) {
+export function SetupForm({ events, preselected, onDone }: { events: ScannerEvent[]; preselected?: string | null; onDone: (setup: Setup) => void }) {
   const t = useT();
   const localize = useLocalized();
   const previous = typeof window !== "undefined" ? loadSetup() : null;
-  const [eventSlug, setEventSlug] = useState(previous?.eventSlug && events.some((event) => event.slug === previous.eventSlug) ? previous.eventSlug : events[0].slug);
+  const [eventSlug, setEventSlug] = useState(previous?.eventSlug && events.some((event) => event.slug === previous.eventSlug) ? previous.eventSlug : (preselected ?? events[0].slug));
   const event = events.find((candidate) => candidate.slug === eventSlug) ?? events[0];
   const [listId, setListId] = useState(event.lists[0]?.id ?? "");
   const [deviceName, setDeviceName] = useState(previous?.deviceName ?? "");

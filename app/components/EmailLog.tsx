@@ -21,6 +21,7 @@ const knownKinds = new Set([
   "firm-contact-invitation",
   "onboarding-reminder",
   "speaker_invitation",
+  "password-reset",
 ]);
 
 /** A message kind in words; a kind added later without a label reads "other e-mail", never its code. */

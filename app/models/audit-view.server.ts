@@ -63,7 +63,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   const idsOf = (type: string) => [...new Set(entries.filter((entry) => entry.targetType.toLowerCase() === type && entry.targetId).map((entry) => entry.targetId))];
   const eventIds = [...new Set([...idsOf("event"), ...entries.flatMap((entry) => (entry.eventId ? [entry.eventId] : []))])];
   const db = await prisma();
-  const [events, registrations, firms, users, applications, steps, speakers, tokens] = await Promise.all([
+  const [events, registrations, firms, users, applications, steps, speakers, tokens, webhooks] = await Promise.all([
     db.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, title: true, titleEn: true } }),
     db.registration.findMany({ where: { id: { in: idsOf("registration") } }, select: { id: true, name: true, eventId: true } }),
     db.firm.findMany({ where: { id: { in: idsOf("firm") } }, select: { id: true, name: true, nameEn: true } }),
@@ -72,6 +72,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
     db.onboardingStep.findMany({ where: { id: { in: idsOf("onboardingstep") } }, select: { id: true, title: true, titleEn: true } }),
     db.speaker.findMany({ where: { id: { in: idsOf("speaker") } }, select: { id: true, name: true, nameEn: true } }),
     db.apiToken.findMany({ where: { id: { in: idsOf("token") } }, select: { id: true, name: true } }),
+    db.webhookEndpoint.findMany({ where: { id: { in: idsOf("webhookendpoint") } }, select: { id: true, url: true } }),
   ]);
   const names = new Map<string, Named>();
   for (const event of events) names.set(`event:${event.id}`, { name: localized(locale, event.title, event.titleEn), link: `/admin/events/${event.id}` });
@@ -82,6 +83,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   for (const step of steps) names.set(`onboardingstep:${step.id}`, { name: localized(locale, step.title, step.titleEn), link: null });
   for (const speaker of speakers) names.set(`speaker:${speaker.id}`, { name: localized(locale, speaker.name, speaker.nameEn), link: `/admin/speakers/${speaker.id}` });
   for (const token of tokens) names.set(`token:${token.id}`, { name: token.name, link: null });
+  for (const webhook of webhooks) names.set(`webhookendpoint:${webhook.id}`, { name: webhook.url, link: `/admin/webhooks/${webhook.id}` });
   return names;
 }
 

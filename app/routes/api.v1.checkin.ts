@@ -40,4 +40,3 @@ export const action = jsonEndpoint(async ({ request }) => {
   return jsonReply(outcome.answer);
 });
 
-export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "POST"));

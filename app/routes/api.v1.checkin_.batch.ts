@@ -47,4 +47,3 @@ export const action = jsonEndpoint(async ({ request }) => {
   });
 });
 
-export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "POST"));

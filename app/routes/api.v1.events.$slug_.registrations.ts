@@ -35,4 +35,3 @@ export const action = jsonEndpoint(async ({ request, params }) => {
   return jsonReply(answer.body, answer.httpStatus);
 });
 
-export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "Use POST.", { headers: { Allow: "POST" } }));

@@ -32,4 +32,3 @@ export const action = jsonEndpoint(async ({ request }) => {
   return jsonReply(answer, outcome === "repeat" ? 200 : 201);
 });
 
-export const loader = jsonEndpoint(async () => apiErrorReply(405, "method_not_allowed", "POST only"));

@@ -173,6 +173,11 @@ describe("the API's one error shape for what no route answers", () => {
       ["DELETE", "/api/v1/programme", "GET, HEAD"],
       ["PATCH", `/api/v1/events/${slug}/schedule.json`, "GET, HEAD"],
       ["OPTIONS", "/api/v1/events", "GET, HEAD"],
+      // POST-only endpoints: a GET is told so in the same shape, with Allow: POST.
+      ["GET", "/api/v1/checkin", "POST"],
+      ["GET", "/api/v1/checkin/batch", "POST"],
+      ["GET", `/api/v1/events/${slug}/registrations`, "POST"],
+      ["GET", "/api/v1/programme/applications", "POST"],
     ]) {
       const response = await fetch(url(path), { method, headers: { "Accept-Language": "en" } });
       expect(response.status, `${method} ${path}`).toBe(405);

@@ -120,8 +120,26 @@ export function describeEvents(registry: OpenAPIRegistry) {
     summary: "The published agenda as iCalendar",
     request: {
       params: slugParams,
-      query: z.object({ sessions: z.string().optional().openapi({ description: "Comma-separated session ids: only these (a reader's favourites)", example: "cm0session01,cm0session02" }) }),
+      query: z.object({
+        sessions: z
+          .string()
+          .optional()
+          .openapi({ description: "Comma-separated session ids: only these (a reader's favourites); an id not in the published agenda is a 404", example: "cm0session01,cm0session02" }),
+      }),
     },
+    responses: {
+      200: { description: "An RFC 5545 calendar", content: { "text/calendar": { schema: z.string(), example: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n" } } },
+      ...errors([404]),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/series/{slug}/agenda.ics",
+    tags: ["Agenda exports"],
+    summary: "Every published event of a series as one iCalendar",
+    description: "The sessions of each published event of the series (a deep-dive tour), or the event itself when it has no published agenda yet. UIDs stay the same when the site's address changes.",
+    request: { params: z.object({ slug: z.string().openapi({ description: "The series' URL name", example: "agent-deep-dive-2026" }) }) },
     responses: {
       200: { description: "An RFC 5545 calendar", content: { "text/calendar": { schema: z.string(), example: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n" } } },
       ...errors([404]),

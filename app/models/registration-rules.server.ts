@@ -104,10 +104,7 @@ type DefaultCandidate = { inviteOnly: boolean; requiresApproval: boolean; isDefa
 export function defaultCategory<C extends DefaultCandidate>(categories: C[]): C | null {
   const open = categories.filter((category) => !category.inviteOnly);
   return (
-    open.find((category) => category.isDefault) ??
-    open.find((category) => !category.requiresApproval && (category.capacity === null || category.confirmedCount < category.capacity)) ??
-    open[0] ??
-    null
+    open.find((category) => category.isDefault) ?? open.find((category) => !category.requiresApproval && (category.capacity === null || category.confirmedCount < category.capacity)) ?? open[0] ?? null
   );
 }
 

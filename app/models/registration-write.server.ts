@@ -209,7 +209,9 @@ async function publishedEventForRegistration(slug: string) {
     requiresApproval: row.requiresApproval === 1,
     privacyNoticeVersion: row.privacyNoticeVersion,
     emailConfirmHoldMinutes: row.emailConfirmHoldMinutes,
-    ticketCategories: ticketCategoriesOf.all(sql, { eventId: row.id }).map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1, isDefault: category.isDefault === 1 })),
+    ticketCategories: ticketCategoriesOf
+      .all(sql, { eventId: row.id })
+      .map((category) => ({ ...category, inviteOnly: category.inviteOnly === 1, requiresApproval: category.requiresApproval === 1, isDefault: category.isDefault === 1 })),
     questions: registrationQuestionsOf.all(sql, { eventId: row.id }).map((question) => ({ ...question, required: question.required === 1 })),
   };
 }

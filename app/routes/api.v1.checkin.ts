@@ -39,4 +39,3 @@ export const action = jsonEndpoint(async ({ request }) => {
   if (!outcome.ok) return apiErrorReply(outcome.status, outcome.code, requestTranslator(request).t(outcome.messageKey));
   return jsonReply(outcome.answer);
 });
-

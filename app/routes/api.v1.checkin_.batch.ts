@@ -46,4 +46,3 @@ export const action = jsonEndpoint(async ({ request }) => {
     ),
   });
 });
-

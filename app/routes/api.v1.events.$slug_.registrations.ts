@@ -34,4 +34,3 @@ export const action = jsonEndpoint(async ({ request, params }) => {
   if (answer.body.registration.status === "held") return jsonReply({ ...answer.body, message: t("registration.result.held.body") }, 201);
   return jsonReply(answer.body, answer.httpStatus);
 });
-

@@ -31,4 +31,3 @@ export const action = jsonEndpoint(async ({ request }) => {
   };
   return jsonReply(answer, outcome === "repeat" ? 200 : 201);
 });
-

@@ -144,4 +144,16 @@ describe("event and agenda times", () => {
     const stored = await (await prisma()).session.findUniqueOrThrow({ where: { id: session.id } });
     expect(stored.startsAt).toEqual(session.startsAt);
   });
+
+  it("names question types in words, in the list and in the type picker", async () => {
+    const { event, slug } = await createRegistrationEvent({ capacity: 10 });
+    await (await prisma()).registrationQuestion.create({ data: { eventId: event.id, key: "bio", label: "个人简介", kind: "LONG_TEXT", position: 0 } });
+    const jar = await organizerOf(slug);
+    const zh = (await (await jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`)).text()).replace(/<[^>]+>/g, " ");
+    expect(zh).toContain("个人简介");
+    expect(zh).toContain("多行文字");
+    for (const code of ["LONG_TEXT", "MULTIPLE_CHOICE", "SINGLE_CHOICE"]) expect(zh).not.toContain(code);
+    const en = (await (await jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`, { headers: { "Accept-Language": "en" } })).text()).replace(/<[^>]+>/g, " ");
+    expect(en).toContain("Long text");
+  });
 });

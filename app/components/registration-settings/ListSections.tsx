@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 import { categoryForm, inviteForm, questionForm, quotaForm } from "~/schemas/registration-admin";
 import { FieldError, Input, Select } from "./controls";
@@ -29,7 +30,10 @@ export type InviteRow = {
 };
 type Firm = { id: string; name: string };
 
-const questionKinds = ["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"];
+const questionKinds = ["TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "PHONE", "CHECKBOX"] as const;
+// A kind stored before this list knew it reads as plain text, never as its code.
+const kindLabel = (kind: string): MessageKey =>
+  (questionKinds as readonly string[]).includes(kind) ? (`registration.admin.question.kind.${kind}` as MessageKey) : "registration.admin.question.kind.TEXT";
 
 export function CategoriesSection({ categories }: { categories: CategoryRow[] }) {
   const t = useT();
@@ -101,7 +105,7 @@ export function QuestionsSection({ questions, categories }: { questions: Questio
       rowKey={(question) => question.id}
       describe={(question) => (
         <>
-          {question.label} <code>{question.key}</code> · {question.kind}
+          {question.label} <code>{question.key}</code> · {t(kindLabel(question.kind))}
           {question.required ? ` · ${t("registration.admin.question.required")}` : ""}
         </>
       )}
@@ -117,7 +121,9 @@ export function QuestionsSection({ questions, categories }: { questions: Questio
         <span className="field-label">{t("registration.admin.question.kind")}</span>
         <select name="kind" className="field-input">
           {questionKinds.map((kind) => (
-            <option key={kind}>{kind}</option>
+            <option key={kind} value={kind}>
+              {t(`registration.admin.question.kind.${kind}`)}
+            </option>
           ))}
         </select>
         <FieldError message={errorOf("kind")} />

@@ -13,7 +13,11 @@ export const publishedEventBySlug = prepare((args: { slug: string }) =>
 );
 
 export const ticketCategoriesOf = prepare((args: { eventId: string }) =>
-  kysely.selectFrom("TicketCategory").select(["id", "code", "inviteOnly", "requiresApproval", "isDefault", "capacity", "confirmedCount"]).where("eventId", "=", args.eventId).orderBy("position", "asc"),
+  kysely
+    .selectFrom("TicketCategory")
+    .select(["id", "code", "inviteOnly", "requiresApproval", "isDefault", "capacity", "confirmedCount"])
+    .where("eventId", "=", args.eventId)
+    .orderBy("position", "asc"),
 );
 
 export const registrationQuestionsOf = prepare((args: { eventId: string }) =>

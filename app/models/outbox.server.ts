@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { groupedWrite, rawSql, prisma, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
 import { claimEmail, dueEmails, emailToSend, insertAttempt, insertEmail, markUnsendable, recordOutcome, requeueEmail, requeueForRender, storeRendered } from "~/models/store/outbox-store.server";
 import { configuredMailer, smtpFailure, type Mailer } from "~/utils/mailer.server";
+import { startQueueLoop } from "~/utils/queue-loop";
 
 /**
  * The transactional outbox (DESIGN.md §4.5): an e-mail is a row written in the same transaction as the
@@ -189,39 +190,20 @@ export function requeueForRenderInTransaction(sql: Sql, id: string, now: Date): 
   return requeueForRender.run(sql, { id, at: sqlDate(now) }).changes === 1;
 }
 
-let wake: (() => void) | null = null;
+let running: ReturnType<typeof startQueueLoop> | null = null;
 
 /** Asks the running sender to look at the queue now instead of at its next tick. */
 export function wakeOutboxSender() {
-  wake?.();
+  running?.wake();
 }
 
 /** The sender loop used by `npm start` (in-process) and `npm run worker`. Returns a stop function. */
 export function startOutboxSender({ render, mailer = configuredMailer(), intervalMs = 2000 }: { render: RenderEmail; mailer?: Mailer | null; intervalMs?: number }) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = async () => {
-    while (!stopped) {
-      let busy = false;
-      try {
-        const report = await sendDueEmails({ mailer, render });
-        busy = report.claimed > 0;
-      } catch (error) {
-        console.error("Outbox sender:", error);
-      }
-      if (busy || stopped) continue;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, intervalMs);
-      });
-      wake = null;
-    }
-  };
-  void loop();
+  const loop = startQueueLoop({ name: "Outbox sender", intervalMs, pass: async () => (await sendDueEmails({ mailer, render })).claimed > 0 });
+  running = loop;
   return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    wake?.();
+    loop.stop();
+    if (running === loop) running = null;
     mailer?.close();
   };
 }

@@ -5,6 +5,7 @@ import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { seal, unseal } from "~/utils/sealed-secret.server";
 import { postWebhook } from "~/utils/webhook-post.server";
+import { startQueueLoop } from "~/utils/queue-loop";
 import {
   defaultRetryPolicy,
   endpointUrlProblem,
@@ -223,37 +224,19 @@ async function attempt(delivery: Delivery, timeoutMs: number, allowPrivate: bool
   });
 }
 
-let wake: (() => void) | null = null;
+let running: ReturnType<typeof startQueueLoop> | null = null;
 
 /** Asks the running sender to look at the queue now instead of at its next tick. */
 export function wakeWebhookSender() {
-  wake?.();
+  running?.wake();
 }
 
 /** The sender loop used by `npm start` (in-process) and `npm run worker`. Returns a stop function. */
 export function startWebhookSender({ intervalMs = 2000 }: { intervalMs?: number } = {}) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = async () => {
-    while (!stopped) {
-      let busy = false;
-      try {
-        busy = (await sendDueWebhooks()).claimed > 0;
-      } catch (error) {
-        console.error("Webhook sender:", error);
-      }
-      if (busy || stopped) continue;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, intervalMs);
-      });
-      wake = null;
-    }
-  };
-  void loop();
+  const loop = startQueueLoop({ name: "Webhook sender", intervalMs, pass: async () => (await sendDueWebhooks()).claimed > 0 });
+  running = loop;
   return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    wake?.();
+    loop.stop();
+    if (running === loop) running = null;
   };
 }

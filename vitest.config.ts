@@ -12,6 +12,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    // Two test files at a time: each worker has its own SQLite file, ports and browser, and vitest's default
+    // (cores − 1) would run one file at a time on a 2-core CI machine (15 min of vitest instead of under 10).
+    maxWorkers: 2,
+    minWorkers: 2,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

@@ -1,10 +1,7 @@
 import { catalogs, localized, type Locale, type MessageKey, type Translate } from "~/i18n";
 import { prisma } from "~/models/store/connection.server";
-import { formatDateTime, shortOffset } from "~/utils/time";
+import { programmeZone, zonedStamp } from "~/utils/time";
 import { listAudit, type AuditFilter } from "./audit.server";
-
-/** Back-office times with no event of their own (DESIGN.md §3): the programme's zone. */
-export const auditZone = "Asia/Shanghai";
 
 const roleKeys = new Set(["ADMIN", "ORGANIZER", "CHECKIN", "FIRM_CONTACT"]);
 
@@ -35,7 +32,7 @@ export async function describeAudit(entries: Entry[], t: Translate, locale: Loca
       instant: entry.at,
       actorEmail: entry.actorEmail,
       details: entry.details === "{}" ? "" : entry.details,
-      at: `${formatDateTime(entry.at, auditZone, locale)} (${shortOffset(entry.at, auditZone)})`,
+      at: zonedStamp(entry.at, programmeZone, locale),
       action: t(`audit.action.${key}` as MessageKey),
       sentence: t(`audit.sentence.${key}` as MessageKey, {
         actor,

@@ -3,6 +3,7 @@ import { prisma } from "~/models/store/connection.server";
 import type { ApplicationStatus, FirmStatus } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/domain-error";
 import { buildSheet, type SheetColumn } from "~/utils/spreadsheet";
+import { programmeZone } from "~/utils/time";
 import { listApplications } from "./application.server";
 import { audit, listAudit } from "./audit.server";
 import { describeAudit } from "./audit-view.server";
@@ -14,7 +15,6 @@ import { sheetBaseName, zonedText } from "./registration-sheet.server";
  * and XLSX. Lists not tied to an event are written in the programme's zone, Shanghai (the app keeps no
  * per-viewer zone); check-ins in their event's zone. Each export of personal data is audited (DESIGN.md §7).
  */
-const programmeZone = "Asia/Shanghai";
 
 type Actor = { locale: Locale; actorUserId: string; ip?: string };
 

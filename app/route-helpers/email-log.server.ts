@@ -7,15 +7,7 @@ import { lazyEmailSubject } from "~/models/registration-emails.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
-import { formatDateTime, shortOffset } from "~/utils/time";
-
-/** Back-office times not tied to an event (DESIGN.md §3): the programme's zone. */
-export const backOfficeZone = "Asia/Shanghai";
-
-/** An instant as the log shows it: the zone's date and time, with its offset. */
-export function zonedStamp(instant: Date, zone: string, locale: string): string {
-  return `${formatDateTime(instant, zone, locale)} (${shortOffset(instant, zone)})`;
-}
+import { programmeZone, zonedStamp } from "~/utils/time";
 
 /**
  * The e-mail log (the global page and each event's tab): who may read which messages, the filters, and
@@ -43,7 +35,7 @@ export async function emailLogPage(request: Request, eventId?: string) {
     filter: { status: filter.status ?? "", kind: filter.kind ?? "", to: filter.to ?? "" },
     kinds,
     rows: rows.map((row) => {
-      const zone = row.event?.timeZone ?? backOfficeZone;
+      const zone = row.event?.timeZone ?? programmeZone;
       return {
         id: row.id,
         kind: row.kind,

@@ -5,11 +5,11 @@ import { SheetDownloads } from "~/components/SheetDownloads";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { auditActors, listAudit } from "~/models/audit.server";
-import { auditActionNames, auditZone, describeAudit } from "~/models/audit-view.server";
+import { auditActionNames, describeAudit } from "~/models/audit-view.server";
 import { requireAdmin } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { page } from "~/utils/route.server";
-import { zonedToUtc } from "~/utils/time";
+import { programmeZone, zonedToUtc } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · Audit log" }];
 
@@ -32,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { t, locale } = requestTranslator(request);
     const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     // Days are the programme's days: "from" its midnight, "to" through the end of that day.
-    const from = filter.from ? zonedToUtc(filter.from, "00:00", auditZone) : null;
-    const to = filter.to ? zonedToUtc(filter.to, "00:00", auditZone) : null;
+    const from = filter.from ? zonedToUtc(filter.from, "00:00", programmeZone) : null;
+    const to = filter.to ? zonedToUtc(filter.to, "00:00", programmeZone) : null;
     const entries = await listAudit({
       action: filter.action || undefined,
       actorUserId: filter.actor || undefined,
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filter: { action: filter.action ?? "", actor: filter.actor ?? "", from: filter.from ?? "", to: filter.to ?? "" },
       actions: auditActionNames.map((name) => ({ name, label: t(`audit.action.${name}` as MessageKey) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
       actors: await auditActors(),
-      zone: auditZone,
+      zone: programmeZone,
       entries: await describeAudit(entries, t, locale),
     };
   });

@@ -4,8 +4,8 @@ import { EmailStatusBadge, useEmailKindLabel } from "~/components/EmailLog";
 import { useT } from "~/i18n/react";
 import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
-import { backOfficeZone, zonedStamp } from "~/route-helpers/email-log.server";
 import { requestTranslator } from "~/utils/i18n.server";
+import { programmeZone, zonedStamp } from "~/utils/time";
 import { resendLoggedEmail } from "~/models/registration-self-service.server";
 import { notFound } from "~/utils/http.server";
 import { requireEventManager, requireProgrammeManager } from "~/auth/permissions.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = await authorizedMessage(request, params.messageId ?? "");
   const { locale } = requestTranslator(request);
   // Times in the event's zone, with the offset; the programme's zone for messages of no event.
-  const zone = message.event?.timeZone ?? backOfficeZone;
+  const zone = message.event?.timeZone ?? programmeZone;
   const rendered = message.html ? null : message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
   return {
     message: {

@@ -38,6 +38,14 @@ export function localDay(instant: Date | string, zone: string): string {
   return inZone(instant, zone).toISODate() ?? "";
 }
 
+/** The programme's zone: back-office times that belong to no event (DESIGN.md §3; no per-user zone yet). */
+export const programmeZone = "Asia/Shanghai";
+
+/** An instant as a log shows it: the zone's date and time with its offset, e.g. "2026年12月1日 06:48 (UTC+8)". */
+export function zonedStamp(instant: Date | string, zone: string, locale: string): string {
+  return `${formatDateTime(instant, zone, locale)} (${shortOffset(instant, zone)})`;
+}
+
 /** e.g. "Asia/Shanghai (UTC+8)", "Asia/Kolkata (UTC+5:30)", "Europe/Berlin (UTC+2)" in summer. */
 export function describeZone(zone: string, at: Date | string = new Date()): string {
   return `${zone} (${shortOffset(at, zone)})`;

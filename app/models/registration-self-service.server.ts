@@ -1,11 +1,13 @@
 import { prisma, rawSql, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { confirmHold, holdByConfirmToken, replacedManageLink } from "~/models/store/registration-store.server";
+import { writeOwnChanges, type OwnChanges } from "~/models/store/registration-self-edit-store.server";
 import type { EditableField } from "~/schemas/registration";
 import { DomainError } from "~/utils/domain-error";
 import { hashSecret } from "~/utils/secrets.server";
+import { audit } from "./audit.server";
 import { enqueueRenderLaterInTransaction, requeueForRenderInTransaction, resendEmail, wakeOutboxSender } from "./outbox.server";
 import { lazyEmailKinds } from "./registration-emails.server";
-import { editableFieldsOf, holdState, isClosed, ownEdits } from "./registration-rules.server";
+import { checkAnswers, editableFieldsOf, holdState, inputError, isClosed, ownEdits, questionVisibleFor } from "./registration-rules.server";
 import { replaceManageLinkInTransaction, resendNoticeInTransaction, rowState } from "./registration-transitions.server";
 import { cancelRegistration } from "./registration-write.server";
 import { enqueueRegistrationWebhook } from "./webhook.server";
@@ -36,12 +38,83 @@ export async function requireByToken(token: string) {
 }
 
 /** Changes the fields the organizers allow; any other field in `changes` is refused with 422. */
-export async function editOwnRegistration(token: string, changes: Partial<Record<EditableField, string | undefined>>) {
+export async function editOwnRegistration(token: string, changes: Partial<Record<EditableField, string | undefined>>, now = new Date()) {
   const registration = await requireByToken(token);
   const data = ownEdits(editableFieldsOf(registration.event), changes);
   if (isClosed(registration.status)) throw new DomainError("conflict", "not_editable", "registration.error.cannotCancel");
+  const changed = (Object.keys(data) as (keyof typeof data)[]).filter((name) => data[name] !== registration[name]);
+  await writeOwnEdit(registration, Object.fromEntries(changed.map((name) => [name, data[name]])), null, changed, now);
+}
+
+type OwnRegistration = Awaited<ReturnType<typeof requireByToken>>;
+
+/**
+ * The event's questions this registration was asked (those of its category), with its answers and whether the
+ * organizers let the attendee change each one from the manage link.
+ */
+export async function ownAnswers(registration: OwnRegistration) {
   const db = await prisma();
-  return db.registration.update({ where: { id: registration.id }, data });
+  const questions = await db.registrationQuestion.findMany({ where: { eventId: registration.eventId }, orderBy: { position: "asc" } });
+  const answers = JSON.parse(registration.answers) as Record<string, unknown>;
+  return questions
+    .filter((question) => questionVisibleFor(question, registration.categoryId))
+    .map((question) => ({
+      key: question.key,
+      label: question.label,
+      labelEn: question.labelEn,
+      kind: question.kind,
+      required: question.required,
+      options: JSON.parse(question.options) as { value: string; label: string; labelEn?: string }[],
+      editable: question.attendeeEditable,
+      answer: (answers[question.key] ?? null) as string | string[] | boolean | null,
+    }));
+}
+
+/**
+ * The attendee's answers to the questions the organizers let them change, checked by the rules of the
+ * registration itself (required, choices, lengths). `answers` carries every such question the form showed;
+ * one left out was emptied. An answer to any other question is refused at its field, whatever the page
+ * showed; the other answers stay as they were. Nothing changed writes nothing.
+ */
+export async function editOwnAnswers(token: string, answers: Record<string, unknown>, now = new Date()) {
+  const registration = await requireByToken(token);
+  if (isClosed(registration.status)) throw new DomainError("conflict", "not_editable", "registration.error.cannotCancel");
+  const db = await prisma();
+  const questions = await db.registrationQuestion.findMany({ where: { eventId: registration.eventId } });
+  const editable = questions.filter((question) => question.attendeeEditable && questionVisibleFor(question, registration.categoryId));
+  const refused = Object.keys(answers).filter((key) => !editable.some((question) => question.key === key));
+  if (refused.length) throw inputError(Object.fromEntries(refused.map((key) => [`answers.${key}`, "registration.error.notEditable"])));
+  const clean = checkAnswers(editable, registration.categoryId, answers);
+  const stored = JSON.parse(registration.answers) as Record<string, unknown>;
+  const next = { ...stored };
+  for (const { key } of editable) {
+    if (key in clean) next[key] = clean[key];
+    else delete next[key];
+  }
+  const changed = editable.map(({ key }) => key).filter((key) => JSON.stringify(stored[key]) !== JSON.stringify(next[key]));
+  await writeOwnEdit(
+    registration,
+    { answers: JSON.stringify(next) },
+    registration.answers,
+    changed.map((key) => `answers.${key}`),
+    now,
+  );
+}
+
+/**
+ * One self-service edit: written with the `registration.updated` webhook in one transaction, then audited
+ * (the names of what changed, never the values). Refused when the registration was closed or its answers
+ * changed since they were read.
+ */
+async function writeOwnEdit(registration: OwnRegistration, changes: OwnChanges, answersBefore: string | null, changed: string[], now: Date) {
+  if (changed.length === 0) return;
+  const written = await writeTransaction((sql) => {
+    const ok = writeOwnChanges(sql, { id: registration.id, changes, answersBefore, now: sqlDate(now) });
+    if (ok) enqueueRegistrationWebhook(sql, "registration.updated", registration.id, now);
+    return ok;
+  });
+  if (!written) throw new DomainError("conflict", "changed_meanwhile", "registrationEdit.error.changedMeanwhile");
+  await audit({ action: "registration.self_updated", targetType: "Registration", targetId: registration.id, eventId: registration.eventId, details: { changed } });
 }
 
 export async function cancelOwnRegistration(token: string, now = new Date()) {

@@ -1,8 +1,11 @@
 import type { QuestionKind } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n";
 import { prisma } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";
+import { audit } from "./audit.server";
+import { answerUse, choiceKinds, editedOptions, kindChangeAllowed, type ChoiceOption } from "./question-edit-rules";
 import { defaultCategory } from "./registration-rules.server";
 import { promoteWaitlist } from "./registration-write.server";
 
@@ -43,7 +46,7 @@ export async function registrationSettings(eventId: string) {
       ticketCategories: { orderBy: { position: "asc" } },
       firmQuotas: { include: { firm: { select: { name: true } } } },
       questions: { orderBy: { position: "asc" } },
-      inviteCodes: { orderBy: { createdAt: "desc" }, include: { category: { select: { name: true } }, firm: { select: { name: true } } } },
+      inviteCodes: { orderBy: { createdAt: "desc" }, include: { category: { select: { name: true, nameEn: true } }, firm: { select: { name: true } } } },
     },
   });
 }
@@ -129,6 +132,7 @@ export async function upsertQuestion(
     options?: { value: string; label: string; labelEn?: string }[];
     categoryIds?: string[];
     position?: number;
+    attendeeEditable?: boolean;
   },
 ) {
   const db = await prisma();
@@ -140,6 +144,7 @@ export async function upsertQuestion(
     options: JSON.stringify(question.options ?? []),
     categoryIds: JSON.stringify(question.categoryIds ?? []),
     position: question.position ?? 0,
+    attendeeEditable: question.attendeeEditable ?? false,
   };
   return db.registrationQuestion.upsert({ where: { eventId_key: { eventId, key: question.key } }, update: data, create: { eventId, key: question.key, ...data } });
 }
@@ -162,6 +167,132 @@ export async function createInviteCode(eventId: string, invite: { code?: string;
 export async function revokeInviteCode(eventId: string, id: string) {
   const db = await prisma();
   await db.inviteCode.updateMany({ where: { id, eventId }, data: { revokedAt: new Date() } });
+}
+
+// ---- editing what exists (issue 14 §5): each edit is refused at its field when it would break what is stored ----
+
+/** A refusal shown at one field of the edit form; `count` is the number its message names. */
+function refusedAt(field: string, messageKey: MessageKey, count?: number): DomainError {
+  return new DomainError("conflict", "edit_refused", messageKey, count === undefined ? undefined : { max: count }, { [field]: count === undefined ? messageKey : `${messageKey}|${count}` });
+}
+
+const settingsChanged = (action: string, eventId: string, actorUserId: string, details: Record<string, unknown>) =>
+  audit({ action, actorUserId, targetType: "Event", targetId: eventId, eventId, details });
+
+/**
+ * Changes a category's names, capacity, approval, invite-only and default marks. Its code stays: the API and
+ * imports name categories by it. A capacity below the places already taken is refused; the check is part of
+ * the UPDATE so a registration confirmed meanwhile cannot slip under it. Marking it the default unmarks the others.
+ */
+export async function updateCategory(
+  eventId: string,
+  id: string,
+  changes: { name: string; nameEn?: string; capacity: number | null; requiresApproval: boolean; inviteOnly: boolean; isDefault: boolean },
+  actorUserId: string,
+) {
+  const db = await prisma();
+  const before = await db.ticketCategory.findFirst({ where: { id, eventId } });
+  if (!before) throw new DomainError("not_found", "unknown_category", "registrationEdit.error.gone");
+  const data = { ...changes, nameEn: changes.nameEn ?? "" };
+  const updated = await db.ticketCategory.updateMany({ where: { id, eventId, ...(changes.capacity === null ? {} : { confirmedCount: { lte: changes.capacity } }) }, data });
+  // After the guarded UPDATE, so a refused edit unmarks nothing; for that moment two defaults read as the first.
+  if (updated.count && changes.isDefault) await db.ticketCategory.updateMany({ where: { eventId, isDefault: true, id: { not: id } }, data: { isDefault: false } });
+  if (updated.count === 0) {
+    const { confirmedCount } = await db.ticketCategory.findUniqueOrThrow({ where: { id } });
+    throw refusedAt("capacity", "registrationEdit.error.belowConfirmed", confirmedCount);
+  }
+  await settingsChanged("registration.category_updated", eventId, actorUserId, { category: before.code, before: pick(before, data), after: data });
+  await promoteWaitlist(eventId);
+}
+
+/** Changes a firm's quota; a quota below the firm's places already taken is refused in the same UPDATE. */
+export async function updateFirmQuota(eventId: string, firmId: string, quota: number, actorUserId: string) {
+  const db = await prisma();
+  const before = await db.firmQuota.findUnique({ where: { eventId_firmId: { eventId, firmId } } });
+  if (!before) throw new DomainError("not_found", "unknown_quota", "registrationEdit.error.gone");
+  const updated = await db.firmQuota.updateMany({ where: { eventId, firmId, confirmedCount: { lte: quota } }, data: { quota } });
+  if (updated.count === 0) {
+    const { confirmedCount } = await db.firmQuota.findUniqueOrThrow({ where: { eventId_firmId: { eventId, firmId } } });
+    throw refusedAt("quota", "registrationEdit.error.belowConfirmed", confirmedCount);
+  }
+  await settingsChanged("registration.quota_updated", eventId, actorUserId, { firmId, before: { quota: before.quota }, after: { quota } });
+  await promoteWaitlist(eventId);
+}
+
+/**
+ * Changes a question. Its key stays (answers are stored by it). Once people have answered, its type may only
+ * change where every stored answer stays valid (text to long text, phone to text), and a choice somebody
+ * chose may not be removed or renamed: a line with an existing label keeps its option, so reordering and
+ * adding choices are safe. Answers already given are never rewritten.
+ */
+export async function updateQuestion(
+  eventId: string,
+  id: string,
+  changes: { label: string; labelEn?: string; kind: QuestionKind; required: boolean; options: string[]; categoryIds: string[]; attendeeEditable: boolean },
+  actorUserId: string,
+) {
+  const db = await prisma();
+  const before = await db.registrationQuestion.findFirst({ where: { id, eventId } });
+  if (!before) throw new DomainError("not_found", "unknown_question", "registrationEdit.error.gone");
+  const stored = await db.registration.findMany({ where: { eventId, anonymisedAt: null }, select: { answers: true } });
+  const use = answerUse(
+    stored.map((row) => JSON.parse(row.answers) as Record<string, unknown>),
+    before.key,
+  );
+  if (!kindChangeAllowed(before.kind, changes.kind, use.answered > 0)) throw refusedAt("kind", "registrationEdit.error.kindAnswered", use.answered);
+  const isChoice = choiceKinds.includes(changes.kind);
+  const { options, dropped } = editedOptions(JSON.parse(before.options) as ChoiceOption[], isChoice ? changes.options : []);
+  const orphaned = isChoice ? dropped.filter((option) => use.chosen.has(option.value)) : [];
+  if (orphaned.length) {
+    throw new DomainError(
+      "conflict",
+      "edit_refused",
+      "registrationEdit.error.optionChosen",
+      { options: orphaned.map((option) => option.label).join(" / ") },
+      { options: "registrationEdit.error.optionChosenField" },
+    );
+  }
+  if (isChoice && options.length === 0) throw refusedAt("options", "registrationEdit.error.noOptions");
+  const data = {
+    label: changes.label,
+    labelEn: changes.labelEn ?? "",
+    kind: changes.kind,
+    required: changes.required,
+    options: JSON.stringify(options),
+    categoryIds: JSON.stringify(changes.categoryIds),
+    attendeeEditable: changes.attendeeEditable,
+  };
+  await db.registrationQuestion.update({ where: { id }, data });
+  await settingsChanged("registration.question_updated", eventId, actorUserId, { question: before.key, before: pick(before, data), after: data });
+}
+
+/**
+ * Changes an invite code's label, category, firm, uses allowed and expiry. The code itself stays (it has been
+ * handed out); a revoked code is not edited; fewer uses than already made are refused in the same UPDATE.
+ */
+export async function updateInviteCode(
+  eventId: string,
+  id: string,
+  changes: { label?: string; categoryId: string | null; firmId: string | null; maxUses: number; expiresAt: Date | null },
+  actorUserId: string,
+) {
+  const db = await prisma();
+  const before = await db.inviteCode.findFirst({ where: { id, eventId } });
+  if (!before) throw new DomainError("not_found", "unknown_invite", "registrationEdit.error.gone");
+  if (before.revokedAt) throw new DomainError("conflict", "invite_revoked", "registrationEdit.error.revoked");
+  if (changes.categoryId && !(await db.ticketCategory.count({ where: { id: changes.categoryId, eventId } }))) throw refusedAt("categoryId", "registration.validation.category");
+  const data = { ...changes, label: changes.label ?? "" };
+  const updated = await db.inviteCode.updateMany({ where: { id, eventId, usedCount: { lte: changes.maxUses } }, data });
+  if (updated.count === 0) {
+    const { usedCount } = await db.inviteCode.findUniqueOrThrow({ where: { id } });
+    throw refusedAt("maxUses", "registrationEdit.error.belowUsed", usedCount);
+  }
+  await settingsChanged("registration.invite_updated", eventId, actorUserId, { invite: before.id, before: pick(before, data), after: data });
+}
+
+/** The values an edit had before, for the audit entry (only the columns it sets). */
+function pick(row: Record<string, unknown>, changed: Record<string, unknown>) {
+  return Object.fromEntries(Object.keys(changed).map((name) => [name, row[name]]));
 }
 
 export async function listFirms() {

@@ -14,7 +14,11 @@ import {
   removeFirmQuota,
   revokeInviteCode,
   setFirmQuota,
+  updateCategory,
   updateEmailConfirmation,
+  updateFirmQuota,
+  updateInviteCode,
+  updateQuestion,
   updateRegistrationSettings,
   upsertCategory,
   upsertQuestion,
@@ -59,12 +63,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         isDefault,
       })),
       quotas: event.firmQuotas.map((quota) => ({ firmId: quota.firmId, firm: quota.firm.name, quota: quota.quota, confirmedCount: quota.confirmedCount })),
-      questions: event.questions.map(({ id, key, label, kind, required }) => ({ id, key, label, kind, required })),
+      questions: event.questions.map(({ id, key, label, labelEn, kind, required, options, categoryIds, attendeeEditable }) => ({
+        id,
+        key,
+        label,
+        labelEn,
+        kind,
+        required,
+        options: (JSON.parse(options) as { label: string }[]).map((option) => option.label),
+        categoryIds: JSON.parse(categoryIds) as string[],
+        attendeeEditable,
+      })),
       invites: event.inviteCodes.map((invite) => ({
         id: invite.id,
         code: invite.code,
         label: invite.label,
-        category: invite.category?.name ?? null,
+        categoryId: invite.categoryId,
+        category: invite.category ? { name: invite.category.name, nameEn: invite.category.nameEn } : null,
+        firmId: invite.firmId,
         firm: invite.firm?.name ?? null,
         maxUses: invite.maxUses,
         usedCount: invite.usedCount,
@@ -79,11 +95,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   return page(request, async () => {
     const eventId = params.eventId ?? "";
-    await requireEventManager(request, eventId);
+    const user = await requireEventManager(request, eventId);
     const event = await registrationSettings(eventId);
     const { t } = requestTranslator(request);
     return handleSubmission(request, registrationSettingsForms(event.timeZone), async (value) => {
-      await saveForm(eventId, event, value);
+      await saveForm(eventId, event, value, user.id);
       return { intent: value.intent, notice: t("registration.admin.settings.saved") };
     });
   });
@@ -91,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type SettingsForm = z.output<ReturnType<typeof registrationSettingsForms>>;
 
-function saveForm(eventId: string, event: Awaited<ReturnType<typeof registrationSettings>>, value: SettingsForm) {
+function saveForm(eventId: string, event: Awaited<ReturnType<typeof registrationSettings>>, value: SettingsForm, actorUserId: string) {
   switch (value.intent) {
     case "settings": {
       const { opensAt, closesAt, capacity, requiresApproval, waitlistEnabled, editableFields } = value;
@@ -117,6 +133,20 @@ function saveForm(eventId: string, event: Awaited<ReturnType<typeof registration
       return createInviteCode(eventId, value);
     case "revokeInvite":
       return revokeInviteCode(eventId, value.id);
+    case "editCategory": {
+      const { intent: _intent, id, ...changes } = value;
+      return updateCategory(eventId, id, changes, actorUserId);
+    }
+    case "editQuota":
+      return updateFirmQuota(eventId, value.firmId, value.quota, actorUserId);
+    case "editQuestion": {
+      const { intent: _intent, id, ...changes } = value;
+      return updateQuestion(eventId, id, changes, actorUserId);
+    }
+    case "editInvite": {
+      const { intent: _intent, id, ...changes } = value;
+      return updateInviteCode(eventId, id, changes, actorUserId);
+    }
   }
 }
 

@@ -4,12 +4,13 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import { AnswersCard } from "~/components/registration-manage/AnswersCard";
 import { TicketCard } from "~/components/registration-manage/TicketCard";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { manageEditSchema, manageForms } from "~/schemas/registration";
 import { mapUrl } from "~/models/registration-emails.server";
-import { cancelOwnRegistration, editOwnRegistration, isReplacedManageLink, registrationForManageToken, resendOwnEmail } from "~/models/registration-self-service.server";
+import { cancelOwnRegistration, editOwnAnswers, editOwnRegistration, isReplacedManageLink, ownAnswers, registrationForManageToken, resendOwnEmail } from "~/models/registration-self-service.server";
 import { deleteOwnData } from "~/models/registration-privacy.server";
 import { editableFieldsOf, publicStatus } from "~/models/registration-rules.server";
 import { clientAddress, HttpError, notFound } from "~/utils/http.server";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Printed under the QR for typing at the door when the camera cannot read a cracked screen.
     ticketCode: registration.status === "CONFIRMED" ? groupTicketCode(registration.ticketCode) : null,
     editable: editableFieldsOf(event),
+    answers: await ownAnswers(registration),
     event: {
       slug: event.slug,
       title: event.title,
@@ -78,6 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (form.intent === "edit") {
         const { intent: _intent, ...changes } = form;
         await editOwnRegistration(token, changes);
+        return { result: reply(), intent: form.intent, ok: true, notice: t("registration.manage.saved") };
+      }
+      if (form.intent === "answers") {
+        await editOwnAnswers(token, form.answers);
         return { result: reply(), intent: form.intent, ok: true, notice: t("registration.manage.saved") };
       }
       if (form.intent === "cancel") {
@@ -122,7 +128,7 @@ function Notice({ message }: { message: MessageKey }) {
 
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "manage" }>;
 
-function Manage({ registration, qr, ticketCode, editable, event }: Loaded) {
+function Manage({ registration, qr, ticketCode, editable, answers, event }: Loaded) {
   const tokenPath = useLocation().pathname.replace(/\/$/, "");
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -135,7 +141,8 @@ function Manage({ registration, qr, ticketCode, editable, event }: Loaded) {
   // Each form shows only its own answer; a refusal carries the intent it was sent with.
   const sentBy = (actionData && "intent" in actionData ? actionData.intent : result?.initialValue?.intent) as string | undefined;
   const edit = useSubmissionForm(manageEditSchema, { id: "edit", lastResult: sentBy === "edit" ? result : null });
-  const refusals = sentBy === "edit" ? edit.formErrors : (result?.error?.[""] ?? []);
+  // The answers' card shows its own refusals.
+  const refusals = sentBy === "edit" ? edit.formErrors : sentBy === "answers" ? [] : (result?.error?.[""] ?? []);
   const notice = actionData && "notice" in actionData ? actionData : null;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
@@ -186,6 +193,7 @@ function Manage({ registration, qr, ticketCode, editable, event }: Loaded) {
           </Form>
         ) : null}
       </section>
+      <AnswersCard answers={answers} active={active} busy={busy} lastResult={sentBy === "answers" ? (result ?? null) : null} />
       <section className="mt-4 flex flex-wrap gap-2">
         {active ? (
           <Form method="post">

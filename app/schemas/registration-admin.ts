@@ -110,6 +110,7 @@ export const questionForm = z.object({
   required: flag,
   options: zLongText(5000).transform(questionOptions),
   categoryIds: names,
+  attendeeEditable: flag,
 });
 
 /** An invite code whose expiry is typed in the event's zone (empty: it never expires); an empty link is none. */
@@ -132,6 +133,23 @@ export const inviteForm = (timeZone: string) =>
     expiresAt: optionalZonedDateTime(timeZone),
   });
 
+/**
+ * The forms that change one existing row. A category's code, a question's key and an invite's code are not
+ * among their fields: integrations, stored answers and handed-out codes refer to them. A question's choices
+ * come as their labels; the model keeps each existing option's stored value by its label.
+ */
+export const editCategoryForm = categoryForm.omit({ code: true }).extend({ intent: z.literal("editCategory"), id });
+export const editQuotaForm = quotaForm.extend({ intent: z.literal("editQuota") });
+export const editQuestionForm = questionForm.omit({ key: true }).extend({
+  intent: z.literal("editQuestion"),
+  id,
+  options: zLongText(5000).transform((text) => questionOptions(text).map((option) => option.label)),
+});
+export const editInviteForm = (timeZone: string) =>
+  inviteForm(timeZone)
+    .omit({ code: true })
+    .extend({ intent: z.literal("editInvite"), id });
+
 /** The forms that remove one row of a list. */
 export const deleteCategoryForm = z.object({ intent: z.literal("deleteCategory"), id });
 export const removeQuotaForm = z.object({ intent: z.literal("removeQuota"), firmId: id });
@@ -148,6 +166,10 @@ export const registrationSettingsForms = (timeZone: string) =>
       quotaForm,
       questionForm,
       inviteForm(timeZone),
+      editCategoryForm,
+      editQuotaForm,
+      editQuestionForm,
+      editInviteForm(timeZone),
       deleteCategoryForm,
       removeQuotaForm,
       deleteQuestionForm,

@@ -68,11 +68,17 @@ const editForm = registrationEditSchema.extend({
   organization: requiredWhenSent(registrationInputSchema.shape.organization),
 });
 
+/** The attendee's answers to the questions they may change; an emptied answer is absent, so none is required here. */
+export const manageAnswersForm = z.object({
+  intent: z.literal("answers"),
+  answers: z.record(z.string().max(64), answerValue, { invalid_type_error: "validation.invalid" }).default({}),
+});
+
 /** The forms of the attendee's manage page (`/r/:token`), told apart by `intent`. */
 export const manageEditSchema = z.preprocess(keepEmptiedRequired, editForm);
 export const manageForms = z.preprocess(
   keepEmptiedRequired,
-  z.discriminatedUnion("intent", [editForm, z.object({ intent: z.literal("cancel") }), z.object({ intent: z.literal("resend") }), z.object({ intent: z.literal("delete") })]),
+  z.discriminatedUnion("intent", [editForm, manageAnswersForm, z.object({ intent: z.literal("cancel") }), z.object({ intent: z.literal("resend") }), z.object({ intent: z.literal("delete") })]),
 );
 
 /** The button on the e-mailed confirmation link: the token is in the URL, the form carries nothing. */

@@ -24,8 +24,54 @@ export function useListForm<Schema extends z.ZodTypeAny>(schema: Schema, addInte
 }
 
 /**
- * A settings list: one line per row with its remove button, then the form that adds a row. Categories,
- * firm quotas, questions and invite codes are all edited this way.
+ * The form that changes one existing row, folded under the row and pre-filled: it opens by itself when the
+ * action refused it, with each message at its field. `children` gets the field's error and an id per field.
+ */
+export function RowEditor<Schema extends z.ZodTypeAny>({
+  schema,
+  intent,
+  keyName,
+  keyValue,
+  note,
+  className,
+  children,
+}: {
+  schema: Schema;
+  intent: string;
+  keyName: string;
+  keyValue: string;
+  note?: string;
+  className: string;
+  children: (field: { errorOf: (name: string) => string | undefined; idOf: (name: string) => string }) => ReactNode;
+}) {
+  const t = useT();
+  const answer = answerFor(useActionData(), intent);
+  const refused = answer?.result?.initialValue?.[keyName] === keyValue ? answer.result : undefined;
+  const id = `${intent}-${keyValue}`.replace(/[^a-zA-Z0-9-]/g, "");
+  const { form, errorOf, formErrors } = useSubmissionForm(schema, { id, lastResult: refused });
+  const idOf = (name: string) => `${id}-${name}`;
+  return (
+    <details className="mt-1 w-full" open={refused?.error ? true : undefined}>
+      <summary className="cursor-pointer text-sm text-brand-700 underline">{t("action.edit")}</summary>
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className={`mt-2 rounded border border-slate-200 p-3 ${className}`}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name={keyName} value={keyValue} />
+        {note ? <p className="text-xs text-slate-600 sm:col-span-full">{note}</p> : null}
+        <div className="sm:col-span-full">
+          <FormErrors messages={formErrors} />
+        </div>
+        {children({ errorOf, idOf })}
+        <button type="submit" className="btn sm:w-max">
+          {t("action.save")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/**
+ * A settings list: one line per row with its edit form and remove button, then the form that adds a row.
+ * Categories, firm quotas, questions and invite codes are all managed this way.
  */
 export function ManagedList<Row>({
   title,
@@ -34,6 +80,7 @@ export function ManagedList<Row>({
   describe,
   rowClassName,
   removal,
+  edit,
   addIntent,
   addLabel,
   form,
@@ -47,6 +94,7 @@ export function ManagedList<Row>({
   describe: (row: Row) => ReactNode;
   rowClassName?: (row: Row) => string;
   removal: (row: Row) => RowRemoval | null;
+  edit?: (row: Row) => ReactNode;
   addIntent: string;
   addLabel?: string;
   form: AddForm;
@@ -62,17 +110,20 @@ export function ManagedList<Row>({
         {rows.map((row) => {
           const remove = removal(row);
           return (
-            <li key={rowKey(row)} className="flex items-center justify-between border-b py-1">
-              <span className={rowClassName?.(row)}>{describe(row)}</span>
-              {remove ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value={remove.intent} />
-                  <input type="hidden" name={remove.name} value={remove.value} />
-                  <button type="submit" className="btn-danger px-2 py-1 text-xs">
-                    {remove.label}
-                  </button>
-                </Form>
-              ) : null}
+            <li key={rowKey(row)} className="border-b py-1">
+              <div className="flex items-center justify-between gap-2">
+                <span className={`min-w-0 break-words ${rowClassName?.(row) ?? ""}`}>{describe(row)}</span>
+                {remove ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={remove.intent} />
+                    <input type="hidden" name={remove.name} value={remove.value} />
+                    <button type="submit" className="btn-danger px-2 py-1 text-xs">
+                      {remove.label}
+                    </button>
+                  </Form>
+                ) : null}
+              </div>
+              {edit?.(row)}
             </li>
           );
         })}

@@ -9,8 +9,11 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
+// Ids stay unique when several forms of the page (one per row being edited) have fields of the same name.
+const fieldId = (name: string, form: string | undefined, given: string | undefined, value: unknown) => given ?? `settings-${name}-${form ?? ""}${String(value ?? "")}`.replace(/[^a-zA-Z0-9-]/g, "");
+
 export function Input({ label, name, error, ...rest }: { label: string; name: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `settings-${name}-${rest.form ?? ""}${String(rest.defaultValue ?? "")}`.replace(/[^a-zA-Z0-9-]/g, "");
+  const id = fieldId(name, rest.form, rest.id, rest.defaultValue);
   if (rest.type === "checkbox") {
     return (
       <label className="flex items-center gap-2 text-sm">
@@ -22,17 +25,13 @@ export function Input({ label, name, error, ...rest }: { label: string; name: st
   return (
     <label className="block text-sm" htmlFor={id}>
       <span className="field-label">{label}</span>
-      <input id={id} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} />
-      {error ? (
-        <span id={`${id}-error`} className="field-error block">
-          {error}
-        </span>
-      ) : null}
+      <input name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} id={id} />
+      <FieldError id={`${id}-error`} message={error} />
     </label>
   );
 }
 
-/** A select of named things; `blank` adds an empty first choice for optional links. */
+/** A select of named things; `blank` adds an empty first choice (with its words) for optional links. */
 export function Select({
   label,
   name,
@@ -40,31 +39,71 @@ export function Select({
   blank,
   required,
   error,
+  defaultValue,
+  id,
 }: {
   label: string;
   name: string;
   options: { id: string; name: string }[];
-  blank?: boolean;
+  blank?: string;
   required?: boolean;
   error?: string;
+  defaultValue?: string;
+  id?: string;
 }) {
+  const selectId = id ?? `settings-${name}`;
   return (
-    <label className="text-sm">
+    <label className="text-sm" htmlFor={selectId}>
       <span className="field-label">{label}</span>
-      <select name={name} className="field-input" required={required} aria-invalid={error ? true : undefined}>
-        {blank ? <option value="">—</option> : null}
+      <select
+        id={selectId}
+        name={name}
+        className="field-input"
+        required={required}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${selectId}-error` : undefined}
+      >
+        {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((option) => (
           <option key={option.id} value={option.id}>
             {option.name}
           </option>
         ))}
       </select>
-      <FieldError message={error} />
+      <FieldError id={`${selectId}-error`} message={error} />
     </label>
   );
 }
 
-/** A message under a group of fields (checkboxes, a select, a text area) that has no single input to describe. */
-export function FieldError({ message }: { message?: string }) {
-  return message ? <span className="field-error block">{message}</span> : null;
+export function TextArea({ label, name, error, id, hint, defaultValue }: { label: string; name: string; error?: string; id: string; hint?: string; defaultValue?: string }) {
+  return (
+    <label className="text-sm sm:col-span-2" htmlFor={id}>
+      <span className="field-label">{label}</span>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        className="field-input"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+      />
+      {hint ? (
+        <span id={`${id}-hint`} className="block text-xs text-slate-600">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </label>
+  );
+}
+
+/** A message under a field, or under a group of fields (checkboxes) that has no single input to describe. */
+export function FieldError({ message, id }: { message?: string; id?: string }) {
+  return message ? (
+    <span id={id} className="field-error block">
+      {message}
+    </span>
+  ) : null;
 }

@@ -80,7 +80,10 @@ describe("editing registration settings", () => {
 
     const refused = await post(jar, path, { intent: "editCategory", id: category.id, name: "公众票", capacity: "1" }, "en");
     expect(refused.status).toBe(409);
-    expect(errorAt(await refused.text(), `editCategory-${category.id}-capacity`)).toBe("Cannot be lower than the 2 places already taken.");
+    const refusedHtml = await refused.text();
+    expect(errorAt(refusedHtml, `editCategory-${category.id}-capacity`)).toBe("Cannot be lower than the 2 places already taken.");
+    // The refused row's form is open, showing what was refused.
+    expect(refusedHtml).toMatch(new RegExp(`<details[^>]*open=""[^>]*>\\s*<summary[^>]*>Edit</summary>\\s*<form[^>]*id="editCategory-${category.id}"`));
     expect((await (await prisma()).ticketCategory.findUniqueOrThrow({ where: { id: category.id } })).capacity).toBe(5);
 
     const saved = await post(jar, path, { intent: "editCategory", id: category.id, name: "公众票", nameEn: "Public", capacity: "3", isDefault: "on" });
@@ -202,6 +205,9 @@ describe("the attendee's answers on the manage page", () => {
     const page = await (await fetch(`${server.baseUrl}${path}`)).text();
     expect(page).toMatch(/<input[^>]*name="answers.diet"[^>]*value="无"/);
     expect(page).not.toContain('name="answers.invoice"');
+    // The ticket code in groups for typing at the door, and one button that looks destructive (cancel).
+    expect(page).toMatch(/data-testid="ticket-code"[^>]*>[0-9A-Za-z_-]+(?: [0-9A-Za-z_-]+)+</);
+    expect(page.match(/class="btn-danger/g)).toHaveLength(1);
     expect(visibleText(page)).toContain("示例公司");
 
     const saved = await post(null, path, [

@@ -45,7 +45,7 @@ export async function seedRegistrations({ firms, now = new Date() }: { firms: { 
       position: 0,
     });
     await upsertQuestion(event.id, { key: "outlet", label: "所属媒体", labelEn: "Media outlet", kind: "TEXT", required: true, categoryIds: [media.id], position: 1 });
-    await upsertQuestion(event.id, { key: "dietary", label: "饮食要求", labelEn: "Dietary needs", kind: "LONG_TEXT", position: 2 });
+    await upsertQuestion(event.id, { key: "dietary", label: "饮食要求", labelEn: "Dietary needs", kind: "LONG_TEXT", position: 2, attendeeEditable: true });
     for (const firm of firms.slice(0, 3)) await setFirmQuota(event.id, firm.id, 3);
     await createInviteCode(event.id, { code: `GUEST-${event.slug.split("-").at(-1)!.toUpperCase()}`, label: "特邀嘉宾", categoryId: guest.id, maxUses: 5 });
   }

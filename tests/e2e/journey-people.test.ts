@@ -1,7 +1,7 @@
-import { describe, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { browserAndServer } from "../support/e2e";
-import { pageLinks } from "../support/journey";
+import { axeViolations, pageLinks } from "../support/journey";
 import { checkPages, onePerPage, walkRole, type Role } from "../support/journey-crawl";
 import { demo } from "../support/staff";
 
@@ -38,6 +38,11 @@ describe("journeys outside the back office in Chromium at 375 px and 1280 px", (
     const shown = ["/", "/events", ...(await pageLinks(page, "header nav")), ...(await pageLinks(page, "main"))];
     const publicPages = onePerPage(shown.filter((href) => !href.startsWith("/login")));
     await checkPages(page, "attendee", publicPages);
+
+    // An unknown address answers a titled error page that passes axe too.
+    expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+    expect(await page.title()).toContain("页面不存在");
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto("/events/deep-dive-finance-shanghai/register", { waitUntil: "networkidle" });

@@ -17,10 +17,17 @@ export const reworkedElsewhere: RegExp[] = [
   /^\/programme\/firms\//, // a firm's public page
 ];
 
-export type Role = { role: string; credentials: { email: string; password: string }; home: string };
+export type Role = {
+  role: string;
+  credentials: { email: string; password: string };
+  home: string;
+  /** Also open the tabs of the first event the landing page links to (and the check-in tab's own pages). */
+  eventTabs?: boolean;
+};
 
 const sideNavigation = 'nav[aria-label="后台导航"]';
 const header = 'header nav[aria-label="菜单"]';
+const eventTabs = 'nav[aria-label="活动管理"]';
 
 /** One finding per line, "page @width: what", for the pages the check applies to. */
 export function describeFindings(href: string, findings: Record<number, PageFindings>): string[] {
@@ -51,13 +58,20 @@ const publicPage = /^\/($|programme|events\/)/;
  * page of another object (a second event's registrations) are opened once: the HTTP sweep of
  * tests/integration/auth-landing.test.ts already asks each of them for its status.
  */
-export async function walkRole(browser: Browser, baseUrl: string, { role, credentials, home }: Role): Promise<string[]> {
+export async function walkRole(browser: Browser, baseUrl: string, { role, credentials, home, eventTabs: withEventTabs = false }: Role): Promise<string[]> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "zh-CN", baseURL: baseUrl });
   const page: Page = await signInAs(context, baseUrl, credentials);
   expect(new URL(page.url()).pathname).toBe(home);
   // The URL changes a moment before the signed-in page is drawn; its header's account link marks the end.
   await page.locator('header a[href="/account"]').waitFor();
   const shown = [home, ...(await pageLinks(page, header)), ...(await pageLinks(page, sideNavigation)), ...(await pageLinks(page, "main"))];
+  const firstEvent = shown.find((href) => /^\/admin\/events\/[^/?]+$/.test(href));
+  if (withEventTabs && firstEvent) {
+    await page.goto(firstEvent);
+    shown.push(...(await pageLinks(page, eventTabs)));
+    await page.goto(`${firstEvent}/checkin`);
+    shown.push(...(await pageLinks(page, "main")));
+  }
   const links = onePerPage(shown.filter((href) => !publicPage.test(new URL(href, baseUrl).pathname)));
   await checkPages(page, role, links);
   await context.close();

@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteHeader } from "~/components/SiteHeader";
 import { defaultLocale, type Locale } from "~/i18n";
@@ -14,6 +14,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
 ];
+
+// An error page whose route never loaded (an unknown address) still needs a title: screen readers announce it.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: isRouteErrorResponse(error) && error.status === 404 ? "页面不存在 · Page not found" : "出错了 · Something went wrong" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);

@@ -7,7 +7,7 @@ export function AdminNav({ links }: { links: { to: string; label: MessageKey }[]
   const t = useT();
   return (
     <nav aria-label={t("admin.nav.label")} className="no-print">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      <ul className="flex gap-1 relative overflow-x-auto md:flex-col">
         {links.map((item) => (
           <li key={item.to}>
             <NavLink

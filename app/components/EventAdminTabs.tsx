@@ -19,7 +19,7 @@ export function EventAdminTabs({ eventId }: { eventId: string }) {
   const t = useT();
   return (
     <nav aria-label={t("admin.eventTabs.label")} className="no-print mb-4 border-b border-slate-200">
-      <ul className="flex gap-1 overflow-x-auto">
+      <ul className="flex gap-1 relative overflow-x-auto">
         {tabs.map((tab) => (
           <li key={tab.segment}>
             <NavLink

@@ -154,7 +154,7 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
         {t("programme.contacts.heading")}
       </h2>
       <ActionNotice intent="remove" />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/react";
 import { changePassword } from "~/models/user.server";
 import { accountForms, changePasswordForm } from "~/schemas/account";
 import { minPasswordLength } from "~/utils/password.server";
+import { describeDevice } from "~/utils/user-agent";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireUser } from "~/auth/permissions.server";
 import { endOtherSessions, listSessions } from "~/auth/session.server";
@@ -115,8 +116,8 @@ export default function Account() {
           {sessions.map((session) => (
             <li key={session.id} className="card flex flex-wrap items-start justify-between gap-3" data-testid="session">
               <div className="min-w-0 flex-1">
-                <p className="break-words font-medium">
-                  {session.userAgent || t("account.sessions.unknownDevice")}
+                <p className="break-words font-medium" title={session.userAgent ?? undefined}>
+                  {describeDevice(session.userAgent) ?? (session.userAgent || t("account.sessions.unknownDevice"))}
                   {session.current ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("account.sessions.current")}</span> : null}
                 </p>
                 <p className="mt-1 text-sm text-slate-600">

@@ -69,7 +69,7 @@ export default function ApplicationsQueue() {
         </button>
       </Form>
       {applications.length === 0 ? <p className="mt-4 text-slate-600">{t("programme.admin.noApplications")}</p> : null}
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">

@@ -111,7 +111,7 @@ export default function CheckInDashboard() {
       </section>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <section className="card overflow-x-auto">
+        <section className="card relative overflow-x-auto">
           <h3 className="mb-2 font-semibold">{t("checkin.dashboard.byList")}</h3>
           <table className="w-full text-sm">
             <thead>
@@ -134,7 +134,7 @@ export default function CheckInDashboard() {
             </tbody>
           </table>
         </section>
-        <section className="card overflow-x-auto">
+        <section className="card relative overflow-x-auto">
           <h3 className="mb-2 font-semibold">{t("checkin.dashboard.byCategory")}</h3>
           <table className="w-full text-sm">
             <thead>
@@ -157,14 +157,14 @@ export default function CheckInDashboard() {
         </section>
       </div>
 
-      <section className="card overflow-x-auto" aria-labelledby="conflicts-heading">
+      <section className="card relative overflow-x-auto" aria-labelledby="conflicts-heading">
         <h3 id="conflicts-heading" className="mb-2 font-semibold">
           {t("checkin.dashboard.conflicts")}
         </h3>
         {conflicts.length === 0 ? <p className="text-slate-600">{t("checkin.dashboard.noConflicts")}</p> : <ScanTable scans={conflicts} time={time} conflicts />}
       </section>
 
-      <section className="card overflow-x-auto">
+      <section className="card relative overflow-x-auto">
         <h3 className="mb-2 font-semibold">{t("checkin.dashboard.latest")}</h3>
         {latest.length === 0 ? <p className="text-slate-600">{t("checkin.dashboard.noScans")}</p> : <ScanTable scans={latest} time={time} />}
       </section>

@@ -72,7 +72,7 @@ export default function AdminFirms() {
         </button>
       </Form>
       {firms.length === 0 ? <p className="mt-4 text-slate-600">{t("programme.admin.noFirms")}</p> : null}
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">

@@ -88,12 +88,12 @@ export default function AdminOnboarding() {
       {overdueOnly ? (
         <p className="mt-3 text-sm text-slate-700">
           {t("admin.dashboard.overdueFilter")}{" "}
-          <Link to="/admin/onboarding" className="text-brand-700 hover:underline">
+          <Link to="/admin/onboarding" className="text-brand-700 underline">
             {t("admin.dashboard.showAllFirms")}
           </Link>
         </p>
       ) : null}
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm" aria-label={t("programme.admin.onboarding")}>
           <thead>
             <tr className="border-b">

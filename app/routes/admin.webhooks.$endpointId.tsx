@@ -68,7 +68,7 @@ export default function WebhookDeliveries() {
       {deliveries.length === 0 ? (
         <p className="mt-2 text-slate-600">{t("webhooks.deliveries.none")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr>

@@ -145,7 +145,7 @@ export default function FirmPortal() {
           {activity.registrations.length === 0 ? (
             <p className="text-sm text-slate-600">{t("programme.portal.noRegistrations")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="mt-1 w-full text-left text-sm">
                 <thead>
                   <tr className="border-b">

@@ -1,0 +1,35 @@
+import { describe, it, vi } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { browserAndServer } from "../support/e2e";
+import { walkRole, type Role } from "../support/journey-crawl";
+import { demo } from "../support/staff";
+
+/**
+ * Issue 14 "Done means", back-office side: each organizer and the admin sign in, land on the dashboard and
+ * open every page their header, side navigation and dashboard link to (and the tabs of one event), at 375 px and 1280 px, in Chromium:
+ * no error answer, no raw codes in the visible text, no page wider than the screen, no serious or critical
+ * axe-core finding; screenshots in test-results/screenshots/. Firm contact, check-in staff and attendee:
+ * journey-people.test.ts (two files, so the two test workers share the load).
+ */
+
+// Each role opens a dozen or more pages at two widths with axe-core on each; sign-ins run scrypt.
+vi.setConfig({ testTimeout: 240_000 });
+
+const e2e = browserAndServer({ before: seedDemo });
+
+const roles: Role[] = [
+  // The organizer of one event also opens each tab of that event (the others see the same pages).
+  { role: "shanghai-organizer", credentials: demo.shanghaiOrganizer, home: "/admin", eventTabs: true },
+  { role: "organizer", credentials: demo.organizer, home: "/admin" },
+  { role: "admin", credentials: demo.admin, home: "/admin" },
+];
+
+describe("back-office journeys in Chromium at 375 px and 1280 px", () => {
+  for (const role of roles) {
+    it(`${role.role}: every page linked from the header, the side navigation and the dashboard opens, reads as words, fits and passes axe`, async () => {
+      const started = Date.now();
+      const pages = await walkRole(e2e.browser, e2e.baseUrl, role);
+      console.info(`[${role.role}] ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages.join(" ")}`);
+    });
+  }
+});

@@ -1,6 +1,7 @@
 import { getPublishedEventBySlug } from "~/models/event.server";
-import { shareImagePng, shareImageTag, siteCardPng, type ShareImageKind } from "~/models/poster.server";
+import { eventPageUrl, shareImagePng, shareImageTag, siteCardPng, type ShareImageKind } from "~/models/poster.server";
 import { localeFromRequest } from "~/utils/i18n.server";
+import { qrPng } from "~/utils/qrcode.server";
 
 /**
  * Answers for the share images. Each carries an ETag naming the event version it was drawn from, so a chat
@@ -18,9 +19,11 @@ function pngResponse(request: Request, tag: string, png: () => Promise<Buffer>):
   return png().then((bytes) => new Response(new Uint8Array(bytes), { headers: { ...headers, "Content-Type": "image/png", "Content-Length": String(bytes.byteLength) } }));
 }
 
+const notFoundAnswer = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
 export async function eventShareImage(request: Request, slug: string, kind: ShareImageKind): Promise<Response> {
   const event = await getPublishedEventBySlug(slug);
-  if (!event) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!event) return notFoundAnswer();
   const locale = localeFromRequest(request);
   return pngResponse(request, shareImageTag(event, kind, locale), () => shareImagePng(event, kind, locale));
 }
@@ -28,4 +31,11 @@ export async function eventShareImage(request: Request, slug: string, kind: Shar
 export function siteShareImage(request: Request): Promise<Response> | Response {
   const locale = localeFromRequest(request);
   return pngResponse(request, `"site-${locale}-1"`, () => siteCardPng(locale));
+}
+
+/** The page's QR code at twice its 120 px display size; its URL never changes, so neither does the image. */
+export async function eventQrCode(slug: string): Promise<Response> {
+  if (!(await getPublishedEventBySlug(slug))) return notFoundAnswer();
+  const png = qrPng(eventPageUrl(slug), 240, 2);
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Content-Length": String(png.byteLength), "Cache-Control": "public, max-age=86400" } });
 }

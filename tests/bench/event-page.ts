@@ -1,5 +1,9 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import type { BenchRow } from "./harness";
+import { formatTable, startRealServer, type BenchRow } from "./harness";
+import { prepareStormEvent } from "./registration-storm";
 
 /**
  * DESIGN.md §6 "public event page under a share storm": a link pasted into a large group chat, 200 visitors
@@ -50,4 +54,23 @@ export function eventPageRows({ single, storm }: Awaited<ReturnType<typeof bench
     { metric: `event page, ${connections} concurrent visitors: pages/s`, value: storm.rps, unit: "/s", budget: "", pass: null },
     { metric: "event page server time (1 connection, p50)", value: single.p50, unit: "ms", budget: "", pass: null },
   ];
+}
+
+// `npx tsx tests/bench/event-page.ts`: this row alone, on a fresh database and the real server in its own process.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = resolve("tests/.tmp/bench-event-page");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, "bench.db");
+  const databaseUrl = `file:${file}`;
+  const { applyMigrations } = await import("../../app/cli/migrate");
+  applyMigrations(databaseUrl);
+  const { slug } = prepareStormEvent(file, { capacity: 100 });
+  const server = await startRealServer({ DATABASE_URL: databaseUrl, RATE_LIMIT: "off" });
+  try {
+    console.log(formatTable(eventPageRows(await benchEventPage({ baseUrl: server.baseUrl, slug, seconds: Number(process.env.BENCH_SECONDS ?? 10) }))));
+  } finally {
+    await server.stop();
+  }
+  process.exit(0);
 }

@@ -62,7 +62,7 @@ export function precompressedAssets(directory: string) {
   };
 }
 
-function acceptedEncoding(header: string | undefined): keyof Encoded | null {
+export function acceptedEncoding(header: string | undefined): keyof Encoded | null {
   if (!header) return null;
   const offered = header.split(",").map((part) => part.trim().split(";"));
   const accepts = (name: string) => offered.some(([coding, quality]) => coding === name && !/q=0(\.0*)?$/.test(quality?.trim() ?? ""));

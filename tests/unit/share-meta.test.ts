@@ -3,7 +3,8 @@ import { socialMeta } from "~/route-helpers/social-meta";
 import { acceptedEncoding } from "~/server/compression";
 
 const args = (locale: "zh-CN" | "en", pathname = "/events/demo") => ({ matches: [{ id: "root", data: { appUrl: "https://events.example.org", locale } }], location: { pathname } });
-const content = (tags: ReturnType<typeof socialMeta>, key: string) => tags.find((tag) => tag.property === key || tag.name === key)?.content;
+type Tag = { property?: string; name?: string; content?: string };
+const content = (tags: ReturnType<typeof socialMeta>, key: string) => (tags as Tag[]).find((tag) => tag.property === key || tag.name === key)?.content;
 
 describe("share tags", () => {
   it("makes the page URL and the image absolute from APP_URL, the site card by default", () => {

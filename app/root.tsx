@@ -6,6 +6,7 @@ import { defaultLocale, type Locale } from "~/i18n";
 import { sessionUser } from "~/auth/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { navigationFor } from "~/auth/navigation.server";
+import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 
@@ -24,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: localeFromRequest(request),
     user: user ? { name: user.name, email: user.email } : null,
     navigation: navigationFor(user, "header"),
+    // Absolute links in share tags (route-helpers/social-meta.ts).
+    appUrl: env().APP_URL,
   };
 }
 

@@ -7,13 +7,14 @@ import { common } from "./messages/common";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
+import { share } from "./messages/share";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -27,7 +28,8 @@ export type MessageKey =
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>
-  | KeysOf<typeof audit>;
+  | KeysOf<typeof audit>
+  | KeysOf<typeof share>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

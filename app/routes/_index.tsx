@@ -5,8 +5,9 @@ import { useT } from "~/i18n/react";
 import { listPublishedEvents, publicEventSummary } from "~/models/event.server";
 import { translator } from "~/i18n";
 import { localeFromRequest } from "~/utils/i18n.server";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = (args) => socialMeta(args, (t) => ({ title: args.data?.title ?? t("app.name"), description: t("share.site.description") }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { upcoming, past } = await listPublishedEvents();

@@ -2,18 +2,36 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { EventShareBlock } from "~/components/share/EventShareBlock";
 import { useFavourites } from "~/components/event-page/useFavourites";
 import { recallFragment } from "~/components/agenda/agenda-cache";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { agendaFragment, publicAgendaView } from "~/route-helpers/agenda-view.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
-import { translator } from "~/i18n";
+import { localized, translator } from "~/i18n";
 import { describeEventZone, formatDayRange } from "~/utils/date-range";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { formatDateTime, formatTime } from "~/utils/time";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const data = args.data;
+  if (!data) return [];
+  const { event, when } = data;
+  return socialMeta(args, (_t, locale) => ({
+    title: localized(locale, event.title, event.titleEn),
+    description: [
+      `${when.days} ${when.hours}`,
+      localized(locale, event.venue, event.venueEn),
+      localized(locale, event.theme, event.themeEn) || localized(locale, event.description, event.descriptionEn),
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    image: `/events/${event.slug}/og.png`,
+    type: "article",
+  }));
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEventBySlug(params.slug ?? "");
@@ -49,12 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agenda: view
       ? {
           version: view.version,
-          publishedAt: view.publishedAt,
+          // Dates are formatted here so the page ships no date library to the browser.
+          publishedAt: formatDateTime(view.publishedAt, event.timeZone, locale),
           zone: view.zone,
           rooms: view.rooms,
           tracks: view.tracks,
           types: view.types,
-          log: view.log,
+          log: view.log.map((entry) => ({ ...entry, publishedAt: formatDateTime(entry.publishedAt, event.timeZone, locale) })),
           // A browser's document request renders the HTML from the server's store; data requests carry it.
           html: fragment!.key && documentRequest ? null : fragment!.html,
           fragmentKey: fragment!.key,
@@ -68,7 +87,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function Agenda() {
   const { event, agenda, filters } = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   const container = useRef<HTMLDivElement>(null);
   const favourites = useFavourites(event.slug, container, { add: t("agenda.public.favourite"), remove: t("agenda.public.unfavourite") });
   if (!agenda) return <p className="mt-2 text-slate-600">{t("agenda.public.none")}</p>;
@@ -76,7 +94,7 @@ function Agenda() {
   return (
     <>
       <p className="text-sm text-slate-700">{t("agenda.public.zone", { zone: agenda.zone })}</p>
-      <p className="text-xs text-slate-500">{t("agenda.public.version", { version: agenda.version, at: formatDateTime(agenda.publishedAt, event.timeZone, locale) })}</p>
+      <p className="text-xs text-slate-500">{t("agenda.public.version", { version: agenda.version, at: agenda.publishedAt })}</p>
 
       <Form method="get" className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end" aria-label={t("agenda.public.filters")} preventScrollReset>
         {agenda.tracks.length ? (
@@ -161,7 +179,7 @@ function Agenda() {
           {agenda.log.map((entry) => (
             <li key={entry.version}>
               <p className="font-medium">
-                v{entry.version} · {formatDateTime(entry.publishedAt, event.timeZone, locale)}
+                v{entry.version} · {entry.publishedAt}
               </p>
               {entry.lines.length ? (
                 <ul className="ml-4 list-disc">
@@ -229,6 +247,7 @@ export default function EventPage() {
           <span className="text-sm text-slate-600">{t("event.seatsLeft", { count: Math.max(0, registration.capacity - registration.confirmed) })}</span>
         ) : null}
       </div>
+      <EventShareBlock slug={event.slug} />
       <section className="mt-8" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className="text-xl font-bold">
           {t("agenda.public.heading")}

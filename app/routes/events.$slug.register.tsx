@@ -2,12 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RegistrationForm, RegistrationOutcome } from "~/components/registration-form/RegistrationForm";
+import { localized } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationFormPage, submitRegistrationForm } from "~/route-helpers/registration-form.server";
 import { signedInContactFirmIds } from "~/auth/permissions.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const event = args.data?.event;
+  if (!event) return [];
+  return socialMeta(args, (t, locale) => {
+    const title = localized(locale, event.title, event.titleEn);
+    return { title: t("registration.form.title", { event: title }), description: title, image: `/events/${event.slug}/og.png` };
+  });
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return registrationFormPage(params.slug ?? "");

@@ -5,8 +5,9 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl } from "~/models/firm.server";
 import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction = () => [{ title: "智能体创新推进计划 · Agent Innovation Promotion Programme" }];
+export const meta: MetaFunction = (args) => socialMeta(args, (t) => ({ title: t("programme.title"), description: t("share.programme.description") }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -12,8 +12,9 @@ import { clientAddress } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction = () => [{ title: "申请加入 · Apply to join" }];
+export const meta: MetaFunction = (args) => socialMeta(args, (t) => ({ title: t("share.apply.title"), description: t("share.apply.description") }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

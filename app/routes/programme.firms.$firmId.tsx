@@ -1,12 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { localized } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { getPublicFirm, logoUrl } from "~/models/firm.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
+import { socialMeta } from "~/route-helpers/social-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.firm.name ?? "" }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const firm = args.data?.firm;
+  if (!firm) return [];
+  return socialMeta(args, (t, locale) => {
+    const name = localized(locale, firm.name, firm.nameEn);
+    return { title: name, description: firm.description || t("share.firm.description", { firm: name }) };
+  });
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const firm = await getPublicFirm(params.firmId ?? "");

@@ -9,6 +9,7 @@ import { migrationCount } from "~/models/store/maintenance-store.server";
 import type { Env } from "~/utils/env.server";
 import { bufferedRequest } from "~/utils/http.server";
 import { apiRefusal, apiRouteFinder, isApiPath, withApiErrorAnswers } from "./api-answers";
+import { compressedAnswers, precompressedAssets } from "./compression";
 import { hotEndpoints } from "./hot-endpoints";
 import {
   answerPartnerCors,
@@ -26,7 +27,7 @@ import {
 
 /**
  * The HTTP server around the Remix build: client address, Origin check and partner CORS, security headers,
- * static assets, the API's 404/405 and error shape (api-answers.ts), and the hot JSON endpoints ahead of it
+ * compression (compression.ts), static assets, the API's 404/405 and error shape (api-answers.ts), and the hot JSON endpoints ahead of it
  * all (hot-endpoints.ts).
  * Route modules never see the raw socket; they read the client address from X-Client-Address, which is
  * set here and cannot be supplied by the client.
@@ -85,6 +86,8 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     }
   });
 
+  app.use("/assets", precompressedAssets("build/client/assets"));
+  app.use(compressedAnswers());
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   const apiRoute = apiRouteFinder(build);

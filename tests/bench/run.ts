@@ -89,6 +89,13 @@ async function main() {
       rows.push({ metric: "agenda page p95 with 4 concurrent connections", value: pageLoaded.p95, unit: "ms", budget: "", pass: null });
       details.agenda = { oneConnection: page, fourConnections: pageLoaded };
 
+      // The registration event of the storm below, before its seats go: the page a shared link opens.
+      log("event page: 200 concurrent visitors…");
+      const { benchEventPage, eventPageRows } = await import("./event-page");
+      const eventPage = await benchEventPage({ baseUrl: server.baseUrl, slug: storm.slug, seconds });
+      rows.push(...eventPageRows(eventPage));
+      details.eventPage = eventPage;
+
       log("registration storm: 1,000 concurrent submits for 100 seats…");
       const result = await benchRegistrationStorm({ baseUrl: server.baseUrl, slug: storm.slug, submits: 1000, connections: 1000 });
       const counts = stormDatabaseCounts(file, storm.eventId);

@@ -1,0 +1,36 @@
+import { defineMessages } from "../define";
+
+export const share = defineMessages({
+  "zh-CN": {
+    "share.site.description": "智能体创新推进计划的论坛、深度行与成员企业：查看近期活动、议程并在线报名。",
+    "share.site.tagline": "论坛 · 深度行 · 成员企业",
+    "share.events.title": "全部活动",
+    "share.events.description": "智能体创新推进计划已发布的全部活动：时间、地点与报名状态。",
+    "share.programme.description": "智能体创新推进计划的成员企业名录：行业、城市与加入时间。",
+    "share.apply.title": "申请加入推进计划",
+    "share.apply.description": "提交企业信息，申请成为智能体创新推进计划的成员企业。",
+    "share.firm.description": "{firm} · 智能体创新推进计划成员企业",
+    "share.poster.hostedBy": "主办：{host}",
+    "share.poster.scan": "扫码查看详情并报名",
+    "share.block.heading": "分享活动",
+    "share.block.qrAlt": "本活动页面的二维码",
+    "share.block.hint": "用手机扫码打开本页，或下载海报发到群聊。",
+    "share.block.download": "下载海报",
+  },
+  en: {
+    "share.site.description": "Forums, deep dives and member firms of the Agent Innovation Programme: upcoming events, agendas and online registration.",
+    "share.site.tagline": "Forums · Deep dives · Member firms",
+    "share.events.title": "All events",
+    "share.events.description": "Every published event of the Agent Innovation Programme: dates, venues and registration status.",
+    "share.programme.description": "The member directory of the Agent Innovation Programme: industries, cities and joining dates.",
+    "share.apply.title": "Apply to join the programme",
+    "share.apply.description": "Tell us about your firm and apply to become a member of the Agent Innovation Programme.",
+    "share.firm.description": "{firm} · member of the Agent Innovation Programme",
+    "share.poster.hostedBy": "Hosted by {host}",
+    "share.poster.scan": "Scan for details and registration",
+    "share.block.heading": "Share this event",
+    "share.block.qrAlt": "QR code of this event page",
+    "share.block.hint": "Scan to open this page on a phone, or download the poster for a group chat.",
+    "share.block.download": "Download poster",
+  },
+});

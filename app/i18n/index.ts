@@ -6,13 +6,14 @@ import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
+import { registrationAdmin } from "./messages/registration-admin";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit] as const;
+const features = [common, auth, admin, agenda, registration, registrationAdmin, checkin, programme, webhooks, audit] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -22,6 +23,7 @@ export type MessageKey =
   | KeysOf<typeof admin>
   | KeysOf<typeof agenda>
   | KeysOf<typeof registration>
+  | KeysOf<typeof registrationAdmin>
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -19,7 +19,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      // React 18's streaming renderer can leave NUL bytes where a multi-byte character meets the end of its
+      // chunk (facebook/react#24985); HTML never carries NUL and UTF-8 never encodes one inside a character.
+      const body = new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk) });
       responseHeaders.set("Content-Type", "text/html");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

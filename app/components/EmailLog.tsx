@@ -81,37 +81,46 @@ export function EmailLog() {
         </button>
       </Form>
       {rows.length === 0 ? <p className="card text-sm text-slate-600">{t("registration.admin.emails.none")}</p> : null}
-      <ul className="flex flex-col gap-2" data-testid="email-log">
-        {rows.map((row) => (
-          <li key={row.id} className="card flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:justify-between" data-status={row.status}>
-            <div className="min-w-0">
-              <p className="flex flex-wrap items-center gap-2">
-                <EmailStatusBadge status={row.status} />
-                <span className="text-sm text-slate-700">{kindLabel(row.kind)}</span>
-                {row.event ? <span className="text-sm text-slate-500">· {row.event}</span> : null}
-              </p>
-              <Link to={`/admin/emails/${row.id}`} className="mt-1 block break-words font-medium text-brand-700 underline">
-                {row.subject || t("registration.admin.emails.notRendered")}
-              </Link>
-              <p className="break-all text-sm text-slate-700">{row.toAddress}</p>
-              <p className="text-xs text-slate-500">
-                {row.sentAt ? t("registration.admin.emails.sentAt", { time: row.sentAt }) : t("registration.admin.emails.queuedAt", { time: row.queuedAt })}
-                {row.attempts > 1 ? ` · ${t("registration.admin.emails.attemptCount", { count: row.attempts })}` : ""}
-              </p>
-              {row.lastError && row.status !== "SENT" ? <p className="break-words text-xs text-red-700">{row.lastError}</p> : null}
-            </div>
-            {row.status === "SENT" || row.status === "FAILED" ? (
-              <Form method="post" className="shrink-0">
-                <input type="hidden" name="intent" value="resend" />
-                <input type="hidden" name="messageId" value={row.id} />
-                <button type="submit" className="btn-secondary">
-                  {t("registration.admin.emails.resend")}
-                </button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <EmailMessageList rows={rows} />
     </div>
+  );
+}
+
+/** Messages as cards: status and kind in words, the subject, the address, when; failed or sent ones can go again. */
+export function EmailMessageList({ rows }: { rows: EmailLogData["rows"] }) {
+  const t = useT();
+  const kindLabel = useEmailKindLabel();
+  return (
+    <ul className="flex flex-col gap-2" data-testid="email-log">
+      {rows.map((row) => (
+        <li key={row.id} className="card flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:justify-between" data-status={row.status}>
+          <div className="min-w-0">
+            <p className="flex flex-wrap items-center gap-2">
+              <EmailStatusBadge status={row.status} />
+              <span className="text-sm text-slate-700">{kindLabel(row.kind)}</span>
+              {row.event ? <span className="text-sm text-slate-500">· {row.event}</span> : null}
+            </p>
+            <Link to={`/admin/emails/${row.id}`} className="mt-1 block break-words font-medium text-brand-700 underline">
+              {row.subject || t("registration.admin.emails.notRendered")}
+            </Link>
+            <p className="break-all text-sm text-slate-700">{row.toAddress}</p>
+            <p className="text-xs text-slate-500">
+              {row.sentAt ? t("registration.admin.emails.sentAt", { time: row.sentAt }) : t("registration.admin.emails.queuedAt", { time: row.queuedAt })}
+              {row.attempts > 1 ? ` · ${t("registration.admin.emails.attemptCount", { count: row.attempts })}` : ""}
+            </p>
+            {row.lastError && row.status !== "SENT" ? <p className="break-words text-xs text-red-700">{row.lastError}</p> : null}
+          </div>
+          {row.status === "SENT" || row.status === "FAILED" ? (
+            <Form method="post" className="shrink-0">
+              <input type="hidden" name="intent" value="resend" />
+              <input type="hidden" name="messageId" value={row.id} />
+              <button type="submit" className="btn-secondary">
+                {t("registration.admin.emails.resend")}
+              </button>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -8,13 +8,14 @@ import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
+import { registrationAdmin } from "./messages/registration-admin";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -25,6 +26,7 @@ export type MessageKey =
   | KeysOf<typeof agenda>
   | KeysOf<typeof registration>
   | KeysOf<typeof registrationEditing>
+  | KeysOf<typeof registrationAdmin>
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>

@@ -73,7 +73,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   ]);
   const names = new Map<string, Named>();
   for (const event of events) names.set(`event:${event.id}`, { name: localized(locale, event.title, event.titleEn), link: `/admin/events/${event.id}` });
-  for (const person of registrations) names.set(`registration:${person.id}`, { name: person.name, link: `/admin/events/${person.eventId}/registrations?q=${encodeURIComponent(person.name)}` });
+  for (const person of registrations) names.set(`registration:${person.id}`, { name: person.name, link: `/admin/events/${person.eventId}/registrations/${person.id}` });
   for (const firm of firms) names.set(`firm:${firm.id}`, { name: localized(locale, firm.name, firm.nameEn), link: `/admin/firms/${firm.id}` });
   for (const user of users) names.set(`user:${user.id}`, { name: user.name || user.email, link: null });
   for (const application of applications) names.set(`application:${application.id}`, { name: application.firmName, link: `/admin/applications/${application.id}` });

@@ -51,16 +51,18 @@ export async function audit(entry: AuditEntry): Promise<void> {
   });
 }
 
-export type AuditFilter = { action?: string; actorUserId?: string; eventId?: string; from?: Date; to?: Date };
+/** `about`: entries on one object, as their target or named in their details (a bulk decision lists its ids). */
+export type AuditFilter = { action?: string; actorUserId?: string; eventId?: string; about?: string; from?: Date; to?: Date };
 
 /** Newest first, with the acting user's name and e-mail (or the token's name), for the audit page and export. */
-export async function listAudit({ action, actorUserId, eventId, from, to, take = 200 }: AuditFilter & { take?: number }) {
+export async function listAudit({ action, actorUserId, eventId, about, from, to, take = 200 }: AuditFilter & { take?: number }) {
   const db = await prisma();
   const entries = await db.auditLog.findMany({
     where: {
       ...(action ? { action } : {}),
       ...(actorUserId ? { actorUserId } : {}),
       ...(eventId ? { eventId } : {}),
+      ...(about ? { OR: [{ targetId: about }, { details: { contains: `"${about}"` } }] } : {}),
       ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -213,7 +213,7 @@ export type EmailStatusName = (typeof emailStatuses)[number];
 
 /** Whose messages a reader of the e-mail log sees: everything, or some events' (and the programme's own). */
 export type EmailLogScope = { all: true } | { all: false; eventIds: string[]; programme: boolean };
-export type EmailLogFilter = { eventId?: string; status?: string | null; kind?: string | null; to?: string | null };
+export type EmailLogFilter = { eventId?: string; registrationId?: string; status?: string | null; kind?: string | null; to?: string | null };
 
 const scopeWhere = (scope: EmailLogScope) => (scope.all ? {} : { OR: [{ eventId: { in: scope.eventIds } }, ...(scope.programme ? [{ eventId: null }] : [])] });
 
@@ -224,7 +224,14 @@ export async function listEmails(scope: EmailLogScope, filter: EmailLogFilter = 
   const to = filter.to?.trim().toLowerCase();
   return db.emailMessage.findMany({
     where: {
-      AND: [scopeWhere(scope), filter.eventId ? { eventId: filter.eventId } : {}, status ? { status } : {}, filter.kind ? { kind: filter.kind } : {}, to ? { toAddress: { contains: to } } : {}],
+      AND: [
+        scopeWhere(scope),
+        filter.eventId ? { eventId: filter.eventId } : {},
+        filter.registrationId ? { registrationId: filter.registrationId } : {},
+        status ? { status } : {},
+        filter.kind ? { kind: filter.kind } : {},
+        to ? { toAddress: { contains: to } } : {},
+      ],
     },
     select: {
       id: true,

@@ -2,9 +2,50 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { prisma, writeTransaction } from "~/models/store/connection.server";
 import { audit } from "~/models/audit.server";
+import { DomainError } from "~/utils/domain-error";
 import { enqueueEmail, enqueueRenderLaterInTransaction, wakeOutboxSender } from "./outbox.server";
 import { renderBulkMessage } from "./registration-emails.server";
 import { registrationWhere, type RegistrationFilter } from "./registration-queries.server";
+import { cancelRegistration, decideRegistrations } from "./registration-write.server";
+
+/**
+ * What a bulk action applies to: rows ticked on the page, or every registration matching the list's filter.
+ * The filter is evaluated again when the action runs, and the count the organizer confirmed must still hold.
+ */
+export type BulkSelection = { ids: string[] } | { filter: RegistrationFilter; expected: number };
+export type BulkAction = "approve" | "reject" | "cancel";
+
+async function selectedIds(eventId: string, selection: BulkSelection): Promise<string[]> {
+  const db = await prisma();
+  const where = "ids" in selection ? { eventId, anonymisedAt: null, id: { in: selection.ids } } : registrationWhere(eventId, selection.filter);
+  const rows = await db.registration.findMany({ where, select: { id: true }, orderBy: { createdAt: "asc" } });
+  if ("expected" in selection && rows.length !== selection.expected) {
+    throw new DomainError("conflict", "selection_changed", "registrations.list.changedSince", { count: rows.length, expected: selection.expected });
+  }
+  return rows.map((row) => row.id);
+}
+
+/** Approves, declines or cancels the selection; returns how many registrations changed. Cancellations are audited here. */
+export async function applyBulkAction({ eventId, selection, action, actorUserId }: { eventId: string; selection: BulkSelection; action: BulkAction; actorUserId: string }) {
+  const ids = await selectedIds(eventId, selection);
+  if (action !== "cancel") {
+    const outcome = await decideRegistrations({ eventId, ids, decision: action, actorUserId });
+    return Object.values(outcome).filter((status) => status !== "unchanged").length;
+  }
+  const cancelled: string[] = [];
+  for (const id of ids) if (await cancelRegistration(id)) cancelled.push(id);
+  if (cancelled.length) {
+    await audit({
+      action: "registration.cancelled",
+      actorUserId,
+      targetType: "Registration",
+      targetId: cancelled.length === 1 ? cancelled[0] : "",
+      eventId,
+      details: { count: cancelled.length, ids: cancelled },
+    });
+  }
+  return cancelled.length;
+}
 
 /** Recipients of a bulk message: the filtered set, never cancelled, rejected or erased registrations. */
 export async function bulkRecipients(eventId: string, filter: RegistrationFilter) {

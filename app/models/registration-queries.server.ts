@@ -24,7 +24,8 @@ export function registrationWhere(eventId: string, filter: RegistrationFilter): 
   };
 }
 
-export async function listRegistrations(eventId: string, filter: RegistrationFilter, take = 500) {
+/** One page of the filtered registrations (`skip` rows in), and how many match the filter in all. */
+export async function listRegistrations(eventId: string, filter: RegistrationFilter, take = 500, skip = 0) {
   const db = await prisma();
   const where = registrationWhere(eventId, filter);
   const [rows, total] = await Promise.all([
@@ -33,6 +34,7 @@ export async function listRegistrations(eventId: string, filter: RegistrationFil
       include: { category: { select: { name: true, nameEn: true } }, firm: { select: { name: true } } },
       orderBy: [{ status: "asc" }, { createdAt: "asc" }],
       take,
+      skip,
     }),
     db.registration.count({ where }),
   ]);

@@ -39,7 +39,7 @@ function optionsOf(question: Question): Option[] {
 }
 
 /** An answer as people read it: option labels, 是/Yes for a ticked box. */
-function answerText(question: Question, raw: unknown, locale: Locale, t: Translate): string {
+export function answerText(question: Question, raw: unknown, locale: Locale, t: Translate): string {
   if (raw === undefined || raw === null || raw === "" || raw === false) return "";
   if (question.kind === "CHECKBOX") return t("sheet.yes");
   const options = optionsOf(question);

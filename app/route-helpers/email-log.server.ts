@@ -24,11 +24,12 @@ async function readerScope(request: Request, eventId?: string): Promise<EmailLog
   return { all: false, eventIds: (await listManageableEvents(user)).map((event) => event.id), programme: canManageProgramme(user) };
 }
 
-export async function emailLogPage(request: Request, eventId?: string) {
+/** The log of one event (or all the reader may see), or of the messages to one registration of that event. */
+export async function emailLogPage(request: Request, eventId?: string, registrationId?: string) {
   const scope = await readerScope(request, eventId);
   const { locale } = requestTranslator(request);
   const query = new URL(request.url).searchParams;
-  const filter = { eventId, status: query.get("status"), kind: query.get("kind"), to: query.get("to") };
+  const filter = { eventId, registrationId, status: query.get("status"), kind: query.get("kind"), to: query.get("to") };
   const [rows, kinds] = await Promise.all([listEmails(scope, filter), emailKinds(scope)]);
   return {
     smtpConfigured: Boolean(env().SMTP_URL),

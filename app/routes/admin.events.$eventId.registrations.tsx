@@ -1,89 +1,103 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { BulkActions, type Selection } from "~/components/registrations/BulkActions";
 import { RegistrationFilters } from "~/components/registrations/RegistrationFilters";
-import type { MessageKey } from "~/i18n";
-import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { RegistrationTable } from "~/components/registrations/RegistrationTable";
+import { useT } from "~/i18n/react";
 import { decisionSchema, filterFromSearchParams } from "~/schemas/registration-admin";
 import { firmNameSuggester } from "~/models/firm.server";
+import { applyBulkAction } from "~/models/registration-bulk.server";
 import { listFirms, registrationSettings } from "~/models/registration-settings.server";
-import { cancelRegistration, decideRegistrations } from "~/models/registration-write.server";
-import { listRegistrations, registrationCounts, setOrganizerNote } from "~/models/registration-queries.server";
+import { listRegistrations, registrationCounts } from "~/models/registration-queries.server";
 import { reissueTicket } from "~/models/ticket.server";
 import { requireEventManager } from "~/auth/permissions.server";
-import { handleSubmission } from "~/utils/route.server";
-import { formatDateTime } from "~/utils/time";
+import { handleSubmission, page } from "~/utils/route.server";
+
+const pageSize = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const eventId = params.eventId ?? "";
-  await requireEventManager(request, eventId);
-  const url = new URL(request.url);
-  const filter = filterFromSearchParams(url.searchParams);
-  const [settings, firms, list, counts, suggestFirm] = await Promise.all([
-    registrationSettings(eventId),
-    listFirms(),
-    listRegistrations(eventId, filter, 500),
-    registrationCounts(eventId),
-    firmNameSuggester(),
-  ]);
-  return {
-    eventId,
-    timeZone: settings.timeZone,
-    counts,
-    categories: settings.ticketCategories.map(({ id, name, nameEn }) => ({ id, name, nameEn })),
-    firms,
-    total: list.total,
-    rows: list.rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      name: row.name,
-      email: row.email,
-      organization: row.organization,
-      category: row.category ? { name: row.category.name, nameEn: row.category.nameEn } : null,
-      firm: row.firm?.name ?? null,
-      firmSuggestion: row.firm ? null : suggestFirm(row.organization),
-      createdAt: row.createdAt.toISOString(),
-      checkedInAt: row.checkedInAt?.toISOString() ?? null,
-      note: row.organizerNote,
-    })),
-  };
+  return page(request, async () => {
+    const eventId = params.eventId ?? "";
+    await requireEventManager(request, eventId);
+    const url = new URL(request.url);
+    const filter = filterFromSearchParams(url.searchParams);
+    const requestedPage = Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+    const [settings, firms, list, counts, suggestFirm] = await Promise.all([
+      registrationSettings(eventId),
+      listFirms(),
+      listRegistrations(eventId, filter, pageSize, (requestedPage - 1) * pageSize),
+      registrationCounts(eventId),
+      firmNameSuggester(),
+    ]);
+    return {
+      eventId,
+      timeZone: settings.timeZone,
+      counts,
+      categories: settings.ticketCategories.map(({ id, name, nameEn }) => ({ id, name, nameEn })),
+      firms,
+      total: list.total,
+      page: requestedPage,
+      pages: Math.max(1, Math.ceil(list.total / pageSize)),
+      rows: list.rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        name: row.name,
+        email: row.email,
+        organization: row.organization,
+        category: row.category ? { name: row.category.name, nameEn: row.category.nameEn } : null,
+        firm: row.firm?.name ?? null,
+        firmSuggestion: row.firm ? null : suggestFirm(row.organization),
+        createdAt: row.createdAt.toISOString(),
+        checkedInAt: row.checkedInAt?.toISOString() ?? null,
+      })),
+    };
+  });
 }
 
+// The form posts to the list's own address, so a bulk action over the filtered set reads the filter the
+// organizer was looking at from the query string, and evaluates it again now.
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.eventId ?? "";
   const user = await requireEventManager(request, eventId);
-  return handleSubmission(request, decisionSchema, async ({ intent, ids, id, note }, reply) => {
-    if (intent === "note" && id) {
-      await setOrganizerNote(eventId, id, note ?? "");
-      return { result: reply(), count: 1, error: false };
-    }
+  return handleSubmission(request, decisionSchema, async ({ intent, scope, ids, expected, id }, reply) => {
     if (intent === "reissue") {
       const reissued = id ? await reissueTicket({ eventId, registrationId: id, actorUserId: user.id }) : false;
       if (!reissued) return data({ result: reply(), count: 0, error: true, reissue: "unavailable" as const }, { status: 422 });
       return { result: reply(), count: 0, error: false, reissue: "done" as const };
     }
-    if (intent === "cancel") {
-      let count = 0;
-      const owned = new Set((await listRegistrations(eventId, {}, 100_000)).rows.map((row) => row.id));
-      for (const chosen of ids) if (owned.has(chosen) && (await cancelRegistration(chosen))) count += 1;
-      return { result: reply(), count, error: false };
-    }
-    const outcome = await decideRegistrations({ eventId, ids, decision: intent === "approve" ? "approve" : "reject", actorUserId: user.id });
-    return { result: reply(), count: Object.values(outcome).filter((status) => status !== "unchanged").length, error: false };
+    const selection = scope === "filter" ? { filter: filterFromSearchParams(new URL(request.url).searchParams), expected: expected ?? 0 } : { ids };
+    const count = await applyBulkAction({ eventId, selection, action: intent, actorUserId: user.id });
+    return { result: reply({ resetForm: true }), count, error: false };
   });
 }
 
 export default function RegistrationsAdmin() {
-  const { eventId, counts, categories, firms, rows, total, timeZone } = useLoaderData<typeof loader>();
+  const { eventId, counts, categories, firms, rows, total, timeZone, page: current, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
-  const localized = useLocalized();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const base = `/admin/events/${eventId}/registrations`;
   const exportQuery = (format: string) => new URLSearchParams([...searchParams, ["format", format]]).toString();
+  const pageLink = (to: number) => `?${new URLSearchParams([...[...searchParams].filter(([name]) => name !== "page"), ["page", String(to)]]).toString()}`;
+  const [selection, setSelection] = useState<Selection>({ ids: new Set(), allFiltered: false });
+  const clear = () => setSelection({ ids: new Set(), allFiltered: false });
+  // A new filter, page or finished action starts from nothing selected: a selection never outlives what it was made on.
+  const [madeOn, setMadeOn] = useState({ searchParams, actionData });
+  if (madeOn.searchParams !== searchParams || madeOn.actionData !== actionData) {
+    setMadeOn({ searchParams, actionData });
+    clear();
+  }
+  const toggle = (id: string) =>
+    setSelection(({ ids }) => {
+      const next = new Set(ids);
+      if (!next.delete(id)) next.add(id);
+      return { ids: next, allFiltered: false };
+    });
+  const togglePage = (select: boolean) => setSelection({ ids: select ? new Set(rows.map((row) => row.id)) : new Set(), allFiltered: false });
+  const formError = actionData && "result" in actionData ? actionData.result.error?.[""]?.[0] : undefined;
   return (
-    <div>
+    <div className="min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-semibold">{t("registration.admin.list.title")}</h2>
         <p className="text-sm text-slate-700" data-testid="registration-counts">
@@ -111,7 +125,11 @@ export default function RegistrationsAdmin() {
         </Link>
       </nav>
       <RegistrationFilters categories={categories} firms={firms} />
-      {actionData && "reissue" in actionData ? (
+      {formError ? (
+        <p role="alert" className="mb-2 rounded border border-red-300 bg-red-50 p-2 text-sm">
+          {formError}
+        </p>
+      ) : actionData && "reissue" in actionData ? (
         actionData.reissue === "done" ? (
           <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
             {t("registration.admin.reissue.done")}
@@ -127,99 +145,23 @@ export default function RegistrationsAdmin() {
         </p>
       ) : null}
       <p className="text-sm text-slate-600">{t("registration.admin.list.count", { count: total })}</p>
-      <Form method="post" id="bulk-decisions">
-        <div className="my-2 flex flex-wrap gap-2">
-          <button type="submit" name="intent" value="approve" className="btn" disabled={navigation.state !== "idle"}>
-            {t("registration.admin.list.approve")}
-          </button>
-          <button type="submit" name="intent" value="reject" className="btn-danger" disabled={navigation.state !== "idle"}>
-            {t("registration.admin.list.reject")}
-          </button>
-          <button type="submit" name="intent" value="cancel" className="btn-secondary" disabled={navigation.state !== "idle"}>
-            {t("registration.admin.list.cancel")}
-          </button>
-        </div>
-      </Form>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="p-2">
-                <span className="sr-only">✓</span>
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.form.name")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.list.status")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.list.category")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.form.organization")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.list.checkedIn")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("registration.admin.list.note")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b align-top">
-                <td className="p-2">
-                  <input type="checkbox" name="ids" value={row.id} form="bulk-decisions" aria-label={row.name} />
-                </td>
-                <td className="p-2">
-                  {row.name}
-                  <span className="block text-xs text-slate-600">{row.email}</span>
-                  <span className="block text-xs text-slate-500">{formatDateTime(row.createdAt, timeZone, locale)}</span>
-                </td>
-                <td className="p-2">
-                  {t(`registration.status.${row.status}` as MessageKey)}
-                  {row.status === "CONFIRMED" ? (
-                    // A disclosure rather than one click: re-issuing kills the QR the attendee already holds.
-                    <details className="mt-1 text-xs">
-                      <summary className="cursor-pointer text-brand-700 underline">{t("registration.admin.reissue.button")}</summary>
-                      <Form method="post" className="mt-1 grid gap-1">
-                        <input type="hidden" name="intent" value="reissue" />
-                        <input type="hidden" name="id" value={row.id} />
-                        <p>{t("registration.admin.reissue.warning", { email: row.email })}</p>
-                        <button type="submit" className="btn-danger px-2 py-1 text-xs" disabled={navigation.state !== "idle"}>
-                          {t("registration.admin.reissue.confirm")}
-                        </button>
-                      </Form>
-                    </details>
-                  ) : null}
-                </td>
-                <td className="p-2">{row.category ? localized(row.category.name, row.category.nameEn) : "—"}</td>
-                <td className="p-2">
-                  {row.organization}
-                  {row.firm ? <span className="block text-xs text-brand-700">{row.firm}</span> : null}
-                  {row.firmSuggestion ? <span className="block text-xs text-amber-700">{t("registration.admin.list.firmSuggestion", { firm: row.firmSuggestion })}</span> : null}
-                </td>
-                <td className="p-2">{row.checkedInAt ? formatDateTime(row.checkedInAt, timeZone, locale) : "—"}</td>
-                <td className="p-2">
-                  <Form method="post" className="flex gap-1">
-                    <input type="hidden" name="intent" value="note" />
-                    <input type="hidden" name="id" value={row.id} />
-                    <label className="sr-only" htmlFor={`note-${row.id}`}>
-                      {t("registration.admin.list.note")}
-                    </label>
-                    <input id={`note-${row.id}`} name="note" defaultValue={row.note} className="field-input py-1 text-xs" />
-                    <button type="submit" className="btn-secondary px-2 py-1 text-xs">
-                      {t("registration.admin.list.saveNote")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <BulkActions selection={selection} pageIds={rows.map((row) => row.id)} total={total} onSelectFiltered={() => setSelection(({ ids }) => ({ ids, allFiltered: true }))} onClear={clear} />
+      <RegistrationTable rows={rows} base={base} timeZone={timeZone} selection={selection} onToggle={toggle} onTogglePage={togglePage} />
+      {pages > 1 ? (
+        <nav className="mt-3 flex flex-wrap items-center gap-3 text-sm" aria-label={t("registrations.list.page", { page: current, pages })}>
+          {current > 1 ? (
+            <Link className="btn-secondary" to={pageLink(current - 1)}>
+              {t("registrations.list.previous")}
+            </Link>
+          ) : null}
+          <span>{t("registrations.list.page", { page: current, pages })}</span>
+          {current < pages ? (
+            <Link className="btn-secondary" to={pageLink(current + 1)}>
+              {t("registrations.list.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -19,12 +19,33 @@ export function filterFromSearchParams(params: URLSearchParams) {
   return registrationFilterSchema.parse(Object.fromEntries([...params].filter(([, value]) => value !== "")));
 }
 
-export const decisionSchema = z.object({
-  intent: z.enum(["approve", "reject", "cancel", "note", "reissue"]),
-  ids: z.array(z.string().max(64)).max(1000).default([]),
-  id: z.string().max(64).optional(),
-  note: zLongText(2000),
-});
+/**
+ * The list's actions. A bulk action applies to the ticked `ids`, or with `scope=filter` to every registration
+ * matching the list's filter (the query string the form posts to), of which the organizer confirmed `expected`.
+ */
+export const decisionSchema = z
+  .object({
+    intent: z.enum(["approve", "reject", "cancel", "reissue"]),
+    scope: z.enum(["ids", "filter"]).default("ids"),
+    ids: z.array(z.string().max(64)).max(1000).default([]),
+    expected: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    id: z.string().max(64).optional(),
+  })
+  .refine((value) => value.scope !== "filter" || value.expected !== undefined, { message: "validation.required", path: ["expected"] });
+
+const rowId = z.string({ required_error: "validation.required" }).min(1, "validation.required").max(64);
+
+/** The per-person page's forms, told apart by `intent`. */
+export const registrationPersonForms = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("reject") }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("reissue") }),
+  z.object({ intent: z.literal("resend"), messageId: rowId }),
+  z.object({ intent: z.literal("addNote"), body: zRequiredLongText(2000) }),
+  z.object({ intent: z.literal("deleteNote"), noteId: rowId }),
+  z.object({ intent: z.literal("listNote"), note: zLongText(2000) }),
+]);
 
 export const bulkMessageSchema = z.object({
   subject: zText(200),

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { prisma } from "~/models/store/connection.server";
 import { runDir } from "../support/paths";
-import { browserAndServer } from "../support/e2e";
+import { browserAndServer, signIn } from "../support/e2e";
 import { demo } from "../support/staff";
 
 // Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
@@ -72,6 +72,40 @@ describe("back office in Chromium", () => {
     await page.getByTestId("token").filter({ hasText: "Entrance 1" }).waitFor({ state: "visible", timeout: 10_000 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  it("the registrations list and a person's page fit a 375 px phone and a 1280 px screen (issue 14 §7)", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await signIn(page, e2e.baseUrl, demo.shanghaiOrganizer);
+    const event = await (await prisma()).event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
+    const shots = resolve("test-results/screenshots");
+    mkdirSync(shots, { recursive: true });
+    const fits = async (width: number) => {
+      const { scroll } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth }));
+      expect(scroll).toBeLessThanOrEqual(width);
+    };
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+      await page.goto(`${e2e.baseUrl}/admin/events/${event.id}/registrations`);
+      await page.waitForLoadState("networkidle");
+      await page.getByRole("checkbox", { name: "选择本页全部" }).check();
+      await page.getByTestId("selection-summary").waitFor();
+      await page.getByRole("button", { name: "取消所选" }).click();
+      await page.getByText(/^取消 \d+ 条报名？/).waitFor();
+      await fits(width);
+      await page.screenshot({ path: resolve(shots, `registrations-${width}.png`), fullPage: true });
+      await page.getByRole("button", { name: "返回" }).click();
+
+      const first = page.getByTestId("registration-table").getByRole("link").first();
+      const name = (await first.textContent()) ?? "";
+      await first.click();
+      await page.getByRole("heading", { name }).waitFor();
+      await page.getByTestId("history").waitFor();
+      await fits(width);
+      await page.screenshot({ path: resolve(shots, `registration-person-${width}.png`), fullPage: true });
+    }
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { bufferedRequest } from "~/utils/http.server";
 import { apiRefusal, apiRouteFinder, isApiPath, withApiErrorAnswers } from "./api-answers";
 import { compressedAnswers, precompressedAssets } from "./compression";
 import { hotEndpoints } from "./hot-endpoints";
+import { publicPageCache } from "./public-page-cache";
 import {
   answerPartnerCors,
   badOriginBody,
@@ -27,7 +28,7 @@ import {
 
 /**
  * The HTTP server around the Remix build: client address, Origin check and partner CORS, security headers,
- * compression (compression.ts), static assets, the API's 404/405 and error shape (api-answers.ts), and the hot JSON endpoints ahead of it
+ * compression (compression.ts), static assets, anonymous public pages rendered once per database state (public-page-cache.ts), the API's 404/405 and error shape (api-answers.ts), and the hot JSON endpoints ahead of it
  * all (hot-endpoints.ts).
  * Route modules never see the raw socket; they read the client address from X-Client-Address, which is
  * set here and cannot be supplied by the client.
@@ -90,6 +91,7 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use(compressedAnswers());
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use(publicPageCache());
   const apiRoute = apiRouteFinder(build);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isApiPath(req.path)) return next();

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { open as openFile, type FileHandle } from "node:fs/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { Database } from "better-sqlite3";
+import BetterSqlite3, { type Database } from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/domain-error";
 import { dataDirectory, databasePath, env } from "~/utils/env.server";
@@ -65,6 +65,23 @@ async function open(): Promise<Handle> {
 export function db(): Promise<Handle> {
   globalForDb.__db ??= open();
   return globalForDb.__db;
+}
+
+const globalForVersion = globalThis as unknown as { __dataVersion?: () => number };
+
+/**
+ * A number that changes whenever any connection commits to the database: SQLite's `PRAGMA data_version`,
+ * read on a connection of its own because a connection never sees its own commits in it. Caches of rendered
+ * pages key on it (app/server/public-page-cache.ts), so they are exact without knowing which writes matter.
+ */
+export async function dataVersion(): Promise<number> {
+  if (!globalForVersion.__dataVersion) {
+    await db(); // the file exists, in WAL mode, before the watcher opens it
+    const watcher = new BetterSqlite3(databasePath(env().DATABASE_URL), { fileMustExist: true });
+    const read = watcher.prepare("PRAGMA data_version").pluck();
+    globalForVersion.__dataVersion = () => read.get() as number;
+  }
+  return globalForVersion.__dataVersion();
 }
 
 export async function prisma(): Promise<PrismaClient> {

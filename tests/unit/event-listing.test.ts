@@ -26,7 +26,12 @@ describe("event listing", () => {
   });
 
   it("groups by series then city, each group where its first event falls", () => {
-    const groups = groupBySeriesAndCity([event("a", "上海", "2025-07-10T02:00:00Z"), event("x", "北京", "2025-07-12T02:00:00Z", null), event("b", "深圳", "2025-07-13T02:00:00Z"), event("c", "上海", "2025-07-14T02:00:00Z")]);
+    const groups = groupBySeriesAndCity([
+      event("a", "上海", "2025-07-10T02:00:00Z"),
+      event("x", "北京", "2025-07-12T02:00:00Z", null),
+      event("b", "深圳", "2025-07-13T02:00:00Z"),
+      event("c", "上海", "2025-07-14T02:00:00Z"),
+    ]);
     expect(groups.map((group) => group.series?.slug ?? null)).toEqual(["dive", null]);
     expect(groups[0].cities.map((city) => [city.city, city.events.map((e) => e.slug)])).toEqual([
       ["上海", ["a", "c"]],

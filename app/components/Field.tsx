@@ -17,7 +17,7 @@ export function Field({ label, name, error, hint, id, required, ...input }: Fiel
       <label htmlFor={inputId} className="field-label">
         {label}
         {required ? (
-          <span aria-hidden="true" className="text-red-700">
+          <span aria-hidden="true" className="text-danger">
             {" "}
             *
           </span>
@@ -25,7 +25,7 @@ export function Field({ label, name, error, hint, id, required, ...input }: Fiel
       </label>
       <input id={inputId} name={name} required={required} aria-invalid={message ? true : undefined} aria-describedby={describedBy || undefined} className="field-input" {...input} />
       {hint ? (
-        <p id={`${inputId}-hint`} className="mt-1 text-sm text-slate-600">
+        <p id={`${inputId}-hint`} className="field-hint">
           {hint}
         </p>
       ) : null}

@@ -3,7 +3,8 @@ import { locales } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import type { RootData } from "~/root";
 
-const navClass = ({ isActive }: { isActive: boolean }) => `rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:text-brand-700"}`;
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 items-center rounded-md px-2.5 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-muted hover:bg-subtle hover:text-ink"}`;
 
 export function SiteHeader() {
   const t = useT();
@@ -13,12 +14,15 @@ export function SiteHeader() {
   const user = data?.user;
   const navigation = data?.navigation ?? [];
   return (
-    <header className="no-print border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+    <header className="no-print border-b border-line bg-surface/95">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
         {t("nav.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
-        <Link to="/" className="mr-auto py-2 text-base font-bold text-brand-800">
+        <Link to="/" className="mr-auto flex min-h-11 items-center gap-2 text-base font-bold text-brand-800">
+          <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-700 text-sm text-white">
+            智
+          </span>
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.menu")} className="flex flex-wrap items-center gap-1">
@@ -29,7 +33,7 @@ export function SiteHeader() {
           ))}
           {user ? (
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded px-2 py-2 text-sm text-slate-700 hover:text-brand-700">
+              <button type="submit" className="inline-flex min-h-11 items-center rounded-md px-2.5 text-sm text-muted hover:bg-subtle hover:text-ink">
                 {t("nav.logout")}
               </button>
             </Form>
@@ -47,7 +51,7 @@ export function SiteHeader() {
               id="language-select"
               name="locale"
               defaultValue={locale}
-              className="min-h-11 rounded border border-slate-300 bg-white px-2 text-sm"
+              className="min-h-11 rounded-md border border-line-strong bg-surface px-2 text-sm"
               onChange={(event) => event.currentTarget.form?.requestSubmit()}
             >
               {locales.map((code) => (

@@ -9,13 +9,14 @@ import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
 import { registrationAdmin } from "./messages/registration-admin";
+import { site } from "./messages/site";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -31,7 +32,8 @@ export type MessageKey =
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>
   | KeysOf<typeof audit>
-  | KeysOf<typeof share>;
+  | KeysOf<typeof share>
+  | KeysOf<typeof site>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
 import { accountByEmail, insertInvitedAccount, renewSetupLink } from "~/models/store/account-store.server";
 import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
-import { firmContactCount, firmContactGrant, firmHoldingName, firmsWithoutNameKey, grantFirmContact, revokeFirmContact, setFirmNameKey } from "~/models/store/firm-store.server";
+import { eventsAttendedByFirm, firmContactCount, firmContactGrant, firmHoldingName, firmsWithoutNameKey, grantFirmContact, revokeFirmContact, setFirmNameKey } from "~/models/store/firm-store.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
@@ -80,6 +80,20 @@ export async function publicProgrammeDirectory(): Promise<ProgrammeDirectory> {
 export async function getPublicFirm(firmId: string) {
   const firm = await (await prisma()).firm.findUnique({ where: { id: firmId } });
   return firm && firm.status === "ACTIVE" ? firm : null;
+}
+
+/** The programme's headline figures for the home page: its founding firms and all its active members. */
+export async function programmeFigures() {
+  const db = await prisma();
+  const programme = await currentProgramme();
+  const active = { programmeId: programme.id, status: "ACTIVE" as const };
+  const [founding, members] = await Promise.all([db.firm.count({ where: { ...active, founding: true } }), db.firm.count({ where: active })]);
+  return { programme, founding, members };
+}
+
+/** Published events the firm took part in (a confirmed registration or a seat quota), newest first. */
+export async function firmEventsAttended(firmId: string) {
+  return eventsAttendedByFirm.all(await rawSql(), { firmId }).map((event) => ({ ...event, startsAt: new Date(event.startsAt).toISOString() }));
 }
 
 export async function getFirm(firmId: string) {

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { FirmLogo } from "~/components/FirmLogo";
+import { Badge } from "~/components/ui/Badge";
+import { EmptyState } from "~/components/ui/EmptyState";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { listMembers, logoUrl } from "~/models/firm.server";
+import { listMembers, logoUrl, programmeFigures } from "~/models/firm.server";
 import { page } from "~/utils/route.server";
-import { formatDate } from "~/utils/time";
 import { socialMeta } from "~/route-helpers/social-meta";
+import { longDate } from "~/utils/event-listing";
+import { programmeZone } from "~/utils/time";
 
 export const meta: MetaFunction = (args) => socialMeta(args, (t) => ({ title: t("programme.title"), description: t("share.programme.description") }));
 
@@ -19,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       city: (params.get("city") ?? "").slice(0, 50),
       founding: kind === "founding" ? true : kind === "new" ? false : undefined,
     };
-    const [{ programme, firms, industries, cities }, founders] = await Promise.all([listMembers(filter), listMembers({ founding: true })]);
+    const [{ programme, firms, industries, cities }, figures] = await Promise.all([listMembers(filter), programmeFigures()]);
     const card = (firm: (typeof firms)[number]) => ({
       id: firm.id,
       name: firm.name,
@@ -39,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         descriptionEn: programme.descriptionEn,
         launchedAt: programme.launchedAt.toISOString(),
       },
-      founders: founders.firms.map(card),
+      figures: { founding: figures.founding, members: figures.members },
       firms: firms.map(card),
       industries,
       cities,
@@ -48,56 +52,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type Card = ReturnType<typeof useLoaderData<typeof loader>>["firms"][number];
-
-function FirmLogo({ firm, size = "h-12 w-12" }: { firm: Card; size?: string }) {
-  const t = useT();
-  const localized = useLocalized();
-  const name = localized(firm.name, firm.nameEn);
-  return firm.logo ? (
-    <img src={firm.logo} alt={t("programme.directory.logoAlt", { firm: name })} className={`${size} shrink-0 rounded object-contain`} />
-  ) : (
-    <span aria-hidden="true" className={`${size} flex shrink-0 items-center justify-center rounded bg-brand-50 text-lg font-bold text-brand-800`}>
-      {name.slice(0, 1)}
-    </span>
-  );
-}
-
 export default function ProgrammePage() {
-  const { programme, founders, firms, industries, cities, filter } = useLoaderData<typeof loader>();
+  const { programme, figures, firms, industries, cities, filter } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
   const filtered = Boolean(filter.q || filter.industry || filter.city || filter.kind);
   return (
-    <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-      <h1 className="text-2xl font-bold">{localized(programme.name, programme.nameEn)}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("programme.launchedOn", { date: formatDate(programme.launchedAt, "Asia/Shanghai", locale) })}</p>
-      <p className="mt-3 max-w-3xl text-slate-800">{localized(programme.description, programme.descriptionEn)}</p>
-
-      <section aria-labelledby="founding-heading" className="mt-8">
-        <h2 id="founding-heading" className="text-xl font-semibold">
-          {t("programme.founding.heading")}
-        </h2>
-        <p className="mt-1 text-slate-700">{t("programme.founding.intro", { count: founders.length })}</p>
-        <ul className="mt-3 flex flex-wrap gap-2">
-          {founders.map((firm) => (
-            <li key={firm.id}>
-              <Link to={`/programme/firms/${firm.id}`} className="flex items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600">
-                <FirmLogo firm={firm} size="h-6 w-6" />
-                {localized(firm.name, firm.nameEn)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-3xl font-bold text-ink">{localized(programme.name, programme.nameEn)}</h1>
+      <p className="mt-1 text-sm text-muted">{t("programme.launchedOn", { date: longDate(programme.launchedAt, programmeZone, locale) })}</p>
+      <p className="mt-3 max-w-3xl text-ink">{localized(programme.description, programme.descriptionEn)}</p>
+      <p className="mt-3 max-w-3xl text-muted">{t("programme.founding.intro", { count: figures.founding })}</p>
+      <ul className="mt-4 flex flex-wrap gap-2 text-sm">
+        <li>
+          <Badge tone="warning">{t("site.directory.foundingSummary", { count: figures.founding })}</Badge>
+        </li>
+        <li>
+          <Badge tone="brand">{t("site.directory.membersSummary", { count: figures.members })}</Badge>
+        </li>
+      </ul>
 
       <section aria-labelledby="directory-heading" className="mt-8">
-        <h2 id="directory-heading" className="text-xl font-semibold">
+        <h2 id="directory-heading" className="text-2xl font-bold text-ink">
           {t("programme.directory.heading")}
         </h2>
-        <Form method="get" className="card mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" role="search">
-          <div className="lg:col-span-2">
+        <Form method="get" className="card mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end" role="search">
+          <div className="sm:col-span-2 lg:col-span-1">
             <label htmlFor="directory-q" className="field-label">
               {t("programme.directory.search")}
             </label>
@@ -139,48 +120,56 @@ export default function ProgrammePage() {
               <option value="new">{t("programme.directory.othersOnly")}</option>
             </select>
           </div>
-          <div className="flex gap-2 lg:col-span-5">
-            <button type="submit" className="btn">
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+            <button type="submit" className="btn flex-1 lg:flex-none">
               {t("programme.directory.apply")}
             </button>
             {filtered ? (
-              <Link to="/programme" className="btn-secondary">
+              <Link to="/programme" className="btn-secondary flex-1 lg:flex-none">
                 {t("programme.directory.reset")}
               </Link>
             ) : null}
           </div>
         </Form>
-        <p className="mt-3 text-sm text-slate-700" role="status">
+        <p className="mt-4 text-sm text-muted" role="status">
           {t("programme.directory.count", { count: firms.length })}
         </p>
-        {firms.length === 0 ? <p className="mt-2 text-slate-700">{t("programme.directory.none")}</p> : null}
-        <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {firms.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title={t("programme.directory.none")} />
+          </div>
+        ) : null}
+        <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {firms.map((firm) => (
-            <li key={firm.id} className="card flex gap-3">
+            <li key={firm.id} className="card relative flex gap-4 transition-shadow focus-within:shadow-raised hover:shadow-raised" data-firm={firm.id}>
               <FirmLogo firm={firm} />
-              <div className="min-w-0">
-                <h3 className="font-semibold">
-                  <Link to={`/programme/firms/${firm.id}`} className="hover:underline">
+              <div className="min-w-0 flex-1">
+                <h3 className="font-semibold text-ink">
+                  <Link to={`/programme/firms/${firm.id}`} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
                     {localized(firm.name, firm.nameEn)}
                   </Link>
                 </h3>
-                <p className="text-sm text-slate-600">
+                <p className="mt-0.5 text-sm text-muted">
                   {firm.industry} · {firm.city}
-                  {firm.founding ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("programme.founding.badge")}</span> : null}
                 </p>
-                {firm.description ? <p className="mt-1 line-clamp-3 text-sm text-slate-800">{firm.description}</p> : null}
-                {firm.memberSince ? <p className="mt-1 text-xs text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p> : null}
+                {firm.founding ? (
+                  <p className="mt-1">
+                    <Badge tone="warning">{t("programme.founding.badge")}</Badge>
+                  </p>
+                ) : null}
+                {firm.description ? <p className="mt-2 line-clamp-3 text-sm text-ink">{firm.description}</p> : null}
+                {firm.memberSince ? <p className="mt-2 text-xs text-muted">{t("programme.directory.memberSince", { date: longDate(firm.memberSince, programmeZone, locale) })}</p> : null}
               </div>
             </li>
           ))}
         </ul>
       </section>
 
-      <section aria-labelledby="join-heading" className="card mt-8">
-        <h2 id="join-heading" className="text-xl font-semibold">
+      <section aria-labelledby="join-heading" className="card mt-10 bg-brand-50">
+        <h2 id="join-heading" className="text-xl font-semibold text-ink">
           {t("programme.join.heading")}
         </h2>
-        <ol className="mt-2 list-decimal space-y-1 pl-6 text-slate-800">
+        <ol className="mt-2 list-decimal space-y-1 pl-6 text-ink">
           <li>{t("programme.join.step1")}</li>
           <li>{t("programme.join.step2")}</li>
           <li>{t("programme.join.step3")}</li>

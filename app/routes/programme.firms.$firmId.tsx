@@ -1,12 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { localized } from "~/i18n";
+import { FirmLogo } from "~/components/FirmLogo";
+import { Badge } from "~/components/ui/Badge";
+import { Card } from "~/components/ui/Card";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
-import { getPublicFirm, logoUrl } from "~/models/firm.server";
+import { firmEventsAttended, getPublicFirm, logoUrl } from "~/models/firm.server";
 import { notFound } from "~/utils/http.server";
-import { formatDate } from "~/utils/time";
 import { socialMeta } from "~/route-helpers/social-meta";
+import { dateBadge, longDate } from "~/utils/event-listing";
+import { programmeZone } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const firm = args.data?.firm;
@@ -34,56 +39,102 @@ export async function loader({ params }: LoaderFunctionArgs) {
       memberSince: firm.memberSince?.toISOString() ?? null,
       logo: logoUrl(firm.logoPath),
     },
+    events: await firmEventsAttended(firm.id),
   };
 }
 
+/** One titled block of the profile; a block with nothing to say is left out rather than shown empty. */
+function ProfileSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card as="section" aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold text-ink">
+        {title}
+      </h2>
+      <div className="mt-2">{children}</div>
+    </Card>
+  );
+}
+
 export default function FirmProfilePage() {
-  const { firm } = useLoaderData<typeof loader>();
+  const { firm, events } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
   const name = localized(firm.name, firm.nameEn);
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-6">
-      <Link to="/programme" className="text-sm text-brand-700 hover:underline">
+    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+      <Link to="/programme" className="text-sm font-medium text-brand-700 hover:underline">
         ← {t("programme.profile.back")}
       </Link>
-      <div className="mt-3 flex items-center gap-4">
-        {firm.logo ? <img src={firm.logo} alt={t("programme.directory.logoAlt", { firm: name })} className="h-16 w-16 rounded object-contain" /> : null}
-        <div>
-          <h1 className="text-2xl font-bold">{name}</h1>
-          <p className="text-slate-700">
+      <header className="mt-4 flex items-start gap-4">
+        <FirmLogo firm={firm} size="lg" />
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold text-ink md:text-3xl">{name}</h1>
+          <p className="mt-1 text-muted">
             {firm.industry} · {firm.city}
-            {firm.founding ? ` · ${t("programme.founding.badge")}` : ""}
           </p>
-          {firm.memberSince ? <p className="text-sm text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p> : null}
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            {firm.founding ? <Badge tone="warning">{t("programme.founding.badge")}</Badge> : null}
+            {firm.memberSince ? <span className="text-sm text-muted">{t("programme.directory.memberSince", { date: longDate(firm.memberSince, programmeZone, locale) })}</span> : null}
+          </p>
         </div>
-      </div>
-      {firm.description ? <p className="mt-4 whitespace-pre-line">{firm.description}</p> : null}
-      <dl className="card mt-4 grid gap-3">
-        {firm.offers ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">{t("programme.profile.offers")}</dt>
-            <dd className="whitespace-pre-line">{firm.offers}</dd>
-          </div>
-        ) : null}
-        {firm.needs ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">{t("programme.profile.needs")}</dt>
-            <dd className="whitespace-pre-line">{firm.needs}</dd>
-          </div>
-        ) : null}
-        {firm.website ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">{t("programme.profile.website")}</dt>
-            <dd>
-              <a href={firm.website} rel="noopener noreferrer nofollow" className="text-brand-700 underline">
+      </header>
+
+      <div className="mt-6 grid gap-4 md:grid-cols-[3fr_2fr] md:items-start">
+        <div className="grid gap-4">
+          {firm.description ? (
+            <ProfileSection id="about-heading" title={t("site.firm.about")}>
+              <p className="whitespace-pre-line text-ink">{firm.description}</p>
+            </ProfileSection>
+          ) : null}
+          {firm.offers ? (
+            <ProfileSection id="offers-heading" title={t("programme.profile.offers")}>
+              <p className="whitespace-pre-line text-ink">{firm.offers}</p>
+            </ProfileSection>
+          ) : null}
+          {firm.needs ? (
+            <ProfileSection id="needs-heading" title={t("programme.profile.needs")}>
+              <p className="whitespace-pre-line text-ink">{firm.needs}</p>
+            </ProfileSection>
+          ) : null}
+        </div>
+        <div className="grid gap-4">
+          <ProfileSection id="events-heading" title={t("site.firm.eventsAttended")}>
+            {events.length === 0 ? (
+              <p className="text-sm text-muted">{t("site.firm.noEvents")}</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {events.map((event) => {
+                  const badge = dateBadge(event.startsAt, event.timeZone, locale);
+                  return (
+                    <li key={event.slug} className="flex items-center gap-3 py-2">
+                      <span aria-hidden="true" className="flex w-11 shrink-0 flex-col items-center rounded-md bg-brand-50 py-1 text-brand-800">
+                        <span className="text-xs">{badge.month}</span>
+                        <span className="text-lg font-bold leading-tight">{badge.day}</span>
+                      </span>
+                      <span className="min-w-0">
+                        <Link to={`/events/${event.slug}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                          {localized(event.title, event.titleEn)}
+                        </Link>
+                        <span className="block text-sm text-muted">
+                          <time dateTime={event.startsAt}>{longDate(event.startsAt, event.timeZone, locale)}</time> · {localized(event.city, event.cityEn)}
+                        </span>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </ProfileSection>
+          {firm.website ? (
+            <ProfileSection id="website-heading" title={t("programme.profile.website")}>
+              <a href={firm.website} rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline">
                 {firm.website}
               </a>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+            </ProfileSection>
+          ) : null}
+        </div>
+      </div>
     </main>
   );
 }

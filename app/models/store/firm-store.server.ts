@@ -60,3 +60,28 @@ export const grantFirmContact = prepare((args: { id: string; userId: string; fir
 export const revokeFirmContact = prepare((args: { firmId: string; userId: string }) =>
   kysely.deleteFrom("RoleAssignment").where("firmId", "=", args.firmId).where("role", "=", "FIRM_CONTACT").where("userId", "=", args.userId),
 );
+
+/**
+ * Published events a firm took part in: it had a confirmed registration or a seat quota there. Newest first,
+ * for the public firm page.
+ */
+export const eventsAttendedByFirm = prepare((args: { firmId: string }) =>
+  kysely
+    .selectFrom("Event")
+    .select(["Event.slug", "Event.title", "Event.titleEn", "Event.city", "Event.cityEn", "Event.startsAt", "Event.timeZone"])
+    .where("Event.status", "=", "PUBLISHED")
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("Registration")
+            .select("Registration.id")
+            .whereRef("Registration.eventId", "=", "Event.id")
+            .where("Registration.firmId", "=", args.firmId)
+            .where("Registration.status", "=", "CONFIRMED"),
+        ),
+        eb.exists(eb.selectFrom("FirmQuota").select("FirmQuota.id").whereRef("FirmQuota.eventId", "=", "Event.id").where("FirmQuota.firmId", "=", args.firmId)),
+      ]),
+    )
+    .orderBy("Event.startsAt", "desc"),
+);

@@ -1,0 +1,24 @@
+import { Link, type LinkProps } from "@remix-run/react";
+import { forwardRef, type ButtonHTMLAttributes } from "react";
+
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonSize = "sm" | "md" | "lg";
+
+const variants: Record<ButtonVariant, string> = { primary: "btn", secondary: "btn-secondary", danger: "btn-danger", ghost: "btn-ghost" };
+const sizes: Record<ButtonSize, string> = { sm: "btn-sm", md: "", lg: "btn-lg" };
+
+/** The class list of a button; for the rare element that is neither a <button> nor a link (a <summary>). */
+export function buttonClass({ variant = "primary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+  return [variants[variant], sizes[size], className].filter(Boolean).join(" ");
+}
+
+type Look = { variant?: ButtonVariant; size?: ButtonSize };
+
+export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & Look>(function Button({ variant, size, className, type = "button", ...props }, ref) {
+  return <button ref={ref} type={type} className={buttonClass({ variant, size, className })} {...props} />;
+});
+
+/** A link that looks like a button: navigation stays a link (it opens in a new tab, works without JavaScript). */
+export const ButtonLink = forwardRef<HTMLAnchorElement, LinkProps & Look>(function ButtonLink({ variant, size, className, ...props }, ref) {
+  return <Link ref={ref} className={buttonClass({ variant, size, className })} {...props} />;
+});

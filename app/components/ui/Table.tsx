@@ -1,0 +1,29 @@
+import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+/**
+ * The one table style of the back office. Plain <table> elements get the same rules from the base CSS
+ * (app/tailwind.css); this component adds the scrolling box, so a wide table never widens the page on a phone,
+ * and a caption for screen readers.
+ */
+export function Table({ caption, children, className = "", ...props }: TableHTMLAttributes<HTMLTableElement> & { caption?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="table-scroll -mx-px max-w-full overflow-x-auto rounded-lg border border-line bg-surface">
+      <table className={`w-full text-left text-sm ${className}`.trim()} {...props}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={`bg-subtle px-3 py-2 text-xs font-semibold uppercase tracking-wide text-muted ${className}`.trim()} {...props} />;
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`px-3 py-2 ${className}`.trim()} {...props} />;
+}
+
+export function Tr({ className = "", ...props }: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={`hover:bg-canvas ${className}`.trim()} {...props} />;
+}

@@ -1,9 +1,11 @@
+import { localizedText } from "../utils/localized";
 import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
+import { localization } from "./messages/localization";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { webhooks } from "./messages/webhooks";
@@ -12,7 +14,7 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit] as const;
+const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit, localization] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -25,7 +27,8 @@ export type MessageKey =
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>
-  | KeysOf<typeof audit>;
+  | KeysOf<typeof audit>
+  | KeysOf<typeof localization>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {
@@ -50,9 +53,9 @@ export function interpolate(template: string, params?: TranslateParams): string 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** Picks the English variant of a bilingual database field when the reader chose English and one exists. */
+/** The text of a bilingual database field for places without markup (titles, e-mails, sheets); pages use <Localized>. */
 export function localized(locale: Locale, zh: string, en: string | null | undefined): string {
-  return locale === "en" && en ? en : zh;
+  return localizedText(locale, zh, en).text;
 }
 
 /** A message as models and Zod schemas produce it — an i18n key, or "key|max" for length limits — in the reader's language. */

@@ -1,0 +1,15 @@
+import { defineMessages } from "../define";
+
+/** The marker on a database text shown in Chinese to an English reader because its English field is empty. */
+export const localization = defineMessages({
+  "zh-CN": {
+    "localized.fallback.tag": "中文",
+    "localized.fallback.title": "尚无英文版本，显示中文原文",
+    "localized.englishField": "{field}（英文）",
+  },
+  en: {
+    "localized.fallback.tag": "中文",
+    "localized.fallback.title": "No English version yet: shown in Chinese",
+    "localized.englishField": "{field} (English)",
+  },
+});

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Localized } from "~/components/Localized";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { publicEventSummary } from "~/models/event.server";
 import { formatDate } from "~/utils/time";
@@ -28,7 +29,7 @@ export function EventCard({ event }: { event: Summary }) {
         </Link>
       </h3>
       <p className="mt-2 text-sm text-slate-700">
-        {formatDate(event.startsAt, event.timeZone, locale)} · {event.city}
+        {formatDate(event.startsAt, event.timeZone, locale)} · <Localized zh={event.city} en={event.cityEn} />
       </p>
       <p className="mt-3">
         <span className={`rounded px-2 py-1 text-xs font-medium ${statusStyle[event.registration.status]}`}>{t(`event.registration.${event.registration.status}`)}</span>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { Localized } from "~/components/Localized";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl } from "~/models/firm.server";
 import { page } from "~/utils/route.server";
@@ -25,8 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nameEn: firm.nameEn,
       founding: firm.founding,
       industry: firm.industry,
+      industryEn: firm.industryEn,
       city: firm.city,
+      cityEn: firm.cityEn,
       description: firm.description,
+      descriptionEn: firm.descriptionEn,
       memberSince: firm.memberSince?.toISOString() ?? null,
       logo: logoUrl(firm.logoPath),
     });
@@ -72,7 +76,9 @@ export default function ProgrammePage() {
     <main id="main" className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">{localized(programme.name, programme.nameEn)}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("programme.launchedOn", { date: formatDate(programme.launchedAt, "Asia/Shanghai", locale) })}</p>
-      <p className="mt-3 max-w-3xl text-slate-800">{localized(programme.description, programme.descriptionEn)}</p>
+      <p className="mt-3 max-w-3xl text-slate-800">
+        <Localized zh={programme.description} en={programme.descriptionEn} />
+      </p>
 
       <section aria-labelledby="founding-heading" className="mt-8">
         <h2 id="founding-heading" className="text-xl font-semibold">
@@ -164,10 +170,14 @@ export default function ProgrammePage() {
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-600">
-                  {firm.industry} · {firm.city}
+                  <Localized zh={firm.industry} en={firm.industryEn} /> · <Localized zh={firm.city} en={firm.cityEn} />
                   {firm.founding ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("programme.founding.badge")}</span> : null}
                 </p>
-                {firm.description ? <p className="mt-1 line-clamp-3 text-sm text-slate-800">{firm.description}</p> : null}
+                {firm.description ? (
+                  <p className="mt-1 line-clamp-3 text-sm text-slate-800">
+                    <Localized zh={firm.description} en={firm.descriptionEn} />
+                  </p>
+                ) : null}
                 {firm.memberSince ? <p className="mt-1 text-xs text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p> : null}
               </div>
             </li>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { Localized } from "~/components/Localized";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { getPublicFirm, logoUrl } from "~/models/firm.server";
 import { notFound } from "~/utils/http.server";
@@ -17,9 +18,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       nameEn: firm.nameEn,
       founding: firm.founding,
       industry: firm.industry,
+      industryEn: firm.industryEn,
       city: firm.city,
+      cityEn: firm.cityEn,
       website: firm.website,
       description: firm.description,
+      descriptionEn: firm.descriptionEn,
       offers: firm.offers,
       needs: firm.needs,
       memberSince: firm.memberSince?.toISOString() ?? null,
@@ -44,13 +48,17 @@ export default function FirmProfilePage() {
         <div>
           <h1 className="text-2xl font-bold">{name}</h1>
           <p className="text-slate-700">
-            {firm.industry} · {firm.city}
+            <Localized zh={firm.industry} en={firm.industryEn} /> · <Localized zh={firm.city} en={firm.cityEn} />
             {firm.founding ? ` · ${t("programme.founding.badge")}` : ""}
           </p>
           {firm.memberSince ? <p className="text-sm text-slate-600">{t("programme.directory.memberSince", { date: formatDate(firm.memberSince, "Asia/Shanghai", locale) })}</p> : null}
         </div>
       </div>
-      {firm.description ? <p className="mt-4 whitespace-pre-line">{firm.description}</p> : null}
+      {firm.description ? (
+        <p className="mt-4 whitespace-pre-line">
+          <Localized zh={firm.description} en={firm.descriptionEn} />
+        </p>
+      ) : null}
       <dl className="card mt-4 grid gap-3">
         {firm.offers ? (
           <div>

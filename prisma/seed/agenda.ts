@@ -12,13 +12,55 @@ type Seat = [Person, SpeakerRoleName];
 type Item = Omit<SessionInput, "roomId" | "trackId"> & { room?: string; track?: string; people?: Seat[] };
 
 // Real people named in the launch article; everyone else in the demo is fictional.
-const chenJiachun: Person = { name: "陈家春", nameEn: "Chen Jiachun", organization: "中国互联网协会", organizationEn: "Internet Society of China", jobTitle: "副理事长兼常务副秘书长", jobTitleEn: "Vice Chair and Executive Deputy Secretary-General" };
-const wangZheng: Person = { name: "王正", nameEn: "Wang Zheng", organization: "工业和信息化部科技司科技发展处", organizationEn: "Technology Development Division, Department of Science and Technology, MIIT", jobTitle: "处长", jobTitleEn: "Division Director" };
+const chenJiachun: Person = {
+  name: "陈家春",
+  nameEn: "Chen Jiachun",
+  organization: "中国互联网协会",
+  organizationEn: "Internet Society of China",
+  jobTitle: "副理事长兼常务副秘书长",
+  jobTitleEn: "Vice Chair and Executive Deputy Secretary-General",
+};
+const wangZheng: Person = {
+  name: "王正",
+  nameEn: "Wang Zheng",
+  organization: "工业和信息化部科技司科技发展处",
+  organizationEn: "Technology Development Division, Department of Science and Technology, MIIT",
+  jobTitle: "处长",
+  jobTitleEn: "Division Director",
+};
 // Fictional speakers (clearly marked as demo people).
-const host: Person = { name: "林晓岚（演示）", nameEn: "Lin Xiaolan (demo)", organization: "中国互联网协会秘书处（示例）", organizationEn: "Secretariat, Internet Society of China (example)", jobTitle: "主持人", jobTitleEn: "Host" };
-const keynote1: Person = { name: "周启航（演示）", nameEn: "Zhou Qihang (demo)", organization: foundingFirms[0].name, organizationEn: foundingFirms[0].nameEn, jobTitle: "首席科学家", jobTitleEn: "Chief Scientist" };
-const keynote2: Person = { name: "苏婉清（演示）", nameEn: "Su Wanqing (demo)", organization: foundingFirms[1].name, organizationEn: foundingFirms[1].nameEn, jobTitle: "创始人兼 CEO", jobTitleEn: "Founder and CEO" };
-const keynote3: Person = { name: "韩立诚（演示）", nameEn: "Han Licheng (demo)", organization: "示例大学人工智能研究院", organizationEn: "Institute for AI, Example University", jobTitle: "教授", jobTitleEn: "Professor" };
+const host: Person = {
+  name: "林晓岚（演示）",
+  nameEn: "Lin Xiaolan (demo)",
+  organization: "中国互联网协会秘书处（示例）",
+  organizationEn: "Secretariat, Internet Society of China (example)",
+  jobTitle: "主持人",
+  jobTitleEn: "Host",
+};
+const keynote1: Person = {
+  name: "周启航（演示）",
+  nameEn: "Zhou Qihang (demo)",
+  organization: foundingFirms[0].name,
+  organizationEn: foundingFirms[0].nameEn,
+  jobTitle: "首席科学家",
+  jobTitleEn: "Chief Scientist",
+};
+const keynote2: Person = {
+  name: "苏婉清（演示）",
+  nameEn: "Su Wanqing (demo)",
+  organization: foundingFirms[1].name,
+  organizationEn: foundingFirms[1].nameEn,
+  jobTitle: "创始人兼 CEO",
+  jobTitleEn: "Founder and CEO",
+};
+const keynote3: Person = {
+  name: "韩立诚（演示）",
+  nameEn: "Han Licheng (demo)",
+  organization: "示例大学人工智能研究院",
+  organizationEn: "Institute for AI, Example University",
+  jobTitle: "教授",
+  jobTitleEn: "Professor",
+};
 const moderator: Person = { name: "许明哲（演示）", nameEn: "Xu Mingzhe (demo)", organization: "示例科技媒体", organizationEn: "Example Tech Media", jobTitle: "主编", jobTitleEn: "Editor-in-chief" };
 const panelists: Person[] = [
   { name: "方雅琴（演示）", nameEn: "Fang Yaqin (demo)", organization: foundingFirms[3].name, organizationEn: foundingFirms[3].nameEn, jobTitle: "副总裁", jobTitleEn: "Vice President" },
@@ -269,7 +311,8 @@ async function buildAgenda(eventId: string, items: Item[]) {
   const tracks = new Map<string, string>();
   for (const item of items) {
     if (item.room && !rooms.has(item.room)) rooms.set(item.room, (await createRoom(eventId, { name: item.room, nameEn: english[item.room] ?? "" })).id);
-    if (item.track && !tracks.has(item.track)) tracks.set(item.track, (await createTrack(eventId, { name: item.track, nameEn: english[item.track] ?? "", color: ["#1e40af", "#b45309", "#047857", "#7c3aed"][tracks.size % 4] })).id);
+    if (item.track && !tracks.has(item.track))
+      tracks.set(item.track, (await createTrack(eventId, { name: item.track, nameEn: english[item.track] ?? "", color: ["#1e40af", "#b45309", "#047857", "#7c3aed"][tracks.size % 4] })).id);
   }
   const created = [];
   for (const { room, track, people = [], ...facts } of items) {

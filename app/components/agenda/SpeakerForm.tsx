@@ -39,7 +39,9 @@ export function SpeakerForm({
   const initial = (name: keyof SpeakerValues) => (fields[name].initialValue as string | undefined) ?? "";
   // An English field is labelled after its Chinese twin: "单位（英文）", "Organization (English)".
   const label = (name: keyof SpeakerValues) =>
-    name.endsWith("En") && name !== "nameEn" ? t("localized.englishField", { field: t(`agenda.admin.speakers.${name.slice(0, -2) as "organization" | "jobTitle" | "bio"}`) }) : t(`agenda.admin.speakers.${name as Exclude<keyof SpeakerValues, EnglishField>}`);
+    name.endsWith("En") && name !== "nameEn"
+      ? t("localized.englishField", { field: t(`agenda.admin.speakers.${name.slice(0, -2) as "organization" | "jobTitle" | "bio"}`) })
+      : t(`agenda.admin.speakers.${name as Exclude<keyof SpeakerValues, EnglishField>}`);
   const text = (name: keyof SpeakerValues, extra: Record<string, unknown> = {}) => (
     <Field key={`${name}-${initial(name)}`} label={label(name)} name={name} defaultValue={initial(name)} error={errorOf(name)} {...extra} />
   );

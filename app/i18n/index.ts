@@ -8,13 +8,14 @@ import { common } from "./messages/common";
 import { localization } from "./messages/localization";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
+import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit, localization] as const;
+const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit, localization, titles] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -28,7 +29,8 @@ export type MessageKey =
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>
   | KeysOf<typeof audit>
-  | KeysOf<typeof localization>;
+  | KeysOf<typeof localization>
+  | KeysOf<typeof titles>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

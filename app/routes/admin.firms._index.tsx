@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SheetDownloads } from "~/components/SheetDownloads";
@@ -8,8 +8,9 @@ import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 import { Localized } from "~/components/Localized";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "成员企业 · Member firms" }];
+export const meta = titled("title.admin-firms-index");
 
 const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
 

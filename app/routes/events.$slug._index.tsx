@@ -13,8 +13,10 @@ import { describeEventZone, formatDayRange } from "~/utils/date-range";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { formatDateTime, formatTime } from "~/utils/time";
 import { Localized } from "~/components/Localized";
+import { localized } from "~/i18n";
+import { localeOf } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? localized(localeOf(matches), data.event.title, data.event.titleEn) : "" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEventBySlug(params.slug ?? "");

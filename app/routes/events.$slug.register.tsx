@@ -6,8 +6,10 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationFormPage, submitRegistrationForm } from "~/route-helpers/registration-form.server";
 import { signedInContactFirmIds } from "~/auth/permissions.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { localized } from "~/i18n";
+import { localeOf } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? localized(localeOf(matches), data.event.title, data.event.titleEn) : "" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return registrationFormPage(params.slug ?? "");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Localized } from "~/components/Localized";
@@ -6,8 +6,9 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl } from "~/models/firm.server";
 import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "智能体创新推进计划 · Agent Innovation Promotion Programme" }];
+export const meta = titled("title.programme-index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -12,8 +12,9 @@ import { clientAddress } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "申请加入 · Apply to join" }];
+export const meta = titled("title.programme-apply");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

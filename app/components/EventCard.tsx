@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Localized } from "~/components/Localized";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { publicEventSummary } from "~/models/event.server";
@@ -37,7 +38,7 @@ export function EventCard({ event }: { event: Summary }) {
           </Link>
         </h3>
         <p className="mt-1 text-sm text-muted">
-          <time dateTime={event.startsAt}>{longDate(event.startsAt, event.timeZone, locale)}</time> · {event.city}
+          <time dateTime={event.startsAt}>{longDate(event.startsAt, event.timeZone, locale)}</time> · <Localized zh={event.city} en={event.cityEn} />
           {event.venue ? <span className="block truncate">{event.venue}</span> : null}
         </p>
         <p className="mt-3">

@@ -15,10 +15,13 @@ export type FirmPageData = {
     name: string;
     nameEn: string;
     industry: string;
+    industryEn: string;
     city: string;
+    cityEn: string;
     website: string;
     size: string;
     description: string;
+    descriptionEn: string;
     offers: string;
     needs: string;
     logo: string | null;
@@ -73,7 +76,9 @@ export function ProfileForm({ data, action }: { data: FirmPageData; action: stri
           <Field label={t("programme.field.firmName")} name="name" defaultValue={firm.name} required maxLength={100} error={error("name")} />
           <Field label={t("programme.field.nameEn")} name="nameEn" defaultValue={firm.nameEn} maxLength={100} error={error("nameEn")} />
           <Field label={t("programme.field.industry")} name="industry" defaultValue={firm.industry} required maxLength={50} error={error("industry")} />
+          <Field label={t("localized.englishField", { field: t("programme.field.industry") })} name="industryEn" lang="en" defaultValue={firm.industryEn} maxLength={50} error={error("industryEn")} />
           <Field label={t("programme.field.city")} name="city" defaultValue={firm.city} required maxLength={50} error={error("city")} />
+          <Field label={t("localized.englishField", { field: t("programme.field.city") })} name="cityEn" lang="en" defaultValue={firm.cityEn} maxLength={50} error={error("cityEn")} />
           <Field label={t("programme.field.website")} name="website" defaultValue={firm.website} maxLength={200} error={error("website")} />
           <div className="mb-4">
             <label htmlFor="profile-size" className="field-label">
@@ -94,12 +99,22 @@ export function ProfileForm({ data, action }: { data: FirmPageData; action: stri
             ) : null}
           </div>
         </div>
-        {(["description", "offers", "needs"] as const).map((name) => (
+        {(["description", "descriptionEn", "offers", "needs"] as const).map((name) => (
           <div className="mb-4" key={name}>
             <label htmlFor={`profile-${name}`} className="field-label">
-              {t(name === "description" ? "programme.field.description" : name === "offers" ? "programme.profile.offers" : "programme.profile.needs")}
+              {name === "descriptionEn"
+                ? t("localized.englishField", { field: t("programme.field.description") })
+                : t(name === "description" ? "programme.field.description" : name === "offers" ? "programme.profile.offers" : "programme.profile.needs")}
             </label>
-            <textarea id={`profile-${name}`} name={name} rows={3} maxLength={name === "description" ? 500 : 2000} defaultValue={firm[name]} className="field-input" />
+            <textarea
+              id={`profile-${name}`}
+              name={name}
+              rows={3}
+              lang={name === "descriptionEn" ? "en" : undefined}
+              maxLength={name === "description" ? 500 : name === "descriptionEn" ? 1000 : 2000}
+              defaultValue={firm[name]}
+              className="field-input"
+            />
             {error(name) ? (
               <p className="field-error" role="alert">
                 {error(name)}

@@ -1,22 +1,25 @@
+import { localizedText } from "../utils/localized";
 import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
+import { localization } from "./messages/localization";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
 import { registrationAdmin } from "./messages/registration-admin";
 import { site } from "./messages/site";
+import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -33,7 +36,9 @@ export type MessageKey =
   | KeysOf<typeof webhooks>
   | KeysOf<typeof audit>
   | KeysOf<typeof share>
-  | KeysOf<typeof site>;
+  | KeysOf<typeof site>
+  | KeysOf<typeof localization>
+  | KeysOf<typeof titles>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {
@@ -58,9 +63,9 @@ export function interpolate(template: string, params?: TranslateParams): string 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** Picks the English variant of a bilingual database field when the reader chose English and one exists. */
+/** The text of a bilingual database field for places without markup (titles, e-mails, sheets); pages use <Localized>. */
 export function localized(locale: Locale, zh: string, en: string | null | undefined): string {
-  return locale === "en" && en ? en : zh;
+  return localizedText(locale, zh, en).text;
 }
 
 /** A message as models and Zod schemas produce it — an i18n key, or "key|max" for length limits — in the reader's language. */

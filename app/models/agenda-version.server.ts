@@ -19,7 +19,10 @@ export type SnapshotSpeaker = {
   name: string;
   nameEn: string;
   organization: string;
+  // Absent from snapshots published before the English affiliation fields existed.
+  organizationEn?: string;
   title: string;
+  titleEn?: string;
   role: string;
   position: number;
   hasPhoto: boolean;
@@ -93,7 +96,9 @@ export async function buildSnapshot(eventId: string): Promise<AgendaSnapshot> {
           name: row.speaker.name,
           nameEn: row.speaker.nameEn,
           organization: row.speaker.organization,
+          organizationEn: row.speaker.organizationEn,
           title: row.speaker.jobTitle,
+          titleEn: row.speaker.jobTitleEn,
           role: row.role,
           position: row.position,
           hasPhoto: Boolean(row.speaker.photoPath),

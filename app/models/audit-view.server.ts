@@ -1,12 +1,12 @@
 import { catalogs, localized, type Locale, type MessageKey, type Translate } from "~/i18n";
 import { prisma } from "~/models/store/connection.server";
 import { programmeZone, zonedStamp } from "~/utils/time";
-import { listAudit, type AuditFilter } from "./audit.server";
+import { auditActions, listAudit, type AuditFilter } from "./audit.server";
 
 const roleKeys = new Set(["ADMIN", "ORGANIZER", "CHECKIN", "FIRM_CONTACT"]);
 
-/** The actions the filter offers, in words: every action with a sentence of its own (app/i18n/messages/audit.ts). */
-export const auditActionNames = Object.keys(catalogs["zh-CN"]).flatMap((key) => (key.startsWith("audit.sentence.") && key !== "audit.sentence.other" ? [key.slice("audit.sentence.".length)] : []));
+/** The actions the filter offers; the page shows them in words (app/i18n/messages/audit.ts). */
+export const auditActionNames: readonly string[] = auditActions;
 
 type Entry = Awaited<ReturnType<typeof listAudit>>[number];
 type Named = { name: string; link: string | null };
@@ -60,7 +60,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   const idsOf = (type: string) => [...new Set(entries.filter((entry) => entry.targetType.toLowerCase() === type && entry.targetId).map((entry) => entry.targetId))];
   const eventIds = [...new Set([...idsOf("event"), ...entries.flatMap((entry) => (entry.eventId ? [entry.eventId] : []))])];
   const db = await prisma();
-  const [events, registrations, firms, users, applications, steps, speakers, tokens, webhooks] = await Promise.all([
+  const [events, registrations, firms, users, applications, steps, speakers, tokens, webhooks, sessions] = await Promise.all([
     db.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, title: true, titleEn: true } }),
     db.registration.findMany({ where: { id: { in: idsOf("registration") } }, select: { id: true, name: true, eventId: true } }),
     db.firm.findMany({ where: { id: { in: idsOf("firm") } }, select: { id: true, name: true, nameEn: true } }),
@@ -70,6 +70,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
     db.speaker.findMany({ where: { id: { in: idsOf("speaker") } }, select: { id: true, name: true, nameEn: true } }),
     db.apiToken.findMany({ where: { id: { in: idsOf("token") } }, select: { id: true, name: true } }),
     db.webhookEndpoint.findMany({ where: { id: { in: idsOf("webhookendpoint") } }, select: { id: true, url: true } }),
+    db.session.findMany({ where: { id: { in: idsOf("session") } }, select: { id: true, title: true, titleEn: true, eventId: true } }),
   ]);
   const names = new Map<string, Named>();
   for (const event of events) names.set(`event:${event.id}`, { name: localized(locale, event.title, event.titleEn), link: `/admin/events/${event.id}` });
@@ -81,6 +82,7 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   for (const speaker of speakers) names.set(`speaker:${speaker.id}`, { name: localized(locale, speaker.name, speaker.nameEn), link: `/admin/speakers/${speaker.id}` });
   for (const token of tokens) names.set(`token:${token.id}`, { name: token.name, link: null });
   for (const webhook of webhooks) names.set(`webhookendpoint:${webhook.id}`, { name: webhook.url, link: `/admin/webhooks/${webhook.id}` });
+  for (const session of sessions) names.set(`session:${session.id}`, { name: localized(locale, session.title, session.titleEn), link: `/admin/events/${session.eventId}/agenda/${session.id}` });
   return names;
 }
 

@@ -1,27 +1,69 @@
 import { prisma } from "~/models/store/connection.server";
 
-export type AuditAction =
-  | "auth.login"
-  | "auth.login_failed"
-  | "auth.logout"
-  | "auth.password_changed"
-  | "user.created"
-  | "role.granted"
-  | "role.revoked"
-  | "token.created"
-  | "token.revoked"
-  | "registration.approved"
-  | "registration.rejected"
-  | "registration.ticket_reissued"
-  | "registration.export"
-  | "registration.import"
-  | "attendee.data_export"
-  | "attendee.data_deleted"
-  | "checkin.undone"
-  | "checkin.override"
-  | "application.decided"
-  | "retention.purged"
-  | (string & {});
+/** Every action the log records; each has a label and a sentence in both languages (app/i18n/messages/audit.ts). */
+export const auditActions = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "auth.password_changed",
+  "auth.password_reset_requested",
+  "user.created",
+  "role.granted",
+  "role.revoked",
+  "token.created",
+  "token.revoked",
+  "registration.approved",
+  "registration.rejected",
+  "registration.ticket_reissued",
+  "registration.export",
+  "registration.import",
+  "registration.bulk_message",
+  "attendee.data_export",
+  "attendee.data_deleted",
+  "checkin.undone",
+  "checkin.override",
+  "checkin.export",
+  "application.submitted",
+  "application.amended",
+  "application.decided",
+  "application.status_changed",
+  "application.export",
+  "firm.profile_updated",
+  "firm.renamed",
+  "firm.status_changed",
+  "firm.logo_updated",
+  "firm.email_domain_added",
+  "firm.email_domain_removed",
+  "firm.export",
+  "onboarding.step_created",
+  "onboarding.step_updated",
+  "onboarding.step_archived",
+  "onboarding.step_restored",
+  "onboarding.step_done",
+  "onboarding.step_reopened",
+  "event.created",
+  "event.published",
+  "event.unpublished",
+  "event.archived",
+  "registration.cancelled",
+  "registration.note_added",
+  "registration.note_deleted",
+  "registration.self_updated",
+  "registration.category_updated",
+  "registration.quota_updated",
+  "registration.question_updated",
+  "registration.invite_updated",
+  "agenda.published",
+  "speaker.attached",
+  "webhook.created",
+  "webhook.enabled",
+  "webhook.disabled",
+  "webhook.deleted",
+  "retention.purged",
+  "audit.export",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEntry = {
   action: AuditAction;

@@ -4,7 +4,7 @@ import { prisma } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
 import { randomSecret } from "~/utils/secrets.server";
 import { editableFieldNames } from "~/schemas/registration";
-import { audit } from "./audit.server";
+import { audit, type AuditAction } from "./audit.server";
 import { answerUse, choiceKinds, editedOptions, kindChangeAllowed, type ChoiceOption } from "./question-edit-rules";
 import { defaultCategory } from "./registration-rules.server";
 import { promoteWaitlist } from "./registration-write.server";
@@ -176,7 +176,7 @@ function refusedAt(field: string, messageKey: MessageKey, count?: number): Domai
   return new DomainError("conflict", "edit_refused", messageKey, count === undefined ? undefined : { max: count }, { [field]: count === undefined ? messageKey : `${messageKey}|${count}` });
 }
 
-const settingsChanged = (action: string, eventId: string, actorUserId: string, details: Record<string, unknown>) =>
+const settingsChanged = (action: AuditAction, eventId: string, actorUserId: string, details: Record<string, unknown>) =>
   audit({ action, actorUserId, targetType: "Event", targetId: eventId, eventId, details });
 
 /**

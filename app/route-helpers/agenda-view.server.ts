@@ -67,8 +67,8 @@ async function buildAgendaView(event: { id: string; publishedVersion: number; ti
     for (const speaker of session.speakers) {
       const label = t(`agenda.role.${speaker.role}` as Parameters<typeof t>[0]);
       const name = localized(locale, speaker.name, speaker.nameEn);
-      const detail = [speaker.organization, speaker.title].filter(Boolean).join(" ");
-      const person = detail ? `${name}（${detail}）` : name;
+      const detail = [localized(locale, speaker.organization, speaker.organizationEn), localized(locale, speaker.title, speaker.titleEn)].filter(Boolean).join(locale === "en" ? ", " : " ");
+      const person = detail ? (locale === "en" ? `${name} (${detail})` : `${name}（${detail}）`) : name;
       const group = roles.find((role) => role.label === label);
       if (group) group.people.push(person);
       else roles.push({ label, people: [person] });

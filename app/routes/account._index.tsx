@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
@@ -13,8 +13,9 @@ import { describeDevice } from "~/utils/user-agent";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireUser } from "~/auth/permissions.server";
 import { endOtherSessions, listSessions } from "~/auth/session.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "我的账号 · My account" }];
+export const meta = titled("title.account-index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

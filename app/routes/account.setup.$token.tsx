@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
@@ -9,8 +9,9 @@ import { completeAccountSetup, findSetupAccount } from "~/models/account-setup.s
 import { accountSetupForm } from "~/schemas/account";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "设置密码 · Set your password" }, { name: "robots", content: "noindex" }];
+export const meta = titled("title.account-setup-token", { name: "robots", content: "noindex" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await findSetupAccount(params.token ?? "");

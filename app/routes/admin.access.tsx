@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GrantRoleForm, Notice, useAccessForm } from "~/components/access/AccessForms";
 import { Field } from "~/components/Field";
@@ -10,8 +10,9 @@ import { minPasswordLength } from "~/utils/password.server";
 import { isAdmin, requireProgrammeManager } from "~/auth/permissions.server";
 import { accessForms, createUserSchema } from "~/schemas/access";
 import { handleSubmission } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "用户与权限 · Users and roles" }];
+export const meta = titled("title.admin-access");
 
 function scopeFromValue(value: string): GrantScope {
   const [kind, id] = value.split(":");

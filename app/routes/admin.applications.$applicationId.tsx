@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice } from "~/components/FirmPanels";
@@ -12,8 +12,9 @@ import { requireProgrammeManager } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 · Application" }];
+export const meta = titled("title.admin-applications-applicationId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {

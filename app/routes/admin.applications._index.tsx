@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SheetDownloads } from "~/components/SheetDownloads";
@@ -8,8 +8,9 @@ import { listApplications } from "~/models/application.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 · Applications" }];
+export const meta = titled("title.admin-applications-index");
 
 type Status = (typeof applicationStatuses)[number];
 

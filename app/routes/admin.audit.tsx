@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SheetDownloads } from "~/components/SheetDownloads";
@@ -10,8 +10,9 @@ import { requireAdmin } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { page } from "~/utils/route.server";
 import { programmeZone, zonedToUtc } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "审计日志 · Audit log" }];
+export const meta = titled("title.admin-audit");
 
 const pageSize = 200;
 const day = z

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice, useAccessForm } from "~/components/access/AccessForms";
 import { SelectField } from "~/components/agenda/FormControls";
@@ -12,8 +12,9 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { addStaffSchema, createTokenSchema, eventAccessForms, tokenRoles } from "~/schemas/access";
 import { handleSubmission } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "工作人员与令牌 · Staff & tokens" }];
+export const meta = titled("title.admin-events-eventId-access");
 
 function eventIdOf(params: { eventId?: string }): string {
   return params.eventId ?? "";

@@ -100,8 +100,9 @@ export default function EditSession() {
           {speakers.map((speaker) => (
             <li key={speaker.id} className="flex flex-wrap items-center justify-between gap-2">
               <span>
-                {speaker.position}. {t(`agenda.role.${speaker.role}`)}：{speaker.name}
-                {speaker.organization ? `（${speaker.organization}）` : ""} · {t(`agenda.confirmation.${speaker.confirmation}`)}
+                {speaker.position}. {t("punctuation.label", { label: t(`agenda.role.${speaker.role}`) })}
+                {speaker.name}
+                {speaker.organization ? t("punctuation.aside", { text: speaker.organization }) : ""} · {t(`agenda.confirmation.${speaker.confirmation}`)}
               </span>
               <Form method="post">
                 <input type="hidden" name="id" value={speaker.id} />

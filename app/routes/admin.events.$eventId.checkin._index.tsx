@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -10,8 +10,9 @@ import { clientAddress } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { SheetDownloads } from "~/components/SheetDownloads";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "签到看板 · Check-in dashboard" }];
+export const meta = titled("title.admin-events-eventId-checkin-index");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {

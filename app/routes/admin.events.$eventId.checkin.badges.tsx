@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
@@ -7,8 +7,9 @@ import { badges } from "~/models/checkin-dashboard.server";
 import { clientAddress } from "~/utils/http.server";
 import { page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "胸牌 · Badges" }];
+export const meta = titled("title.admin-events-eventId-checkin-badges");
 
 /** Every confirmed attendee's A6 badge, ready to print (personal data leaves the system on paper: audited). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -9,8 +9,9 @@ import { checkInListForms } from "~/schemas/checkin-admin";
 import { handleSubmission, page, type SubmissionReply } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "签到点 · Check-in lists" }];
+export const meta = titled("title.admin-events-eventId-checkin-lists");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -4,6 +4,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listManageableEvents } from "~/models/event.server";
 import { canManageProgramme, requireBackOffice } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
+import { Localized } from "~/components/Localized";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBackOffice(request);
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: event.status,
       kind: event.kind,
       city: event.city,
+      cityEn: event.cityEn,
       startsAt: event.startsAt.toISOString(),
       timeZone: event.timeZone,
       publishedVersion: event.publishedVersion,
@@ -53,7 +55,7 @@ export default function AdminEvents() {
               </Link>
             </h2>
             <p className="text-sm text-slate-700">
-              {formatDate(event.startsAt, event.timeZone, locale)} · {event.city} ·{" "}
+              {formatDate(event.startsAt, event.timeZone, locale)} · <Localized zh={event.city} en={event.cityEn} /> ·{" "}
               <Link to={`/admin/events/${event.id}/agenda`} className="underline">
                 {t("admin.eventTabs.agenda")}
               </Link>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
@@ -9,8 +9,9 @@ import { requireProgrammeManager } from "~/auth/permissions.server";
 import { adminFirmForms, firmStatuses } from "~/schemas/firm";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "成员企业 · Member firm" }];
+export const meta = titled("title.admin-firms-firmId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SheetDownloads } from "~/components/SheetDownloads";
@@ -7,8 +7,10 @@ import { listFirmsForAdmin } from "~/models/firm.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { Localized } from "~/components/Localized";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "成员企业 · Member firms" }];
+export const meta = titled("title.admin-firms-index");
 
 const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
 
@@ -28,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         nameEn: firm.nameEn,
         creditCode: firm.creditCode,
         industry: firm.industry,
+        industryEn: firm.industryEn,
         city: firm.city,
+        cityEn: firm.cityEn,
         founding: firm.founding,
         status: firm.status,
         contacts: firm._count.roles,
@@ -94,8 +98,12 @@ export default function AdminFirms() {
                   {firm.founding ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("programme.admin.founding")}</span> : null}
                   {firm.creditCode ? <span className="block font-mono text-xs text-slate-600">{firm.creditCode}</span> : null}
                 </td>
-                <td className="py-2 pr-3">{firm.industry}</td>
-                <td className="py-2 pr-3">{firm.city}</td>
+                <td className="py-2 pr-3">
+                  <Localized zh={firm.industry} en={firm.industryEn} />
+                </td>
+                <td className="py-2 pr-3">
+                  <Localized zh={firm.city} en={firm.cityEn} />
+                </td>
                 <td className="py-2 pr-3">{firm.contacts}</td>
                 <td className="py-2 pr-3">{t(`programme.firmStatus.${firm.status}`)}</td>
                 <td className="py-2">{firm.memberSince ? formatDate(firm.memberSince, "Asia/Shanghai", locale) : "—"}</td>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ActionNotice } from "~/components/FirmPanels";
@@ -10,8 +10,9 @@ import { requireProgrammeManager } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "入会进度 · Onboarding" }];
+export const meta = titled("title.admin-onboarding");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

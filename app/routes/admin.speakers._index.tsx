@@ -7,6 +7,7 @@ import { addSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.serv
 import { speakerSchema } from "~/schemas/agenda";
 import { handleSubmission, page } from "~/utils/route.server";
 import { canManageSpeaker, requireSpeakerEditor } from "~/auth/permissions.server";
+import { Localized } from "~/components/Localized";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -20,8 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         return {
           id: speaker.id,
           name: speaker.name,
+          nameEn: speaker.nameEn,
           organization: speaker.organization,
+          organizationEn: speaker.organizationEn,
           jobTitle: speaker.jobTitle,
+          jobTitleEn: speaker.jobTitleEn,
           photo: speakerPhotoUrl(speaker),
           manageable,
           email: manageable ? speaker.email : null,
@@ -69,7 +73,11 @@ export default function Speakers() {
               ) : (
                 <span className="font-semibold">{speaker.name}</span>
               )}
-              <p className="text-sm text-slate-600">{[speaker.organization, speaker.jobTitle].filter(Boolean).join(" · ")}</p>
+              <p className="text-sm text-slate-600">
+                {speaker.organization ? <Localized zh={speaker.organization} en={speaker.organizationEn} /> : null}
+                {speaker.organization && speaker.jobTitle ? " · " : null}
+                {speaker.jobTitle ? <Localized zh={speaker.jobTitle} en={speaker.jobTitleEn} /> : null}
+              </p>
             </div>
           </li>
         ))}

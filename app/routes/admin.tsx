@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/AdminNav";
 import { ErrorPage } from "~/components/ErrorPage";
 import { navigationFor } from "~/auth/navigation.server";
 import { requireBackOffice } from "~/auth/permissions.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "后台 · Back office" }];
+export const meta = titled("title.admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBackOffice(request);

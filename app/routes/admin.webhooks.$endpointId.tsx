@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/access/AccessForms";
 import { LocalTime } from "~/components/LocalTime";
@@ -8,8 +8,9 @@ import { canManageWebhooks, requireWebhookManager } from "~/auth/permissions.ser
 import { resendDeliverySchema, type WebhookEventType } from "~/schemas/webhooks";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Webhook · Webhooks" }];
+export const meta = titled("title.admin-webhooks-endpointId");
 
 async function manager(request: Request) {
   const user = await requireWebhookManager(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice, useAccessForm } from "~/components/access/AccessForms";
 import { SelectField } from "~/components/agenda/FormControls";
@@ -11,8 +11,9 @@ import { canManageWebhooks, isAdmin, requireWebhookManager } from "~/auth/permis
 import { createWebhookSchema, webhookEventTypes, webhookForms } from "~/schemas/webhooks";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Webhook · Webhooks" }];
+export const meta = titled("title.admin-webhooks-index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { unlockAudio } from "~/components/checkin/feedback";
@@ -9,8 +9,9 @@ import { SetupForm } from "~/components/checkin/SetupForm";
 import { useT } from "~/i18n/react";
 import { scannerEvents } from "~/models/checkin-dashboard.server";
 import { canCheckIn, requireUser } from "~/auth/permissions.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "扫码签到 · Check-in" }];
+export const meta = titled("title.checkin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BadgeSheet } from "~/components/checkin/Badge";
 import { useLocalized, useT } from "~/i18n/react";
@@ -6,8 +6,9 @@ import { badges, eventIdBySlug } from "~/models/checkin-dashboard.server";
 import { notFound } from "~/utils/http.server";
 import { page } from "~/utils/route.server";
 import { requireCheckInStaff } from "~/auth/permissions.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "胸牌 · Badge" }];
+export const meta = titled("title.checkin-badge-registrationId");
 
 /** One attendee's badge, printed from the scanner by staff of the attendee's event. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { Localized } from "~/components/Localized";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
@@ -214,7 +215,7 @@ export default function EventPage() {
       {event.theme ? (
         <p className="mt-2 text-lg text-slate-700">
           {/* Corner brackets for Chinese, curly quotes for English. */}
-          {locale === "en" && event.themeEn ? `“${event.themeEn}”` : `「${localized(event.theme, event.themeEn)}」`}
+          {locale === "en" && event.themeEn ? `“${event.themeEn}”` : <Localized zh={`「${event.theme}」`} en={null} />}
         </p>
       ) : null}
       <dl className="card mt-4 grid gap-3 sm:grid-cols-2">
@@ -228,14 +229,16 @@ export default function EventPage() {
         <div>
           <dt className="text-sm font-medium text-slate-600">{t("event.where")}</dt>
           <dd>
-            {localized(event.venue, event.venueEn)}
+            <Localized zh={event.venue} en={event.venueEn} />
             <span className="block text-sm text-slate-600">
-              {localized(event.city, event.cityEn)} · {event.address}
+              <Localized zh={event.city} en={event.cityEn} /> · {event.address}
             </span>
           </dd>
         </div>
       </dl>
-      <p className="mt-4 whitespace-pre-line text-slate-800">{localized(event.description, event.descriptionEn)}</p>
+      <p className="mt-4 whitespace-pre-line text-slate-800">
+        <Localized zh={event.description} en={event.descriptionEn} />
+      </p>
       <div className="mt-6 flex flex-wrap items-center gap-3">
         <span className="text-sm font-medium">{t(`event.registration.${registration.status}`)}</span>
         {registration.status === "open" ? (

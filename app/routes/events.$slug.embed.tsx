@@ -5,6 +5,8 @@ import { RegistrationForm, RegistrationOutcome } from "~/components/registration
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationFormPage, submitRegistrationForm } from "~/route-helpers/registration-form.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { localized } from "~/i18n";
+import { localeOf } from "~/i18n/meta";
 
 /**
  * /events/:slug/embed: the registration form alone, for partner sites to frame (ALLOWED_ORIGINS; the server
@@ -14,7 +16,7 @@ import { describeZone, formatDate, formatTime } from "~/utils/time";
  */
 export const handle = { bare: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? localized(localeOf(matches), data.event.title, data.event.titleEn) : "" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return registrationFormPage(params.slug ?? "");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -10,8 +10,9 @@ import { firmForms } from "~/schemas/firm";
 import { notFound } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "企业门户 · Firm portal" }];
+export const meta = titled("title.firm");
 
 /** The firm in the URL (`?firm=`), else the user's first firm; the guard decides whether it is theirs. */
 async function scopedFirm(request: Request) {

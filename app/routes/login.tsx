@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
@@ -11,8 +11,9 @@ import { handleSubmission } from "~/utils/route.server";
 import { loginForm } from "~/schemas/account";
 import { sessionUser, startSession } from "~/auth/session.server";
 import { landingAfterSignIn } from "~/auth/navigation.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "登录 · Sign in" }];
+export const meta = titled("title.login");
 
 // Document responses only carry a route's headers through this export (Retry-After of a rate-limited sign-in).
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,3 +1,4 @@
+import { Localized } from "~/components/Localized";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -30,8 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nameEn: firm.nameEn,
       founding: firm.founding,
       industry: firm.industry,
+      industryEn: firm.industryEn,
       city: firm.city,
+      cityEn: firm.cityEn,
       description: firm.description,
+      descriptionEn: firm.descriptionEn,
       memberSince: firm.memberSince?.toISOString() ?? null,
       logo: logoUrl(firm.logoPath),
     });
@@ -62,7 +66,9 @@ export default function ProgrammePage() {
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold text-ink">{localized(programme.name, programme.nameEn)}</h1>
       <p className="mt-1 text-sm text-muted">{t("programme.launchedOn", { date: longDate(programme.launchedAt, programmeZone, locale) })}</p>
-      <p className="mt-3 max-w-3xl text-ink">{localized(programme.description, programme.descriptionEn)}</p>
+      <p className="mt-3 max-w-3xl text-ink">
+        <Localized zh={programme.description} en={programme.descriptionEn} />
+      </p>
       <p className="mt-3 max-w-3xl text-muted">{t("programme.founding.intro", { count: figures.founding })}</p>
       <ul className="mt-4 flex flex-wrap gap-2 text-sm">
         <li>
@@ -150,14 +156,18 @@ export default function ProgrammePage() {
                   </Link>
                 </h3>
                 <p className="mt-0.5 text-sm text-muted">
-                  {firm.industry} · {firm.city}
+                  <Localized zh={firm.industry} en={firm.industryEn} /> · <Localized zh={firm.city} en={firm.cityEn} />
                 </p>
                 {firm.founding ? (
                   <p className="mt-1">
                     <Badge tone="warning">{t("programme.founding.badge")}</Badge>
                   </p>
                 ) : null}
-                {firm.description ? <p className="mt-2 line-clamp-3 text-sm text-ink">{firm.description}</p> : null}
+                {firm.description ? (
+                  <p className="mt-2 line-clamp-3 text-sm text-ink">
+                    <Localized zh={firm.description} en={firm.descriptionEn} />
+                  </p>
+                ) : null}
                 {firm.memberSince ? <p className="mt-2 text-xs text-muted">{t("programme.directory.memberSince", { date: longDate(firm.memberSince, programmeZone, locale) })}</p> : null}
               </div>
             </li>

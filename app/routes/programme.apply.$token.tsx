@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -9,8 +9,9 @@ import { applicationDetailsSchema } from "~/schemas/application";
 import { amendApplication, findAmendableApplication } from "~/models/application.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission } from "~/utils/route.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "补充申请材料 · Amend your application" }, { name: "robots", content: "noindex" }];
+export const meta = titled("title.programme-apply-token", { name: "robots", content: "noindex" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await findAmendableApplication(params.token ?? "");

@@ -1,8 +1,8 @@
-import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "补充申请材料 · Amend your application" }, { name: "robots", content: "noindex" }];
+export const meta = titled("title.programme-apply-amended", { name: "robots", content: "noindex" });
 
 /** Where a successful amend lands (post/redirect/get), so a reload does not show the used-up link. */
 export default function AmendedPage() {

@@ -1,3 +1,4 @@
+import { Localized } from "~/components/Localized";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -31,9 +32,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       nameEn: firm.nameEn,
       founding: firm.founding,
       industry: firm.industry,
+      industryEn: firm.industryEn,
       city: firm.city,
+      cityEn: firm.cityEn,
       website: firm.website,
       description: firm.description,
+      descriptionEn: firm.descriptionEn,
       offers: firm.offers,
       needs: firm.needs,
       memberSince: firm.memberSince?.toISOString() ?? null,
@@ -71,7 +75,7 @@ export default function FirmProfilePage() {
         <div className="min-w-0">
           <h1 className="text-2xl font-bold text-ink md:text-3xl">{name}</h1>
           <p className="mt-1 text-muted">
-            {firm.industry} · {firm.city}
+            <Localized zh={firm.industry} en={firm.industryEn} /> · <Localized zh={firm.city} en={firm.cityEn} />
           </p>
           <p className="mt-2 flex flex-wrap items-center gap-2">
             {firm.founding ? <Badge tone="warning">{t("programme.founding.badge")}</Badge> : null}
@@ -84,7 +88,9 @@ export default function FirmProfilePage() {
         <div className="grid gap-4">
           {firm.description ? (
             <ProfileSection id="about-heading" title={t("site.firm.about")}>
-              <p className="whitespace-pre-line text-ink">{firm.description}</p>
+              <p className="whitespace-pre-line text-ink">
+                <Localized zh={firm.description} en={firm.descriptionEn} />
+              </p>
             </ProfileSection>
           ) : null}
           {firm.offers ? (

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/Field";
@@ -20,8 +20,9 @@ import { qrDataUrl } from "~/utils/qrcode.server";
 import { groupTicketCode } from "~/utils/ticket-code";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "我的报名 · My registration" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta = titled("title.r-token", { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" });
 
 // The link is a secret: no shared caches, no referrer.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Notice } from "~/components/agenda/FormControls";
@@ -11,8 +11,9 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "嘉宾确认 · Speaker confirmation" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta = titled("title.speaker-token", { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" });
 
 async function scopeOrThrow(request: Request, token: string) {
   // Links are unguessable; the limit only stops someone trying many of them.

@@ -134,8 +134,11 @@ export const speakerSchema = z.object({
   name: requiredText(100),
   nameEn: text(100),
   organization: text(200),
+  organizationEn: text(200),
   jobTitle: text(200),
+  jobTitleEn: text(200),
   bio: longText(5000),
+  bioEn: longText(5000),
   email: z
     .string()
     .trim()

@@ -78,10 +78,13 @@ export const firmProfileSchema = z.object({
   name: zText(100),
   nameEn: zOptionalText(100),
   industry: zText(50),
+  industryEn: zOptionalText(50),
   city: zText(50),
+  cityEn: zOptionalText(50),
   website: websiteSchema,
   size: z.enum(firmSizes, { errorMap: () => ({ message: "programme.validation.size" }) }),
   description: zLongText(500),
+  descriptionEn: zLongText(1000),
   offers: zLongText(2000),
   needs: zLongText(2000),
 });

@@ -7,30 +7,74 @@ import { createSpeaker, findSpeakerByName } from "~/models/speaker.server";
 import { deepDives, forumSlug } from "./events";
 import { foundingFirms } from "./programme";
 
-type Person = { name: string; nameEn?: string; organization: string; jobTitle: string; bio?: string };
+type Person = { name: string; nameEn?: string; organization: string; organizationEn?: string; jobTitle: string; jobTitleEn?: string; bio?: string };
 type Seat = [Person, SpeakerRoleName];
 type Item = Omit<SessionInput, "roomId" | "trackId"> & { room?: string; track?: string; people?: Seat[] };
 
 // Real people named in the launch article; everyone else in the demo is fictional.
-const chenJiachun: Person = { name: "陈家春", nameEn: "Chen Jiachun", organization: "中国互联网协会", jobTitle: "副理事长兼常务副秘书长" };
-const wangZheng: Person = { name: "王正", nameEn: "Wang Zheng", organization: "工业和信息化部科技司科技发展处", jobTitle: "处长" };
+const chenJiachun: Person = {
+  name: "陈家春",
+  nameEn: "Chen Jiachun",
+  organization: "中国互联网协会",
+  organizationEn: "Internet Society of China",
+  jobTitle: "副理事长兼常务副秘书长",
+  jobTitleEn: "Vice Chair and Executive Deputy Secretary-General",
+};
+const wangZheng: Person = {
+  name: "王正",
+  nameEn: "Wang Zheng",
+  organization: "工业和信息化部科技司科技发展处",
+  organizationEn: "Technology Development Division, Department of Science and Technology, MIIT",
+  jobTitle: "处长",
+  jobTitleEn: "Division Director",
+};
 // Fictional speakers (clearly marked as demo people).
-const host: Person = { name: "林晓岚（演示）", nameEn: "Lin Xiaolan (demo)", organization: "中国互联网协会秘书处（示例）", jobTitle: "主持人" };
-const keynote1: Person = { name: "周启航（演示）", nameEn: "Zhou Qihang (demo)", organization: foundingFirms[0].name, jobTitle: "首席科学家" };
-const keynote2: Person = { name: "苏婉清（演示）", nameEn: "Su Wanqing (demo)", organization: foundingFirms[1].name, jobTitle: "创始人兼 CEO" };
-const keynote3: Person = { name: "韩立诚（演示）", nameEn: "Han Licheng (demo)", organization: "示例大学人工智能研究院", jobTitle: "教授" };
-const moderator: Person = { name: "许明哲（演示）", nameEn: "Xu Mingzhe (demo)", organization: "示例科技媒体", jobTitle: "主编" };
+const host: Person = {
+  name: "林晓岚（演示）",
+  nameEn: "Lin Xiaolan (demo)",
+  organization: "中国互联网协会秘书处（示例）",
+  organizationEn: "Secretariat, Internet Society of China (example)",
+  jobTitle: "主持人",
+  jobTitleEn: "Host",
+};
+const keynote1: Person = {
+  name: "周启航（演示）",
+  nameEn: "Zhou Qihang (demo)",
+  organization: foundingFirms[0].name,
+  organizationEn: foundingFirms[0].nameEn,
+  jobTitle: "首席科学家",
+  jobTitleEn: "Chief Scientist",
+};
+const keynote2: Person = {
+  name: "苏婉清（演示）",
+  nameEn: "Su Wanqing (demo)",
+  organization: foundingFirms[1].name,
+  organizationEn: foundingFirms[1].nameEn,
+  jobTitle: "创始人兼 CEO",
+  jobTitleEn: "Founder and CEO",
+};
+const keynote3: Person = {
+  name: "韩立诚（演示）",
+  nameEn: "Han Licheng (demo)",
+  organization: "示例大学人工智能研究院",
+  organizationEn: "Institute for AI, Example University",
+  jobTitle: "教授",
+  jobTitleEn: "Professor",
+};
+const moderator: Person = { name: "许明哲（演示）", nameEn: "Xu Mingzhe (demo)", organization: "示例科技媒体", organizationEn: "Example Tech Media", jobTitle: "主编", jobTitleEn: "Editor-in-chief" };
 const panelists: Person[] = [
-  { name: "方雅琴（演示）", nameEn: "Fang Yaqin (demo)", organization: foundingFirms[3].name, jobTitle: "副总裁" },
-  { name: "邓子航（演示）", nameEn: "Deng Zihang (demo)", organization: foundingFirms[4].name, jobTitle: "技术总监" },
-  { name: "罗思远（演示）", nameEn: "Luo Siyuan (demo)", organization: foundingFirms[6].name, jobTitle: "总经理" },
-  { name: "唐清妍（演示）", nameEn: "Tang Qingyan (demo)", organization: foundingFirms[7].name, jobTitle: "首席安全官" },
+  { name: "方雅琴（演示）", nameEn: "Fang Yaqin (demo)", organization: foundingFirms[3].name, organizationEn: foundingFirms[3].nameEn, jobTitle: "副总裁", jobTitleEn: "Vice President" },
+  { name: "邓子航（演示）", nameEn: "Deng Zihang (demo)", organization: foundingFirms[4].name, organizationEn: foundingFirms[4].nameEn, jobTitle: "技术总监", jobTitleEn: "Technical Director" },
+  { name: "罗思远（演示）", nameEn: "Luo Siyuan (demo)", organization: foundingFirms[6].name, organizationEn: foundingFirms[6].nameEn, jobTitle: "总经理", jobTitleEn: "General Manager" },
+  { name: "唐清妍（演示）", nameEn: "Tang Qingyan (demo)", organization: foundingFirms[7].name, organizationEn: foundingFirms[7].nameEn, jobTitle: "首席安全官", jobTitleEn: "Chief Security Officer" },
 ];
 const firmRepresentatives: Person[] = foundingFirms.map((firm, index) => ({
   name: `${firm.name.replace("（演示）", "")}代表（演示）`,
   nameEn: `${firm.nameEn.replace(" (demo)", "")} representative (demo)`,
   organization: firm.name,
+  organizationEn: firm.nameEn,
   jobTitle: index % 2 === 0 ? "董事长" : "总经理",
+  jobTitleEn: index % 2 === 0 ? "Chair" : "General Manager",
 }));
 
 const forumAgenda: Item[] = [
@@ -150,9 +194,23 @@ const forumAgenda: Item[] = [
   },
 ];
 
-function deepDiveAgenda(date: string, industry: string): Item[] {
-  const local: Person = { name: `${industry}行业主管部门代表（演示）`, organization: "示例主管部门", jobTitle: "负责人" };
-  const demand: Person = { name: `${industry}需求方代表（演示）`, organization: `示例${industry}集团`, jobTitle: "数字化转型负责人" };
+function deepDiveAgenda(date: string, industry: string, industryEn: string): Item[] {
+  const local: Person = {
+    name: `${industry}行业主管部门代表（演示）`,
+    nameEn: `Representative of the ${industryEn} regulator (demo)`,
+    organization: "示例主管部门",
+    organizationEn: "Example regulator",
+    jobTitle: "负责人",
+    jobTitleEn: "Head",
+  };
+  const demand: Person = {
+    name: `${industry}需求方代表（演示）`,
+    nameEn: `Representative of a ${industryEn} buyer (demo)`,
+    organization: `示例${industry}集团`,
+    organizationEn: `Example ${industryEn} group`,
+    jobTitle: "数字化转型负责人",
+    jobTitleEn: "Head of digital transformation",
+  };
   return [
     {
       title: "开场致辞",
@@ -234,12 +292,27 @@ async function person(facts: Person) {
   return (await findSpeakerByName(facts.name, facts.organization)) ?? (await createSpeaker(facts));
 }
 
+// The English names of the demo rooms and tracks.
+const english: Record<string, string> = {
+  主会场: "Main hall",
+  会议室B: "Meeting room B",
+  对接区: "Matchmaking area",
+  洽谈区: "Meeting area",
+  主旨演讲: "Keynotes",
+  供需对接: "Matchmaking",
+  圆桌对话: "Panels",
+  场景发布: "Use-case briefings",
+  开幕与发布: "Opening and launch",
+  方案路演: "Solution pitches",
+};
+
 async function buildAgenda(eventId: string, items: Item[]) {
   const rooms = new Map<string, string>();
   const tracks = new Map<string, string>();
   for (const item of items) {
-    if (item.room && !rooms.has(item.room)) rooms.set(item.room, (await createRoom(eventId, { name: item.room })).id);
-    if (item.track && !tracks.has(item.track)) tracks.set(item.track, (await createTrack(eventId, { name: item.track, color: ["#1e40af", "#b45309", "#047857", "#7c3aed"][tracks.size % 4] })).id);
+    if (item.room && !rooms.has(item.room)) rooms.set(item.room, (await createRoom(eventId, { name: item.room, nameEn: english[item.room] ?? "" })).id);
+    if (item.track && !tracks.has(item.track))
+      tracks.set(item.track, (await createTrack(eventId, { name: item.track, nameEn: english[item.track] ?? "", color: ["#1e40af", "#b45309", "#047857", "#7c3aed"][tracks.size % 4] })).id);
   }
   const created = [];
   for (const { room, track, people = [], ...facts } of items) {
@@ -266,7 +339,7 @@ export async function seedAgendas(now = new Date()) {
     const event = await getEventBySlug(dive.slug);
     if (!event || event.publishedVersion > 0) continue;
     const date = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone }).toISODate()!;
-    await buildAgenda(event.id, deepDiveAgenda(date, dive.industry));
+    await buildAgenda(event.id, deepDiveAgenda(date, dive.industry, dive.industryEn));
     await publishAgenda(event.id, { now });
   }
 }

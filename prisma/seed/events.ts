@@ -12,7 +12,9 @@ type DeepDive = {
   city: string;
   cityEn: string;
   industry: string;
+  industryEn: string;
   venue: string;
+  venueEn: string;
   daysFromToday: number;
   capacity: number;
   requiresApproval: boolean;
@@ -29,7 +31,9 @@ export const deepDives: DeepDive[] = [
     city: "上海",
     cityEn: "Shanghai",
     industry: "金融",
+    industryEn: "finance",
     venue: "陆家嘴示例会议中心",
+    venueEn: "Lujiazui Demo Conference Centre",
     daysFromToday: 14,
     capacity: 120,
     requiresApproval: false,
@@ -42,7 +46,9 @@ export const deepDives: DeepDive[] = [
     city: "深圳",
     cityEn: "Shenzhen",
     industry: "智能制造",
+    industryEn: "smart manufacturing",
     venue: "南山示例科技园报告厅",
+    venueEn: "Nanshan Demo Science Park Auditorium",
     daysFromToday: 28,
     capacity: 80,
     requiresApproval: true,
@@ -55,7 +61,9 @@ export const deepDives: DeepDive[] = [
     city: "成都",
     cityEn: "Chengdu",
     industry: "政务服务",
+    industryEn: "government services",
     venue: "天府示例会展中心",
+    venueEn: "Tianfu Demo Expo Centre",
     daysFromToday: 42,
     capacity: 30,
     requiresApproval: false,
@@ -68,7 +76,9 @@ export const deepDives: DeepDive[] = [
     city: "广州",
     cityEn: "Guangzhou",
     industry: "电信",
+    industryEn: "telecoms",
     venue: "珠江示例国际会议中心",
+    venueEn: "Pearl River Demo International Convention Centre",
     daysFromToday: 56,
     capacity: 100,
     requiresApproval: false,
@@ -142,12 +152,14 @@ export async function seedEvents(now = new Date()) {
           title: dive.title,
           titleEn: dive.titleEn,
           theme: `智能体赋能${dive.industry}`,
+          themeEn: `Agents for ${dive.industryEn}`,
           description: `面向${dive.industry}行业的智能体供需对接活动：场景发布、方案路演与一对一洽谈。`,
           descriptionEn: `Matching agent technology providers with ${dive.titleEn.split("·")[1]?.trim() ?? "industry"} enterprises: scenario briefings, solution pitches and one-to-one meetings.`,
           city: dive.city,
           cityEn: dive.cityEn,
           industry: dive.industry,
           venue: dive.venue,
+          venueEn: dive.venueEn,
           address: `${dive.city}市示例路 1 号`,
           timeZone: zone,
           startDate: date,

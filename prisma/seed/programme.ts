@@ -10,17 +10,17 @@ export const programmeSlug = "agent-innovation";
 
 // Clearly fictional founding firms (DESIGN.md §8); the real programme's members are not named here.
 export const foundingFirms = [
-  { name: "星河智算科技（演示）", nameEn: "Galaxy Compute (demo)", industry: "算力与大模型", city: "北京" },
-  { name: "云帆智能体实验室（演示）", nameEn: "Cloudsail Agent Lab (demo)", industry: "智能体开发平台", city: "杭州" },
-  { name: "澄明数据科技（演示）", nameEn: "Clearwater Data (demo)", industry: "数据服务", city: "上海" },
-  { name: "锦程金融智能（演示）", nameEn: "Jincheng FinAI (demo)", industry: "金融", city: "上海" },
-  { name: "匠心工业智能（演示）", nameEn: "Artisan Industrial AI (demo)", industry: "智能制造", city: "深圳" },
-  { name: "通衢通信科技（演示）", nameEn: "Crossroads Telecom Tech (demo)", industry: "电信", city: "广州" },
-  { name: "政通智慧服务（演示）", nameEn: "Zhengtong Gov Services (demo)", industry: "政务服务", city: "成都" },
-  { name: "安衡可信计算（演示）", nameEn: "Anheng Trusted Computing (demo)", industry: "安全与可信", city: "北京" },
-  { name: "知微检索科技（演示）", nameEn: "Zhiwei Retrieval (demo)", industry: "检索与知识", city: "武汉" },
-  { name: "码上智能编程（演示）", nameEn: "CodeNow Agents (demo)", industry: "代码智能体", city: "南京" },
-  { name: "启元协议实验室（演示）", nameEn: "Qiyuan Protocol Lab (demo)", industry: "通信协议与标准", city: "北京" },
+  { name: "星河智算科技（演示）", nameEn: "Galaxy Compute (demo)", industry: "算力与大模型", industryEn: "Compute and foundation models", city: "北京", cityEn: "Beijing" },
+  { name: "云帆智能体实验室（演示）", nameEn: "Cloudsail Agent Lab (demo)", industry: "智能体开发平台", industryEn: "Agent development platforms", city: "杭州", cityEn: "Hangzhou" },
+  { name: "澄明数据科技（演示）", nameEn: "Clearwater Data (demo)", industry: "数据服务", industryEn: "Data services", city: "上海", cityEn: "Shanghai" },
+  { name: "锦程金融智能（演示）", nameEn: "Jincheng FinAI (demo)", industry: "金融", industryEn: "Finance", city: "上海", cityEn: "Shanghai" },
+  { name: "匠心工业智能（演示）", nameEn: "Artisan Industrial AI (demo)", industry: "智能制造", industryEn: "Smart manufacturing", city: "深圳", cityEn: "Shenzhen" },
+  { name: "通衢通信科技（演示）", nameEn: "Crossroads Telecom Tech (demo)", industry: "电信", industryEn: "Telecoms", city: "广州", cityEn: "Guangzhou" },
+  { name: "政通智慧服务（演示）", nameEn: "Zhengtong Gov Services (demo)", industry: "政务服务", industryEn: "Government services", city: "成都", cityEn: "Chengdu" },
+  { name: "安衡可信计算（演示）", nameEn: "Anheng Trusted Computing (demo)", industry: "安全与可信", industryEn: "Security and trust", city: "北京", cityEn: "Beijing" },
+  { name: "知微检索科技（演示）", nameEn: "Zhiwei Retrieval (demo)", industry: "检索与知识", industryEn: "Search and knowledge", city: "武汉", cityEn: "Wuhan" },
+  { name: "码上智能编程（演示）", nameEn: "CodeNow Agents (demo)", industry: "代码智能体", industryEn: "Coding agents", city: "南京", cityEn: "Nanjing" },
+  { name: "启元协议实验室（演示）", nameEn: "Qiyuan Protocol Lab (demo)", industry: "通信协议与标准", industryEn: "Protocols and standards", city: "北京", cityEn: "Beijing" },
 ];
 
 export async function seedProgramme() {
@@ -58,6 +58,7 @@ export async function seedProgramme() {
             size: index < 4 ? "1000+" : "200-999",
             website: `https://firm${index + 1}.demo.example.org`,
             description: `${firm.industry}领域的示例成员企业。`,
+            descriptionEn: `A demo member firm in ${firm.industryEn.toLowerCase()}.`,
           },
         })),
     );

@@ -68,7 +68,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                       <dl className="mt-2 space-y-1 text-sm">
                         {session.roles.map((role) => (
                           <div key={role.label}>
-                            <dt className="inline font-medium">{`${role.label}：`}</dt>
+                            <dt className="inline font-medium">{t("punctuation.label", { label: role.label })}</dt>
                             <dd className="inline">{role.people.join("、")}</dd>
                           </div>
                         ))}

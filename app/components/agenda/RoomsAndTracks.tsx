@@ -88,6 +88,7 @@ export function RoomsAndTracks({
           <FormErrors messages={track.formErrors} />
           <input type="hidden" name="intent" value="addTrack" />
           <Field id="track-name" label={t("agenda.admin.agenda.name")} name="name" required error={track.errorOf("name")} defaultValue={initial(track.fields.name.initialValue)} />
+          <Field id="track-nameEn" label={t("agenda.admin.agenda.nameEn")} name="nameEn" error={track.errorOf("nameEn")} defaultValue={initial(track.fields.nameEn.initialValue)} />
           <Field
             id="track-color"
             label={t("agenda.admin.agenda.color")}

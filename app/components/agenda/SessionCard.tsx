@@ -33,7 +33,12 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
       </h3>
       {session.speakers.length ? (
         <p className="text-sm">
-          {session.speakers.map((speaker) => `${t(`agenda.role.${speaker.role}` as MessageKey)}：${speaker.name}（${t(`agenda.confirmation.${speaker.confirmation}` as MessageKey)}）`).join("；")}
+          {session.speakers
+            .map(
+              (speaker) =>
+                `${t("punctuation.label", { label: t(`agenda.role.${speaker.role}` as MessageKey) })}${speaker.name}${t("punctuation.aside", { text: t(`agenda.confirmation.${speaker.confirmation}` as MessageKey) })}`,
+            )
+            .join(t("punctuation.listSeparator"))}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap items-end gap-2">

@@ -57,7 +57,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
             <label key={candidate.id} className="flex items-center gap-2 py-1">
               <input type="radio" name="category" value={candidate.code} checked={category === candidate.code} onChange={() => setCategory(candidate.code)} />
               {localized(candidate.name, candidate.nameEn)}
-              {candidate.inviteOnly ? <span className="text-xs text-slate-500">（{t("registration.admin.category.inviteOnly")}）</span> : null}
+              {candidate.inviteOnly ? <span className="text-xs text-slate-500">{t("punctuation.aside", { text: t("registration.admin.category.inviteOnly") })}</span> : null}
             </label>
           ))}
           {error("category") ? (

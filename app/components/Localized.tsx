@@ -1,0 +1,20 @@
+import { useLocale, useT } from "~/i18n/react";
+import { localizedText } from "~/utils/localized";
+
+/**
+ * A bilingual database field on a page. For an English reader with no English text yet, the Chinese text is
+ * shown as what it is: marked lang="zh-CN" (screen readers, fonts) with a small "中文" tag.
+ */
+export function Localized({ zh, en }: { zh: string; en: string | null | undefined }) {
+  const value = localizedText(useLocale(), zh, en);
+  const t = useT();
+  if (!value.fallback) return <>{value.text}</>;
+  return (
+    <span lang="zh-CN" data-fallback="zh-CN">
+      {value.text}{" "}
+      <span title={t("localized.fallback.title")} className="ml-0.5 inline-block rounded border border-slate-300 px-1 align-middle text-[0.65rem] font-normal leading-tight text-slate-600">
+        {t("localized.fallback.tag")}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,15 @@
+import type { MetaDescriptor } from "@remix-run/node";
+import { defaultLocale, isLocale, translator, type Locale, type MessageKey } from "./index";
+
+type Matches = readonly { id: string; data: unknown }[];
+
+/** The reader's locale inside a meta function: the root loader's choice. */
+export function localeOf(matches: Matches): Locale {
+  const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
+  return isLocale(root?.locale) ? root.locale : defaultLocale;
+}
+
+/** A meta function whose page title is one message, in the reader's language only (never "中文 · English"). */
+export function titled(key: MessageKey, ...more: MetaDescriptor[]) {
+  return ({ matches }: { matches: Matches }): MetaDescriptor[] => [{ title: translator(localeOf(matches))(key) }, ...more];
+}

@@ -33,7 +33,15 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
       </h3>
       {session.speakers.length ? (
         <p className="text-sm">
-          {session.speakers.map((speaker) => `${t(`agenda.role.${speaker.role}` as MessageKey)}：${speaker.name}（${t(`agenda.confirmation.${speaker.confirmation}` as MessageKey)}）`).join("；")}
+          {session.speakers
+            .map((speaker) =>
+              t("agenda.admin.agenda.speakerOnCard", {
+                role: t(`agenda.role.${speaker.role}` as MessageKey),
+                name: speaker.name,
+                confirmation: t(`agenda.confirmation.${speaker.confirmation}` as MessageKey),
+              }),
+            )
+            .join(t("agenda.admin.agenda.listSeparator"))}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap items-end gap-2">

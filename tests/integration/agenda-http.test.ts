@@ -98,7 +98,7 @@ describe("public agenda page", () => {
     const html = await (await fetch(`${server.baseUrl}/events/${forumSlug}`)).text();
     expect(html).toContain("Asia/Shanghai (UTC+8)");
     expect(html).toContain("09:05–09:15");
-    expect(html).toMatch(/主持：<\/dt><dd[^>]*>林晓岚（演示）/);
+    expect(html).toMatch(/主持人：<\/dt><dd[^>]*>林晓岚（演示）/);
     expect(html).toMatch(/致辞：<\/dt><dd[^>]*>陈家春（中国互联网协会 副理事长兼常务副秘书长）/);
     expect(html).toContain("“智能体创新推进计划”启动仪式");
     const panelOnly = await (await fetch(`${server.baseUrl}/events/${forumSlug}?type=PANEL`)).text();

@@ -114,7 +114,8 @@ describe("public agenda page", () => {
     await shiftSession(shanghai.id, session.id, { minutes: 10 });
     const draftOnly = await (await fetch(`${server.baseUrl}/events/${shanghai.slug}`)).text();
     expect(draftOnly).not.toContain("有更新");
-    await publishAgenda(shanghai.id);
+    // The 10 minutes run into lunch in the same room: a conflict, published here by explicit override.
+    await publishAgenda(shanghai.id, { overrideConflicts: true });
     const html = await (await fetch(`${server.baseUrl}/events/${shanghai.slug}`)).text();
     expect(html).toContain("有更新");
     expect(html).toContain("11:10–12:00");

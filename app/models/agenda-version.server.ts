@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { renderEmail } from "@emails/render";
 import SpeakerSessionMoved from "@emails/speaker-session-moved";
 import { translator } from "~/i18n";
-import { bumpPublishedVersion, insertAgendaVersion } from "~/models/store/agenda-store.server";
+import { bumpPublishedVersion, insertAgendaVersion, publishDraftEvent } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
 import { formatDate, formatTime } from "~/utils/time";
+import { getEditorAgenda } from "./agenda.server";
 import { appUrl } from "./session-speaker.server";
 import { enqueueEmailInTransaction, type OutgoingEmail } from "./outbox.server";
 
@@ -150,20 +151,34 @@ function describePlace(place: { startsAt: string; endsAt: string; room: string |
   return `${formatDate(place.startsAt, zone, locale)} ${formatTime(place.startsAt, zone)}–${formatTime(place.endsAt, zone)}${room ? ` · ${room}` : ""}`;
 }
 
+export type PublishOptions = {
+  userId?: string | null;
+  now?: Date;
+  /** The organizer ticked "publish despite N conflicts"; without it a draft with conflicts is refused. */
+  overrideConflicts?: boolean;
+  /** The event is a draft and the organizer ticked "publish the event too": both change in one transaction. */
+  publishEvent?: boolean;
+};
+
 /**
- * Publishes the draft as the next version. The version row, the event's version number and the e-mails to
- * speakers of moved sessions are written in one transaction; a concurrent publish of the same event loses
- * the guarded UPDATE and is refused instead of skipping or repeating a number.
+ * Publishes the draft as the next version. The version row, the event's version number (and, when asked,
+ * the event's own status) and the e-mails to speakers of moved sessions are written in one transaction; a
+ * concurrent publish of the same event loses the guarded UPDATE and is refused instead of skipping or
+ * repeating a number. A draft with conflicts is refused unless the organizer overrides; the conflicts that
+ * were overridden are answered so the route can audit them.
  */
-export async function publishAgenda(eventId: string, { userId = null, now = new Date() }: { userId?: string | null; now?: Date } = {}) {
+export async function publishAgenda(eventId: string, { userId = null, now = new Date(), overrideConflicts = false, publishEvent = false }: PublishOptions = {}) {
   const db = await prisma();
-  const event = await db.event.findUnique({ where: { id: eventId } });
-  if (!event) throw new DomainError("not_found", "not_found", "error.notFound.body");
+  const { event, conflicts } = await getEditorAgenda(eventId);
+  if (conflicts.length > 0 && !overrideConflicts) {
+    throw new DomainError("conflict", "agenda_conflicts", "agenda.publish.conflicts", { count: conflicts.length });
+  }
   const snapshot = await buildSnapshot(eventId);
   const previousRow = event.publishedVersion ? await db.agendaVersion.findUnique({ where: { eventId_version: { eventId, version: event.publishedVersion } } }) : null;
   const previous = previousRow ? (JSON.parse(previousRow.snapshot) as AgendaSnapshot) : null;
   const changes = diffSnapshots(previous, snapshot);
   const version = event.publishedVersion + 1;
+  const publishingEvent = publishEvent && event.status === "DRAFT";
 
   const t = translator("zh-CN");
   const emails: OutgoingEmail[] = [];
@@ -207,11 +222,42 @@ export async function publishAgenda(eventId: string, { userId = null, now = new 
       publishedAt: sqlDate(now),
       publishedById: userId,
     });
+    if (publishingEvent) publishDraftEvent.run(sql, { eventId, at: sqlDate(now) });
     for (const email of emails) enqueueEmailInTransaction(sql, email, now);
     return true;
   });
   if (!published) throw new DomainError("conflict", "conflict", "agenda.publish.concurrent");
-  return { version, changes, emailsQueued: emails.length };
+  const titles = new Map(event.sessions.map((session) => [session.id, session.title]));
+  return {
+    version,
+    first: version === 1,
+    changes,
+    emailsQueued: emails.length,
+    eventPublished: publishingEvent,
+    overriddenConflicts: conflicts.map((conflict) => ({
+      kind: conflict.kind,
+      sessions: conflict.sessionIds.map((id) => titles.get(id) ?? id),
+      speaker: conflict.speakerName,
+      room: conflict.roomName,
+    })),
+  };
+}
+
+export type AgendaState = { version: number; publishedAt: Date | null; unpublishedChanges: number };
+
+/**
+ * Where the agenda stands for the event overview: never published (version 0), or version N published at
+ * some time, with the number of sessions the draft changed since (added, removed, moved or edited).
+ */
+export async function agendaState(eventId: string): Promise<AgendaState> {
+  const db = await prisma();
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { publishedVersion: true } });
+  if (!event) throw new DomainError("not_found", "not_found", "error.notFound.body");
+  if (event.publishedVersion < 1) return { version: 0, publishedAt: null, unpublishedChanges: 0 };
+  const row = await db.agendaVersion.findUnique({ where: { eventId_version: { eventId, version: event.publishedVersion } }, select: { snapshot: true, publishedAt: true } });
+  if (!row) return { version: 0, publishedAt: null, unpublishedChanges: 0 };
+  const changes = diffSnapshots(JSON.parse(row.snapshot) as AgendaSnapshot, await buildSnapshot(eventId));
+  return { version: event.publishedVersion, publishedAt: row.publishedAt, unpublishedChanges: changes.length };
 }
 
 type PublishedAgenda = {

@@ -1,4 +1,4 @@
-import { moveDaySchema, roomSchema, sessionSchema, shiftSchema, trackSchema, type RoomFacts, type SessionFacts, type TrackFacts } from "~/schemas/agenda";
+import { moveDaySchema, roomSchema, sessionSchema, shiftSchema, trackSchema, type PlaceFacts, type RoomFacts, type SessionFacts, type TrackFacts } from "~/schemas/agenda";
 import type { Event } from "~/generated/prisma/client";
 import { prisma } from "~/models/store/connection.server";
 import { DomainError } from "~/utils/domain-error";
@@ -109,6 +109,25 @@ export async function updateSession(eventId: string, sessionId: string, facts: S
   await ownSession(eventId, sessionId);
   await checkPlacement(eventId, facts);
   return (await prisma()).session.update({ where: { id: sessionId }, data: facts });
+}
+
+/**
+ * A session put somewhere else on the grid (dragged, resized or moved with the keyboard). Overlaps are not
+ * refused: they are conflicts, drawn on the grid and weighed at publishing. A plenary session keeps its room.
+ * Answers where it was and where it is, for the audit log.
+ */
+export async function placeSession(eventId: string, facts: PlaceFacts) {
+  const session = await ownSession(eventId, facts.id);
+  const roomId = session.plenary ? session.roomId : facts.roomId;
+  await checkPlacement(eventId, { roomId, trackId: null });
+  const placed = await (await prisma()).session.update({ where: { id: session.id }, data: { startsAt: facts.startsAt, endsAt: facts.endsAt, roomId }, include: { room: true } });
+  return {
+    title: session.title,
+    plenary: session.plenary,
+    room: placed.room?.name ?? null,
+    before: { startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), roomId: session.roomId },
+    after: { startsAt: facts.startsAt.toISOString(), endsAt: facts.endsAt.toISOString(), roomId },
+  };
 }
 
 export async function deleteSession(eventId: string, sessionId: string) {

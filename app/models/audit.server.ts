@@ -54,6 +54,7 @@ export const auditActions = [
   "registration.question_updated",
   "registration.invite_updated",
   "agenda.published",
+  "agenda.session_placed",
   "speaker.attached",
   "webhook.created",
   "webhook.enabled",

@@ -1,6 +1,6 @@
 import { renderEmail } from "@emails/render";
 import SpeakerInvitation from "@emails/speaker-invitation";
-import { attachSchema, responseSchema, type AttachFacts, type RoleResponse } from "~/schemas/agenda";
+import { attachSchema, responseSchema, type AttachFacts, type NewSpeakerFacts, type RoleResponse } from "~/schemas/agenda";
 import { translator } from "~/i18n";
 import { markSpeakerInvited } from "~/models/store/agenda-store.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
@@ -9,6 +9,7 @@ import { DomainError } from "~/utils/domain-error";
 import { hashSecret, randomSecret } from "~/utils/secrets.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ownSession } from "./agenda.server";
+import { addSpeaker } from "./speaker.server";
 import { audit } from "~/models/audit.server";
 import { invalidInput, parseOrThrow } from "./event.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
@@ -23,7 +24,7 @@ export async function attachSpeaker(eventId: string, sessionId: string, input: u
   return addSessionSpeaker(eventId, sessionId, parseOrThrow(attachSchema, input), actorUserId);
 }
 
-/** `facts` come from `attachSchema` (the session page's form). */
+/** `facts` come from `attachSchema` (the session page's form); without a position the person goes last. */
 export async function addSessionSpeaker(eventId: string, sessionId: string, facts: AttachFacts, actorUserId: string | null = null) {
   await ownSession(eventId, sessionId);
   const db = await prisma();
@@ -31,10 +32,45 @@ export async function addSessionSpeaker(eventId: string, sessionId: string, fact
     throw invalidInput({ speakerId: "agenda.validation.unknownSpeaker" });
   }
   const existing = await db.sessionSpeaker.findUnique({ where: { sessionId_speakerId_role: { sessionId, speakerId: facts.speakerId, role: facts.role } } });
-  if (existing) return db.sessionSpeaker.update({ where: { id: existing.id }, data: { position: facts.position } });
-  const created = await db.sessionSpeaker.create({ data: { sessionId, ...facts } });
+  if (existing) return facts.position === null ? existing : db.sessionSpeaker.update({ where: { id: existing.id }, data: { position: facts.position } });
+  const position = facts.position ?? (await nextPosition(sessionId));
+  const created = await db.sessionSpeaker.create({ data: { sessionId, speakerId: facts.speakerId, role: facts.role, position } });
   await audit({ action: "speaker.attached", actorUserId, targetType: "speaker", targetId: facts.speakerId, eventId, details: { sessionId, role: facts.role } });
   return created;
+}
+
+/** Positions are counted from 1, as the people on the page read them. */
+export async function nextPosition(sessionId: string) {
+  const last = await (await prisma()).sessionSpeaker.aggregate({ where: { sessionId }, _max: { position: true } });
+  return Math.max(last._max.position ?? 0, 0) + 1;
+}
+
+/**
+ * "Add new" in the speaker picker: a person not yet in the directory (name and organisation) is created and
+ * put on the session in one step; the organizer who added them may edit them later.
+ */
+export async function addNewSpeakerToSession(eventId: string, sessionId: string, facts: NewSpeakerFacts, actorUserId: string | null = null) {
+  await ownSession(eventId, sessionId);
+  const speaker = await addSpeaker({ name: facts.name, nameEn: "", organization: facts.organization, organizationEn: "", jobTitle: "", jobTitleEn: "", bio: "", bioEn: "", email: null }, actorUserId);
+  return addSessionSpeaker(eventId, sessionId, { speakerId: speaker.id, role: facts.role, position: null }, actorUserId);
+}
+
+/**
+ * The picker's matches: a few people whose name (Chinese or English) or organisation contains the query, with
+ * what tells two people of the same name apart. Addresses stay out: the picker needs none.
+ */
+export async function searchSpeakerDirectory(query: string, take = 12) {
+  const q = query.trim();
+  if (!q) return [];
+  const rows = await (
+    await prisma()
+  ).speaker.findMany({
+    where: { OR: [{ name: { contains: q } }, { nameEn: { contains: q } }, { organization: { contains: q } }] },
+    select: { id: true, name: true, nameEn: true, organization: true, jobTitle: true },
+    orderBy: { name: "asc" },
+    take,
+  });
+  return rows;
 }
 
 async function ownSessionSpeaker(eventId: string, sessionSpeakerId: string) {

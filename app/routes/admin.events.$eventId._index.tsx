@@ -11,7 +11,8 @@ import { clientAddress, notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
-import { timeZoneOptions } from "~/utils/time";
+import { formatDateTime, timeZoneOptions } from "~/utils/time";
+import { agendaState } from "~/models/agenda-version.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -19,8 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const event = await getEventById(params.eventId ?? "");
     if (!event) notFound();
     const series = await listSeries();
+    const agenda = await agendaState(event.id);
+    const { locale } = requestTranslator(request);
     return {
       event: { id: event.id, slug: event.slug, status: event.status },
+      agenda: { version: agenda.version, publishedAt: agenda.publishedAt ? formatDateTime(agenda.publishedAt, event.timeZone, locale) : null, unpublishedChanges: agenda.unpublishedChanges },
       values: eventFormValues(event),
       series: series.map((item) => ({ id: item.id, title: item.title })),
       zones: timeZoneOptions(),
@@ -76,7 +80,7 @@ function CreatedNextSteps({ eventId }: { eventId: string }) {
 }
 
 export default function EventOverview() {
-  const { event, values, series, zones } = useLoaderData<typeof loader>();
+  const { event, agenda, values, series, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const notice = result && "notice" in result ? result.notice : null;
@@ -87,30 +91,50 @@ export default function EventOverview() {
     <div>
       <Notice message={notice} />
       {searchParams.get("created") && !result ? <CreatedNextSteps eventId={event.id} /> : null}
-      <div className="card mb-4 flex flex-wrap items-center gap-3">
-        <span className="font-medium">{t("agenda.admin.event.status", { status: t(`admin.event.status.${event.status}`) })}</span>
-        <Form method="post" className="flex flex-wrap gap-2">
-          {event.status !== "PUBLISHED" ? (
-            <button type="submit" name="intent" value="publish" className="btn">
-              {t("agenda.admin.event.publish")}
-            </button>
-          ) : (
-            <button type="submit" name="intent" value="draft" className="btn-secondary">
-              {t("agenda.admin.event.unpublish")}
-            </button>
-          )}
-          {event.status !== "ARCHIVED" ? (
-            <button type="submit" name="intent" value="archive" className="btn-secondary">
-              {t("agenda.admin.event.archive")}
-            </button>
+      <section className="card mb-4 space-y-3" aria-labelledby="states-heading" data-testid="publication-states">
+        <h2 id="states-heading" className="font-semibold">
+          {t("agenda.admin.event.states")}
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="font-medium">{t("agenda.admin.event.eventState", { status: t(`admin.event.status.${event.status}`) })}</span>
+          <Form method="post" className="flex flex-wrap gap-2">
+            {event.status !== "PUBLISHED" ? (
+              <button type="submit" name="intent" value="publish" className="btn">
+                {t("agenda.admin.event.publish")}
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="draft" className="btn-secondary">
+                {t("agenda.admin.event.unpublish")}
+              </button>
+            )}
+            {event.status !== "ARCHIVED" ? (
+              <button type="submit" name="intent" value="archive" className="btn-secondary">
+                {t("agenda.admin.event.archive")}
+              </button>
+            ) : null}
+          </Form>
+          {event.status === "PUBLISHED" ? (
+            <Link to={`/events/${event.slug}`} className="underline">
+              {t("agenda.admin.event.viewPublic")}
+            </Link>
           ) : null}
-        </Form>
-        {event.status === "PUBLISHED" ? (
-          <Link to={`/events/${event.slug}`} className="underline">
-            {t("agenda.admin.event.viewPublic")}
-          </Link>
-        ) : null}
-      </div>
+        </div>
+        <p className="flex flex-wrap items-center gap-3">
+          <span className="font-medium">
+            {agenda.version === 0 || !agenda.publishedAt ? t("agenda.admin.event.agendaNever") : t("agenda.admin.event.agendaVersion", { version: agenda.version, at: agenda.publishedAt })}
+          </span>
+          {agenda.version > 0 ? (
+            <span className={agenda.unpublishedChanges ? "text-amber-800" : "text-slate-600"}>
+              {agenda.unpublishedChanges ? t("agenda.admin.event.agendaPending", { count: agenda.unpublishedChanges }) : t("agenda.admin.event.agendaCurrent")}
+            </span>
+          ) : null}
+          {agenda.version === 0 || agenda.unpublishedChanges ? (
+            <Link to={`/admin/events/${event.id}/agenda`} className="underline">
+              {t("agenda.admin.event.toAgenda")}
+            </Link>
+          ) : null}
+        </p>
+      </section>
       <h2 className="mb-2 text-lg font-semibold">{t("agenda.admin.event.facts")}</h2>
       <EventFactsForm lastResult={factsResult} defaultValue={values} series={series} zones={zones} submitLabel={t("action.save")} />
     </div>

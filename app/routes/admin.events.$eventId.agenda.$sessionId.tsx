@@ -1,16 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/agenda/FormControls";
 import { SessionForm, speakerRoleNames } from "~/components/agenda/SessionForm";
+import { SpeakerPicker } from "~/components/agenda/SpeakerPicker";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { getEditorAgenda, ownSession, sessionFormValues, updateSession } from "~/models/agenda.server";
 import { getEventById } from "~/models/event.server";
-import { addSessionSpeaker, detachSpeaker } from "~/models/session-speaker.server";
-import { listSpeakers } from "~/models/speaker.server";
-import { attachSchema, sessionPageSchema } from "~/schemas/agenda";
+import { addNewSpeakerToSession, addSessionSpeaker, detachSpeaker } from "~/models/session-speaker.server";
+import { sessionPageSchema } from "~/schemas/agenda";
 import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone } from "~/utils/time";
 import { notFound } from "~/utils/http.server";
@@ -23,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await ownSession(eventId, params.sessionId ?? "");
     const { event } = await getEditorAgenda(eventId);
     const session = event.sessions.find((candidate) => candidate.id === params.sessionId)!;
-    const directory = await listSpeakers();
     return {
       eventId,
       timeZone: event.timeZone,
@@ -32,8 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rooms: event.rooms.map((room) => ({ id: room.id, name: room.name })),
       tracks: event.tracks.map((track) => ({ id: track.id, name: track.name })),
       speakers: session.speakers.map((row) => ({ id: row.id, role: row.role, position: row.position, confirmation: row.confirmation, name: row.speaker.name, organization: row.speaker.organization })),
-      directory: directory.map((person) => ({ id: person.id, label: person.organization ? `${person.name}（${person.organization}）` : person.name })),
-      nextPosition: session.speakers.length,
+      nextPosition: Math.max(0, ...session.speakers.map((row) => row.position)) + 1,
     };
   });
 }
@@ -53,6 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submitted.intent === "attach") {
         const { intent: _intent, ...facts } = submitted;
         await addSessionSpeaker(eventId, sessionId, facts, user.id);
+      } else if (submitted.intent === "attachNew") {
+        const { intent: _intent, ...facts } = submitted;
+        await addNewSpeakerToSession(eventId, sessionId, facts, user.id);
       } else {
         await detachSpeaker(eventId, submitted.id);
       }
@@ -62,12 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSession() {
-  const { eventId, timeZone, zone, values, rooms, tracks, speakers, directory, nextPosition } = useLoaderData<typeof loader>();
+  const { eventId, timeZone, zone, values, rooms, tracks, speakers, nextPosition } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   // Three kinds of form post here: each one is shown only the answer to what it sent.
   const sent = result?.result.initialValue?.intent;
-  const attach = useSubmissionForm(attachSchema, { lastResult: sent === "attach" ? result?.result : null, id: "attach" });
+  const attachSent = sent === "attach" || sent === "attachNew";
+  const [attachIntent, setAttachIntent] = useState<"attach" | "attachNew">("attach");
+  const attach = useSubmissionForm(sessionPageSchema(timeZone), { lastResult: attachSent ? result?.result : null, id: "attach" });
   const detachErrors = sent === "detach" ? Object.values(result?.result.error ?? {}).flatMap((messages) => messages ?? []) : [];
   return (
     <div className="space-y-6">
@@ -100,9 +104,12 @@ export default function EditSession() {
           {speakers.map((speaker) => (
             <li key={speaker.id} className="flex flex-wrap items-center justify-between gap-2">
               <span>
-                {speaker.position}. {t("punctuation.label", { label: t(`agenda.role.${speaker.role}`) })}
-                {speaker.name}
-                {speaker.organization ? t("punctuation.aside", { text: speaker.organization }) : ""} · {t(`agenda.confirmation.${speaker.confirmation}`)}
+                {t("agenda.admin.agenda.speakerLine", {
+                  position: speaker.position,
+                  role: t(`agenda.role.${speaker.role}`),
+                  name: speaker.organization ? t("agenda.admin.agenda.nameWithOrganization", { name: speaker.name, organization: speaker.organization }) : speaker.name,
+                  confirmation: t(`agenda.confirmation.${speaker.confirmation}`),
+                })}
               </span>
               <Form method="post">
                 <input type="hidden" name="id" value={speaker.id} />
@@ -117,15 +124,14 @@ export default function EditSession() {
           <div className="sm:col-span-3">
             <FormErrors messages={attach.formErrors} />
           </div>
-          <input type="hidden" name="intent" value="attach" />
-          <SelectField id="attach-speaker" label={t("agenda.admin.agenda.speaker")} name="speakerId" error={attach.errorOf("speakerId")} required>
-            <option value="">—</option>
-            {directory.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.label}
-              </option>
-            ))}
-          </SelectField>
+          <input type="hidden" name="intent" value={attachIntent} />
+          <SpeakerPicker
+            key={`picker-${speakers.length}`}
+            searchUrl={`/admin/events/${eventId}/agenda/speakers`}
+            error={attach.errorOf("speakerId")}
+            newErrors={{ name: attach.errorOf("name"), organization: attach.errorOf("organization") }}
+            onModeChange={setAttachIntent}
+          />
           <SelectField id="attach-role" label={t("agenda.admin.agenda.role")} name="role" error={attach.errorOf("role")} required>
             {speakerRoleNames.map((role) => (
               <option key={role} value={role}>
@@ -133,7 +139,7 @@ export default function EditSession() {
               </option>
             ))}
           </SelectField>
-          <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={0} max={999} defaultValue={nextPosition} error={attach.errorOf("position")} />
+          <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={1} max={999} defaultValue={nextPosition} error={attach.errorOf("position")} />
           <div className="sm:col-span-3 flex flex-wrap gap-3">
             <button type="submit" className="btn-secondary">
               {t("agenda.admin.agenda.addSpeaker")}

@@ -22,8 +22,17 @@ const slug = typedString().trim().toLowerCase().min(3, "agenda.validation.slug")
 export const sessionTypes = ["OPENING_REMARKS", "KEYNOTE", "TALK", "PANEL", "CEREMONY", "ROUNDTABLE", "BREAK", "MATCHMAKING", "OTHER"] as const;
 export type SessionTypeName = (typeof sessionTypes)[number];
 
-export const speakerRoles = ["HOST", "OPENING_SPEAKER", "KEYNOTE", "MODERATOR", "PANELIST", "SPEAKER", "CEREMONY_GUEST"] as const;
+/**
+ * The roles a form offers. MODERATOR is no longer one of them: it meant the same as HOST (the person who
+ * chairs the session, 主持人; a panel's moderator is its chair too) and was merged into HOST; the database
+ * enum keeps the value because columns and values are only ever added.
+ */
+export const speakerRoles = ["HOST", "OPENING_SPEAKER", "KEYNOTE", "PANELIST", "SPEAKER", "CEREMONY_GUEST"] as const;
 export type SpeakerRoleName = (typeof speakerRoles)[number];
+
+/** Old role codes still accepted from raw input (the seed, older API clients), read as the role they mean now. */
+export const formerRoles: Record<string, SpeakerRoleName> = { MODERATOR: "HOST" };
+const speakerRole = z.preprocess((value) => (typeof value === "string" && value in formerRoles ? formerRoles[value] : value), z.enum(speakerRoles, { message: "agenda.validation.role" }));
 
 /** A day and two times in `timeZone` become two instants; the first problem found is shown at its time field. */
 function zonedSpan(startDate: string, startTime: string, endDate: string, endTime: string, timeZone: string, ctx: z.RefinementCtx) {
@@ -153,11 +162,24 @@ export type SpeakerFacts = z.output<typeof speakerSchema>;
 
 export const attachSchema = z.object({
   speakerId: requiredField,
-  role: z.enum(speakerRoles, { message: "agenda.validation.role" }),
-  position: z.coerce.number({ message: "agenda.validation.position" }).int("agenda.validation.position").min(0, "agenda.validation.position").max(999, "agenda.validation.position").default(0),
+  role: speakerRole,
+  // Counted from 1 as people read it; left out, the person goes last.
+  position: z
+    .union([z.literal(""), z.coerce.number({ message: "agenda.validation.position" }).int("agenda.validation.position").min(1, "agenda.validation.position").max(999, "agenda.validation.position")])
+    .optional()
+    .transform((value) => (value === "" || value === undefined ? null : value)),
 });
 
 export type AttachFacts = z.output<typeof attachSchema>;
+
+/** "Add new" in the speaker picker: a person who is not in the directory yet, put on the session at once. */
+export const newSpeakerSchema = z.object({
+  name: requiredText(100),
+  organization: text(200),
+  role: speakerRole,
+});
+
+export type NewSpeakerFacts = z.output<typeof newSpeakerSchema>;
 
 /** A speaker's answer for one role, from the link in their invitation. */
 export const responseSchema = z.object({
@@ -243,6 +265,34 @@ export const shiftSchema = z.object({
 
 export const moveDaySchema = z.object({ day: calendarDay });
 
+const onFiveMinutes = (time: string) => /^\d{2}:\d{2}$/.test(time) && Number(time.slice(3)) % 5 === 0;
+
+/**
+ * A session dragged, resized or moved with the keyboard on the grid: its day, times (in the event's zone, on
+ * the grid's 5-minute steps) and room. A plenary session keeps spanning every room.
+ */
+const placeFields = z.object({
+  id: z.string().trim().min(1, "validation.required"),
+  date: requiredField,
+  startTime: requiredField.refine(onFiveMinutes, "agenda.validation.snap"),
+  endTime: requiredField.refine(onFiveMinutes, "agenda.validation.snap"),
+  roomId: optionalId,
+});
+
+function placeFacts(input: z.output<typeof placeFields>, timeZone: string, ctx: z.RefinementCtx) {
+  const span = zonedSpan(input.date, input.startTime, input.date, input.endTime, timeZone, ctx);
+  return span ? { id: input.id, roomId: input.roomId, ...span } : z.NEVER;
+}
+
+export function placeSchema(timeZone: string) {
+  return placeFields.transform((input, ctx) => placeFacts(input, timeZone, ctx));
+}
+
+export type PlaceFacts = z.output<ReturnType<typeof placeSchema>>;
+
+/** Publishing: with conflicts left, only when the organizer says so; a draft event may be published with it. */
+const publishFields = z.object({ overrideConflicts: checkbox, publishEvent: checkbox });
+
 /** A person's page posts their facts (`save`); the photo is a multipart upload of its own. */
 export const speakerPageSchema = speakerSchema.extend({ intent: z.literal("save") });
 
@@ -264,13 +314,19 @@ export function agendaEditorSchema(timeZone: string) {
       shiftSchema.extend({ intent: z.literal("shift"), id: sessionId }),
       moveDaySchema.extend({ intent: z.literal("moveDay"), id: sessionId }),
       z.object({ intent: z.enum(["deleteRoom", "deleteTrack", "duplicate", "deleteSession"]), id: sessionId }),
-      z.object({ intent: z.enum(["invite", "publish"]) }),
+      placeFields.extend({ intent: z.literal("place") }),
+      publishFields.extend({ intent: z.literal("publish") }),
+      z.object({ intent: z.literal("invite") }),
     ])
     .transform((value, ctx) => {
       switch (value.intent) {
         case "addSession": {
           const { intent, ...fields } = value;
           return { intent, facts: sessionFacts(fields, timeZone, ctx) };
+        }
+        case "place": {
+          const { intent, ...fields } = value;
+          return { intent, facts: placeFacts(fields, timeZone, ctx) };
         }
         case "addRoom": {
           const { intent, ...facts } = value;
@@ -289,7 +345,12 @@ export function agendaEditorSchema(timeZone: string) {
 /** The session page: its facts (`save`), a person added in a role, or one removed. */
 export function sessionPageSchema(timeZone: string) {
   return z
-    .discriminatedUnion("intent", [sessionFields.extend({ intent: z.literal("save") }), attachSchema.extend({ intent: z.literal("attach") }), z.object({ intent: z.literal("detach"), id: sessionId })])
+    .discriminatedUnion("intent", [
+      sessionFields.extend({ intent: z.literal("save") }),
+      attachSchema.extend({ intent: z.literal("attach") }),
+      newSpeakerSchema.extend({ intent: z.literal("attachNew") }),
+      z.object({ intent: z.literal("detach"), id: sessionId }),
+    ])
     .transform((value, ctx) => {
       if (value.intent !== "save") return value;
       const { intent, ...fields } = value;

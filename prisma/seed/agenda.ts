@@ -179,7 +179,7 @@ const forumAgenda: Item[] = [
     endTime: "12:15",
     room: "主会场",
     track: "圆桌对话",
-    people: [[moderator, "MODERATOR"], ...panelists.map((person): Seat => [person, "PANELIST"])],
+    people: [[moderator, "HOST"], ...panelists.map((person): Seat => [person, "PANELIST"])],
   },
   { title: "午餐", titleEn: "Lunch", type: "BREAK", date: "2025-07-23", startTime: "12:15", endTime: "13:30", room: "主会场" },
   {
@@ -263,7 +263,7 @@ function deepDiveAgenda(date: string, industry: string, industryEn: string): Ite
       room: "主会场",
       track: "方案路演",
       people: [
-        [moderator, "MODERATOR"],
+        [moderator, "HOST"],
         [demand, "PANELIST"],
         [panelists[0], "PANELIST"],
         [panelists[2], "PANELIST"],
@@ -318,7 +318,7 @@ async function buildAgenda(eventId: string, items: Item[]) {
   for (const { room, track, people = [], ...facts } of items) {
     const session = await createSession(eventId, { ...facts, roomId: room ? rooms.get(room) : null, trackId: track ? tracks.get(track) : null });
     for (const [index, [facts, role]] of people.entries()) {
-      await attachSpeaker(eventId, session.id, { speakerId: (await person(facts)).id, role, position: index });
+      await attachSpeaker(eventId, session.id, { speakerId: (await person(facts)).id, role, position: index + 1 });
     }
     created.push(session);
   }

@@ -73,7 +73,7 @@ export async function seedAgendaBenchEvent({ sessions = 200, speakers = 300 } = 
     await attachSpeaker(event.id, session.id, { speakerId: people[index].id, role: roles[index % roles.length], position: Math.floor(index / created.length) });
   }
   await publishEvent(event.id);
-  await publishAgenda(event.id);
+  await publishAgenda(event.id, { overrideConflicts: true });
   return (await getEventBySlug(agendaBenchSlug))!;
 }
 

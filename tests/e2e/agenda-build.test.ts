@@ -1,8 +1,11 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { browserAndServer, signIn } from "../support/e2e";
 
 const e2e = browserAndServer({ before: seedDemo });
+const screenshots = resolve(process.cwd(), "test-results/screenshots");
 
 describe("organizer builds an agenda in the UI and attendees find it", () => {
   it("creates an event, adds a room and two sessions with a speaker, publishes, and the public page shows it on a phone", async () => {
@@ -30,6 +33,9 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await page.fill("#room-name", "主会场");
     await page.getByRole("button", { name: "添加会场" }).click();
     await expect.poll(() => page.locator("#session-roomId option").count()).toBe(2);
+    await page.fill("#room-name", "分会场");
+    await page.getByRole("button", { name: "添加会场" }).click();
+    await expect.poll(() => page.locator("#session-roomId option").count()).toBe(3);
 
     const addSession = async (title: string, type: string, start: string, end: string) => {
       await page.fill("#session-title", title);
@@ -57,19 +63,71 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await keynote.getByRole("button", { name: "平移" }).click();
     await expect.poll(() => page.locator("#conflicts-heading").textContent()).toBe("冲突（0）");
 
-    // Attach a speaker from the directory in a typed role.
-    await keynote.getByRole("link", { name: "编辑" }).click();
-    await page.selectOption("#attach-speaker", { label: "陈家春（中国互联网协会）" });
+    // The grid: drag the keynote down 30 minutes and one room to the right; the move is saved and survives a reload.
+    const block = page.locator('[data-grid-session="主旨演讲：智能体的下一步"]');
+    await page.getByTestId("agenda-grid").evaluate((element) => element.scrollIntoView({ block: "start" }));
+    const box = (await block.boundingBox())!;
+    const grid = (await page.getByTestId("agenda-grid").boundingBox())!;
+    const columnWidth = (grid.width - 2 - 56) / 2;
+    await page.mouse.move(box.x + box.width / 2, box.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + columnWidth / 2, box.y + 30, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 + columnWidth, box.y + 6 + 30 * 1.6, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("已保存：「主旨演讲：智能体的下一步」09:50–10:20 · 分会场。");
+    await page.reload();
+    await expect.poll(() => block.getAttribute("aria-label")).toBe("主旨演讲：智能体的下一步，09:50–10:20，分会场");
+    // Clicking without dragging opens the session's form in a dialog; Esc closes it.
+    await block.click();
+    await page.getByRole("dialog", { name: "编辑议程：主旨演讲：智能体的下一步" }).waitFor();
+    expect(await page.inputValue("#dialog-startTime")).toBe("09:50");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+    // The keyboard does the same: six steps up, Alt+← back to the main hall, Enter saves (announced in the live region).
+    await block.focus();
+    for (let step = 0; step < 6; step++) await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Alt+ArrowLeft");
+    await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("「主旨演讲：智能体的下一步」：09:20–09:50 · 主会场。按 Enter 保存，Esc 取消。");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("已保存：「主旨演讲：智能体的下一步」09:20–09:50 · 主会场。");
+    await page.reload();
+    await expect.poll(() => block.getAttribute("aria-label")).toBe("主旨演讲：智能体的下一步，09:20–09:50，主会场");
+    mkdirSync(screenshots, { recursive: true });
+    await page.getByTestId("agenda-grid").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(screenshots, "agenda-grid-1280.png"), fullPage: true });
+    // At 375 px the grid scrolls inside its own box; the page does not overflow.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await block.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: resolve(screenshots, "agenda-grid-375.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // Attach a speaker found by typing in the directory search, in a typed role.
+    await block.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("link", { name: "在单独页面编辑（含嘉宾）" }).click();
+    await page.fill("#attach-speaker", "陈家");
+    await page.getByRole("option", { name: /陈家春/ }).click();
+    await page.getByTestId("picker-chosen").waitFor();
     await page.selectOption("#attach-role", "KEYNOTE");
     await page.getByRole("button", { name: "添加嘉宾" }).click();
-    await page.getByText("主旨演讲：陈家春").waitFor();
+    await page.getByText("1. 主旨演讲：陈家春").waitFor();
+    // Someone not in the directory is added inline: name and organisation, created and attached at once.
+    await page.fill("#attach-speaker", "新来的嘉宾");
+    await page.getByRole("option", { name: "新建嘉宾“新来的嘉宾”…" }).click();
+    await page.fill("#attach-new-organization", "示例研究院");
+    await page.selectOption("#attach-role", "HOST");
+    await page.getByRole("button", { name: "添加嘉宾" }).click();
+    await page.getByText("2. 主持人：新来的嘉宾（示例研究院）").waitFor();
     await page.getByRole("link", { name: "返回议程" }).click();
 
     await page.getByRole("button", { name: "发布议程" }).click();
-    await page.getByText("已发布议程 v1").waitFor();
+    await page.getByText("首次发布：已发布议程 v1").waitFor();
     await page.getByRole("link", { name: "概况" }).click();
+    await page.getByText("议程：第 1 版，发布于").waitFor();
     await page.getByRole("button", { name: "发布活动" }).click();
-    await page.getByText("状态：已发布").waitFor();
+    await page.getByText("活动：已发布").waitFor();
     await context.close();
 
     // An attendee on a 375 px phone.

@@ -98,7 +98,7 @@ describe("public agenda page", () => {
     const html = await (await fetch(`${server.baseUrl}/events/${forumSlug}`)).text();
     expect(html).toContain("Asia/Shanghai (UTC+8)");
     expect(html).toContain("09:05–09:15");
-    expect(html).toMatch(/主持：<\/dt><dd[^>]*>林晓岚（演示）/);
+    expect(html).toMatch(/主持人：<\/dt><dd[^>]*>林晓岚（演示）/);
     expect(html).toMatch(/致辞：<\/dt><dd[^>]*>陈家春（中国互联网协会 副理事长兼常务副秘书长）/);
     expect(html).toContain("“智能体创新推进计划”启动仪式");
     const panelOnly = await (await fetch(`${server.baseUrl}/events/${forumSlug}?type=PANEL`)).text();
@@ -114,7 +114,8 @@ describe("public agenda page", () => {
     await shiftSession(shanghai.id, session.id, { minutes: 10 });
     const draftOnly = await (await fetch(`${server.baseUrl}/events/${shanghai.slug}`)).text();
     expect(draftOnly).not.toContain("有更新");
-    await publishAgenda(shanghai.id);
+    // The 10 minutes run into lunch in the same room: a conflict, published here by explicit override.
+    await publishAgenda(shanghai.id, { overrideConflicts: true });
     const html = await (await fetch(`${server.baseUrl}/events/${shanghai.slug}`)).text();
     expect(html).toContain("有更新");
     expect(html).toContain("11:10–12:00");

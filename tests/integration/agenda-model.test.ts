@@ -62,7 +62,7 @@ describe("the demo agenda", () => {
     expect(ceremony.title).toContain("智能体创新推进计划");
     expect(ceremony.speakers.filter((p) => p.role === "CEREMONY_GUEST" && p.name.includes("代表"))).toHaveLength(11);
     expect(agenda.snapshot.sessions.some((s) => s.title.includes("典型案例征集"))).toBe(true);
-    expect(agenda.snapshot.sessions.some((s) => s.type === "PANEL" && s.speakers.some((p) => p.role === "MODERATOR"))).toBe(true);
+    expect(agenda.snapshot.sessions.some((s) => s.type === "PANEL" && s.speakers.some((p) => p.role === "HOST"))).toBe(true);
     expect(agenda.snapshot.sessions[0].startsAt).toBe("2025-07-23T01:00:00.000Z");
     const { conflicts } = await getEditorAgenda(forum.id);
     expect(conflicts).toEqual([]);

@@ -34,11 +34,14 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
       {session.speakers.length ? (
         <p className="text-sm">
           {session.speakers
-            .map(
-              (speaker) =>
-                `${t("punctuation.label", { label: t(`agenda.role.${speaker.role}` as MessageKey) })}${speaker.name}${t("punctuation.aside", { text: t(`agenda.confirmation.${speaker.confirmation}` as MessageKey) })}`,
+            .map((speaker) =>
+              t("agenda.admin.agenda.speakerOnCard", {
+                role: t(`agenda.role.${speaker.role}` as MessageKey),
+                name: speaker.name,
+                confirmation: t(`agenda.confirmation.${speaker.confirmation}` as MessageKey),
+              }),
             )
-            .join(t("punctuation.listSeparator"))}
+            .join(t("agenda.admin.agenda.listSeparator"))}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap items-end gap-2">

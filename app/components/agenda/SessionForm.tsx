@@ -23,6 +23,7 @@ export function SessionForm({
   zone,
   submitLabel,
   idPrefix = "session",
+  action,
 }: {
   intent: string;
   lastResult?: SubmissionResult<string[]> | null;
@@ -33,13 +34,15 @@ export function SessionForm({
   zone: string;
   submitLabel: string;
   idPrefix?: string;
+  /** Where the form posts, when not to the page it is on (the grid's dialog posts to the session's page). */
+  action?: string;
 }) {
   const t = useT();
   const { form, fields, errorOf, formErrors } = useSubmissionForm(sessionSchema(timeZone), { lastResult, defaultValue: defaultValue as Partial<SessionInput>, id: idPrefix });
   const v = (name: keyof SessionInput) => (typeof fields[name].initialValue === "string" ? (fields[name].initialValue as string) : "");
   const key = JSON.stringify(form.initialValue);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} className="grid gap-x-4 sm:grid-cols-2" noValidate key={key}>
+    <Form method="post" action={action} id={form.id} onSubmit={form.onSubmit} className="grid gap-x-4 sm:grid-cols-2" noValidate key={key}>
       <div className="sm:col-span-2">
         <FormErrors messages={formErrors} />
       </div>

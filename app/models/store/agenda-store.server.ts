@@ -7,6 +7,11 @@ export const bumpPublishedVersion = prepare((args: { eventId: string; from: numb
   kysely.updateTable("Event").set({ publishedVersion: args.to, updatedAt: args.at }).where("id", "=", args.eventId).where("publishedVersion", "=", args.from),
 );
 
+/** Publishes a draft event in the agenda's transaction ("publish the event too"); a non-draft event is left as it is. */
+export const publishDraftEvent = prepare((args: { eventId: string; at: string }) =>
+  kysely.updateTable("Event").set({ status: "PUBLISHED", publishedAt: args.at, updatedAt: args.at }).where("id", "=", args.eventId).where("status", "=", "DRAFT"),
+);
+
 export const insertAgendaVersion = prepare((args: { id: string; eventId: string; version: number; snapshot: string; changeSummary: string; publishedAt: string; publishedById: string | null }) =>
   kysely.insertInto("AgendaVersion").values({
     id: args.id,

@@ -4,6 +4,7 @@ import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
+import { eventPage } from "./messages/event-page";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { webhooks } from "./messages/webhooks";
@@ -12,7 +13,7 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit] as const;
+const features = [common, auth, admin, agenda, registration, checkin, programme, webhooks, audit, eventPage] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -25,7 +26,8 @@ export type MessageKey =
   | KeysOf<typeof checkin>
   | KeysOf<typeof programme>
   | KeysOf<typeof webhooks>
-  | KeysOf<typeof audit>;
+  | KeysOf<typeof audit>
+  | KeysOf<typeof eventPage>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -25,9 +25,7 @@ function hostLogosDirectory() {
 export type EventHostView = { id: string; role: EventHostRole; name: string; nameEn: string; logo: string | null; firmId: string | null };
 
 export async function listEventHosts(eventId: string): Promise<EventHostView[]> {
-  const rows = await (
-    await prisma()
-  ).eventHost.findMany({ where: { eventId }, include: { firm: { select: { logoPath: true } } }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const rows = await (await prisma()).eventHost.findMany({ where: { eventId }, include: { firm: { select: { logoPath: true } } }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
   return rows
     .map((row) => ({
       id: row.id,

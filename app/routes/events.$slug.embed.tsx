@@ -16,8 +16,8 @@ export const handle = { bare: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return registrationFormPage(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return registrationFormPage(params.slug ?? "", new URL(request.url).searchParams.get("code"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

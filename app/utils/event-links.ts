@@ -13,7 +13,11 @@ export function mapLinks(place: { city: string; venue: string; address: string }
 type CalendarFacts = { title: string; startsAt: string; endsAt: string; location: string; details: string };
 
 // Google wants 20250723T010000Z: the ISO instant without separators or milliseconds.
-const compactUtc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const compactUtc = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 export function calendarLinks(event: CalendarFacts) {
   const google = new URLSearchParams({

@@ -95,7 +95,12 @@ export async function responsiveRenditions(bytes: Uint8Array, rules: ResponsiveI
   const fitting = rules.widths.filter((candidate) => candidate <= width);
   const widths = fitting.length ? fitting : [width];
   try {
-    const upright = await sharp(bytes, { limitInputPixels: rules.maxPixels }).timeout({ seconds: decodeTimeoutSeconds }).rotate().flatten({ background: "#ffffff" }).raw().toBuffer({ resolveWithObject: true });
+    const upright = await sharp(bytes, { limitInputPixels: rules.maxPixels })
+      .timeout({ seconds: decodeTimeoutSeconds })
+      .rotate()
+      .flatten({ background: "#ffffff" })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const raw = { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } };
     const renditions: ImageRendition[] = [];
     for (const target of widths) {

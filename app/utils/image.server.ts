@@ -106,7 +106,7 @@ export async function responsiveRenditions(bytes: Uint8Array, rules: ResponsiveI
     for (const target of widths) {
       for (const format of ["webp", "avif"] as const) {
         const resized = sharp(upright.data, raw).resize({ width: target, withoutEnlargement: true });
-        const encoded = format === "webp" ? resized.webp({ quality: 80 }) : resized.avif({ quality: 55, effort: 3 });
+        const encoded = format === "webp" ? resized.webp({ quality: 80, effort: 3 }) : resized.avif({ quality: 55, effort: 1 });
         const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
         renditions.push({ width: info.width, height: info.height, format, bytes: data });
       }

@@ -19,7 +19,8 @@ export function EventHero({ cover, badge, title }: { cover: EventPageView["cover
             height={cover.height}
             alt={t("eventPage.coverAlt", { title })}
             className="block h-auto w-full"
-            fetchPriority="high"
+            // React 18 knows the attribute only in lower case.
+            {...{ fetchpriority: "high" }}
             decoding="async"
             data-testid="event-cover"
           />

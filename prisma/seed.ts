@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { seedAgendas } from "./seed/agenda";
 import { seedCheckIn } from "./seed/checkin";
+import { seedEventPages } from "./seed/event-pages";
 import { seedEvents } from "./seed/events";
 import { seedProgramme } from "./seed/programme";
 import { seedRegistrations } from "./seed/registrations";
@@ -16,6 +17,7 @@ export async function seedDemo(now = new Date()) {
   const { firms } = await seedProgramme();
   await seedEvents(now);
   await seedAgendas(now);
+  await seedEventPages(firms);
   await seedUsers({ firmContact: { firmId: firms[0].id } });
   await seedRegistrations({ firms, now });
   await seedCheckIn();

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/react";
 // access (staff accounts and API tokens).
 const tabs: { segment: string; label: MessageKey }[] = [
   { segment: "", label: "admin.eventTabs.overview" },
+  { segment: "page", label: "eventPage.admin.tab" },
   { segment: "agenda", label: "admin.eventTabs.agenda" },
   { segment: "registration-settings", label: "admin.eventTabs.registrationSettings" },
   { segment: "registrations", label: "admin.eventTabs.registrations" },

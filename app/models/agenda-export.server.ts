@@ -114,6 +114,11 @@ export async function agendaIcs(event: PublicEvent, onlyIds?: Set<string>): Prom
   return icalendar({ productId: calendarProduct, name: event.title, timeZone: event.timeZone, events: await calendarEntries(event, onlyIds) });
 }
 
+/** The event alone as one calendar entry, for "add to calendar" on its page and after registering. */
+export function eventIcs(event: PublicEvent): string {
+  return icalendar({ productId: calendarProduct, name: event.title, timeZone: event.timeZone, events: [eventEntry(event)] });
+}
+
 /** Every published event of a series in one calendar named after the series: their sessions, or the event itself before its agenda is out. */
 export async function seriesAgendaIcs(seriesSlug: string): Promise<string> {
   const series = await getPublishedSeriesBySlug(seriesSlug);

@@ -4,10 +4,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { EventShareBlock } from "~/components/share/EventShareBlock";
+import { AddToCalendar } from "~/components/event-page/AddToCalendar";
+import { EventHero } from "~/components/event-page/EventHero";
+import { HostBlock } from "~/components/event-page/HostBlock";
+import { SpeakerCards } from "~/components/event-page/SpeakerCards";
+import { StickyRegisterBar, TicketPanel } from "~/components/event-page/TicketPanel";
+import { VenueCard } from "~/components/event-page/VenueCard";
 import { useFavourites } from "~/components/event-page/useFavourites";
 import { recallFragment } from "~/components/agenda/agenda-cache";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { agendaFragment, publicAgendaView } from "~/route-helpers/agenda-view.server";
+import { eventPageView } from "~/route-helpers/event-page.server";
 import { getPublishedEventBySlug, publicEventSummary } from "~/models/event.server";
 import { notFound } from "~/utils/http.server";
 import { localized, translator } from "~/i18n";
@@ -45,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const locale = localeFromRequest(request);
   const documentRequest = (request.headers.get("Accept") ?? "").includes("text/html");
-  const view = await publicAgendaView(event, locale);
+  const [view, page] = await Promise.all([publicAgendaView(event, locale), eventPageView(event, locale)]);
   const fragment = view ? agendaFragment(event, view, filters, locale) : null;
   const t = translator(locale);
   return {
@@ -64,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       venueEn: event.venueEn,
       cityEn: event.cityEn,
     },
+    page,
     filters,
     agenda: view
       ? {
@@ -200,63 +208,58 @@ function Agenda() {
 }
 
 export default function EventPage() {
-  const { event, when } = useLoaderData<typeof loader>();
+  const { event, when, page } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
-  const registration = event.registration;
+  const title = localized(event.title, event.titleEn);
+  const description = localized(event.description, event.descriptionEn);
+  const registerHref = `/events/${event.slug}/register`;
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
-      <p className="text-sm font-semibold text-brand-700">
-        {t(`event.kind.${event.kind}`)}
-        {event.series ? ` · ${localized(event.series.title, event.series.titleEn)}` : ""}
-      </p>
-      <h1 className="mt-1 text-2xl font-bold">{localized(event.title, event.titleEn)}</h1>
-      {event.theme ? (
-        <p className="mt-2 text-lg text-slate-700">
-          {/* Corner brackets for Chinese, curly quotes for English. */}
-          {locale === "en" && event.themeEn ? `“${event.themeEn}”` : <Localized zh={`「${event.theme}」`} en={null} />}
-        </p>
-      ) : null}
-      <dl className="card mt-4 grid gap-3 sm:grid-cols-2">
-        <div>
-          <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>
-          <dd>
-            {when.days} {when.hours}
-            <span className="block text-sm text-slate-600">{when.zone}</span>
-          </dd>
+    <main id="main" className="mx-auto max-w-5xl px-4 pb-24 pt-4 sm:pb-8 sm:pt-6">
+      <EventHero cover={page.cover} badge={page.badge} title={title} />
+      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-4">
+          <div>
+            <p className="text-sm font-semibold text-brand-700">
+              {t(`event.kind.${event.kind}`)}
+              {event.series ? ` · ${localized(event.series.title, event.series.titleEn)}` : ""}
+            </p>
+            <h1 className="mt-1 text-2xl font-bold leading-snug text-slate-900 sm:text-3xl">{title}</h1>
+            {event.theme ? (
+              <p className="mt-2 text-lg text-slate-700">
+                {/* Corner brackets for Chinese, curly quotes for English. */}
+                {locale === "en" && event.themeEn ? `“${event.themeEn}”` : `「${localized(event.theme, event.themeEn)}」`}
+              </p>
+            ) : null}
+          </div>
+          <VenueCard when={when} venue={localized(event.venue, event.venueEn)} address={[localized(event.city, event.cityEn), event.address].filter(Boolean).join(" · ")} maps={page.maps} />
+          <AddToCalendar links={page.calendar} />
+          <HostBlock groups={page.hosts} />
+          {description ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="text-xl font-bold">
+                {t("eventPage.about")}
+              </h2>
+              <p className="mt-2 whitespace-pre-line text-slate-800">
+                <Localized zh={event.description} en={event.descriptionEn} />
+              </p>
+            </section>
+          ) : null}
         </div>
-        <div>
-          <dt className="text-sm font-medium text-slate-600">{t("event.where")}</dt>
-          <dd>
-            <Localized zh={event.venue} en={event.venueEn} />
-            <span className="block text-sm text-slate-600">
-              <Localized zh={event.city} en={event.cityEn} /> · {event.address}
-            </span>
-          </dd>
-        </div>
-      </dl>
-      <p className="mt-4 whitespace-pre-line text-slate-800">
-        <Localized zh={event.description} en={event.descriptionEn} />
-      </p>
-      <div className="mt-6 flex flex-wrap items-center gap-3">
-        <span className="text-sm font-medium">{t(`event.registration.${registration.status}`)}</span>
-        {registration.status === "open" ? (
-          <Link to={`/events/${event.slug}/register`} className="btn">
-            {t("event.register")}
-          </Link>
-        ) : null}
-        {registration.capacity !== null && registration.status === "open" ? (
-          <span className="text-sm text-slate-600">{t("event.seatsLeft", { count: Math.max(0, registration.capacity - registration.confirmed) })}</span>
-        ) : null}
+        <aside className="lg:sticky lg:top-4 lg:self-start">
+          <TicketPanel tickets={page.tickets} registerHref={registerHref} />
+          <EventShareBlock slug={event.slug} />
+        </aside>
       </div>
-      <EventShareBlock slug={event.slug} />
+      <SpeakerCards people={page.people} />
       <section className="mt-8" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className="text-xl font-bold">
           {t("agenda.public.heading")}
         </h2>
         <Agenda />
       </section>
+      <StickyRegisterBar action={page.tickets.action} href={registerHref} title={title} />
     </main>
   );
 }

@@ -18,8 +18,8 @@ export const handle = { bare: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? localized(localeOf(matches), data.event.title, data.event.titleEn) : "" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return registrationFormPage(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return registrationFormPage(params.slug ?? "", new URL(request.url).searchParams.get("code"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

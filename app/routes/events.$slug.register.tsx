@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { RegistrationForm, RegistrationOutcome } from "~/components/registration-form/RegistrationForm";
+import { RegistrationForm } from "~/components/registration-form/RegistrationForm";
 import { localized } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { registrationFormPage, submitRegistrationForm } from "~/route-helpers/registration-form.server";
@@ -18,12 +18,13 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   });
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return registrationFormPage(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return registrationFormPage(params.slug ?? "", new URL(request.url).searchParams.get("code"));
 }
 
+/** A registration answers with a redirect to its confirmation page (POST → redirect → GET); a refused one stays on the form. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  return submitRegistrationForm(request, params.slug ?? "", await signedInContactFirmIds(request));
+  return submitRegistrationForm(request, params.slug ?? "", await signedInContactFirmIds(request), { confirmationPage: true });
 }
 
 export default function RegisterPage() {
@@ -34,16 +35,6 @@ export default function RegisterPage() {
   const locale = useLocale();
   const localized = useLocalized();
   const title = localized(event.title, event.titleEn);
-  const done = actionData && "done" in actionData ? actionData.done : null;
-
-  if (done) {
-    return (
-      <main id="main" className="mx-auto max-w-xl px-4 py-6">
-        <RegistrationOutcome done={done} eventSlug={event.slug} eventTitle={title} />
-      </main>
-    );
-  }
-
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.form.title", { event: title })}</h1>
@@ -51,7 +42,7 @@ export default function RegisterPage() {
         {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)} ·{" "}
         {localized(event.venue, event.venueEn)}
       </p>
-      <RegistrationForm page={page} lastResult={actionData?.result} />
+      <RegistrationForm page={page} lastResult={actionData && "result" in actionData ? actionData.result : undefined} />
     </main>
   );
 }

@@ -43,15 +43,14 @@ export function sniffImageType(bytes: Uint8Array): UploadedImageType | null {
 
 const decodeTimeoutSeconds = 10;
 
-export async function reencodeImage(bytes: Uint8Array, rules: ImageRules): Promise<ReencodedImage> {
+/** Checks the type from the first bytes and the size from the header, before any pixel is decoded. */
+async function checkedHeader(bytes: Uint8Array, rules: Pick<ImageRules, "accept" | "maxSide" | "minSide" | "maxPixels">) {
   const type = sniffImageType(bytes);
   if (!type || !rules.accept.includes(type)) throw new ImageRejected("not_image");
-  const input = { limitInputPixels: rules.maxPixels };
-
   let width: number;
   let height: number;
   try {
-    const header = await sharp(bytes, input).metadata();
+    const header = await sharp(bytes, { limitInputPixels: rules.maxPixels }).metadata();
     if (header.format !== type) throw new ImageRejected("not_image");
     ({ width, height } = header);
   } catch (error) {
@@ -60,14 +59,59 @@ export async function reencodeImage(bytes: Uint8Array, rules: ImageRules): Promi
   if (Math.max(width, height) > rules.maxSide || Math.min(width, height) < (rules.minSide ?? 1) || width * height > rules.maxPixels) {
     throw new ImageRejected("dimensions");
   }
+  return { width, height };
+}
 
-  let pipeline = sharp(bytes, input).timeout({ seconds: decodeTimeoutSeconds }).rotate().resize({ width: rules.fitWithin, height: rules.fitWithin, fit: "inside", withoutEnlargement: true });
+export async function reencodeImage(bytes: Uint8Array, rules: ImageRules): Promise<ReencodedImage> {
+  await checkedHeader(bytes, rules);
+  let pipeline = sharp(bytes, { limitInputPixels: rules.maxPixels })
+    .timeout({ seconds: decodeTimeoutSeconds })
+    .rotate()
+    .resize({ width: rules.fitWithin, height: rules.fitWithin, fit: "inside", withoutEnlargement: true });
   pipeline = rules.output === "png" ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true });
   try {
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     return rules.output === "png"
       ? { bytes: data, width: info.width, height: info.height, contentType: "image/png", extension: "png" }
       : { bytes: data, width: info.width, height: info.height, contentType: "image/jpeg", extension: "jpg" };
+  } catch (error) {
+    throw rejection(error);
+  }
+}
+
+export type ResponsiveImageRules = Pick<ImageRules, "accept" | "maxSide" | "minSide" | "maxPixels"> & {
+  /** The widths wanted; those wider than the upload are left out (never enlarged), its own width stands in. */
+  widths: readonly number[];
+};
+
+export type ImageRendition = { width: number; height: number; format: "webp" | "avif"; bytes: Buffer };
+
+/**
+ * A photo for `<picture>`/`srcset` (event covers): decoded once, turned upright, and written anew as WebP and
+ * AVIF in each of a few widths, with the same safeguards as `reencodeImage`.
+ */
+export async function responsiveRenditions(bytes: Uint8Array, rules: ResponsiveImageRules): Promise<ImageRendition[]> {
+  const { width } = await checkedHeader(bytes, rules);
+  const fitting = rules.widths.filter((candidate) => candidate <= width);
+  const widths = fitting.length ? fitting : [width];
+  try {
+    const upright = await sharp(bytes, { limitInputPixels: rules.maxPixels })
+      .timeout({ seconds: decodeTimeoutSeconds })
+      .rotate()
+      .flatten({ background: "#ffffff" })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } };
+    const renditions: ImageRendition[] = [];
+    for (const target of widths) {
+      for (const format of ["webp", "avif"] as const) {
+        const resized = sharp(upright.data, raw).resize({ width: target, withoutEnlargement: true });
+        const encoded = format === "webp" ? resized.webp({ quality: 80, effort: 3 }) : resized.avif({ quality: 55, effort: 1 });
+        const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+        renditions.push({ width: info.width, height: info.height, format, bytes: data });
+      }
+    }
+    return renditions;
   } catch (error) {
     throw rejection(error);
   }

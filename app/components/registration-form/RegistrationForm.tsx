@@ -8,6 +8,7 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { RegistrationDone, RegistrationFormPage } from "~/route-helpers/registration-form.server";
 import { registrationInputSchema } from "~/schemas/registration";
+import { registerWords } from "~/components/event-page/TicketPanel";
 
 /**
  * The public registration form (categories, the questions of the chosen category, the privacy notice and
@@ -22,83 +23,155 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
   const navigation = useNavigation();
   const [category, setCategory] = useState(categories.find((candidate) => candidate.default)?.code ?? "");
   const { form, fields, errorOf: error, formErrors } = useSubmissionForm(registrationInputSchema, { lastResult });
-  const visibleQuestions = questions.filter((question) => question.categoryIds.length === 0 || question.categoryIds.includes(categories.find((candidate) => candidate.code === category)?.id ?? ""));
-  return state !== "open" ? (
-    <p role="alert" className="card mt-4 text-red-800">
-      {t(`event.registration.${state}` as MessageKey)}
-    </p>
-  ) : (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
-      <p className="mb-4 text-sm text-slate-600">{t("registration.form.intro")}</p>
-      <FormErrors messages={formErrors} />
-      {event.requiresApproval ? <p className="mb-4 text-sm">{t("registration.form.approvalNote")}</p> : null}
-      {event.capacity !== null && event.confirmedCount >= event.capacity && event.waitlistEnabled ? (
-        <p className="mb-4 text-sm font-medium text-amber-800">{t("registration.form.waitlistNote")}</p>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <Field label={t("registration.form.name")} name={fields.name.name} error={error("name")} required autoComplete="name" />
-      <Field
-        label={t("registration.form.email")}
-        name={fields.email.name}
-        type="email"
-        error={error("email")}
-        hint={t("registration.form.emailHint")}
-        required
-        autoComplete="email"
-        inputMode="email"
-      />
-      <Field label={t("registration.form.organization")} name={fields.organization.name} error={error("organization")} required autoComplete="organization" />
-      <Field label={t("registration.form.jobTitle")} name={fields.jobTitle.name} error={error("jobTitle")} autoComplete="organization-title" />
-      <Field label={t("registration.form.phone")} name={fields.phone.name} type="tel" error={error("phone")} autoComplete="tel" inputMode="tel" />
-      {categories.length ? (
-        <fieldset className="mb-4">
-          <legend className="field-label">{t("registration.form.category")}</legend>
-          {categories.map((candidate) => (
-            <label key={candidate.id} className="flex items-center gap-2 py-1">
-              <input type="radio" name="category" value={candidate.code} checked={category === candidate.code} onChange={() => setCategory(candidate.code)} />
-              {localized(candidate.name, candidate.nameEn)}
-              {candidate.inviteOnly ? <span className="text-xs text-slate-500">{t("punctuation.aside", { text: t("registration.admin.category.inviteOnly") })}</span> : null}
-            </label>
-          ))}
-          {error("category") ? (
-            <p className="field-error" role="alert">
-              {error("category")}
-            </p>
-          ) : null}
-        </fieldset>
-      ) : null}
-      <Field label={t("registration.form.inviteCode")} name={fields.inviteCode.name} error={error("inviteCode")} hint={t("registration.form.inviteCodeHint")} autoComplete="off" />
-      {visibleQuestions.length ? <h2 className="mb-2 mt-2 font-semibold">{t("registration.form.questions")}</h2> : null}
-      {visibleQuestions.map((question) => (
-        <QuestionInput key={question.id} question={question} label={localized(question.label, question.labelEn)} error={error(`answers.${question.key}`)} />
-      ))}
-      <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
-        <label htmlFor="field-website">{t("registration.form.website")}</label>
-        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+  const chosen = categories.find((candidate) => candidate.code === category) ?? null;
+  const visibleQuestions = questions.filter((question) => question.categoryIds.length === 0 || question.categoryIds.includes(chosen?.id ?? ""));
+  if (state !== "open" || page.action === "sold_out") {
+    return (
+      <div role="alert" className="card mt-4">
+        <p className="text-red-800">{state !== "open" ? t(`event.registration.${state}` as MessageKey) : t("eventPage.soldOutNote")}</p>
+        <button type="button" className="btn mt-3 w-full" disabled data-testid="register-submit">
+          {t(registerWords(page.action))}
+        </button>
       </div>
-      <section aria-labelledby="privacy-heading" className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
-        <h2 id="privacy-heading" className="font-semibold">
-          {t("registration.privacy.heading")}
-        </h2>
-        <p className="mt-1">{t("registration.privacy.purpose")}</p>
-        <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
-        <p className="mt-1">{t("registration.privacy.contact")}</p>
-        <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
-        <input type="hidden" name="privacyNoticeVersion" value={event.privacyNoticeVersion} />
-        <label className="mt-2 flex items-start gap-2 font-medium">
-          <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
-          {t("registration.privacy.consent")}
-        </label>
-        {error("consent") ? (
-          <p id="consent-error" className="field-error" role="alert">
-            {error("consent")}
+    );
+  }
+  // The submit button says what it does: a full category or event takes the waitlist, never "register now".
+  const joinsWaitlist = page.action === "waitlist" || chosen?.offer === "waitlist";
+  const soldOut = chosen?.offer === "sold_out";
+  const needsApproval = chosen ? chosen.approval : page.approval;
+  return (
+    <>
+      <InviteCodeForm page={page} />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
+        <p className="mb-4 text-sm text-slate-600">{t("registration.form.intro")}</p>
+        <FormErrors messages={formErrors} />
+        <input type="hidden" name="locale" value={locale} />
+        {page.invite ? <input type="hidden" name="inviteCode" value={page.invite.code} /> : null}
+        <Field label={t("registration.form.name")} name={fields.name.name} error={error("name")} required autoComplete="name" />
+        <Field
+          label={t("registration.form.email")}
+          name={fields.email.name}
+          type="email"
+          error={error("email")}
+          hint={t("registration.form.emailHint")}
+          required
+          autoComplete="email"
+          inputMode="email"
+        />
+        <Field label={t("registration.form.organization")} name={fields.organization.name} error={error("organization")} required autoComplete="organization" />
+        <Field label={t("registration.form.jobTitle")} name={fields.jobTitle.name} error={error("jobTitle")} autoComplete="organization-title" />
+        <Field label={t("registration.form.phone")} name={fields.phone.name} type="tel" error={error("phone")} autoComplete="tel" inputMode="tel" />
+        {categories.length ? (
+          <fieldset className="mb-4">
+            <legend className="field-label">{t("registration.form.category")}</legend>
+            {categories.map((candidate) => (
+              <label key={candidate.id} className="flex flex-wrap items-center gap-x-2 py-1">
+                <input type="radio" name="category" value={candidate.code} checked={category === candidate.code} onChange={() => setCategory(candidate.code)} />
+                {localized(candidate.name, candidate.nameEn)}
+                <span className="text-xs text-slate-600">
+                  {candidate.offer === "sold_out"
+                    ? t("eventPage.categorySoldOut")
+                    : candidate.offer === "waitlist"
+                      ? t("eventPage.categoryWaitlist")
+                      : candidate.seatsLeft === null
+                        ? t("eventPage.seatsOpen")
+                        : t("eventPage.seatsLeft", { count: candidate.seatsLeft })}
+                  {candidate.approval ? ` · ${t("eventPage.approval")}` : ""}
+                </span>
+              </label>
+            ))}
+            {error("category") ? (
+              <p className="field-error" role="alert">
+                {error("category")}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
+        {error("inviteCode") ? (
+          <p className="field-error mb-4" role="alert">
+            {error("inviteCode")}
           </p>
         ) : null}
-      </section>
-      <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
-        {t("registration.form.submit")}
-      </button>
-    </Form>
+        {visibleQuestions.length ? <h2 className="mb-2 mt-2 font-semibold">{t("registration.form.questions")}</h2> : null}
+        {visibleQuestions.map((question) => (
+          <QuestionInput key={question.id} question={question} label={localized(question.label, question.labelEn)} error={error(`answers.${question.key}`)} />
+        ))}
+        <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+          <label htmlFor="field-website">{t("registration.form.website")}</label>
+          <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <section aria-labelledby="privacy-heading" className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+          <h2 id="privacy-heading" className="font-semibold">
+            {t("registration.privacy.heading")}
+          </h2>
+          <p className="mt-1">{t("registration.privacy.purpose")}</p>
+          <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
+          <p className="mt-1">{t("registration.privacy.contact")}</p>
+          <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
+          <input type="hidden" name="privacyNoticeVersion" value={event.privacyNoticeVersion} />
+          <label className="mt-2 flex items-start gap-2 font-medium">
+            <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
+            {t("registration.privacy.consent")}
+          </label>
+          {error("consent") ? (
+            <p id="consent-error" className="field-error" role="alert">
+              {error("consent")}
+            </p>
+          ) : null}
+        </section>
+        {needsApproval ? <p className="mb-3 text-sm text-slate-700">{t("registration.form.approvalNote")}</p> : null}
+        {joinsWaitlist && !soldOut ? <p className="mb-3 text-sm font-medium text-amber-900">{t("registration.form.waitlistNote")}</p> : null}
+        <button type="submit" className="btn w-full" disabled={soldOut || navigation.state === "submitting"} data-testid="register-submit">
+          {soldOut ? t("eventPage.soldOut") : joinsWaitlist ? t("eventPage.joinWaitlist") : t("registration.form.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+/**
+ * The invite code: a GET form that reloads the page with `?code=`, so the server checks it and offers the
+ * invite-only categories it opens (a form cannot sit inside the registration form, hence its own card).
+ */
+function InviteCodeForm({ page }: { page: RegistrationFormPage }) {
+  const t = useT();
+  if (page.invite) {
+    return (
+      <p className="card mt-4 border-green-300 bg-green-50 text-sm text-green-900" role="status" data-testid="invite-applied">
+        {t("registrationForm.inviteApplied", { code: page.invite.code })}
+      </p>
+    );
+  }
+  return (
+    <details className="card mt-4" open={page.inviteRefused}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("registrationForm.inviteHeading")}</summary>
+      <Form method="get" className="mt-3 flex flex-wrap items-end gap-2" preventScrollReset>
+        <div className="min-w-0 flex-1">
+          <label htmlFor="invite-code" className="field-label">
+            {t("registration.form.inviteCode")}
+          </label>
+          <input
+            id="invite-code"
+            name="code"
+            className="field-input"
+            autoComplete="off"
+            aria-invalid={page.inviteRefused || undefined}
+            aria-describedby={page.inviteRefused ? "invite-code-error" : "invite-code-hint"}
+          />
+          <p id="invite-code-hint" className="mt-1 text-xs text-slate-600">
+            {t("registration.form.inviteCodeHint")}
+          </p>
+          {page.inviteRefused ? (
+            <p id="invite-code-error" className="field-error" role="alert">
+              {t("registrationForm.inviteRefused")}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("registrationForm.inviteApply")}
+        </button>
+      </Form>
+    </details>
   );
 }
 

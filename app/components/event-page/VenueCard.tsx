@@ -1,0 +1,35 @@
+import type { EventPageView } from "~/route-helpers/event-page.server";
+import { useT } from "~/i18n/react";
+
+/** When and where, with the venue on Amap and Baidu Maps (plain links: no map script on the page). */
+export function VenueCard({ when, venue, address, maps }: { when: { days: string; hours: string; zone: string }; venue: string; address: string; maps: EventPageView["maps"] }) {
+  const t = useT();
+  return (
+    <dl className="card grid gap-4 sm:grid-cols-2">
+      <div>
+        <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>
+        <dd className="mt-1 font-medium text-slate-900">
+          {when.days} {when.hours}
+          <span className="block text-sm font-normal text-slate-600">{when.zone}</span>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-sm font-medium text-slate-600">{t("eventPage.venue")}</dt>
+        <dd className="mt-1">
+          <span className="font-medium text-slate-900">{venue || t("eventPage.onlineVenue")}</span>
+          {address ? <span className="block text-sm text-slate-600">{address}</span> : null}
+          {maps ? (
+            <span className="mt-2 flex flex-wrap gap-2" data-testid="map-links">
+              <a className="btn-secondary min-h-9 px-3 py-1 text-sm" href={maps.amap} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
+                {t("eventPage.mapAmap")}
+              </a>
+              <a className="btn-secondary min-h-9 px-3 py-1 text-sm" href={maps.baidu} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
+                {t("eventPage.mapBaidu")}
+              </a>
+            </span>
+          ) : null}
+        </dd>
+      </div>
+    </dl>
+  );
+}

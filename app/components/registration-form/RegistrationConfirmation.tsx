@@ -1,0 +1,57 @@
+import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { AddToCalendar } from "~/components/event-page/AddToCalendar";
+import { VenueCard } from "~/components/event-page/VenueCard";
+import type { EventPageView } from "~/route-helpers/event-page.server";
+
+type Props = {
+  event: { slug: string; title: string };
+  outcome: { status: string; managePath: string | null; maskedEmail: string } | null;
+  when: { days: string; hours: string; zone: string };
+  place: { venue: string; address: string };
+  maps: EventPageView["maps"];
+  calendar: EventPageView["calendar"];
+};
+
+/**
+ * The page after registering: the outcome in words (confirmed, waitlisted, awaiting approval…), when and where
+ * in the event's zone, the (masked) address the e-mail went to, add-to-calendar and the manage link.
+ */
+export function RegistrationConfirmation({ event, outcome, when, place, maps, calendar }: Props) {
+  const t = useT();
+  return (
+    <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-6">
+      {outcome ? (
+        <section className="card" role="status" data-testid="registration-outcome" data-status={outcome.status}>
+          <p className="text-sm font-medium text-brand-700">{event.title}</p>
+          <h1 className="mt-1 text-2xl font-bold">{t(`registration.result.${outcome.status}.title` as MessageKey)}</h1>
+          <p className="mt-2 text-slate-700">{t(`registration.result.${outcome.status}.body` as MessageKey)}</p>
+          <p className="mt-3 text-sm text-slate-700">
+            {t(outcome.status === "resent" ? "confirmation.sentToIfRegistered" : "confirmation.sentTo")} <span className="font-medium text-slate-900">{outcome.maskedEmail}</span>
+          </p>
+          {outcome.managePath ? (
+            <div className="mt-4">
+              <Link to={outcome.managePath} className="btn w-full sm:w-auto" data-testid="manage-link">
+                {t("registration.result.manage")}
+              </Link>
+              <p className="mt-2 text-xs text-slate-600">{t("confirmation.manageHint")}</p>
+            </div>
+          ) : null}
+        </section>
+      ) : (
+        <section className="card" role="status">
+          <h1 className="text-xl font-bold">{event.title}</h1>
+          <p className="mt-2 text-slate-700">{t("confirmation.expired")}</p>
+        </section>
+      )}
+      <VenueCard when={when} venue={place.venue} address={place.address} maps={maps} />
+      <AddToCalendar links={calendar} />
+      <p>
+        <Link to={`/events/${event.slug}`} className="text-brand-700 underline">
+          {t("confirmation.backToEvent")}
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,3 +1,4 @@
+import type { Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { localizedText } from "~/utils/localized";
 
@@ -7,11 +8,18 @@ import { localizedText } from "~/utils/localized";
  */
 export function Localized({ zh, en }: { zh: string; en: string | null | undefined }) {
   const value = localizedText(useLocale(), zh, en);
-  const t = useT();
-  if (!value.fallback) return <>{value.text}</>;
+  return <FallbackText text={value.text} fallback={value.fallback} t={useT()} />;
+}
+
+/**
+ * Text already chosen on the server (`localizedText`), with the same marking when it is a fallback. Takes the
+ * translator as a prop, without hooks, so markup rendered once per agenda version can use it too.
+ */
+export function FallbackText({ text, fallback, t }: { text: string; fallback: boolean; t: Translate }) {
+  if (!fallback) return <>{text}</>;
   return (
     <span lang="zh-CN" data-fallback="zh-CN">
-      {value.text}{" "}
+      {text}{" "}
       <span title={t("localized.fallback.title")} className="ml-0.5 inline-block rounded border border-slate-300 px-1 align-middle text-[0.65rem] font-normal leading-tight text-slate-600">
         {t("localized.fallback.tag")}
       </span>

@@ -1,3 +1,4 @@
+import { localizedText } from "~/utils/localized";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { AgendaDays } from "~/components/agenda/AgendaDays";
@@ -28,6 +29,8 @@ export type PublicSessionView = {
   description: string;
   roles: { label: string; people: string[] }[];
   mark: "new" | "changed" | null;
+  /** Which texts are Chinese shown to an English reader because no English was written (shown with a tag). */
+  fallback: { title: boolean; room: boolean; track: boolean };
 };
 
 export type AgendaView = {
@@ -91,6 +94,11 @@ async function buildAgendaView(event: { id: string; publishedVersion: number; ti
       description: localized(locale, session.description, session.descriptionEn),
       roles,
       mark: mark === "added" ? "new" : mark === "moved" || mark === "changed" ? "changed" : null,
+      fallback: {
+        title: localizedText(locale, session.title, session.titleEn).fallback,
+        room: !session.plenary && !!session.room && localizedText(locale, session.room.name, session.room.nameEn).fallback,
+        track: !!session.track && localizedText(locale, session.track.name, session.track.nameEn).fallback,
+      },
     };
     const slots = days.get(day) ?? new Map<string, PublicSessionView[]>();
     const slotKey = formatTime(session.startsAt, zone);

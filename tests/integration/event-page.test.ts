@@ -227,3 +227,20 @@ describe("the cover upload", () => {
     expect(await (await prisma()).eventCover.findUnique({ where: { eventId } })).toEqual(before);
   });
 });
+
+describe("the public agenda in English", () => {
+  it("marks a room with no English name as Chinese shown in its place, and shows English names plainly", async () => {
+    const db = await prisma();
+    const event = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" }, include: { rooms: true } });
+    const [untranslated, translated] = event.rooms;
+    await db.room.update({ where: { id: untranslated!.id }, data: { nameEn: "" } });
+    if (translated) await db.room.update({ where: { id: translated.id }, data: { nameEn: "Hall B (English)" } });
+    const { publishAgenda } = await import("~/models/agenda-version.server");
+    await publishAgenda(event.id, { overrideConflicts: true });
+    const html = await (await fetch(`${server.baseUrl}/events/${event.slug}`, { headers: { "Accept-Language": "en" } })).text();
+    const body = html.replace(/<script[\s\S]*?<\/script>/g, "");
+    const sessionsInRoom = await db.session.count({ where: { eventId: event.id, roomId: untranslated!.id, plenary: false } });
+    if (sessionsInRoom > 0) expect(body).toMatch(new RegExp(`<span lang="zh-CN" data-fallback="zh-CN">${untranslated!.name} <span[^>]*>`));
+    expect(body).not.toMatch(new RegExp(`data-fallback="zh-CN">Hall B \\(English\\)`));
+  });
+});

@@ -1,3 +1,4 @@
+import { FallbackText } from "~/components/Localized";
 import type { Translate } from "~/i18n";
 
 export type AgendaDaySession = {
@@ -11,6 +12,7 @@ export type AgendaDaySession = {
   description: string;
   roles: { label: string; people: string[] }[];
   mark: "new" | "changed" | null;
+  fallback: { title: boolean; room: boolean; track: boolean };
 };
 
 export type AgendaDay = { day: string; label: string; slots: { time: string; sessions: AgendaDaySession[] }[] };
@@ -38,18 +40,26 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                       <div className="min-w-0">
                         <p className="text-sm text-slate-600">
                           <span className="font-semibold text-slate-900">{session.time}</span>
-                          {` · ${session.typeLabel}${session.room ? ` · ${session.room}` : ""}`}
+                          {` · ${session.typeLabel}`}
+                          {session.room ? (
+                            <>
+                              {" · "}
+                              <FallbackText text={session.room} fallback={session.fallback.room} t={t} />
+                            </>
+                          ) : null}
                           {session.mark ? (
                             <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${session.mark === "new" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
                               {t(session.mark === "new" ? "agenda.public.new" : "agenda.public.changed")}
                             </span>
                           ) : null}
                         </p>
-                        <h4 className="mt-1 font-semibold leading-snug">{session.title}</h4>
+                        <h4 className="mt-1 font-semibold leading-snug">
+                          <FallbackText text={session.title} fallback={session.fallback.title} t={t} />
+                        </h4>
                         {session.track ? (
                           <p className="mt-1 text-sm">
                             <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: session.trackColor ?? undefined }} />
-                            {session.track}
+                            <FallbackText text={session.track} fallback={session.fallback.track} t={t} />
                           </p>
                         ) : null}
                       </div>

@@ -26,5 +26,5 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  build: { target: "es2022" },
+  build: { target: "es2022", minify: "terser", terserOptions: { compress: { passes: 2 } } },
 });

@@ -76,7 +76,7 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await page.mouse.up();
     await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("已保存：「主旨演讲：智能体的下一步」09:50–10:20 · 分会场。");
     await page.reload();
-    await expect.poll(() => block.getAttribute("aria-label")).toBe("主旨演讲：智能体的下一步，09:50–10:20，分会场");
+    await expect.poll(() => block.getAttribute("data-place")).toBe("主旨演讲：智能体的下一步，09:50–10:20，分会场");
     // Clicking without dragging opens the session's form in a dialog; Esc closes it.
     await block.click();
     await page.getByRole("dialog", { name: "编辑议程：主旨演讲：智能体的下一步" }).waitFor();
@@ -91,7 +91,7 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("已保存：「主旨演讲：智能体的下一步」09:20–09:50 · 主会场。");
     await page.reload();
-    await expect.poll(() => block.getAttribute("aria-label")).toBe("主旨演讲：智能体的下一步，09:20–09:50，主会场");
+    await expect.poll(() => block.getAttribute("data-place")).toBe("主旨演讲：智能体的下一步，09:20–09:50，主会场");
     mkdirSync(screenshots, { recursive: true });
     await page.getByTestId("agenda-grid").scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(screenshots, "agenda-grid-1280.png"), fullPage: true });

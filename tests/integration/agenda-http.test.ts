@@ -105,7 +105,8 @@ describe("public agenda page", () => {
     expect(panelOnly).toContain("圆桌对话：让智能体从“实验室”走向千行百业");
     expect(panelOnly).not.toContain("开放协议与智能体互联互通");
     const english = await (await fetch(`${server.baseUrl}/events/${forumSlug}`, { headers: { "Accept-Language": "en" } })).text();
-    expect(english).toMatch(/Opening remarks：<\/dt><dd[^>]*>Chen Jiachun/);
+    expect(english).toMatch(/Opening remarks: <\/dt><dd[^>]*>Chen Jiachun \(Internet Society of China, /);
+    expect(english).toMatch(/Vice Chair and Executive Deputy Secretary-General\); Wang Zheng \(/); // English lists, not 、
   });
 
   it("marks what changed since the last version and keeps a change log", async () => {

@@ -33,6 +33,7 @@ const acronyms = new Set([
   "XML",
   "PNG",
   "JPEG",
+  "AVIF",
   "WEBP",
   "SVG",
   "CEO",

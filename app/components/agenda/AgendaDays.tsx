@@ -79,7 +79,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                         {session.roles.map((role) => (
                           <div key={role.label}>
                             <dt className="inline font-medium">{t("punctuation.label", { label: role.label })}</dt>
-                            <dd className="inline">{role.people.join("、")}</dd>
+                            <dd className="inline">{role.people.join(t("punctuation.nameSeparator"))}</dd>
                           </div>
                         ))}
                       </dl>

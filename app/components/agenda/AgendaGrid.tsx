@@ -297,8 +297,8 @@ export function AgendaGrid({
                   key={session.id}
                   role="button"
                   tabIndex={0}
-                  aria-label={label}
                   aria-describedby="grid-help"
+                  data-place={label}
                   data-grid-session={session.title}
                   data-conflicted={conflicted || undefined}
                   className={`absolute touch-none overflow-hidden rounded border bg-white px-1.5 py-0.5 text-xs shadow-sm select-none focus:ring-2 focus:ring-brand-600 focus:outline-none ${
@@ -326,6 +326,11 @@ export function AgendaGrid({
                 >
                   <p className="font-semibold">
                     {clock(place.startMinute)}–{clock(place.endMinute)} {session.title}
+                    {/* The room is the column's heading for sighted users; the button's name (its content) says it too. */}
+                    <span className="sr-only">
+                      {t("punctuation.listSeparator")}
+                      {describe(session, place).room}
+                    </span>
                   </p>
                   <p className="text-slate-600">
                     {t(`agenda.type.${session.type}` as MessageKey)}

@@ -95,7 +95,7 @@ export function CategoriesSection({ categories }: { categories: CategoryRow[] })
           intent="editCategory"
           keyName="id"
           keyValue={category.id}
-          note={`${t("registrationEdit.category.codeFixed", { code: category.code })} ${t("registrationEdit.category.confirmed", { count: category.confirmedCount })}`}
+          note={`${t("registrationEdit.category.codeFixed")} ${t("registrationEdit.category.confirmed", { count: category.confirmedCount })}`}
           className="grid gap-2 sm:grid-cols-3"
         >
           {(field) => <CategoryFields {...field} category={category} />}
@@ -307,7 +307,7 @@ export function InviteCodesSection({ invites, categories, firms, timeZone }: { i
             intent="editInvite"
             keyName="id"
             keyValue={invite.id}
-            note={t("registrationEdit.invite.codeFixed", { code: invite.code })}
+            note={t("registrationEdit.invite.codeFixed")}
             className="grid gap-2 sm:grid-cols-3"
           >
             {(field) => <InviteFields {...field} invite={invite} categories={categories} firms={firms} timeZone={timeZone} />}

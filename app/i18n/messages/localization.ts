@@ -10,6 +10,7 @@ export const localization = defineMessages({
     "punctuation.label": "{label}：",
     "punctuation.aside": "（{text}）",
     "punctuation.listSeparator": "；",
+    "punctuation.nameSeparator": "、",
   },
   en: {
     "localized.fallback.tag": "中文",
@@ -18,5 +19,6 @@ export const localization = defineMessages({
     "punctuation.label": "{label}: ",
     "punctuation.aside": " ({text})",
     "punctuation.listSeparator": "; ",
+    "punctuation.nameSeparator": "; ",
   },
 });

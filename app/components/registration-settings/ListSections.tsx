@@ -302,14 +302,7 @@ export function InviteCodesSection({ invites, categories, firms, timeZone }: { i
       removal={(invite) => (invite.revoked ? null : { intent: "revokeInvite", name: "id", value: invite.id, label: t("registration.admin.invite.revoke") })}
       edit={(invite) =>
         invite.revoked ? null : (
-          <RowEditor
-            schema={editSchema}
-            intent="editInvite"
-            keyName="id"
-            keyValue={invite.id}
-            note={t("registrationEdit.invite.codeFixed")}
-            className="grid gap-2 sm:grid-cols-3"
-          >
+          <RowEditor schema={editSchema} intent="editInvite" keyName="id" keyValue={invite.id} note={t("registrationEdit.invite.codeFixed")} className="grid gap-2 sm:grid-cols-3">
             {(field) => <InviteFields {...field} invite={invite} categories={categories} firms={firms} timeZone={timeZone} />}
           </RowEditor>
         )

@@ -5,6 +5,7 @@ import { seedEventPages } from "./seed/event-pages";
 import { seedEvents } from "./seed/events";
 import { seedProgramme } from "./seed/programme";
 import { seedRegistrations } from "./seed/registrations";
+import { seedTaxonomy } from "./seed/taxonomy";
 import { demoFirmLogin, demoLogins as staffLogins, seedUsers } from "./seed/users";
 
 export const demoLogins = [...staffLogins, demoFirmLogin];
@@ -14,6 +15,7 @@ export const demoLogins = [...staffLogins, demoFirmLogin];
  * it again, so running it twice changes nothing.
  */
 export async function seedDemo(now = new Date()) {
+  await seedTaxonomy();
   const { firms } = await seedProgramme();
   await seedEvents(now);
   await seedAgendas(now);

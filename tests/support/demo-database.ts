@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { DateTime } from "luxon";
+import { prisma } from "~/models/store/connection.server";
 import { programmeZone } from "~/utils/time";
 import { demoTemplateName, demoTemplateStampName, runDir } from "./paths";
 
@@ -22,6 +23,8 @@ export async function useDemoDatabase(): Promise<void> {
     return seedDemo();
   }
   copyFileSync(resolve(runDir(), demoTemplateName), file);
+  // Open the database and run a first query here, as seeding did, so the first test does not pay for it.
+  await (await prisma()).event.count();
 }
 
 // Copying over a file that a connection of this process holds would corrupt it.

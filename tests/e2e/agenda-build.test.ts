@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { browserAndServer, signIn } from "../support/e2e";
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 const screenshots = resolve(process.cwd(), "test-results/screenshots");
 
 describe("organizer builds an agenda in the UI and attendees find it", () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { runDir } from "../support/paths";
 import { browserAndServer, signIn } from "../support/e2e";
@@ -11,7 +11,7 @@ import { demo } from "../support/staff";
 // Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
 vi.setConfig({ testTimeout: 120_000 });
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 
 describe("back office in Chromium", () => {
   it("an organizer signs in through the login form, sees the dashboard, switches to English, and it fits a 375 px phone", async () => {

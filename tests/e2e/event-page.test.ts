@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { browserAndServer } from "../support/e2e";
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 const shots = "test-results/screenshots";
 
 /**

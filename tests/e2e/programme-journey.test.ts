@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { withCheckCharacter } from "~/models/credit-code";
 import { prisma } from "~/models/store/connection.server";
 import { browserAndServer } from "../support/e2e";
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 
 describe("from the public application to the contact's first sign-in", () => {
   it("applies, gets approved in the back office, sets a password through the e-mailed link and reaches the firm portal", async () => {

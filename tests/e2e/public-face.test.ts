@@ -1,14 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { prisma } from "~/models/store/connection.server";
 import { browserAndServer } from "../support/e2e";
 
 vi.setConfig({ testTimeout: 180_000 });
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 const screenshots = resolve(process.cwd(), "test-results/screenshots");
 
 describe("the public face on a phone and a desktop", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { decodeQrDataUrl } from "../support/qr";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { browserAndServer } from "../support/e2e";
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 
 describe("public registration in Chromium", () => {
   it("goes from the phone-sized form to the ticket page, whose QR carries the ticket code and still shows offline", async () => {

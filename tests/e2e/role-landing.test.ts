@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { tmpRoot } from "../support/paths";
 import { browserAndServer } from "../support/e2e";
 import { demo } from "../support/staff";
@@ -9,7 +9,7 @@ import { demo } from "../support/staff";
 // Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
 vi.setConfig({ testTimeout: 180_000 });
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 
 // Kept after the run (tests/.tmp is ignored by git) so the pages can be looked at.
 const screenshots = resolve(tmpRoot, "screenshots");

@@ -4,7 +4,7 @@ import { createRoom } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
 import { getEventBySlug } from "~/models/event.server";
 import { prisma } from "~/models/store/connection.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { CookieJar, startTestServer } from "../support/server";
 
 const slug = "deep-dive-finance-shanghai";
@@ -33,7 +33,7 @@ async function publicPage(query = "", language = "zh-CN") {
 const sessionIds = (html: string) => [...html.matchAll(/data-session-id="([^"]+)"/g)].map((match) => match[1]);
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

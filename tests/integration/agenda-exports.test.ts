@@ -15,7 +15,7 @@ import { createEvent, getEventBySlug, getPublishedEventBySlug, listPublishedEven
 import { attachSpeaker } from "~/models/session-speaker.server";
 import { getSeriesBySlug } from "~/models/series.server";
 import { createSpeaker } from "~/models/speaker.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { deepDives, deepDiveSeriesSlug, forumSlug } from "../../prisma/seed/events";
 import { startTestServer } from "../support/server";
 
@@ -79,7 +79,7 @@ async function addEventWithSessions(facts: EventShape, sessionDays: string[]) {
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   // A Berlin event with characters that need escaping, to prove the exports do not depend on Shanghai.
   const event = await createEvent({
     slug: "berlin-exports",

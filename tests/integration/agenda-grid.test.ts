@@ -8,7 +8,7 @@ import { attachSpeaker } from "~/models/session-speaker.server";
 import { createSpeaker } from "~/models/speaker.server";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { CookieJar, startTestServer } from "../support/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -50,7 +50,7 @@ async function draftEvent(slug: string) {
 }
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   organizer = await signIn("organizer@demo.example.org", "demo-organizer-2025");
   eventId = await draftEvent("grid-moves");

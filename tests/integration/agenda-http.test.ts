@@ -4,7 +4,7 @@ import { shiftSession } from "~/models/agenda.server";
 import { publishAgenda } from "~/models/agenda-version.server";
 import { getEventBySlug } from "~/models/event.server";
 import { prisma } from "~/models/store/connection.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { forumSlug } from "../../prisma/seed/events";
 import { CookieJar, startTestServer } from "../support/server";
 
@@ -30,7 +30,7 @@ const form = (values: Record<string, string>) => ({
 });
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   forumId = (await getEventBySlug(forumSlug))!.id;
   shanghaiId = (await getEventBySlug("deep-dive-finance-shanghai"))!.id;

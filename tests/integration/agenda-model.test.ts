@@ -8,6 +8,7 @@ import { createSpeaker } from "~/models/speaker.server";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { forumSlug } from "../../prisma/seed/events";
 
 async function fieldsOf(work: Promise<unknown>) {
@@ -25,7 +26,7 @@ let mainHall: string;
 let sideRoom: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   const event = await createEvent({
     slug: "berlin-agent-day",
     kind: "DEEP_DIVE",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { createUser } from "~/models/user.server";
 import { maxFailuresPerAccount } from "~/auth/login.server";
 import { prisma } from "~/models/store/connection.server";
@@ -16,7 +16,7 @@ process.env.TRUST_PROXY = "true";
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
@@ -10,7 +10,7 @@ vi.setConfig({ testTimeout: 120_000 });
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

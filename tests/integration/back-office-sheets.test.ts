@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { addRegistration, createEventFixture, staffUser } from "../support/checkin-fixtures";
 import { startTestServer } from "../support/server";
@@ -11,7 +11,7 @@ import { demo, signIn } from "../support/staff";
 /** Issue 16 §5: the applications, firms, check-ins and audit log download as XLSX and CSV from their pages. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { addRegistration, newNonce, tokenFor } from "../support/checkin-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
@@ -9,7 +10,7 @@ let shanghai: { id: string; slug: string };
 let shenzhen: { id: string; slug: string };
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   await seedDemo();
   server = await startTestServer();
   const db = await prisma();

@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { format } from "node:util";
+import { beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { useDemoDatabase } from "../support/demo-database";
 import { tokenFromRequest } from "~/auth/bearer-token.server";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
@@ -11,7 +12,7 @@ import { verifyPassword } from "~/utils/password.server";
 import { requireEventToken } from "~/auth/permissions.server";
 import { unseal } from "~/utils/sealed-secret.server";
 
-// Each run is a fresh `tsx` process (2–10 s on a busy 2-core machine); tests chain several runs.
+// Each process run is a fresh `tsx` process (2–10 s on a busy 2-core machine).
 vi.setConfig({ testTimeout: 300_000 });
 
 const tsx = resolve("node_modules/.bin/tsx");
@@ -19,8 +20,12 @@ const script = resolve("app/cli/admin.ts");
 
 type Run = { code: number | null; stdout: string; stderr: string; lines: string[] };
 
-/** Runs the operator CLI as a child process against this test file's own database. */
-function admin(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Runs the operator CLI as a child process against this test file's own database, as `npm run admin` does.
+ * For what only a process of its own shows: the environment it reads, a brand-new database, the exit code
+ * reaching the shell, a write seen from outside.
+ */
+function adminProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(tsx, [script, ...args], {
       env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, ...env },
@@ -35,15 +40,43 @@ function admin(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
+let runs = 0;
+
+/**
+ * Runs the CLI's entry module afresh inside this process: the same argument parsing, commands, output and
+ * exit code as a process of its own, without starting one for each of the many runs below.
+ */
+async function admin(args: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const argv = process.argv;
+  const log = vi.spyOn(console, "log").mockImplementation((...parts) => void (stdout += `${format(...parts)}\n`));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts) => void (stderr += `${format(...parts)}\n`));
+  let exit: MockInstance<typeof process.exit> | undefined;
+  try {
+    const code = await new Promise<number>((done, fail) => {
+      exit = vi.spyOn(process, "exit").mockImplementation(((code?: number) => done(code ?? 0)) as typeof process.exit);
+      process.argv = [argv[0], script, ...args];
+      import(/* @vite-ignore */ `../../app/cli/admin.ts?run=${++runs}`).catch(fail);
+    });
+    return { code, stdout, stderr, lines: stdout.trimEnd().split("\n") };
+  } finally {
+    process.argv = argv;
+    exit?.mockRestore();
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
 const bearer = (token: string) => new Request("http://localhost/", { headers: { Authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
 });
 
 describe("operator CLI: usage", () => {
   it("prints usage with --help (exit 0) listing every command", async () => {
-    const run = await admin(["--help"]);
+    const run = await adminProcess(["--help"]);
     expect(run.code).toBe(0);
     for (const command of ["create-user", "set-password", "grant-role", "revoke-role", "list-users", "create-token", "list-tokens", "revoke-token"]) {
       expect(run.stdout).toContain(command);
@@ -75,14 +108,14 @@ describe("operator CLI: usage", () => {
   });
 
   it("names a bad DATABASE_URL and exits 1", async () => {
-    const run = await admin(["list-users"], { DATABASE_URL: "mysql://localhost/db" });
+    const run = await adminProcess(["list-users"], { DATABASE_URL: "mysql://localhost/db" });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("DATABASE_URL: must be a SQLite file URL");
   });
 
   it("migrates a brand-new database file before working (fresh clone)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-fresh-"));
-    const run = await admin(["list-users"], { DATABASE_URL: `file:${dir}/fresh.db` });
+    const run = await adminProcess(["list-users"], { DATABASE_URL: `file:${dir}/fresh.db` });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe("No users.");
@@ -91,7 +124,7 @@ describe("operator CLI: usage", () => {
 
 describe("operator CLI: users and roles", () => {
   it("creates a user with a chosen password", async () => {
-    const run = await admin(["create-user", "--email", "Ops.Person@Example.org", "--name", "运维人员", "--password", "chosen-password-1"]);
+    const run = await adminProcess(["create-user", "--email", "Ops.Person@Example.org", "--name", "运维人员", "--password", "chosen-password-1"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const user = await (await prisma()).user.findUniqueOrThrow({ where: { email: "ops.person@example.org" } });

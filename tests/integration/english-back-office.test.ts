@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { catalogs, locales } from "~/i18n";
 import { audit, auditActions } from "~/models/audit.server";
 import { prisma } from "~/models/store/connection.server";
@@ -17,7 +17,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: CookieJar;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   admin = await signIn(server.baseUrl, demo.admin.email, demo.admin.password);
 });

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
@@ -13,7 +13,7 @@ import { demo, signIn } from "../support/staff";
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { reviewApplication } from "~/models/application.server";
 import { firmNameKey } from "~/models/firm-name";
 import { backfillFirmNameKeys } from "~/models/firm.server";
@@ -22,7 +22,7 @@ let contact: CookieJar;
 let firm: { id: string; name: string };
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   const db = await prisma();
   const grant = await db.roleAssignment.findFirstOrThrow({ where: { role: "FIRM_CONTACT", user: { email: demo.firm.email } }, include: { firm: true } });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
@@ -22,7 +22,7 @@ let admin: CookieJar;
 let params: Record<string, string>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   const db = await prisma();
   const event = await db.event.findFirstOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
   const first = async <T extends { id: string }>(find: () => Promise<T | null>) => (await find())?.id ?? "junk-id";

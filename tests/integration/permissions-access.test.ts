@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { startTestServer, type CookieJar } from "../support/server";
 import { alertText, demo, signIn } from "../support/staff";
@@ -13,7 +13,7 @@ let eventA: { id: string };
 let eventB: { id: string };
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   admin = await signIn(server.baseUrl, demo.admin.email, demo.admin.password);
   const db = await prisma();

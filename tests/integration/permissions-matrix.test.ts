@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { createUser, grantRole } from "~/models/user.server";
 import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
@@ -54,7 +54,7 @@ let firm1: string;
 let firm2: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   await createUser({ ...seriesOrganizer, name: "系列组织者" });
   await grantRole({ email: seriesOrganizer.email, role: "ORGANIZER", scope: { seriesSlug: "agent-deep-dive-2026" } });
   server = await startTestServer();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { createApiToken, revokeApiToken } from "~/models/api-token.server";
 import { tokenFromRequest } from "~/auth/bearer-token.server";
 import { prisma } from "~/models/store/connection.server";
@@ -17,7 +17,7 @@ let eventA: { id: string; slug: string };
 let eventB: { id: string; slug: string };
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   const db = await prisma();
   eventA = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
   eventB = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-manufacturing-shenzhen" } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
@@ -8,7 +8,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let organizer: CookieJar;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   organizer = await signIn(server.baseUrl, demo.organizer.email, demo.organizer.password);
 });

@@ -1,6 +1,6 @@
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { withCheckCharacter } from "~/models/credit-code";
 import { prisma } from "~/models/store/connection.server";
@@ -11,7 +11,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let charterVersion = "";
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   charterVersion = (await (await prisma()).programme.findFirstOrThrow()).charterVersion;
   server = await startTestServer();
 });

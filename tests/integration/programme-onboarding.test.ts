@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { createStep, firmProgress, progressMatrix, sendOverdueReminders, setStepCompletion } from "~/models/onboarding.server";
 import { isValidCreditCode } from "~/models/credit-code";
@@ -8,7 +9,7 @@ import { prisma } from "~/models/store/connection.server";
 const dayMs = 86_400_000;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
 });
 
 async function counts() {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { prisma } from "~/models/store/connection.server";
 import { startTestServer } from "../support/server";
@@ -60,7 +60,7 @@ let attended: { confirmed: string; quota: string; cancelled: string; draft: stri
 let firmId = "";
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   const db = await prisma();
   const series = await db.series.create({ data: { slug: `list-series-${randomBytes(3).toString("hex")}`, title: "列表测试系列" } });
   for (let index = 1; index <= 14; index++) await addEvent(`列表活动${String(index).padStart(2, "0")}`, { inDays: 400 + index, seriesId: series.id });

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { bulkProgress, enqueueDayBeforeReminders, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { cancelRegistration, register } from "~/models/registration-write.server";
@@ -19,7 +19,7 @@ async function eventWithAttendees(first: number) {
 }
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
 });
 
 describe("bulk messages", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { cancelRegistration, decideRegistrations, register } from "~/models/registration-write.server";
 import { addFirmEmailDomain } from "~/models/firm-seats.server";
@@ -13,7 +13,7 @@ process.env.RATE_LIMIT = "off";
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { setFirmQuota, createInviteCode, upsertQuestion } from "~/models/registration-settings.server";
 import { createWebhookEndpoint } from "~/models/webhook.server";
 import { prisma } from "~/models/store/connection.server";
@@ -16,7 +16,7 @@ import { signIn } from "../support/staff";
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

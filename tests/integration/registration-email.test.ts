@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { rawSql } from "~/models/store/connection.server";
 import { prisma } from "~/models/store/connection.server";
 import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
@@ -16,7 +16,7 @@ let smtp: TestSmtp;
 let mailer: Mailer;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   smtp = await startSmtp();
   mailer = mailerFromUrl(smtp.url, "Events <no-reply@example.org>");
   // Whatever the demo seed queued goes out first, so each test below sees only its own messages.

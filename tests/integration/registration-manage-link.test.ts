@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { decideRegistrations, releaseExpiredHolds } from "~/models/registration-write.server";
 import { sendDueEmails } from "~/models/outbox.server";
 import { renderLazyEmail } from "~/models/registration-emails.server";
@@ -21,7 +21,7 @@ let smtp: TestSmtp;
 let mailer: Mailer;
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   smtp = await startSmtp();
   mailer = mailerFromUrl(smtp.url, "Events <no-reply@example.org>");

@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
@@ -16,7 +16,7 @@ vi.setConfig({ testTimeout: 120_000 });
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let slug: string;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   slug = (await createRegistrationEvent({ capacity: 10 })).slug;
   server = await startTestServer();
 });

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { prisma } from "~/models/store/connection.server";
 import { addRegistration, staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
@@ -14,7 +14,7 @@ import { signIn } from "../support/staff";
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

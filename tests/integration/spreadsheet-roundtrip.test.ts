@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { importRegistrations } from "~/models/registration-sheet.server";
 import { prisma } from "~/models/store/connection.server";
 import { registrationInputSchema } from "~/schemas/registration";
@@ -19,7 +19,7 @@ import { signIn } from "../support/staff";
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

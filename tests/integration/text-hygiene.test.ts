@@ -11,7 +11,7 @@ import { createEvent, publishEvent } from "~/models/event.server";
 import { attachSpeaker } from "~/models/session-speaker.server";
 import { createSpeaker } from "~/models/speaker.server";
 import { prisma } from "~/models/store/connection.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer } from "../support/server";
@@ -24,7 +24,7 @@ import { demo, signIn } from "../support/staff";
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
 });
 afterAll(() => server?.close());

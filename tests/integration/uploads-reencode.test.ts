@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { createSpeaker } from "~/models/speaker.server";
 import { prisma } from "~/models/store/connection.server";
@@ -19,7 +19,7 @@ let adminJar: CookieJar;
 let firmId = "";
 
 beforeAll(async () => {
-  await seedDemo();
+  await useDemoDatabase();
   server = await startTestServer();
   firmJar = await signIn(server.baseUrl, demo.firm.email, demo.firm.password);
   adminJar = await signIn(server.baseUrl, demo.admin.email, demo.admin.password);

@@ -8,3 +8,6 @@ export function runDir(): string {
   return dir;
 }
 export const templateDbName = "template.db";
+/** The migrated template with the demo seeded once per run, and the `now` it was seeded with. */
+export const demoTemplateName = "demo-template.db";
+export const demoTemplateStampName = "demo-template.json";

@@ -92,6 +92,7 @@ export default function ImportRegistrations() {
           type="file"
           name="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="block w-full text-sm"
           aria-invalid={errorOf("file") ? true : undefined}
           aria-describedby={errorOf("file") ? "import-file-error" : undefined}
         />

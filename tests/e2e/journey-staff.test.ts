@@ -1,4 +1,5 @@
 import { describe, it, vi } from "vitest";
+import { createWebhookEndpoint } from "~/models/webhook.server";
 import { seedDemo } from "../../prisma/seed";
 import { browserAndServer } from "../support/e2e";
 import { walkRole, type Role } from "../support/journey-crawl";
@@ -6,16 +7,25 @@ import { demo } from "../support/staff";
 
 /**
  * Issue 14 "Done means", back-office side: each organizer and the admin sign in, land on the dashboard and
- * open every page their header, side navigation and dashboard link to (and the tabs of one event), at 375 px and 1280 px, in Chromium:
- * no error answer, no raw codes in the visible text, no page wider than the screen, no serious or critical
- * axe-core finding; screenshots in test-results/screenshots/. Firm contact, check-in staff and attendee:
+ * open every page their header, side navigation and dashboard link to (and the tabs of one event), then one
+ * page of each detail kind linked from those (a firm, an application, a speaker, a webhook endpoint, a
+ * series, a registration, the new-event form), at 375 px and 1280 px, in Chromium: no error answer, no raw
+ * codes in the visible text, no page wider than the screen, no serious or critical axe-core finding, and
+ * each page template once more in English at 1280 px (raw codes, axe-core); screenshots in
+ * test-results/screenshots/. A page an earlier role drew is only asked for its status by the next. Firm contact, check-in staff and attendee:
  * journey-people.test.ts (two files, so the two test workers share the load).
  */
 
 // Each role opens a dozen or more pages at two widths with axe-core on each; sign-ins run scrypt.
-vi.setConfig({ testTimeout: 240_000 });
+vi.setConfig({ testTimeout: 420_000 });
 
-const e2e = browserAndServer({ before: seedDemo });
+// The demo has no webhook endpoint; one for the Shanghai event gives the endpoint page something to show.
+async function seedDemoWithWebhook() {
+  await seedDemo();
+  await createWebhookEndpoint({ url: "https://hooks.example.org/registrations", eventTypes: ["registration.created"], eventSlug: "deep-dive-finance-shanghai" }, () => true);
+}
+
+const e2e = browserAndServer({ before: seedDemoWithWebhook });
 
 const roles: Role[] = [
   // The organizer of one event also opens each tab of that event (the others see the same pages).

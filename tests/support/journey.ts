@@ -65,11 +65,15 @@ const acronyms = new Set([
   "ISO",
   "UTF",
   "GB",
+  "GBK",
+  "BOM",
+  "GIF",
+  "MIIT",
 ]);
 // Text meant to be copied or typed exactly (ticket codes, invite codes, tokens) is not prose.
 const literalText = "code, kbd, samp, pre, [data-testid=ticket-code], [data-testid=new-token], .font-mono";
 
-export type PageFindings = { status: number | null; codes: string[]; overflow: number; axe: string[] };
+export type PageFindings = { status: number | null; codes: string[]; overflow: number; axe: string[]; overflowing?: string[] };
 
 export async function rawCodes(page: Page): Promise<string[]> {
   const text = await page.evaluate((literal) => {
@@ -84,6 +88,17 @@ export async function rawCodes(page: Page): Promise<string[]> {
 /** How many pixels the page is wider than the viewport (0 when nothing overflows). */
 export async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
+
+/** The innermost elements reaching past the right edge of the screen ("input#import-file"), to say what overflows. */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const past = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 0.5;
+    return [...document.body.querySelectorAll("*")]
+      .filter((element) => past(element) && ![...element.children].some(past))
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.classList.length > 0 ? `.${[...element.classList].slice(0, 3).join(".")}` : ""}`);
+  });
 }
 
 /** axe-core's serious and critical violations, one line each: rule, impact, the first few elements. */
@@ -139,15 +154,23 @@ export async function pageLinks(page: Page, selector: string): Promise<string[]>
 /**
  * Opens a page once and checks it at each width: loaded at the phone width, then widened to the desktop
  * width (CSS lays the same document out again, so the server is asked once per page, not once per width).
+ * axe-core, the slowest check, runs at the widths in `axeAt`.
  */
-export async function visitAtBothWidths(page: Page, href: string, { role, axe }: { role: string; axe: boolean }): Promise<Record<number, PageFindings>> {
+export async function visitAtBothWidths(page: Page, href: string, { role, axeAt }: { role: string; axeAt: readonly number[] }): Promise<Record<number, PageFindings>> {
   await page.setViewportSize({ width: widths[0], height: 812 });
   const response = await page.goto(href, { waitUntil: "load" });
   const findings: Record<number, PageFindings> = {};
   const name = pageName(href);
   for (const width of widths) {
     if (width !== widths[0]) await page.setViewportSize({ width, height: 900 });
-    findings[width] = { status: response?.status() ?? null, codes: await rawCodes(page), overflow: await overflow(page), axe: axe ? await axeViolations(page) : [] };
+    const wider = await overflow(page);
+    findings[width] = {
+      status: response?.status() ?? null,
+      codes: await rawCodes(page),
+      overflow: wider,
+      overflowing: wider > 0 ? await overflowing(page) : [],
+      axe: axeAt.includes(width) ? await axeViolations(page) : [],
+    };
     await screenshot(page, role, name, width);
   }
   return findings;

@@ -3,6 +3,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { EmailLogData } from "~/route-helpers/email-log.server";
 import { StatusBadge, type BadgeTone } from "./StatusBadge";
+import { Flash } from "~/components/ui/Toast";
 
 const statusTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", SENT: "success", FAILED: "danger" };
 const statuses = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
@@ -44,11 +45,7 @@ export function EmailLog() {
   return (
     <div>
       {!smtpConfigured ? <p className="card mb-3 text-sm text-amber-800">{t("registration.admin.emails.noSmtp")}</p> : null}
-      {resent?.resent ? (
-        <p role="status" className="card mb-3 text-sm text-green-800">
-          {t("registration.manage.resent")}
-        </p>
-      ) : null}
+      <Flash message={resent?.resent ? t("registration.manage.resent") : null} className="mb-3" />
       <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t("registration.admin.emails.filters")}>
         <label className="flex flex-col text-sm">
           {t("registration.admin.emails.status")}

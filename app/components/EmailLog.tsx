@@ -2,7 +2,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { EmailLogData } from "~/route-helpers/email-log.server";
-import { StatusBadge, type BadgeTone } from "./StatusBadge";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Flash } from "~/components/ui/Toast";
 
 const statusTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", SENT: "success", FAILED: "danger" };
@@ -33,7 +33,7 @@ export function useEmailKindLabel() {
 
 export function EmailStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <StatusBadge tone={statusTone[status] ?? "neutral"}>{t(`registration.admin.emails.status.${statuses.find((known) => known === status) ?? "PENDING"}`)}</StatusBadge>;
+  return <Badge tone={statusTone[status] ?? "neutral"}>{t(`registration.admin.emails.status.${statuses.find((known) => known === status) ?? "PENDING"}`)}</Badge>;
 }
 
 /** The e-mail log shared by the global and the per-event page: filters, then one card or row per message. */

@@ -2,7 +2,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { EmailLogData } from "~/route-helpers/email-log.server";
-import { StatusBadge, type BadgeTone } from "./StatusBadge";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
+import { Flash } from "~/components/ui/Toast";
 
 const statusTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", SENT: "success", FAILED: "danger" };
 const statuses = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
@@ -32,7 +33,7 @@ export function useEmailKindLabel() {
 
 export function EmailStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <StatusBadge tone={statusTone[status] ?? "neutral"}>{t(`registration.admin.emails.status.${statuses.find((known) => known === status) ?? "PENDING"}`)}</StatusBadge>;
+  return <Badge tone={statusTone[status] ?? "neutral"}>{t(`registration.admin.emails.status.${statuses.find((known) => known === status) ?? "PENDING"}`)}</Badge>;
 }
 
 /** The e-mail log shared by the global and the per-event page: filters, then one card or row per message. */
@@ -44,11 +45,7 @@ export function EmailLog() {
   return (
     <div>
       {!smtpConfigured ? <p className="card mb-3 text-sm text-amber-800">{t("registration.admin.emails.noSmtp")}</p> : null}
-      {resent?.resent ? (
-        <p role="status" className="card mb-3 text-sm text-green-800">
-          {t("registration.manage.resent")}
-        </p>
-      ) : null}
+      <Flash message={resent?.resent ? t("registration.manage.resent") : null} className="mb-3" />
       <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t("registration.admin.emails.filters")}>
         <label className="flex flex-col text-sm">
           {t("registration.admin.emails.status")}

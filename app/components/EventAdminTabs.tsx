@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { TabLinks } from "~/components/ui/Tabs";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 
@@ -18,23 +18,6 @@ const tabs: { segment: string; label: MessageKey }[] = [
 
 export function EventAdminTabs({ eventId }: { eventId: string }) {
   const t = useT();
-  return (
-    <nav aria-label={t("admin.eventTabs.label")} className="no-print mb-4 border-b border-slate-200">
-      <ul className="flex gap-1 relative overflow-x-auto">
-        {tabs.map((tab) => (
-          <li key={tab.segment}>
-            <NavLink
-              to={`/admin/events/${eventId}${tab.segment ? `/${tab.segment}` : ""}`}
-              end={tab.segment === ""}
-              className={({ isActive }) =>
-                `block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"}`
-              }
-            >
-              {t(tab.label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  const items = tabs.map((tab) => ({ to: `/admin/events/${eventId}${tab.segment ? `/${tab.segment}` : ""}`, end: tab.segment === "", label: t(tab.label) }));
+  return <TabLinks items={items} label={t("admin.eventTabs.label")} className="no-print mb-4" />;
 }

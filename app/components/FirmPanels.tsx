@@ -1,7 +1,7 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { answerFor } from "~/components/forms/answerFor";
-import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmSizes } from "~/schemas/application";
@@ -41,18 +41,6 @@ export type FirmPageData = {
 };
 
 const zone = "Asia/Shanghai";
-
-/** The answer to the form with this intent, announced once, next to that form: its notice, or why it was refused. */
-export function ActionNotice({ intent }: { intent: string }) {
-  const answer = answerFor(useActionData(), intent);
-  if (!answer) return null;
-  if (!answer.notice) return <FormErrors messages={answer.result?.error?.[""] ?? []} />;
-  return (
-    <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-      {answer.notice}
-    </p>
-  );
-}
 
 /** A form of a firm page: validated in the browser and on the server with its schema, showing only its own answer. */
 function useFirmForm<Schema extends Parameters<typeof useSubmissionForm>[0]>(schema: Schema, intent: string) {

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { GrantRoleForm, Notice, useAccessForm } from "~/components/access/AccessForms";
-import { Field } from "~/components/Field";
+import { GrantRoleForm, useAccessForm } from "~/components/access/AccessForms";
+import { ActionNotice } from "~/components/forms/ActionNotice";
+import { Field } from "~/components/ui/FormField";
 import { answerFor } from "~/components/forms/answerFor";
 import { useLocalized, useT } from "~/i18n/react";
 import { createUser, generatePassword, grantRole, grantScopeOptions, listUsers, revokeGrant, type GrantScope } from "~/models/user.server";
@@ -128,7 +129,7 @@ export default function Access() {
         ))}
       </ul>
       <div className="mt-2">
-        <Notice intent="revoke" />
+        <ActionNotice intent="revoke" />
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -137,7 +138,7 @@ export default function Access() {
             {t("admin.access.createUser")}
           </h2>
           <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
-            <Notice intent="create-user" />
+            <ActionNotice intent="create-user" />
             {answer?.generatedPassword ? (
               <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-3">
                 <p className="text-sm">{t("admin.access.generatedPassword")}</p>

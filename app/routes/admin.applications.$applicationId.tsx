@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice } from "~/components/FirmPanels";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { answerFor } from "~/components/forms/answerFor";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useT } from "~/i18n/react";

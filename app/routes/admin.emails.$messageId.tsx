@@ -9,6 +9,7 @@ import { programmeZone, zonedStamp } from "~/utils/time";
 import { resendLoggedEmail } from "~/models/registration-self-service.server";
 import { notFound } from "~/utils/http.server";
 import { requireEventManager, requireProgrammeManager } from "~/auth/permissions.server";
+import { Flash } from "~/components/ui/Toast";
 
 async function authorizedMessage(request: Request, messageId: string) {
   const message = await getEmail(messageId);
@@ -71,7 +72,7 @@ export default function EmailDetail() {
           </button>
         </Form>
       ) : null}
-      {actionData?.queued ? <p role="status">{t("registration.manage.resent")}</p> : null}
+      <Flash message={actionData?.queued ? t("registration.manage.resent") : null} className="mt-3" />
       <h2 className="mt-3 font-semibold">{t("registration.admin.emails.attempts")}</h2>
       {message.attempts.length === 0 ? <p className="text-sm text-slate-600">{t("registration.admin.emails.noAttempts")}</p> : null}
       <ul className="text-sm">

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EventFactsForm } from "~/components/agenda/EventFactsForm";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { useT } from "~/i18n/react";
 import { audit } from "~/models/audit.server";
 import { eventFormValues, getEventById, setEventStatus, updateEvent } from "~/models/event.server";
@@ -60,22 +60,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function CreatedNextSteps({ eventId }: { eventId: string }) {
   const t = useT();
   return (
-    <section role="status" className="card mb-4 border-green-300 bg-green-50" data-testid="event-created">
-      <p className="font-medium">{t("agenda.admin.event.created")}</p>
-      <ol className="mt-2 list-decimal pl-5">
-        <li>
-          <Link to={`/admin/events/${eventId}/registration-settings`} className="text-brand-700 underline">
-            {t("agenda.admin.event.next.registration")}
-          </Link>
-        </li>
-        <li>
-          <Link to={`/admin/events/${eventId}/agenda`} className="text-brand-700 underline">
-            {t("agenda.admin.event.next.agenda")}
-          </Link>
-        </li>
-        <li>{t("agenda.admin.event.next.publish")}</li>
-      </ol>
-    </section>
+    <Flash
+      testId="event-created"
+      message={
+        <>
+          <p className="font-medium">{t("agenda.admin.event.created")}</p>
+          <ol className="mt-2 list-decimal pl-5">
+            <li>
+              <Link to={`/admin/events/${eventId}/registration-settings`} className="text-brand-700 underline">
+                {t("agenda.admin.event.next.registration")}
+              </Link>
+            </li>
+            <li>
+              <Link to={`/admin/events/${eventId}/agenda`} className="text-brand-700 underline">
+                {t("agenda.admin.event.next.agenda")}
+              </Link>
+            </li>
+            <li>{t("agenda.admin.event.next.publish")}</li>
+          </ol>
+        </>
+      }
+    />
   );
 }
 
@@ -89,7 +94,7 @@ export default function EventOverview() {
   const [searchParams] = useSearchParams();
   return (
     <div>
-      <Notice message={notice} />
+      <Flash message={notice} />
       {searchParams.get("created") && !result ? <CreatedNextSteps eventId={event.id} /> : null}
       <section className="card mb-4 space-y-3" aria-labelledby="states-heading" data-testid="publication-states">
         <h2 id="states-heading" className="font-semibold">

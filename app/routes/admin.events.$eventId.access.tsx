@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice, useAccessForm } from "~/components/access/AccessForms";
-import { SelectField } from "~/components/agenda/FormControls";
-import { Field } from "~/components/Field";
+import { useAccessForm } from "~/components/access/AccessForms";
+import { ActionNotice } from "~/components/forms/ActionNotice";
+import { Field, SelectField } from "~/components/ui/FormField";
 import { answerFor } from "~/components/forms/answerFor";
 import { LocalTime } from "~/components/LocalTime";
 import { useT } from "~/i18n/react";
@@ -80,7 +80,7 @@ export default function EventAccess() {
         <h3 id="staff-heading" className="text-lg font-semibold">
           {t("admin.eventAccess.staff")}
         </h3>
-        <Notice intent="remove-staff" />
+        <ActionNotice intent="remove-staff" />
         {staff.length === 0 ? (
           <p className="mt-1 text-slate-600">{t("admin.eventAccess.noStaff")}</p>
         ) : (
@@ -102,7 +102,7 @@ export default function EventAccess() {
           </ul>
         )}
         <Form method="post" className="card mt-3" id={staffForm.form.id} onSubmit={staffForm.form.onSubmit} noValidate>
-          <Notice intent="add-staff" />
+          <ActionNotice intent="add-staff" />
           <input type="hidden" name="intent" value="add-staff" />
           <Field
             label={t("admin.eventAccess.addStaff")}
@@ -126,7 +126,7 @@ export default function EventAccess() {
           {t("admin.eventAccess.tokens")}
         </h3>
         <p className="mt-1 text-sm text-slate-600">{t("admin.eventAccess.tokensIntro")}</p>
-        <Notice intent="revoke-token" />
+        <ActionNotice intent="revoke-token" />
         {tokens.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("admin.eventAccess.noTokens")}</p>
         ) : (
@@ -157,7 +157,7 @@ export default function EventAccess() {
           </ul>
         )}
         <Form method="post" className="card mt-3" id={tokenForm.form.id} onSubmit={tokenForm.form.onSubmit} noValidate>
-          <Notice intent="create-token" />
+          <ActionNotice intent="create-token" />
           {created?.token ? (
             <p className="mb-3 break-all rounded border border-amber-300 bg-amber-50 p-3 font-mono" data-testid="new-token">
               {created.token}

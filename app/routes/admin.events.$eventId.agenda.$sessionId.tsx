@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { Field } from "~/components/Field";
-import { SelectField } from "~/components/agenda/FormControls";
+import { Field, SelectField } from "~/components/ui/FormField";
 import { SessionForm, speakerRoleNames } from "~/components/agenda/SessionForm";
 import { SpeakerPicker } from "~/components/agenda/SpeakerPicker";
 import { FormErrors } from "~/components/forms/FormErrors";

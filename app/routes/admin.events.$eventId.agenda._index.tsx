@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { AgendaGrid } from "~/components/agenda/AgendaGrid";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { RoomsAndTracks } from "~/components/agenda/RoomsAndTracks";
 import { SessionCard } from "~/components/agenda/SessionCard";
 import { SessionDialog } from "~/components/agenda/SessionDialog";
@@ -216,7 +216,7 @@ export default function AgendaEditor() {
   const editingSession = sessions.find((session) => session.id === editing) ?? null;
   return (
     <div className="min-w-0 space-y-6">
-      <Notice message={notice} />
+      <Flash message={notice} />
       <FormErrors messages={otherErrors} />
 
       <section className="card space-y-2" aria-labelledby="publish-heading">

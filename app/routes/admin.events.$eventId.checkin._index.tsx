@@ -10,6 +10,11 @@ import { clientAddress } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { SheetDownloads } from "~/components/SheetDownloads";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { Stat, StatGrid } from "~/components/ui/Stat";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 import { titled } from "~/i18n/meta";
 
 export const meta = titled("title.admin-events-eventId-checkin-index");
@@ -83,16 +88,13 @@ export default function CheckInDashboard() {
         </a>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <StatGrid>
         {tiles.map((tile) => (
-          <div key={tile.id} className="card" data-testid={`stat-${tile.id}`}>
-            <dt className="text-sm text-slate-600">{tile.label}</dt>
-            <dd className="text-3xl font-bold">{tile.value}</dd>
-          </div>
+          <Stat key={tile.id} label={tile.label} value={tile.value} />
         ))}
-      </dl>
+      </StatGrid>
 
-      <section className="card">
+      <Card as="section">
         <h3 className="mb-2 font-semibold">{t("checkin.dashboard.arrivals")}</h3>
         <div className="h-56 w-full">
           {chart.length > 0 ? (
@@ -106,68 +108,68 @@ export default function CheckInDashboard() {
               </BarChart>
             </ResponsiveContainer>
           ) : (
-            <p className="text-slate-600">{t("checkin.dashboard.noScans")}</p>
+            <p className="text-muted">{t("checkin.dashboard.noScans")}</p>
           )}
         </div>
-      </section>
+      </Card>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <section className="card relative overflow-x-auto">
+        <section className="min-w-0">
           <h3 className="mb-2 font-semibold">{t("checkin.dashboard.byList")}</h3>
-          <table className="w-full text-sm">
+          <Table>
             <thead>
-              <tr className="text-left text-slate-600">
-                <th className="py-1">{t("checkin.col.list")}</th>
-                <th>{t("checkin.col.checkedIn")}</th>
-                <th>{t("checkin.col.inside")}</th>
-                <th>{t("checkin.col.scans")}</th>
+              <tr>
+                <Th>{t("checkin.col.list")}</Th>
+                <Th>{t("checkin.col.checkedIn")}</Th>
+                <Th>{t("checkin.col.inside")}</Th>
+                <Th>{t("checkin.col.scans")}</Th>
               </tr>
             </thead>
             <tbody>
               {stats.byList.map((list) => (
-                <tr key={list.id} className="border-t border-slate-100">
-                  <td className="py-1">{localize(list.name, list.nameEn)}</td>
-                  <td>{list.checkedIn}</td>
-                  <td>{list.inside}</td>
-                  <td>{list.scans}</td>
-                </tr>
+                <Tr key={list.id}>
+                  <Td>{localize(list.name, list.nameEn)}</Td>
+                  <Td className="tabular-nums">{list.checkedIn}</Td>
+                  <Td className="tabular-nums">{list.inside}</Td>
+                  <Td className="tabular-nums">{list.scans}</Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
-        <section className="card relative overflow-x-auto">
+        <section className="min-w-0">
           <h3 className="mb-2 font-semibold">{t("checkin.dashboard.byCategory")}</h3>
-          <table className="w-full text-sm">
+          <Table>
             <thead>
-              <tr className="text-left text-slate-600">
-                <th className="py-1">{t("checkin.col.attendee")}</th>
-                <th>{t("checkin.col.registered")}</th>
-                <th>{t("checkin.col.checkedIn")}</th>
+              <tr>
+                <Th>{t("checkin.col.attendee")}</Th>
+                <Th>{t("checkin.col.registered")}</Th>
+                <Th>{t("checkin.col.checkedIn")}</Th>
               </tr>
             </thead>
             <tbody>
               {stats.byCategory.map((category) => (
-                <tr key={category.id ?? "none"} className="border-t border-slate-100">
-                  <td className="py-1">{category.id ? localize(category.name, category.nameEn) : t("checkin.noCategory")}</td>
-                  <td>{category.registered}</td>
-                  <td>{category.checkedIn}</td>
-                </tr>
+                <Tr key={category.id ?? "none"}>
+                  <Td>{category.id ? localize(category.name, category.nameEn) : t("checkin.noCategory")}</Td>
+                  <Td className="tabular-nums">{category.registered}</Td>
+                  <Td className="tabular-nums">{category.checkedIn}</Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       </div>
 
-      <section className="card relative overflow-x-auto" aria-labelledby="conflicts-heading">
+      <section className="min-w-0" aria-labelledby="conflicts-heading">
         <h3 id="conflicts-heading" className="mb-2 font-semibold">
           {t("checkin.dashboard.conflicts")}
         </h3>
-        {conflicts.length === 0 ? <p className="text-slate-600">{t("checkin.dashboard.noConflicts")}</p> : <ScanTable scans={conflicts} time={time} conflicts />}
+        {conflicts.length === 0 ? <EmptyState title={t("checkin.dashboard.noConflicts")} /> : <ScanTable scans={conflicts} time={time} conflicts />}
       </section>
 
-      <section className="card relative overflow-x-auto">
+      <section className="min-w-0">
         <h3 className="mb-2 font-semibold">{t("checkin.dashboard.latest")}</h3>
-        {latest.length === 0 ? <p className="text-slate-600">{t("checkin.dashboard.noScans")}</p> : <ScanTable scans={latest} time={time} />}
+        {latest.length === 0 ? <EmptyState title={t("checkin.dashboard.noScans")} /> : <ScanTable scans={latest} time={time} />}
       </section>
     </div>
   );
@@ -177,41 +179,41 @@ function ScanTable({ scans, time, conflicts = false }: { scans: Scan[]; time: (i
   const t = useT();
   const localize = useLocalized();
   return (
-    <table className="w-full text-sm" data-testid={conflicts ? "conflicts" : "latest"}>
+    <Table data-testid={conflicts ? "conflicts" : "latest"}>
       <thead>
-        <tr className="text-left text-slate-600">
-          <th className="py-1">{t("checkin.col.time")}</th>
-          <th>{t("checkin.col.attendee")}</th>
-          <th>{t("checkin.col.list")}</th>
-          <th>{t("checkin.col.device")}</th>
-          <th>{t("checkin.col.result")}</th>
-          <th>
+        <tr>
+          <Th>{t("checkin.col.time")}</Th>
+          <Th>{t("checkin.col.attendee")}</Th>
+          <Th>{t("checkin.col.list")}</Th>
+          <Th>{t("checkin.col.device")}</Th>
+          <Th>{t("checkin.col.result")}</Th>
+          <Th>
             <span className="sr-only">{t("checkin.dashboard.undo")}</span>
-          </th>
+          </Th>
         </tr>
       </thead>
       <tbody>
         {scans.map((scan) => (
-          <tr key={scan.id} className={`border-t border-slate-100 ${scan.undone ? "text-slate-400 line-through" : ""}`}>
-            <td className="py-1 whitespace-nowrap">{time(scan.scannedAt)}</td>
-            <td>{scan.attendee ? `${scan.attendee.name}${scan.attendee.organization ? ` · ${scan.attendee.organization}` : ""}` : "—"}</td>
-            <td>{localize(scan.list.name, scan.list.nameEn)}</td>
-            <td>
+          <Tr key={scan.id} className={scan.undone ? "text-muted line-through" : ""}>
+            <Td className="whitespace-nowrap">{time(scan.scannedAt)}</Td>
+            <Td>{scan.attendee ? `${scan.attendee.name}${scan.attendee.organization ? ` · ${scan.attendee.organization}` : ""}` : "—"}</Td>
+            <Td>{localize(scan.list.name, scan.list.nameEn)}</Td>
+            <Td>
               {scan.deviceId}
               {scan.offline ? ` (${t("checkin.col.offline")})` : ""}
-            </td>
-            <td>
+            </Td>
+            <Td>
               {scan.result === "ok" && scan.direction === "exit" ? t("checkin.result.okExit") : t(`checkin.result.${scan.result}`)}
               {scan.undone ? ` · ${t("checkin.dashboard.undone")}` : ""}
-            </td>
-            <td className="whitespace-nowrap">
+            </Td>
+            <Td className="whitespace-nowrap">
               {conflicts ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="resolve" />
                   <input type="hidden" name="checkInId" value={scan.id} />
-                  <button type="submit" className="text-brand-700 underline">
+                  <Button type="submit" variant="secondary" size="sm">
                     {t("checkin.dashboard.resolve")}
-                  </button>
+                  </Button>
                 </Form>
               ) : scan.result === "ok" && !scan.undone ? (
                 <Form
@@ -222,15 +224,15 @@ function ScanTable({ scans, time, conflicts = false }: { scans: Scan[]; time: (i
                 >
                   <input type="hidden" name="intent" value="undo" />
                   <input type="hidden" name="checkInId" value={scan.id} />
-                  <button type="submit" className="text-red-700 underline">
+                  <Button type="submit" variant="ghost" size="sm" className="text-danger">
                     {t("checkin.dashboard.undo")}
-                  </button>
+                  </Button>
                 </Form>
               ) : null}
-            </td>
-          </tr>
+            </Td>
+          </Tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
@@ -10,6 +10,7 @@ import { handleSubmission, page, type SubmissionReply } from "~/utils/route.serv
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { titled } from "~/i18n/meta";
+import { Flash } from "~/components/ui/Toast";
 
 export const meta = titled("title.admin-events-eventId-checkin-lists");
 
@@ -90,11 +91,7 @@ function ListForm({ list }: { list?: CheckInListView }) {
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 flex flex-col gap-1">
       {list ? <input type="hidden" name="listId" value={list.id} /> : null}
-      {answer && "notice" in answer ? (
-        <p role="status" className="text-green-800">
-          {answer.notice}
-        </p>
-      ) : null}
+      <Flash message={answer && "notice" in answer ? answer.notice : null} className="" />
       <FormErrors messages={formErrors} />
       <Field id={`${prefix}-name`} label={t("checkin.lists.name")} name="name" required maxLength={80} defaultValue={list?.name} error={errorOf("name")} />
       <Field id={`${prefix}-nameEn`} label={t("checkin.lists.nameEn")} name="nameEn" maxLength={80} defaultValue={list?.nameEn} error={errorOf("nameEn")} />

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
-import { Notice } from "~/components/agenda/FormControls";
+import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
@@ -80,7 +80,7 @@ export default function EventPageSettings() {
   const hostForm = useSubmissionForm(eventPageAdminSchema, { lastResult: failedOn === "addHost" ? result?.result : null, id: "host" });
   return (
     <div className="space-y-6">
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{t("eventPage.admin.heading")}</h2>
         {event.status === "PUBLISHED" ? (

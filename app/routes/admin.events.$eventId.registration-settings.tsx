@@ -27,6 +27,7 @@ import { requireEventManager } from "~/auth/permissions.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { utcToZonedParts } from "~/utils/time";
+import { Flash } from "~/components/ui/Toast";
 
 function localInput(instant: Date | null, zone: string) {
   if (!instant) return "";
@@ -158,11 +159,7 @@ export default function RegistrationSettings() {
   return (
     <div>
       <h2 className="mb-3 text-xl font-semibold">{t("registration.admin.settings.title")}</h2>
-      {notice ? (
-        <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-2">
-          {notice}
-        </p>
-      ) : null}
+      <Flash message={notice} className="mb-3" />
       <GeneralSettings settings={settings} timeZone={timeZone} />
       <EmailConfirmation holdMinutes={emailConfirmHoldMinutes} />
       <CategoriesSection categories={categories} />

@@ -13,6 +13,7 @@ import { listRegistrations, registrationCounts } from "~/models/registration-que
 import { reissueTicket } from "~/models/ticket.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Flash } from "~/components/ui/Toast";
 
 const pageSize = 50;
 
@@ -126,24 +127,21 @@ export default function RegistrationsAdmin() {
       </nav>
       <RegistrationFilters categories={categories} firms={firms} />
       {formError ? (
-        <p role="alert" className="mb-2 rounded border border-red-300 bg-red-50 p-2 text-sm">
-          {formError}
-        </p>
-      ) : actionData && "reissue" in actionData ? (
-        actionData.reissue === "done" ? (
-          <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
-            {t("registration.admin.reissue.done")}
-          </p>
-        ) : (
-          <p role="alert" className="mb-2 rounded border border-red-300 bg-red-50 p-2 text-sm">
-            {t("registration.admin.reissue.unavailable")}
-          </p>
-        )
-      ) : actionData && "count" in actionData && !actionData.error ? (
-        <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-2 text-sm">
-          {t("registration.admin.list.decided", { count: actionData.count })}
-        </p>
-      ) : null}
+        <Flash tone="danger" message={formError} className="mb-2" />
+      ) : actionData && "reissue" in actionData && actionData.reissue !== "done" ? (
+        <Flash tone="danger" message={t("registration.admin.reissue.unavailable")} className="mb-2" />
+      ) : (
+        <Flash
+          message={
+            actionData && "reissue" in actionData
+              ? t("registration.admin.reissue.done")
+              : actionData && "count" in actionData && !actionData.error
+                ? t("registration.admin.list.decided", { count: actionData.count })
+                : null
+          }
+          className="mb-2"
+        />
+      )}
       <p className="text-sm text-slate-600">{t("registration.admin.list.count", { count: total })}</p>
       <BulkActions selection={selection} pageIds={rows.map((row) => row.id)} total={total} onSelectFiltered={() => setSelection(({ ids }) => ({ ids, allFiltered: true }))} onClear={clear} />
       <RegistrationTable rows={rows} base={base} timeZone={timeZone} selection={selection} onToggle={toggle} onTogglePage={togglePage} />

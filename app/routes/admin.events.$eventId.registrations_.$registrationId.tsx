@@ -18,6 +18,7 @@ import { registrationPersonForms } from "~/schemas/registration-admin";
 import { notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Flash } from "~/components/ui/Toast";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.person.name ?? "" }];
 
@@ -105,11 +106,7 @@ export default function RegistrationPerson() {
         <h2 className="break-words text-xl font-semibold">{person.name}</h2>
         <RegistrationStatusBadge status={person.status} />
       </div>
-      {notice ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm">
-          {notice}
-        </p>
-      ) : null}
+      <Flash message={notice} className="" />
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="card min-w-0" aria-labelledby="person-details">
           <h3 id="person-details" className="mb-2 font-semibold">

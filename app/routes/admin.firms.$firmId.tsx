@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice, ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
+import { ActionNotice } from "~/components/forms/ActionNotice";
+import { ContactsPanel, EmailDomainsPanel, LogoForm, OnboardingPanel, ProfileForm } from "~/components/FirmPanels";
 import { useLocalized, useT } from "~/i18n/react";
 import { setFirmStatus } from "~/models/firm.server";
 import { firmPageData, isLogoUpload, runFirmForm, uploadFirmLogo } from "~/route-helpers/firm-actions.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice } from "~/components/FirmPanels";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { StepsSection } from "~/components/onboarding/StepForms";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { onboardingForms } from "~/schemas/onboarding";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { SeriesForm } from "~/components/agenda/SeriesForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { getSeries, updateSeries } from "~/models/series.server";
@@ -45,7 +45,7 @@ export default function EditSeries() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{localized(series.title, series.titleEn)}</h1>
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <SeriesForm lastResult={result?.result} defaultValue={series} submitLabel={t("action.save")} className="card" />
       <section className="card">
         <h2 className="mb-2 font-semibold">{t("agenda.admin.series.events")}</h2>

@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
-import { Notice } from "~/components/agenda/FormControls";
+import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { SpeakerForm } from "~/components/agenda/SpeakerForm";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
@@ -94,7 +94,7 @@ export default function EditSpeaker() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{speaker.name}</h1>
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <SpeakerForm lastResult={sent === "save" ? result?.result : null} defaultValue={speaker} intent="save" submitLabel={t("action.save")} className="card" />
       <Form method="post" encType="multipart/form-data" id={photo.form.id} onSubmit={photo.form.onSubmit} className="card" noValidate>
         <FormErrors messages={photo.formErrors} />

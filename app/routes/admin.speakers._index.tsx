@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { SpeakerForm } from "~/components/agenda/SpeakerForm";
 import { useT } from "~/i18n/react";
 import { addSpeaker, listSpeakers, speakerPhotoUrl } from "~/models/speaker.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/access/AccessForms";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { LocalTime } from "~/components/LocalTime";
 import { useLocalized, useT } from "~/i18n/react";
 import { resendWebhookDelivery, webhookEndpointWithDeliveries, type MayManage } from "~/models/webhook.server";
@@ -65,7 +65,7 @@ export default function WebhookDeliveries() {
       </p>
 
       <h2 className="mt-6 text-lg font-semibold">{t("webhooks.deliveries")}</h2>
-      <Notice intent="resend" />
+      <ActionNotice intent="resend" />
       {deliveries.length === 0 ? (
         <p className="mt-2 text-slate-600">{t("webhooks.deliveries.none")}</p>
       ) : (

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice, useAccessForm } from "~/components/access/AccessForms";
-import { SelectField } from "~/components/agenda/FormControls";
-import { Field } from "~/components/Field";
+import { useAccessForm } from "~/components/access/AccessForms";
+import { ActionNotice } from "~/components/forms/ActionNotice";
+import { Field, SelectField } from "~/components/ui/FormField";
 import { answerFor } from "~/components/forms/answerFor";
 import { useLocalized, useT } from "~/i18n/react";
 import { listManageableEvents } from "~/models/event.server";
@@ -67,8 +67,8 @@ export default function Webhooks() {
       <h1 className="text-2xl font-bold">{t("webhooks.heading")}</h1>
       <p className="mt-1 text-slate-700">{t("webhooks.intro")}</p>
 
-      <Notice intent="endpoint" />
-      <Notice intent="delete" />
+      <ActionNotice intent="endpoint" />
+      <ActionNotice intent="delete" />
       {endpoints.length === 0 ? (
         <p className="mt-4 text-slate-600">{t("webhooks.none")}</p>
       ) : (
@@ -112,7 +112,7 @@ export default function Webhooks() {
           {t("webhooks.create")}
         </h2>
         <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
-          <Notice intent="create" />
+          <ActionNotice intent="create" />
           {created?.secret ? (
             <p className="mb-3 break-all rounded border border-amber-300 bg-amber-50 p-3 font-mono" data-testid="webhook-secret">
               {created.secret}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { AnswersCard } from "~/components/registration-manage/AnswersCard";

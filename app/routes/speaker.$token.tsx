@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { useT } from "~/i18n/react";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { recordRoleResponse, rolesForResponseToken } from "~/models/session-speaker.server";
@@ -64,7 +64,7 @@ export default function SpeakerResponse() {
       <p className="mt-2">{t("agenda.speaker.intro", { name: speakerName, event: eventTitle })}</p>
       <p className="mt-1 text-sm text-slate-600">{t("agenda.public.zone", { zone })}</p>
       <div className="mt-4">
-        <Notice message={result && "notice" in result ? result.notice : null} />
+        <Flash message={result && "notice" in result ? result.notice : null} />
         {/* The buttons carry the answer: a refusal names no field the speaker could correct. */}
         <FormErrors messages={Object.values(result?.result.error ?? {}).flatMap((messages) => messages ?? [])} />
       </div>

@@ -193,6 +193,13 @@ describe("the per-person page", () => {
     expect((await (await prisma()).registration.findUniqueOrThrow({ where: { id: others[1] } })).status).toBe("REJECTED");
   });
 
+  it("says an outcome in the server's HTML, inside a live region the page already had before it", async () => {
+    const before = await (await organizer.fetch(personUrl(others[2]))).text();
+    expect(before).toMatch(/<div role="status"><\/div>/);
+    const after = await (await post(organizer, personUrl(others[2]), { intent: "reject" })).text();
+    expect(after).toMatch(/<div role="status"[^>]*><div[^>]*>已更新：未通过<\/div><\/div>/);
+  });
+
   it("is for the organizers of that event and admins only", async () => {
     const other = await staffUser(theirs.slug, "ORGANIZER");
     const otherOrganizer = await signIn(server.baseUrl, other.email, other.password);

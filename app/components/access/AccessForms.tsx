@@ -1,8 +1,7 @@
 import { Form, useActionData } from "@remix-run/react";
-import { SelectField } from "~/components/agenda/FormControls";
-import { Field } from "~/components/Field";
+import { Field, SelectField } from "~/components/ui/FormField";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { answerFor } from "~/components/forms/answerFor";
-import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
 import { grantSchema, roles } from "~/schemas/access";
@@ -12,23 +11,6 @@ type Scopes = {
   series: { id: string; title: string; titleEn: string | null }[];
   firms: { id: string; name: string; nameEn: string | null }[];
 };
-
-/** The answer to the form with this intent, next to that form: its notice, or why it was refused. */
-export function Notice({ intent }: { intent: string }) {
-  const answer = answerFor(useActionData(), intent);
-  if (!answer) return null;
-  if (!answer.notice) {
-    // A refusal said on its field (a taken e-mail) is not repeated above the form.
-    const { "": general = [], ...onFields } = answer.result?.error ?? {};
-    const said = new Set(Object.values(onFields).flat());
-    return <FormErrors messages={(general ?? []).filter((message) => !said.has(message))} />;
-  }
-  return (
-    <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
-      {answer.notice}
-    </p>
-  );
-}
 
 /** A form of an access page: validated in the browser and on the server with its schema, showing only its own answer. */
 export function useAccessForm<Schema extends Parameters<typeof useSubmissionForm>[0]>(schema: Schema, intent: string) {
@@ -46,7 +28,7 @@ export function GrantRoleForm({ scopes, canGrantAdmin }: { scopes: Scopes; canGr
         {t("admin.access.grantRole")}
       </h2>
       <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
-        <Notice intent="grant" />
+        <ActionNotice intent="grant" />
         <input type="hidden" name="intent" value="grant" />
         <Field label={t("admin.access.email")} name="email" id="grant-email" type="email" autoComplete="off" required maxLength={254} error={errorOf("email")} />
         <SelectField label={t("admin.access.role")} name="role" id="grant-role" defaultValue="ORGANIZER" error={errorOf("role")}>

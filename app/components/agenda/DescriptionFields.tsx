@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/react";
-import { TextAreaField } from "./FormControls";
+import { TextAreaField } from "~/components/ui/FormField";
 
 type Props = { initial: (name: "description" | "descriptionEn") => string; errorOf: (name: string) => string | undefined };
 

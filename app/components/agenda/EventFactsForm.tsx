@@ -1,14 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { Field } from "~/components/Field";
+import { Field, SelectField } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { DescriptionFields } from "./DescriptionFields";
 import { eventFactsSchema, newEventSchema, type EventFactsInput } from "~/schemas/agenda";
-import { SelectField } from "./FormControls";
 
 type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
 

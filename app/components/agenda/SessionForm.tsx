@@ -1,11 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field, SelectField, TextAreaField } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { sessionSchema, sessionTypes, speakerRoles, type SessionInput } from "~/schemas/agenda";
-import { SelectField, TextAreaField } from "./FormControls";
 
 export const sessionTypeNames = sessionTypes;
 export const speakerRoleNames = speakerRoles;

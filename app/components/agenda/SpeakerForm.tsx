@@ -1,11 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field, TextAreaField } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { speakerSchema } from "~/schemas/agenda";
-import { TextAreaField } from "./FormControls";
 
 type SpeakerValues = {
   name?: string;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { useT } from "~/i18n/react";
 
 type Person = { id: string; name: string; nameEn: string; organization: string; jobTitle: string };

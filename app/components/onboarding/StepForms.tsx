@@ -1,6 +1,6 @@
 import { Form, useActionData } from "@remix-run/react";
-import { Field } from "~/components/Field";
-import { ActionNotice } from "~/components/FirmPanels";
+import { Field } from "~/components/ui/FormField";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { answerFor } from "~/components/forms/answerFor";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";

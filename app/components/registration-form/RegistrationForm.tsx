@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { SubmissionResult } from "@conform-to/react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";

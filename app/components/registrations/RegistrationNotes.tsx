@@ -3,6 +3,9 @@ import { z } from "zod";
 import { answerFor } from "~/components/forms/answerFor";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
+import { Field, TextAreaField } from "~/components/ui/FormField";
 import { useT } from "~/i18n/react";
 import { zLongText, zRequiredLongText } from "~/utils/text";
 
@@ -25,25 +28,25 @@ export function RegistrationNotes({ notes, viewerId, listNote }: { notes: Note[]
   const bodyError = adding.errorOf("body");
   const listNoteError = listing.errorOf("note");
   return (
-    <section className="card min-w-0" aria-labelledby="person-notes">
+    <Card as="section" className="min-w-0" aria-labelledby="person-notes">
       <h3 id="person-notes" className="font-semibold">
         {t("registrations.person.notes")}
       </h3>
-      <p className="mb-2 text-sm text-slate-600">{t("registrations.person.notesHint")}</p>
+      <p className="mb-2 text-sm text-muted">{t("registrations.person.notesHint")}</p>
       {notes.length ? (
         <ul className="mb-3 grid gap-2" data-testid="notes">
           {notes.map((note) => (
-            <li key={note.id} className="rounded border border-slate-200 p-2 text-sm">
+            <li key={note.id} className="rounded border border-line p-2 text-sm">
               <p className="whitespace-pre-line break-words">{note.body}</p>
-              <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+              <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
                 <span>{t("registrations.person.noteBy", { author: note.author, time: note.at })}</span>
                 {note.authorUserId === viewerId ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="deleteNote" />
                     <input type="hidden" name="noteId" value={note.id} />
-                    <button type="submit" className="text-red-700 underline" disabled={busy}>
+                    <Button type="submit" variant="ghost" size="sm" className="text-danger" disabled={busy}>
                       {t("registrations.person.deleteNote")}
-                    </button>
+                    </Button>
                   </Form>
                 ) : null}
               </div>
@@ -51,55 +54,23 @@ export function RegistrationNotes({ notes, viewerId, listNote }: { notes: Note[]
           ))}
         </ul>
       ) : (
-        <p className="mb-3 text-sm text-slate-600">{t("registrations.person.noNotes")}</p>
+        <p className="mb-3 text-sm text-muted">{t("registrations.person.noNotes")}</p>
       )}
       <FormErrors messages={adding.formErrors} />
       <Form method="post" id={adding.form.id} onSubmit={adding.form.onSubmit} noValidate className="grid gap-2">
         <input type="hidden" name="intent" value="addNote" />
-        <label htmlFor="note-body" className="field-label">
-          {t("registrations.person.noteBody")}
-        </label>
-        <textarea
-          id="note-body"
-          name="body"
-          rows={3}
-          maxLength={2000}
-          className="field-input"
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={bodyError ? "note-body-error" : undefined}
-        />
-        {bodyError ? (
-          <p id="note-body-error" className="field-error" role="alert">
-            {bodyError}
-          </p>
-        ) : null}
-        <button type="submit" className="btn w-max" disabled={busy}>
+        <TextAreaField id="note-body" label={t("registrations.person.noteBody")} name="body" maxLength={2000} error={bodyError} />
+        <Button type="submit" className="w-max" disabled={busy}>
           {t("registrations.person.addNote")}
-        </button>
+        </Button>
       </Form>
-      <Form method="post" id={listing.form.id} onSubmit={listing.form.onSubmit} noValidate className="mt-4 grid gap-2 border-t border-slate-200 pt-3">
+      <Form method="post" id={listing.form.id} onSubmit={listing.form.onSubmit} noValidate className="mt-4 grid gap-2 border-t border-line pt-3">
         <input type="hidden" name="intent" value="listNote" />
-        <label htmlFor="list-note" className="field-label">
-          {t("registrations.person.listNote")}
-        </label>
-        <input
-          id="list-note"
-          name="note"
-          defaultValue={listNote}
-          maxLength={2000}
-          className="field-input"
-          aria-invalid={listNoteError ? true : undefined}
-          aria-describedby={listNoteError ? "list-note-error" : undefined}
-        />
-        {listNoteError ? (
-          <p id="list-note-error" className="field-error" role="alert">
-            {listNoteError}
-          </p>
-        ) : null}
-        <button type="submit" className="btn-secondary w-max" disabled={busy}>
+        <Field id="list-note" label={t("registrations.person.listNote")} name="note" defaultValue={listNote} maxLength={2000} error={listNoteError} />
+        <Button type="submit" variant="secondary" className="w-max" disabled={busy}>
           {t("registration.admin.list.saveNote")}
-        </button>
+        </Button>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { StatusBadge, type BadgeTone } from "../StatusBadge";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
 
 const toneOf: Record<string, BadgeTone> = {
   CONFIRMED: "success",
@@ -14,5 +14,5 @@ const toneOf: Record<string, BadgeTone> = {
 /** A registration's state in words on its colour (confirmed green, waiting amber, waitlist blue, refused red). */
 export function RegistrationStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <StatusBadge tone={toneOf[status] ?? "neutral"}>{t(`registration.status.${status in toneOf ? status : "PENDING_APPROVAL"}` as MessageKey)}</StatusBadge>;
+  return <Badge tone={toneOf[status] ?? "neutral"}>{t(`registration.status.${status in toneOf ? status : "PENDING_APPROVAL"}` as MessageKey)}</Badge>;
 }

@@ -2,9 +2,10 @@ import * as RadixToast from "@radix-ui/react-toast";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
 
-type ToastTone = "success" | "info" | "warning" | "danger";
+export type ToastTone = "success" | "info" | "warning" | "danger";
 type ToastMessage = { id: number; title: string; description?: string; tone: ToastTone };
 
+const look = "flex items-start gap-3 rounded-lg border-l-4 p-3";
 const tones: Record<ToastTone, string> = {
   success: "border-success bg-success-soft text-success-ink",
   info: "border-info bg-info-soft text-info-ink",
@@ -32,7 +33,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {messages.map((message) => (
           <RadixToast.Root
             key={message.id}
-            className={`flex items-start gap-3 rounded-lg border-l-4 p-3 shadow-raised ${tones[message.tone]}`}
+            className={`${look} shadow-raised ${tones[message.tone]}`}
             onOpenChange={(open) => {
               if (!open) setMessages((current) => current.filter((other) => other.id !== message.id));
             }}
@@ -55,4 +56,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 /** `const toast = useToast(); toast({ title: t("…") })` inside a ToastProvider. */
 export function useToast() {
   return useContext(ToastContext);
+}
+
+/**
+ * The outcome of a form the server answered ("Saved", "3 people confirmed"), drawn as a toast that stays in
+ * the page where the form is. It is part of the server's HTML, so it is there without JavaScript too, and it
+ * lasts until the next action instead of fading before it was read. The live region is rendered even while
+ * empty, so a message arriving after a submission made by script is announced.
+ */
+export function Flash({ message, tone = "success", className = "mb-4", testId }: { message?: ReactNode; tone?: ToastTone; className?: string; testId?: string }) {
+  return (
+    <div role={tone === "danger" ? "alert" : "status"} className={message ? `${look} ${tones[tone]} ${className}` : undefined} data-testid={message ? testId : undefined}>
+      {message ? <div className="min-w-0 flex-1 break-words">{message}</div> : null}
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { browserAndServer } from "../support/e2e";
 import { axeViolations, pageLinks } from "../support/journey";
 import { checkPages, onePerPage, walkRole, type Role } from "../support/journey-crawl";
@@ -14,7 +14,7 @@ import { demo } from "../support/staff";
 
 vi.setConfig({ testTimeout: 240_000 });
 
-const e2e = browserAndServer({ before: seedDemo });
+const e2e = browserAndServer({ before: useDemoDatabase });
 
 const roles: Role[] = [
   { role: "firm", credentials: demo.firm, home: "/firm" },

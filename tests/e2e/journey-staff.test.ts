@@ -1,6 +1,6 @@
 import { describe, it, vi } from "vitest";
 import { createWebhookEndpoint } from "~/models/webhook.server";
-import { seedDemo } from "../../prisma/seed";
+import { useDemoDatabase } from "../support/demo-database";
 import { browserAndServer } from "../support/e2e";
 import { walkRole, type Role } from "../support/journey-crawl";
 import { demo } from "../support/staff";
@@ -21,7 +21,7 @@ vi.setConfig({ testTimeout: 420_000 });
 
 // The demo has no webhook endpoint; one for the Shanghai event gives the endpoint page something to show.
 async function seedDemoWithWebhook() {
-  await seedDemo();
+  await useDemoDatabase();
   await createWebhookEndpoint({ url: "https://hooks.example.org/registrations", eventTypes: ["registration.created"], eventSlug: "deep-dive-finance-shanghai" }, () => true);
 }
 

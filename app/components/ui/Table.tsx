@@ -17,7 +17,7 @@ export function Table({ caption, children, className = "", ...props }: TableHTML
 }
 
 export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`bg-subtle px-3 py-2 text-xs font-semibold uppercase tracking-wide text-muted ${className}`.trim()} {...props} />;
+  return <th scope="col" className={`bg-subtle px-3 py-2 text-xs font-semibold text-muted ${className}`.trim()} {...props} />;
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -8,11 +8,7 @@ import { sidesComplement, type MatchSideName } from "./matchmaking-rules";
  */
 export type FitSubject = { side: MatchSideName; offers: string; needs: string; tags: string[]; industry: { code: string; name: string; nameEn: string } | null };
 
-export type FitReason =
-  | { kind: "complement" }
-  | { kind: "industry"; name: string; nameEn: string }
-  | { kind: "tags"; tags: string[] }
-  | { kind: "keywords"; words: string[] };
+export type FitReason = { kind: "complement" } | { kind: "industry"; name: string; nameEn: string } | { kind: "tags"; tags: string[] } | { kind: "keywords"; words: string[] };
 
 const weights = { complement: 0.3, industry: 0.2, tag: 0.1, maxTags: 0.3, keyword: 0.05, maxKeywords: 0.2 };
 

@@ -92,7 +92,14 @@ export async function saveSetup(eventId: string, input: SetupInput, actorId: str
     for (const slot of changes.kept) updateSlot.run(sql, { eventId, startsAt: sqlDate(slot.startsAt), sessionId: slot.sessionId, endsAt: sqlDate(slot.endsAt) });
     for (const slot of changes.added) insertSlot.run(sql, { id: randomUUID(), eventId, sessionId: slot.sessionId, startsAt: sqlDate(slot.startsAt), endsAt: sqlDate(slot.endsAt) });
   });
-  await audit({ action: "matchmaking.setup_changed", actorUserId: actorId, targetType: "Event", targetId: eventId, eventId, details: { enabled: input.enabled, slotMinutes: input.slotMinutes, tables: input.tables, slots: wanted.length } });
+  await audit({
+    action: "matchmaking.setup_changed",
+    actorUserId: actorId,
+    targetType: "Event",
+    targetId: eventId,
+    eventId,
+    details: { enabled: input.enabled, slotMinutes: input.slotMinutes, tables: input.tables, slots: wanted.length },
+  });
 }
 
 /** Meetings whose slot is over without both sides at the table become no-shows (recorded on read, once). */
@@ -108,9 +115,21 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
     setupOfEvent(eventId),
     db.session.findMany({ where: { eventId, type: "MATCHMAKING" }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, titleEn: true, startsAt: true, endsAt: true } }),
     db.matchmakingSlot.findMany({ where: { eventId }, orderBy: { startsAt: "asc" }, include: { _count: { select: { meetings: true, availability: true } } } }),
-    db.matchmakingProfile.findMany({ where: { eventId, optedOutAt: null }, orderBy: { createdAt: "asc" }, include: { registration: { select: { name: true, organization: true } }, _count: { select: { availability: true } } } }),
-    db.meetingRequest.findMany({ where: { eventId }, orderBy: { createdAt: "asc" }, include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } } }),
-    db.meeting.findMany({ where: { eventId }, orderBy: [{ slot: { startsAt: "asc" } }, { table: "asc" }], include: { slot: true, request: { include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } } } } }),
+    db.matchmakingProfile.findMany({
+      where: { eventId, optedOutAt: null },
+      orderBy: { createdAt: "asc" },
+      include: { registration: { select: { name: true, organization: true } }, _count: { select: { availability: true } } },
+    }),
+    db.meetingRequest.findMany({
+      where: { eventId },
+      orderBy: { createdAt: "asc" },
+      include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } },
+    }),
+    db.meeting.findMany({
+      where: { eventId },
+      orderBy: [{ slot: { startsAt: "asc" } }, { table: "asc" }],
+      include: { slot: true, request: { include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } } } },
+    }),
     db.meetingFollowUp.findMany({ where: { meeting: { eventId } }, select: { nextStep: true, usefulness: true } }),
   ]);
   const rated = followUps.filter((answer) => answer.usefulness !== null);
@@ -118,8 +137,22 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
     setup: { enabled: setup.enabled, slotMinutes: setup.slotMinutes, tables: setup.tables, optInClosesAt: setup.optInClosesAt },
     sessions,
     slots: slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, meetings: slot._count.meetings, available: slot._count.availability })),
-    participants: profiles.map((profile) => ({ id: profile.id, name: profile.registration.name, organization: profile.registration.organization, side: sideOf[profile.side], tags: tagsOf(profile.tags), slots: profile._count.availability })),
-    requests: requests.map((request) => ({ id: request.id, from: request.fromProfile.registration.name, to: request.toProfile.registration.name, status: requestStatusName[request.status], message: request.message, createdAt: request.createdAt })),
+    participants: profiles.map((profile) => ({
+      id: profile.id,
+      name: profile.registration.name,
+      organization: profile.registration.organization,
+      side: sideOf[profile.side],
+      tags: tagsOf(profile.tags),
+      slots: profile._count.availability,
+    })),
+    requests: requests.map((request) => ({
+      id: request.id,
+      from: request.fromProfile.registration.name,
+      to: request.toProfile.registration.name,
+      status: requestStatusName[request.status],
+      message: request.message,
+      createdAt: request.createdAt,
+    })),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,
       startsAt: meeting.slot.startsAt,
@@ -269,7 +302,13 @@ async function industryTerms() {
 
 function fitSubject(profile: { side: keyof typeof sideOf; offers: string; needs: string; tags: string; industryId: string | null }, industries: Awaited<ReturnType<typeof industryTerms>>) {
   const industry = profile.industryId ? industries.get(profile.industryId) : undefined;
-  return { side: sideOf[profile.side], offers: profile.offers, needs: profile.needs, tags: tagsOf(profile.tags), industry: industry ? { code: industry.code, name: industry.name, nameEn: industry.nameEn } : null };
+  return {
+    side: sideOf[profile.side],
+    offers: profile.offers,
+    needs: profile.needs,
+    tags: tagsOf(profile.tags),
+    industry: industry ? { code: industry.code, name: industry.name, nameEn: industry.nameEn } : null,
+  };
 }
 
 /** A meeting request with a message, to another participant of the same event. */
@@ -279,7 +318,14 @@ export async function sendRequest(token: string, input: { to: string; message: s
   const db = await prisma();
   const other = await db.matchmakingProfile.findFirst({ where: { id: input.to, eventId: profile.eventId, optedOutAt: null, registration: { status: "CONFIRMED" } } });
   if (!other) throw new DomainError("not_found", "participant_not_found", "matchmaking.error.participantNotFound");
-  const existing = await db.meetingRequest.findFirst({ where: { OR: [{ fromProfileId: profile.id, toProfileId: other.id }, { fromProfileId: other.id, toProfileId: profile.id }] } });
+  const existing = await db.meetingRequest.findFirst({
+    where: {
+      OR: [
+        { fromProfileId: profile.id, toProfileId: other.id },
+        { fromProfileId: other.id, toProfileId: profile.id },
+      ],
+    },
+  });
   if (existing) throw new DomainError("conflict", "already_requested", "matchmaking.error.alreadyRequested");
   try {
     const request = await db.meetingRequest.create({ data: { eventId: profile.eventId, fromProfileId: profile.id, toProfileId: other.id, message: input.message, createdAt: now } });
@@ -326,7 +372,9 @@ export async function declineRequest(token: string, requestId: string, now = new
 /** The requests this participant sent and received, newest first, with the other side's shared details. */
 export async function requestsFor(token: string) {
   const { profile } = await requireProfile(token);
-  const rows = await (await prisma()).meetingRequest.findMany({
+  const rows = await (
+    await prisma()
+  ).meetingRequest.findMany({
     where: { OR: [{ fromProfileId: profile.id }, { toProfileId: profile.id }] },
     orderBy: { createdAt: "desc" },
     include: { fromProfile: { include: { registration: true } }, toProfile: { include: { registration: true } } },
@@ -340,9 +388,14 @@ export async function requestsFor(token: string) {
 
 /** This participant's meetings in time order: when, which table, with whom (what they share), check-in and outcome. */
 export async function meetingsOfProfile(profileId: string, now = new Date()) {
-  const seats = await (await prisma()).meetingSeat.findMany({
+  const seats = await (
+    await prisma()
+  ).meetingSeat.findMany({
     where: { profileId },
-    include: { slot: true, meeting: { include: { request: { include: { fromProfile: { include: { registration: true } }, toProfile: { include: { registration: true } } } }, followUps: { where: { profileId } } } } },
+    include: {
+      slot: true,
+      meeting: { include: { request: { include: { fromProfile: { include: { registration: true } }, toProfile: { include: { registration: true } } } }, followUps: { where: { profileId } } } },
+    },
     orderBy: { slot: { startsAt: "asc" } },
   });
   return seats.map(({ slot, meeting }) => {
@@ -381,7 +434,8 @@ export async function checkInToMeeting(token: string, meetingId: string, now = n
 
 async function checkInSide(profileId: string, meetingId: string, now: Date) {
   const meeting = await (await prisma()).meeting.findUnique({ where: { id: meetingId }, include: { slot: true, request: true } });
-  if (!meeting || (meeting.request.fromProfileId !== profileId && meeting.request.toProfileId !== profileId)) throw new DomainError("not_found", "meeting_not_found", "matchmaking.error.meetingNotFound");
+  if (!meeting || (meeting.request.fromProfileId !== profileId && meeting.request.toProfileId !== profileId))
+    throw new DomainError("not_found", "meeting_not_found", "matchmaking.error.meetingNotFound");
   if (!meetingCheckInOpen(meeting.slot, now)) throw new DomainError("conflict", "check_in_not_open", "matchmaking.error.checkInNotOpen");
   const statement = meeting.request.fromProfileId === profileId ? checkInFrom : checkInTo;
   await writeTransaction((sql) => statement.run(sql, { id: meetingId, now: sqlDate(now) }));
@@ -409,7 +463,8 @@ export async function saveFollowUp(token: string, input: { meetingId: string; ne
   const { profile } = await requireProfile(token);
   const db = await prisma();
   const meeting = await db.meeting.findUnique({ where: { id: input.meetingId }, include: { slot: true, request: true } });
-  if (!meeting || (meeting.request.fromProfileId !== profile.id && meeting.request.toProfileId !== profile.id)) throw new DomainError("not_found", "meeting_not_found", "matchmaking.error.meetingNotFound");
+  if (!meeting || (meeting.request.fromProfileId !== profile.id && meeting.request.toProfileId !== profile.id))
+    throw new DomainError("not_found", "meeting_not_found", "matchmaking.error.meetingNotFound");
   if (!followUpOpen(meeting.slot, now)) throw new DomainError("conflict", "follow_up_not_open", "matchmaking.error.followUpNotOpen");
   await db.meetingFollowUp.upsert({
     where: { meetingId_profileId: { meetingId: meeting.id, profileId: profile.id } },

@@ -10,7 +10,10 @@ const text = (max: number) => z.string({ invalid_type_error: "validation.invalid
 
 // A form sends one value per checkbox, or none; JSON sends an array.
 const list = <T extends z.ZodTypeAny>(item: T, max: number) =>
-  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item, { invalid_type_error: "validation.invalid" }).max(max, `validation.tooLong|${max}`));
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item, { invalid_type_error: "validation.invalid" }).max(max, `validation.tooLong|${max}`),
+  );
 
 export const profileInputSchema = z.object({
   side: z.enum(matchSides, { required_error: "validation.required", invalid_type_error: "validation.invalid" }),

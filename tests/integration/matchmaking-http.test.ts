@@ -24,7 +24,17 @@ async function matchmakingEvent({ slots, tables }: { slots: number; tables: numb
   const slug = `meet-${randomBytes(4).toString("hex")}`;
   const startsAt = new Date(Date.now() + 2 * 86_400_000);
   const event = await db.event.create({
-    data: { slug, kind: "DEEP_DIVE", status: "PUBLISHED", title: `洽谈 ${slug}`, titleEn: `Meetings ${slug}`, timeZone: "Asia/Shanghai", startsAt, endsAt: new Date(startsAt.getTime() + 8 * 3_600_000), capacity: 500 },
+    data: {
+      slug,
+      kind: "DEEP_DIVE",
+      status: "PUBLISHED",
+      title: `洽谈 ${slug}`,
+      titleEn: `Meetings ${slug}`,
+      timeZone: "Asia/Shanghai",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 8 * 3_600_000),
+      capacity: 500,
+    },
   });
   const sessionStart = new Date(startsAt.getTime() + 3_600_000);
   await db.session.create({ data: { eventId: event.id, title: "一对一供需洽谈", type: "MATCHMAKING", startsAt: sessionStart, endsAt: new Date(sessionStart.getTime() + slots * 15 * 60_000) } });
@@ -41,7 +51,19 @@ async function person(eventId: string, index: number): Promise<Person> {
   const registration = await (
     await prisma()
   ).registration.create({
-    data: { eventId, status: "CONFIRMED", name, email, emailNormalized: email, organization: `示例机构${index}`, phone, ticketCode: randomBytes(16).toString("base64url"), manageTokenHash: hashSecret(token), consentAt: new Date(), consentNoticeVersion: "1" },
+    data: {
+      eventId,
+      status: "CONFIRMED",
+      name,
+      email,
+      emailNormalized: email,
+      organization: `示例机构${index}`,
+      phone,
+      ticketCode: randomBytes(16).toString("base64url"),
+      manageTokenHash: hashSecret(token),
+      consentAt: new Date(),
+      consentNoticeVersion: "1",
+    },
   });
   return { id: registration.id, token, name, email, phone };
 }
@@ -108,7 +130,9 @@ describe("the matchmaking API", () => {
 
     // The schedule: JSON, .ics and one e-mail per side, in the recipient's language, with the table.
     const meetings = (await (await api(`${event.slug}/matchmaking/meetings`, bob.token)).json()).meetings;
-    expect(meetings).toEqual([expect.objectContaining({ table: 1, startsAt: secondSlot.startsAt.toISOString(), with: { id: aliceId, shared: expect.objectContaining({ name: alice.name }) }, outcome: "upcoming" })]);
+    expect(meetings).toEqual([
+      expect.objectContaining({ table: 1, startsAt: secondSlot.startsAt.toISOString(), with: { id: aliceId, shared: expect.objectContaining({ name: alice.name }) }, outcome: "upcoming" }),
+    ]);
     const ics = await api(`${event.slug}/matchmaking/meetings.ics`, bob.token);
     expect(ics.headers.get("Content-Type")).toContain("text/calendar");
     expect((await ics.text()).match(/BEGIN:VEVENT/g)).toHaveLength(1);

@@ -19,9 +19,7 @@ export const decideRequest = prepare((args: { id: string; toProfileId: string; s
     .where("status", "=", "PENDING"),
 );
 
-export const slotsOfEvent = prepare((args: { eventId: string }) =>
-  kysely.selectFrom("MatchmakingSlot").select(["id", "startsAt", "endsAt"]).where("eventId", "=", args.eventId).orderBy("startsAt"),
-);
+export const slotsOfEvent = prepare((args: { eventId: string }) => kysely.selectFrom("MatchmakingSlot").select(["id", "startsAt", "endsAt"]).where("eventId", "=", args.eventId).orderBy("startsAt"));
 
 export const availabilityOf = prepare((args: { profileId: string }) => kysely.selectFrom("MatchmakingAvailability").select("slotId").where("profileId", "=", args.profileId));
 
@@ -40,7 +38,11 @@ export const insertSeat = prepare((args: { slotId: string; profileId: string; me
 export const setupOf = prepare((args: { eventId: string }) => kysely.selectFrom("MatchmakingSetup").select(["enabled", "tables"]).where("eventId", "=", args.eventId));
 
 export const registrationOfProfile = prepare((args: { profileId: string }) =>
-  kysely.selectFrom("MatchmakingProfile").innerJoin("Registration", "Registration.id", "MatchmakingProfile.registrationId").select(["Registration.id", "Registration.email"]).where("MatchmakingProfile.id", "=", args.profileId),
+  kysely
+    .selectFrom("MatchmakingProfile")
+    .innerJoin("Registration", "Registration.id", "MatchmakingProfile.registrationId")
+    .select(["Registration.id", "Registration.email"])
+    .where("MatchmakingProfile.id", "=", args.profileId),
 );
 
 // ---- the organizers' setup: slots regenerated inside one write transaction ----
@@ -49,7 +51,9 @@ export const upsertSetup = prepare((args: { eventId: string; enabled: number; sl
   kysely
     .insertInto("MatchmakingSetup")
     .values({ eventId: args.eventId, enabled: args.enabled, slotMinutes: args.slotMinutes, tables: args.tables, optInClosesAt: args.optInClosesAt, updatedAt: args.now })
-    .onConflict((conflict) => conflict.column("eventId").doUpdateSet({ enabled: args.enabled, slotMinutes: args.slotMinutes, tables: args.tables, optInClosesAt: args.optInClosesAt, updatedAt: args.now })),
+    .onConflict((conflict) =>
+      conflict.column("eventId").doUpdateSet({ enabled: args.enabled, slotMinutes: args.slotMinutes, tables: args.tables, optInClosesAt: args.optInClosesAt, updatedAt: args.now }),
+    ),
 );
 
 export const slotsWithMeetings = prepare((args: { eventId: string }) =>
@@ -75,7 +79,12 @@ export const updateSlot = prepare((args: { eventId: string; startsAt: string; se
   kysely.updateTable("MatchmakingSlot").set({ sessionId: args.sessionId, endsAt: args.endsAt }).where("eventId", "=", args.eventId).where("startsAt", "=", args.startsAt),
 );
 
-export const highestTableUsed = prepare((args: { eventId: string }) => kysely.selectFrom("Meeting").select((eb) => eb.fn.max("table").as("highest")).where("eventId", "=", args.eventId));
+export const highestTableUsed = prepare((args: { eventId: string }) =>
+  kysely
+    .selectFrom("Meeting")
+    .select((eb) => eb.fn.max("table").as("highest"))
+    .where("eventId", "=", args.eventId),
+);
 
 // ---- the profile and its availability ----
 

@@ -40,7 +40,26 @@ export function describeMatchmaking(registry: OpenAPIRegistry) {
       tokenNote +
       "`side` is `supply`, `demand` or `both`; `shared` lists the registration fields other participants may see (`name`, `organization`, `jobTitle`, `email`, `phone`), nothing else is ever shown to them; `availability` the slot ids (from the public summary) you can attend. `industry` is a taxonomy code. 409 `opt_in_closed` after the opt-in deadline. POST is accepted as well as PUT.",
     security,
-    request: { params: slugParams, body: { required: true, content: { "application/json": { schema: profileInputSchema.openapi("MatchmakingProfileInput"), example: { side: "demand", offers: "", needs: "反欺诈模型与信贷审批自动化", tags: ["反欺诈", "信贷审批"], industry: "finance", shared: ["name", "organization"], availability: ["cm0slot01"] } } } } },
+    request: {
+      params: slugParams,
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: profileInputSchema.openapi("MatchmakingProfileInput"),
+            example: {
+              side: "demand",
+              offers: "",
+              needs: "反欺诈模型与信贷审批自动化",
+              tags: ["反欺诈", "信贷审批"],
+              industry: "finance",
+              shared: ["name", "organization"],
+              availability: ["cm0slot01"],
+            },
+          },
+        },
+      },
+    },
     responses: { 200: json("The saved profile", profileAnswerSchema.openapi("MatchmakingProfile")), ...errors([...participantErrors, 409, 422]) },
   };
   registry.registerPath({ method: "put", path: "/api/v1/events/{slug}/matchmaking/profile", ...profile });
@@ -51,7 +70,9 @@ export function describeMatchmaking(registry: OpenAPIRegistry) {
     path: "/api/v1/events/{slug}/matchmaking/participants",
     tags: ["Matchmaking"],
     summary: "The other participants, best fit first",
-    description: tokenNote + "Each with only what they chose to share, a `score` and the `reasons` (in the language of `Accept-Language`), and the request between you if any. 409 `not_opted_in` before opting in.",
+    description:
+      tokenNote +
+      "Each with only what they chose to share, a `score` and the `reasons` (in the language of `Accept-Language`), and the request between you if any. 409 `not_opted_in` before opting in.",
     security,
     request: { params: slugParams },
     responses: { 200: json("The participants", participantsAnswerSchema.openapi("MatchmakingParticipants")), ...errors([...participantErrors, 409]) },
@@ -64,7 +85,10 @@ export function describeMatchmaking(registry: OpenAPIRegistry) {
     summary: "Ask another participant for a meeting",
     description: tokenNote + "`to` is a participant id from the participants list. 409 `already_requested` when a request between the two exists (either way).",
     security,
-    request: { params: slugParams, body: { required: true, content: { "application/json": { schema: requestInputSchema.openapi("MeetingRequestInput"), example: { to: "cm0profile02", message: "想了解贵司的反欺诈方案" } } } } },
+    request: {
+      params: slugParams,
+      body: { required: true, content: { "application/json": { schema: requestInputSchema.openapi("MeetingRequestInput"), example: { to: "cm0profile02", message: "想了解贵司的反欺诈方案" } } } },
+    },
     responses: { 201: json("The request", requestAnswerSchema.openapi("MeetingRequestCreated"), { id: "cm0request01", status: "pending" }), ...errors([...participantErrors, 409, 422]) },
   });
 
@@ -80,7 +104,9 @@ export function describeMatchmaking(registry: OpenAPIRegistry) {
     request: { params: requestParams },
     responses: {
       200: json("The meeting", acceptAnswerSchema.openapi("MeetingPlaced"), { meeting: { id: "cm0meeting01", startsAt: "2026-12-10T05:30:00.000Z", endsAt: "2026-12-10T05:45:00.000Z", table: 3 } }),
-      ...errors([...participantErrors, 403, 409], { 409: { description: "No common free slot, or already answered", code: "no_common_slot", message: "There is no slot you both have free with a free table." } }),
+      ...errors([...participantErrors, 403, 409], {
+        409: { description: "No common free slot, or already answered", code: "no_common_slot", message: "There is no slot you both have free with a free table." },
+      }),
     },
   });
 

@@ -6,6 +6,9 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { jsonEndpoint } from "~/utils/route.server";
 import { translateFields } from "~/i18n";
 
+// The API router answers 405 to methods a route does not name; this action serves PUT as well as POST.
+export const actionMethods = ["PUT"];
+
 /** PUT /api/v1/events/:slug/matchmaking/profile — opt in, or change the profile (POST does the same). */
 export const action = jsonEndpoint(async ({ request, params }) => {
   const { t } = requestTranslator(request);

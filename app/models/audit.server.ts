@@ -62,6 +62,7 @@ export const auditActions = [
   "webhook.deleted",
   "retention.purged",
   "audit.export",
+  "matchmaking.setup_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

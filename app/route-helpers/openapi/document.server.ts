@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import { describeCheckIn } from "./checkin.server";
 import { describeEvents } from "./events.server";
+import { describeMatchmaking } from "./matchmaking.server";
 import { describeProgramme } from "./programme.server";
 import { json, registerShared } from "./shared.server";
 
@@ -11,7 +12,7 @@ import { json, registerShared } from "./shared.server";
  * (or a new module added to `areas`). tests/integration/openapi.test.ts fails while an `api.v1.*` route
  * file has no path here.
  */
-const areas = [describeEvents, describeProgramme, describeCheckIn];
+const areas = [describeEvents, describeProgramme, describeCheckIn, describeMatchmaking];
 
 function describeDocument(registry: OpenAPIRegistry) {
   registry.registerPath({
@@ -48,6 +49,7 @@ export function openApiDocument() {
       { name: "Agenda exports" },
       { name: "Programme" },
       { name: "Check-in", description: "Bearer token of the event's check-in role, or a signed-in staff session." },
+      { name: "Matchmaking", description: "One-to-one meetings at an event; the participant's bearer token is their registration's manage token." },
       { name: "Meta" },
     ],
   });

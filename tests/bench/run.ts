@@ -127,6 +127,12 @@ async function main() {
     );
     details.emails = mailResult;
     if (mailResult.output) console.error(mailResult.output);
+
+    log("matchmaking: the batch scheduler on 2,000 accepted requests…");
+    const { benchScheduler } = await import("./meeting-scheduler");
+    const scheduler = benchScheduler();
+    rows.push(...scheduler.rows);
+    details.scheduler = scheduler.details;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

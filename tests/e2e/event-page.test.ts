@@ -61,4 +61,20 @@ describe("the event page and registering, in Chromium", () => {
     await desktop.close();
     await phone.close();
   });
+
+  it("hydrates a page replayed from the public page cache: its inline scripts run by hash, none is refused", async () => {
+    const context = await e2e.browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const url = `${e2e.baseUrl}/events/deep-dive-finance-shanghai`;
+    await page.goto(url);
+    const replayed = await page.goto(url);
+    expect(replayed!.headers()["x-page-cache"]).toBe("hit");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
 import { matchmaking } from "./messages/matchmaking";
+import { meetingPlan } from "./messages/meeting-plan";
 import { eventPage } from "./messages/event-page";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
@@ -21,7 +22,26 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage, matchmaking] as const;
+const features = [
+  common,
+  auth,
+  admin,
+  agenda,
+  registration,
+  registrationEditing,
+  checkin,
+  programme,
+  webhooks,
+  audit,
+  share,
+  registrationAdmin,
+  site,
+  localization,
+  titles,
+  eventPage,
+  matchmaking,
+  meetingPlan,
+] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -42,7 +62,8 @@ export type MessageKey =
   | KeysOf<typeof localization>
   | KeysOf<typeof titles>
   | KeysOf<typeof eventPage>
-  | KeysOf<typeof matchmaking>;
+  | KeysOf<typeof matchmaking>
+  | KeysOf<typeof meetingPlan>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -63,6 +63,8 @@ export const auditActions = [
   "retention.purged",
   "audit.export",
   "matchmaking.setup_changed",
+  "matchmaking.plan_run",
+  "matchmaking.plan_published",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,6 +3,7 @@ import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
+import { board } from "./messages/board";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
@@ -12,6 +13,7 @@ import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
 import { registrationAdmin } from "./messages/registration-admin";
+import { rollup } from "./messages/rollup";
 import { site } from "./messages/site";
 import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
@@ -20,7 +22,26 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage] as const;
+const features = [
+  common,
+  auth,
+  admin,
+  agenda,
+  registration,
+  registrationEditing,
+  checkin,
+  programme,
+  webhooks,
+  audit,
+  share,
+  registrationAdmin,
+  site,
+  localization,
+  titles,
+  eventPage,
+  rollup,
+  board,
+] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -40,7 +61,9 @@ export type MessageKey =
   | KeysOf<typeof site>
   | KeysOf<typeof localization>
   | KeysOf<typeof titles>
-  | KeysOf<typeof eventPage>;
+  | KeysOf<typeof eventPage>
+  | KeysOf<typeof rollup>
+  | KeysOf<typeof board>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

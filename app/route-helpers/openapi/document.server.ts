@@ -3,6 +3,7 @@ import { z } from "zod";
 import { describeCheckIn } from "./checkin.server";
 import { describeEvents } from "./events.server";
 import { describeProgramme } from "./programme.server";
+import { describeSeries } from "./series.server";
 import { json, registerShared } from "./shared.server";
 
 /**
@@ -11,7 +12,7 @@ import { json, registerShared } from "./shared.server";
  * (or a new module added to `areas`). tests/integration/openapi.test.ts fails while an `api.v1.*` route
  * file has no path here.
  */
-const areas = [describeEvents, describeProgramme, describeCheckIn];
+const areas = [describeEvents, describeProgramme, describeCheckIn, describeSeries];
 
 function describeDocument(registry: OpenAPIRegistry) {
   registry.registerPath({

@@ -59,7 +59,9 @@ function approvedWhere(filter: BoardFilter): Prisma.BoardPostWhereInput {
     ...(filter.tag ? { tags: { contains: `,${filter.tag.normalize("NFKC").trim()},` } } : {}),
     ...(q
       ? {
-          OR: ["title", "titleEn", "description", "descriptionEn", "details", "detailsEn", "organizationName", "organizationNameEn", "tags"].map((field): Prisma.BoardPostWhereInput => ({ [field]: { contains: q } })),
+          OR: ["title", "titleEn", "description", "descriptionEn", "details", "detailsEn", "organizationName", "organizationNameEn", "tags"].map((field): Prisma.BoardPostWhereInput => ({
+            [field]: { contains: q },
+          })),
         }
       : {}),
   };

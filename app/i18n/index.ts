@@ -3,6 +3,7 @@ import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
+import { board } from "./messages/board";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
@@ -14,6 +15,7 @@ import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
 import { registrationAdmin } from "./messages/registration-admin";
+import { rollup } from "./messages/rollup";
 import { site } from "./messages/site";
 import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
@@ -41,6 +43,8 @@ const features = [
   eventPage,
   matchmaking,
   meetingPlan,
+  rollup,
+  board,
 ] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
@@ -63,7 +67,9 @@ export type MessageKey =
   | KeysOf<typeof titles>
   | KeysOf<typeof eventPage>
   | KeysOf<typeof matchmaking>
-  | KeysOf<typeof meetingPlan>;
+  | KeysOf<typeof meetingPlan>
+  | KeysOf<typeof rollup>
+  | KeysOf<typeof board>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

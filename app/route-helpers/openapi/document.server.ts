@@ -4,6 +4,7 @@ import { describeCheckIn } from "./checkin.server";
 import { describeEvents } from "./events.server";
 import { describeMatchmaking } from "./matchmaking.server";
 import { describeProgramme } from "./programme.server";
+import { describeSeries } from "./series.server";
 import { json, registerShared } from "./shared.server";
 
 /**
@@ -12,7 +13,7 @@ import { json, registerShared } from "./shared.server";
  * (or a new module added to `areas`). tests/integration/openapi.test.ts fails while an `api.v1.*` route
  * file has no path here.
  */
-const areas = [describeEvents, describeProgramme, describeCheckIn, describeMatchmaking];
+const areas = [describeEvents, describeProgramme, describeCheckIn, describeMatchmaking, describeSeries];
 
 function describeDocument(registry: OpenAPIRegistry) {
   registry.registerPath({

@@ -21,7 +21,25 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage, caseReview] as const;
+const features = [
+  common,
+  auth,
+  admin,
+  agenda,
+  registration,
+  registrationEditing,
+  checkin,
+  programme,
+  webhooks,
+  audit,
+  share,
+  registrationAdmin,
+  site,
+  localization,
+  titles,
+  eventPage,
+  caseReview,
+] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.

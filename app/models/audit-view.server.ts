@@ -88,7 +88,8 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
     db.caseSubmission.findMany({ where: { id: { in: idsOf("casesubmission") } }, select: { id: true, callId: true, title: true, titleEn: true } }),
   ]);
   for (const call of calls) names.set(`casecall:${call.id}`, { name: localized(locale, call.title, call.titleEn), link: `/admin/calls/${call.id}/review` });
-  for (const submission of submissions) names.set(`casesubmission:${submission.id}`, { name: localized(locale, submission.title, submission.titleEn), link: `/admin/calls/${submission.callId}/review` });
+  for (const submission of submissions)
+    names.set(`casesubmission:${submission.id}`, { name: localized(locale, submission.title, submission.titleEn), link: `/admin/calls/${submission.callId}/review` });
   return names;
 }
 

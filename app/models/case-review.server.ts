@@ -25,8 +25,6 @@ import { emailSchema } from "./user.server";
  * the routes' guards; the reviewer functions here also check that the assignment is the user's own.
  */
 
-export const caseDecisions = ["TYPICAL", "EXCELLENT", "NOT_SELECTED"] as const satisfies readonly CaseDecision[];
-
 function notFound(): DomainError {
   return new DomainError("not_found", "not_found", "error.notFound.body");
 }

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { zLongText, zOptionalText, zText } from "~/utils/text";
 
 /** The forms of a call's review: the reviewer's score sheet and the organizer's review page. Messages are i18n keys. */
+/** 典型案例 / 优秀案例 / 未入选, in the order the organizer sees them. */
+export const caseDecisions = ["TYPICAL", "EXCELLENT", "NOT_SELECTED"] as const;
+
 const id = z.string({ required_error: "validation.required" }).min(1, "validation.required").max(100);
 
 export const scoreSheetForm = z.object({
@@ -31,6 +34,6 @@ const assign = z.object({ intent: z.literal("assign"), submissionId: id, reviewe
 const unassign = z.object({ intent: z.literal("unassign"), assignmentId: id });
 const autoAssign = z.object({ intent: z.literal("auto-assign") });
 const shortlist = z.object({ intent: z.literal("shortlist"), submissionId: id, shortlisted: z.enum(["true", "false"]).transform((value) => value === "true") });
-const decide = z.object({ intent: z.literal("decide"), submissionId: id, decision: z.enum(["TYPICAL", "EXCELLENT", "NOT_SELECTED"], { errorMap: () => ({ message: "validation.invalid" }) }) });
+const decide = z.object({ intent: z.literal("decide"), submissionId: id, decision: z.enum(caseDecisions, { errorMap: () => ({ message: "validation.invalid" }) }) });
 
 export const callReviewForms = z.discriminatedUnion("intent", [addReviewer, recordConflict, removeConflict, assign, unassign, autoAssign, shortlist, decide]);

@@ -8,7 +8,7 @@ import { sessionUser, type SessionUser } from "./session.server";
 /**
  * Every permission decision of the product lives here and runs on the server (DESIGN.md §4.7, §7).
  * Scopes: ADMIN everything; ORGANIZER one event, one series, or all events (no scope); CHECKIN one event;
- * FIRM_CONTACT one firm.
+ * FIRM_CONTACT one firm; REVIEWER one case call.
  */
 type Grant = SessionUser["roles"][number];
 type EventScope = { id: string; seriesId: string | null };
@@ -46,6 +46,18 @@ export function canCheckIn(user: Pick<SessionUser, "roles">, event: EventScope):
 
 export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string): boolean {
   return canManageProgramme(user) || user.roles.some((grant) => grant.role === "FIRM_CONTACT" && grant.firmId === firmId);
+}
+
+/** Case calls, their reviewers, assignments and decisions belong to whoever manages the programme. */
+export const canManageCaseCalls = canManageProgramme;
+
+/** The calls whose cases this user reviews (REVIEWER grants). */
+export function reviewedCallIds(user: Pick<SessionUser, "roles">): string[] {
+  return user.roles.flatMap((grant) => (grant.role === "REVIEWER" && grant.callId ? [grant.callId] : []));
+}
+
+export function reviewsCall(user: Pick<SessionUser, "roles">, callId: string): boolean {
+  return reviewedCallIds(user).includes(callId);
 }
 
 /** Where a person of the speaker directory appears, and who added them. */
@@ -114,6 +126,15 @@ export const requireSpeakerEditor = requireOrganizerOrAdmin;
 
 /** Webhook endpoints are for organizers and admins (not check-in staff); each endpoint is checked with `canManageWebhooks`. */
 export const requireWebhookManager = requireOrganizerOrAdmin;
+
+/** A reviewer of at least one call; each case is checked against the user's own assignment and grant. */
+export async function requireReviewer(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (reviewedCallIds(user).length === 0) throw forbidden();
+  return user;
+}
+
+export const requireCaseCallManager = requireProgrammeManager;
 
 export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);

@@ -4,6 +4,7 @@ import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { board } from "./messages/board";
+import { caseReview } from "./messages/case-review";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
@@ -45,6 +46,7 @@ const features = [
   meetingPlan,
   rollup,
   board,
+  caseReview,
 ] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
@@ -69,7 +71,8 @@ export type MessageKey =
   | KeysOf<typeof matchmaking>
   | KeysOf<typeof meetingPlan>
   | KeysOf<typeof rollup>
-  | KeysOf<typeof board>;
+  | KeysOf<typeof board>
+  | KeysOf<typeof caseReview>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

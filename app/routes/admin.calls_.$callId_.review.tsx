@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice } from "~/components/FirmPanels";
+import { ActionNotice } from "~/components/forms/ActionNotice";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardTitle } from "~/components/ui/Card";

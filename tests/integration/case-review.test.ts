@@ -25,7 +25,7 @@ let reviewer3: CookieJar;
 
 beforeAll(async () => {
   const db = await prisma();
-  const programme = await db.programme.create({ data: { slug: "review-test", name: "评审测试计划" } });
+  const programme = await db.programme.create({ data: { slug: "review-test", name: "评审测试计划", launchedAt: new Date() } });
   const firmA = await db.firm.create({ data: { programmeId: programme.id, name: secret.lead } });
   const firmB = await db.firm.create({ data: { programmeId: programme.id, name: secret.co } });
   const firmC = await db.firm.create({ data: { programmeId: programme.id, name: "丁另一家企业" } });

@@ -3,6 +3,7 @@ import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
+import { caseLibrary } from "./messages/case-library";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
@@ -20,7 +21,7 @@ export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage, caseLibrary] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -40,7 +41,8 @@ export type MessageKey =
   | KeysOf<typeof site>
   | KeysOf<typeof localization>
   | KeysOf<typeof titles>
-  | KeysOf<typeof eventPage>;
+  | KeysOf<typeof eventPage>
+  | KeysOf<typeof caseLibrary>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

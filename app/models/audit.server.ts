@@ -62,6 +62,8 @@ export const auditActions = [
   "webhook.deleted",
   "retention.purged",
   "audit.export",
+  "case.published",
+  "case.unpublished",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -56,3 +56,22 @@ export function heatLevel(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;
   return Math.max(1, Math.min(heatSteps, Math.ceil((count / max) * heatSteps)));
 }
+
+export type CaseFilterValues = { q: string; industry: string; scenario: string; firm: string; year: string; call: string };
+
+const filterShapes: Record<Exclude<keyof CaseFilterValues, "q">, RegExp> = {
+  industry: /^[a-z0-9-]{1,60}$/,
+  scenario: /^[a-z0-9-]{1,60}$/,
+  firm: /^[A-Za-z0-9_-]{1,60}$/,
+  year: /^\d{4}$/,
+  call: /^[a-z0-9-]{1,100}$/,
+};
+
+/** The library's filters from a query string (the page's and the API's); a value of the wrong shape is dropped. */
+export function parseCaseFilter(params: URLSearchParams): CaseFilterValues {
+  const value = (key: keyof typeof filterShapes) => {
+    const raw = (params.get(key) ?? "").trim();
+    return filterShapes[key].test(raw) ? raw : "";
+  };
+  return { q: (params.get("q") ?? "").slice(0, 200), industry: value("industry"), scenario: value("scenario"), firm: value("firm"), year: value("year"), call: value("call") };
+}

@@ -117,9 +117,7 @@ async function loadCases(ids: string[]) {
 }
 
 function publicCaseOf(record: CaseRecord): PublicCase {
-  const lead = record.firm
-    ? organisation(record.firm.id, record.firm.status, record.firm.name, record.firm.nameEn)
-    : organisation(null, null, record.organizationName, record.organizationNameEn);
+  const lead = record.firm ? organisation(record.firm.id, record.firm.status, record.firm.name, record.firm.nameEn) : organisation(null, null, record.organizationName, record.organizationNameEn);
   const coSubmitters = record.coSubmitters.map((co) => (co.firm ? organisation(co.firmId, co.firm.status, co.firm.name, co.firm.nameEn) : organisation(null, null, co.name, co.nameEn)));
   return {
     id: record.id,
@@ -156,7 +154,10 @@ const decisionOrder: Record<CaseDecisionName, number> = { typical: 0, excellent:
 /** A published call's booklet (案例集): its public cases, typical cases first, then by industry and title. */
 export async function caseBooklet(callSlug: string) {
   const db = await prisma();
-  const call = await db.caseCall.findFirst({ where: { slug: callSlug, publishedAt: { not: null } }, select: { id: true, slug: true, title: true, titleEn: true, description: true, descriptionEn: true, closesAt: true, timeZone: true } });
+  const call = await db.caseCall.findFirst({
+    where: { slug: callSlug, publishedAt: { not: null } },
+    select: { id: true, slug: true, title: true, titleEn: true, description: true, descriptionEn: true, closesAt: true, timeZone: true },
+  });
   if (!call) return null;
   const ids = publicCaseIdsOfCall.all(await rawSql(), { callId: call.id }).map((row) => row.id);
   const records = await loadCases(ids);
@@ -185,9 +186,7 @@ export async function listPublicCalls(now = new Date()) {
   });
   const phaseOf = (call: { opensAt: Date; closesAt: Date }): CallPhase => (now < call.opensAt ? "upcoming" : now < call.closesAt ? "open" : "closed");
   const rank: Record<CallPhase, number> = { open: 0, upcoming: 1, closed: 2 };
-  return calls
-    .map((call) => ({ ...call, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString(), phase: phaseOf(call) }))
-    .sort((a, b) => rank[a.phase] - rank[b.phase]);
+  return calls.map((call) => ({ ...call, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString(), phase: phaseOf(call) })).sort((a, b) => rank[a.phase] - rank[b.phase]);
 }
 
 // ───────────────────────────── Publication (organizers) ─────────────────────────────

@@ -39,7 +39,7 @@ export default function PanoramaPage() {
         </span>
       </div>
       <p className="mt-2 text-xs text-muted md:hidden">{t("caseLibrary.panorama.scroll")}</p>
-      <div className="mt-3 max-h-[75vh] overflow-auto rounded-lg border border-line" tabIndex={0} role="region" aria-labelledby="panorama-caption">
+      <div className="mt-3 max-h-[75vh] overflow-auto rounded-lg border border-line" role="region" aria-labelledby="panorama-caption">
         <table className="border-separate border-spacing-0 text-sm">
           <caption id="panorama-caption" className="sr-only">
             {t("caseLibrary.panorama.caption")}
@@ -68,7 +68,12 @@ export default function PanoramaPage() {
                 </th>
                 {scenarios.map((scenario) => {
                   const cell = cells[cellKey(industry.id, scenario.id)] ?? { cases: 0, providers: 0, level: 0 };
-                  const label = t("caseLibrary.panorama.cellLabel", { industry: text(industry.name, industry.nameEn), scenario: text(scenario.name, scenario.nameEn), cases: cell.cases, providers: cell.providers });
+                  const label = t("caseLibrary.panorama.cellLabel", {
+                    industry: text(industry.name, industry.nameEn),
+                    scenario: text(scenario.name, scenario.nameEn),
+                    cases: cell.cases,
+                    providers: cell.providers,
+                  });
                   return (
                     <td key={scenario.id} className="p-0.5">
                       <Link

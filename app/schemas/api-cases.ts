@@ -5,7 +5,11 @@ extendZodWithOpenApi(z);
 
 /** The answers of the case library API (GET /api/v1/cases, /cases/:id, /case-calls). */
 const term = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
-const organisation = z.object({ firmId: z.string().nullable().openapi({ description: "The member firm's id (its directory page), null for an organisation outside the members" }), name: z.string(), nameEn: z.string() });
+const organisation = z.object({
+  firmId: z.string().nullable().openapi({ description: "The member firm's id (its directory page), null for an organisation outside the members" }),
+  name: z.string(),
+  nameEn: z.string(),
+});
 
 export const listedCaseSchema = z.object({
   id: z.string(),

@@ -120,7 +120,8 @@ export const caseLibrary = defineMessages({
     "caseLibrary.case.booklet": "This call's case booklet",
     "caseLibrary.firm.heading": "Selected cases",
     "caseLibrary.panorama.heading": "AI application panorama",
-    "caseLibrary.panorama.intro": "Published typical cases by industry and scenario: the darker a cell, the more cases. Each cell gives the number of cases and of service providers (firms with a published case, and firms with a published offer on the scenario board); open a cell to read its cases.",
+    "caseLibrary.panorama.intro":
+      "Published typical cases by industry and scenario: the darker a cell, the more cases. Each cell gives the number of cases and of service providers (firms with a published case, and firms with a published offer on the scenario board); open a cell to read its cases.",
     "caseLibrary.panorama.caption": "Industries × scenarios: published cases and service providers",
     "caseLibrary.panorama.industry": "Industry",
     "caseLibrary.panorama.providers": "{count} providers",
@@ -138,7 +139,8 @@ export const caseLibrary = defineMessages({
     "caseLibrary.booklet.none": "This call has no published case yet.",
     "caseLibrary.booklet.caseNumber": "Case {number}",
     "caseLibrary.admin.heading": "Case publication",
-    "caseLibrary.admin.intro": "Selected cases (typical or excellent) whose submitters agreed to publication appear, once published, in the case library, on the panorama, in the booklet and in the API.",
+    "caseLibrary.admin.intro":
+      "Selected cases (typical or excellent) whose submitters agreed to publication appear, once published, in the case library, on the panorama, in the booklet and in the API.",
     "caseLibrary.admin.none": "This call has no selected case yet.",
     "caseLibrary.admin.case": "Case",
     "caseLibrary.admin.decision": "Decision",

@@ -93,7 +93,15 @@ export function coSubmittersOf(submissionIds: string[]) {
     kysely
       .selectFrom("CaseCoSubmitter")
       .leftJoin("Firm", "Firm.id", "CaseCoSubmitter.firmId")
-      .select(["CaseCoSubmitter.submissionId", "CaseCoSubmitter.firmId", "CaseCoSubmitter.name", "CaseCoSubmitter.nameEn", "Firm.name as firmName", "Firm.nameEn as firmNameEn", "Firm.status as firmStatus"])
+      .select([
+        "CaseCoSubmitter.submissionId",
+        "CaseCoSubmitter.firmId",
+        "CaseCoSubmitter.name",
+        "CaseCoSubmitter.nameEn",
+        "Firm.name as firmName",
+        "Firm.nameEn as firmNameEn",
+        "Firm.status as firmStatus",
+      ])
       .where("CaseCoSubmitter.submissionId", "in", submissionIds.length ? submissionIds : [""])
       .orderBy("CaseCoSubmitter.submissionId")
       .orderBy("CaseCoSubmitter.position"),
@@ -106,7 +114,15 @@ export const panoramaCaseRows = prepare(() =>
     .selectFrom("CaseSubmission")
     .innerJoin("CaseCall", "CaseCall.id", "CaseSubmission.callId")
     .leftJoin("CaseCoSubmitter", "CaseCoSubmitter.submissionId", "CaseSubmission.id")
-    .select(["CaseSubmission.id", "CaseSubmission.industryId", "CaseSubmission.scenarioId", "CaseSubmission.firmId", "CaseSubmission.organizationName", "CaseCoSubmitter.firmId as coFirmId", "CaseCoSubmitter.name as coName"])
+    .select([
+      "CaseSubmission.id",
+      "CaseSubmission.industryId",
+      "CaseSubmission.scenarioId",
+      "CaseSubmission.firmId",
+      "CaseSubmission.organizationName",
+      "CaseCoSubmitter.firmId as coFirmId",
+      "CaseCoSubmitter.name as coName",
+    ])
     .where(publicCase)
     .where("CaseSubmission.industryId", "is not", null)
     .where("CaseSubmission.scenarioId", "is not", null),
@@ -129,7 +145,14 @@ export const facetRows = prepare(() =>
     .selectFrom("CaseSubmission")
     .innerJoin("CaseCall", "CaseCall.id", "CaseSubmission.callId")
     .leftJoin("CaseCoSubmitter", "CaseCoSubmitter.submissionId", "CaseSubmission.id")
-    .select(["CaseSubmission.firmId", "CaseCoSubmitter.firmId as coFirmId", "CaseCall.slug as callSlug", "CaseCall.title as callTitle", "CaseCall.titleEn as callTitleEn", "CaseCall.closesAt as callClosesAt"])
+    .select([
+      "CaseSubmission.firmId",
+      "CaseCoSubmitter.firmId as coFirmId",
+      "CaseCall.slug as callSlug",
+      "CaseCall.title as callTitle",
+      "CaseCall.titleEn as callTitleEn",
+      "CaseCall.closesAt as callClosesAt",
+    ])
     .where(publicCase),
 );
 

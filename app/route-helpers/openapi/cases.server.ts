@@ -29,7 +29,8 @@ export function describeCases(registry: OpenAPIRegistry) {
     path: "/api/v1/case-calls",
     tags: ["Cases"],
     summary: "Published calls for cases, open and past",
-    description: "Open calls first, then upcoming ones, then closed ones (latest first). `phase` is computed from `opensAt` and `closesAt`; times are instants, `timeZone` the zone the deadline is announced in.",
+    description:
+      "Open calls first, then upcoming ones, then closed ones (latest first). `phase` is computed from `opensAt` and `closesAt`; times are instants, `timeZone` the zone the deadline is announced in.",
     responses: { 200: json("The calls", caseCallListSchema.openapi("CaseCallList")) },
   });
 }

@@ -24,6 +24,7 @@ const reviewer = (viewer: Viewer) => viewer !== null && reviewedCallIds(viewer).
 const links: NavigationLink[] = [
   { to: "/", label: "nav.home", place: "header", mayOpen: () => true },
   { to: "/programme", label: "nav.programme", place: "header", mayOpen: () => true },
+  { to: "/cases", label: "nav.cases", place: "header", mayOpen: () => true },
   { to: "/admin", label: "nav.admin", place: "header", mayOpen: backOffice },
   { to: "/checkin", label: "nav.checkin", place: "header", mayOpen: scanner },
   { to: "/firm", label: "nav.firm", place: "header", mayOpen: firmPortal },

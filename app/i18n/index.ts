@@ -5,6 +5,7 @@ import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { board } from "./messages/board";
 import { caseReview } from "./messages/case-review";
+import { caseLibrary } from "./messages/case-library";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
@@ -47,6 +48,7 @@ const features = [
   rollup,
   board,
   caseReview,
+  caseLibrary,
 ] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
@@ -72,7 +74,8 @@ export type MessageKey =
   | KeysOf<typeof meetingPlan>
   | KeysOf<typeof rollup>
   | KeysOf<typeof board>
-  | KeysOf<typeof caseReview>;
+  | KeysOf<typeof caseReview>
+  | KeysOf<typeof caseLibrary>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -75,6 +75,8 @@ export const auditActions = [
   "matchmaking.setup_changed",
   "matchmaking.plan_run",
   "matchmaking.plan_published",
+  "case.published",
+  "case.unpublished",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -35,6 +35,7 @@ const links: NavigationLink[] = [
   { to: "/admin/firms", label: "admin.nav.programme", place: "admin", mayOpen: programmeManager },
   { to: "/admin/applications", label: "admin.nav.applications", place: "admin", mayOpen: programmeManager },
   { to: "/admin/onboarding", label: "admin.nav.onboarding", place: "admin", mayOpen: programmeManager },
+  { to: "/admin/calls", label: "admin.nav.calls", place: "admin", mayOpen: programmeManager },
   // Organizers read their events' messages (route-helpers/email-log.server.ts scopes the list).
   { to: "/admin/emails", label: "admin.nav.emails", place: "admin", mayOpen: backOffice },
   { to: "/admin/webhooks", label: "admin.nav.webhooks", place: "admin", mayOpen: backOffice },

@@ -15,12 +15,13 @@ import { registrationAdmin } from "./messages/registration-admin";
 import { site } from "./messages/site";
 import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
+import { cases } from "./messages/cases";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage] as const;
+const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage, cases] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -40,7 +41,8 @@ export type MessageKey =
   | KeysOf<typeof site>
   | KeysOf<typeof localization>
   | KeysOf<typeof titles>
-  | KeysOf<typeof eventPage>;
+  | KeysOf<typeof eventPage>
+  | KeysOf<typeof cases>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -66,11 +66,12 @@ export function mayOpenPath(viewer: Viewer, path: string): boolean {
   return closest.length === 0 || closest.some((link) => link.mayOpen(viewer));
 }
 
-/** Where a role lands after sign-in: the back office, else the scanner, else the firm portal. */
+/** Where a role lands after sign-in: the back office, else the scanner, else the firm portal, else (contributors) the calls. */
 export function homeOf(viewer: Pick<SessionUser, "roles">): string {
   if (backOffice(viewer)) return "/admin";
   if (hasRole(viewer, "CHECKIN")) return "/checkin";
   if (firmPortal(viewer)) return "/firm";
+  if (hasRole(viewer, "CONTRIBUTOR")) return "/calls";
   return "/account";
 }
 

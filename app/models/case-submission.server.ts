@@ -324,9 +324,9 @@ function attachmentsDirectory() {
 /** A file name safe to show and to send back in Content-Disposition: no path, no control characters. */
 function cleanFileName(name: string, type: keyof typeof caseFileTypes): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+  const cleaned = [...base]
+    .filter((character) => character.charCodeAt(0) >= 0x20 && character.charCodeAt(0) !== 0x7f && character !== '"')
+    .join("")
     .trim()
     .slice(0, 150);
   return cleaned || `attachment.${type === "jpeg" ? "jpg" : type}`;

@@ -38,6 +38,7 @@ const links: NavigationLink[] = [
   { to: "/admin/firms", label: "admin.nav.programme", place: "admin", mayOpen: programmeManager },
   { to: "/admin/applications", label: "admin.nav.applications", place: "admin", mayOpen: programmeManager },
   { to: "/admin/onboarding", label: "admin.nav.onboarding", place: "admin", mayOpen: programmeManager },
+  { to: "/admin/calls", label: "admin.nav.calls", place: "admin", mayOpen: programmeManager },
   // Organizers read their events' messages (route-helpers/email-log.server.ts scopes the list).
   { to: "/admin/emails", label: "admin.nav.emails", place: "admin", mayOpen: backOffice },
   { to: "/admin/webhooks", label: "admin.nav.webhooks", place: "admin", mayOpen: backOffice },
@@ -70,13 +71,14 @@ export function mayOpenPath(viewer: Viewer, path: string): boolean {
 
 /**
  * Where a role lands after sign-in: the back office, else the scanner, else the review of their calls (work
- * with a deadline, before a reviewer's own firm portal), else the firm portal.
+ * with a deadline, before a reviewer's own firm portal), else the firm portal, else (contributors) the calls.
  */
 export function homeOf(viewer: Pick<SessionUser, "roles">): string {
   if (backOffice(viewer)) return "/admin";
   if (hasRole(viewer, "CHECKIN")) return "/checkin";
   if (reviewer(viewer)) return "/review";
   if (firmPortal(viewer)) return "/firm";
+  if (hasRole(viewer, "CONTRIBUTOR")) return "/calls";
   return "/account";
 }
 

@@ -206,3 +206,48 @@ export function tokenMayAct(token: Pick<TokenPrincipal, "eventId" | "role">, eve
   if (token.eventId !== eventId) return false;
   return token.role === role || (role === "CHECKIN" && token.role === "ORGANIZER");
 }
+
+/** Typical-case calls are set up and followed by those who manage the programme: admins and organizers of all events. */
+export function canManageCalls(user: Pick<SessionUser, "roles">): boolean {
+  return canManageProgramme(user);
+}
+
+export async function requireCallManager(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canManageCalls(user)) throw forbidden();
+  return user;
+}
+
+export function isContributor(user: Pick<SessionUser, "roles">): boolean {
+  return has(user, "CONTRIBUTOR");
+}
+
+/** Who a case submission belongs to: its call, its lead firm and the account that started it. */
+export type SubmissionScope = { callId: string; firmId: string | null; submitterUserId: string | null };
+
+/** The submitter and every contact of the lead firm edit a case (the deadline and its status permitting). */
+export function canEditSubmission(user: Pick<SessionUser, "id" | "roles">, submission: SubmissionScope): boolean {
+  return submission.submitterUserId === user.id || (submission.firmId !== null && firmIdsOf(user).includes(submission.firmId));
+}
+
+/**
+ * Who may open a case and download its attachments: those who may edit it and the call's organizers.
+ * Reviewers are added here (scoped to their call and their assignments), and nowhere else.
+ */
+export function canReadSubmission(user: Pick<SessionUser, "id" | "roles">, submission: SubmissionScope): boolean {
+  return canEditSubmission(user, submission) || canManageCalls(user);
+}
+
+async function submissionScope(submissionId: string): Promise<SubmissionScope> {
+  const submission = await (await prisma()).caseSubmission.findUnique({ where: { id: submissionId }, select: { callId: true, firmId: true, submitterUserId: true } });
+  if (!submission) throw new HttpError(404, "not_found", "error.notFound.body");
+  return submission;
+}
+
+/** The user may open this case (the id comes from the URL: the IDOR guard of submissions and their files). */
+export async function requireSubmissionReader(request: Request, submissionId: string): Promise<{ user: SessionUser; mayEdit: boolean }> {
+  const user = await requireUser(request);
+  const scope = await submissionScope(submissionId);
+  if (!canReadSubmission(user, scope)) throw forbidden();
+  return { user, mayEdit: canEditSubmission(user, scope) };
+}

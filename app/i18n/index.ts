@@ -21,6 +21,7 @@ import { rollup } from "./messages/rollup";
 import { site } from "./messages/site";
 import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
+import { cases } from "./messages/cases";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -49,6 +50,7 @@ const features = [
   board,
   caseReview,
   caseLibrary,
+  cases,
 ] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
@@ -75,7 +77,8 @@ export type MessageKey =
   | KeysOf<typeof rollup>
   | KeysOf<typeof board>
   | KeysOf<typeof caseReview>
-  | KeysOf<typeof caseLibrary>;
+  | KeysOf<typeof caseLibrary>
+  | KeysOf<typeof cases>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

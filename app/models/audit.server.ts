@@ -77,6 +77,15 @@ export const auditActions = [
   "matchmaking.plan_published",
   "case.published",
   "case.unpublished",
+  "case_call.created",
+  "case_call.updated",
+  "case_call.published",
+  "case_call.unpublished",
+  "case_call.form_updated",
+  "case_call.rubric_updated",
+  "case_submission.submitted",
+  "case_submission.withdrawn",
+  "contributor.signed_up",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { CallFactsForm } from "~/components/case-call/CallFactsForm";
 import { useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
@@ -43,7 +43,7 @@ export default function CallOverview() {
   const t = useT();
   return (
     <div className="space-y-4">
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <div className="flex flex-wrap items-center gap-3">
         <Form method="post">
           <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { replyErrors } from "~/components/case-call/replyErrors";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { FormField } from "~/components/ui/FormField";
 import { useLocalized, useT } from "~/i18n/react";
@@ -87,7 +87,7 @@ export default function CallFormTab() {
   const { errorOf, formErrors } = replyErrors(result?.result);
   return (
     <div className="space-y-6">
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <FormErrors messages={formErrors} />
       <section className="card" aria-labelledby="questions">
         <h2 id="questions" className="mb-1 font-semibold">

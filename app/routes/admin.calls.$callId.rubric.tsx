@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { replyErrors } from "~/components/case-call/replyErrors";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useLocalized, useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
@@ -72,7 +72,7 @@ export default function CallRubricTab() {
   const { errorOf, formErrors } = replyErrors(result?.result);
   return (
     <div className="space-y-6">
-      <Notice message={result && "notice" in result ? result.notice : null} />
+      <Flash message={result && "notice" in result ? result.notice : null} />
       <FormErrors messages={formErrors} />
       <section className="card" aria-labelledby="rubric">
         <h2 id="rubric" className="mb-1 font-semibold">

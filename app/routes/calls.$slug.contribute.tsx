@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { replyErrors } from "~/components/case-call/replyErrors";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { Localized } from "~/components/Localized";
 import { useT } from "~/i18n/react";

@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice } from "~/components/agenda/FormControls";
+import { Flash } from "~/components/ui/Toast";
 import { SubmissionFields } from "~/components/case-call/SubmissionFields";
 import { replyErrors } from "~/components/case-call/replyErrors";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -177,7 +177,7 @@ export default function SubmissionPage() {
         {!editable && phase !== "closed" ? <p className="mt-2">{t("cases.submission.readOnly")}</p> : null}
       </div>
       <div className="mt-4">
-        <Notice message={result && "notice" in result ? result.notice : null} />
+        <Flash message={result && "notice" in result ? result.notice : null} />
         <FormErrors messages={formErrors} />
       </div>
       {call.blindReview && editable ? (

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field } from "~/components/Field";
+import { Field } from "~/components/ui/FormField";
 import { Localized } from "~/components/Localized";
 import { FormField } from "~/components/ui/FormField";
 import { useLocalized, useT } from "~/i18n/react";

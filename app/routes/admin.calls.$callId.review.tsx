@@ -98,7 +98,7 @@ export default function CallReview() {
   const list = (names: { name: string; nameEn: string }[]) => names.map((name) => text(name.name, name.nameEn)).join(locale === "en" ? ", " : "、");
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("caseReview.admin.heading", { call: text(call.title, call.titleEn) })}</h1>
+      <h2 className="text-xl font-semibold">{t("caseReview.admin.heading", { call: text(call.title, call.titleEn) })}</h2>
       <p className="mt-1 text-sm text-slate-600">
         {t("caseReview.admin.settings", {
           count: call.reviewersPerCase,

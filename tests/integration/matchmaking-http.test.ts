@@ -90,7 +90,7 @@ describe("the matchmaking API", () => {
     const bobId = await optIn(event.slug, bob, { side: "supply", offers: "反欺诈平台", tags: ["反欺诈", "风控"], shared: ["organization"], availability: slotIds });
     const carolId = await optIn(event.slug, carol, { side: "supply", availability: slotIds.slice(0, 1) });
 
-    const summary = await (await api(event.slug, null)).json();
+    const summary = await (await api(`${event.slug}/matchmaking`, null)).json();
     expect(summary).toMatchObject({ enabled: true, slotMinutes: 15, tables: 2, participants: 3, requests: { pending: 0 }, meetings: { placed: 0 } });
     expect(summary.slots).toHaveLength(3);
 

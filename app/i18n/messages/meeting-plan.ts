@@ -24,6 +24,9 @@ export const meetingPlan = defineMessages({
     "matchmaking.plan.freeTable": "空闲",
     "audit.action.matchmaking.plan_run": "重新排定了一对一洽谈",
     "audit.action.matchmaking.plan_published": "发布了一对一洽谈排期",
+    "audit.sentence.matchmaking.setup_changed": "{actor} 修改了 {target} 的供需洽谈设置",
+    "audit.sentence.matchmaking.plan_run": "{actor} 重新排定了 {target} 的一对一洽谈",
+    "audit.sentence.matchmaking.plan_published": "{actor} 发布了 {target} 的一对一洽谈排期",
   },
   en: {
     "matchmaking.plan.title": "Meeting plan",
@@ -48,5 +51,8 @@ export const meetingPlan = defineMessages({
     "matchmaking.plan.freeTable": "Free",
     "audit.action.matchmaking.plan_run": "re-planned the one-to-one meetings",
     "audit.action.matchmaking.plan_published": "published the one-to-one meeting plan",
+    "audit.sentence.matchmaking.setup_changed": "{actor} changed the matchmaking setup of {target}",
+    "audit.sentence.matchmaking.plan_run": "{actor} re-planned the one-to-one meetings of {target}",
+    "audit.sentence.matchmaking.plan_published": "{actor} published the one-to-one meeting plan of {target}",
   },
 });

@@ -1,5 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { seedAgendas } from "./seed/agenda";
+import { seedBoard } from "./seed/board";
+import { seedCases } from "./seed/cases";
 import { seedCheckIn } from "./seed/checkin";
 import { seedEventPages } from "./seed/event-pages";
 import { seedEvents } from "./seed/events";
@@ -23,6 +25,8 @@ export async function seedDemo(now = new Date()) {
   await seedUsers({ firmContact: { firmId: firms[0].id } });
   await seedRegistrations({ firms, now });
   await seedCheckIn();
+  await seedBoard(firms, now);
+  await seedCases({ firms, now });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/i18n";
-import { canManageProgramme, firmIdsOf, isAdmin, isBackOfficeUser } from "./permissions.server";
+import { canManageProgramme, firmIdsOf, isAdmin, isBackOfficeUser, reviewedCallIds } from "./permissions.server";
 import type { SessionUser } from "./session.server";
 
 /**
@@ -19,13 +19,16 @@ const programmeManager = (viewer: Viewer) => viewer !== null && canManageProgram
 const admin = (viewer: Viewer) => viewer !== null && isAdmin(viewer);
 const scanner = (viewer: Viewer) => backOffice(viewer) || hasRole(viewer, "CHECKIN");
 const firmPortal = (viewer: Viewer) => viewer !== null && firmIdsOf(viewer).length > 0;
+const reviewer = (viewer: Viewer) => viewer !== null && reviewedCallIds(viewer).length > 0;
 
 const links: NavigationLink[] = [
   { to: "/", label: "nav.home", place: "header", mayOpen: () => true },
   { to: "/programme", label: "nav.programme", place: "header", mayOpen: () => true },
+  { to: "/cases", label: "nav.cases", place: "header", mayOpen: () => true },
   { to: "/admin", label: "nav.admin", place: "header", mayOpen: backOffice },
   { to: "/checkin", label: "nav.checkin", place: "header", mayOpen: scanner },
   { to: "/firm", label: "nav.firm", place: "header", mayOpen: firmPortal },
+  { to: "/review", label: "nav.review", place: "header", mayOpen: reviewer },
   { to: "/account", label: "nav.account", place: "header", mayOpen: signedIn },
 
   { to: "/admin", label: "admin.nav.dashboard", place: "admin", mayOpen: backOffice },
@@ -35,6 +38,7 @@ const links: NavigationLink[] = [
   { to: "/admin/firms", label: "admin.nav.programme", place: "admin", mayOpen: programmeManager },
   { to: "/admin/applications", label: "admin.nav.applications", place: "admin", mayOpen: programmeManager },
   { to: "/admin/onboarding", label: "admin.nav.onboarding", place: "admin", mayOpen: programmeManager },
+  { to: "/admin/calls", label: "admin.nav.calls", place: "admin", mayOpen: programmeManager },
   // Organizers read their events' messages (route-helpers/email-log.server.ts scopes the list).
   { to: "/admin/emails", label: "admin.nav.emails", place: "admin", mayOpen: backOffice },
   { to: "/admin/webhooks", label: "admin.nav.webhooks", place: "admin", mayOpen: backOffice },
@@ -65,11 +69,16 @@ export function mayOpenPath(viewer: Viewer, path: string): boolean {
   return closest.length === 0 || closest.some((link) => link.mayOpen(viewer));
 }
 
-/** Where a role lands after sign-in: the back office, else the scanner, else the firm portal. */
+/**
+ * Where a role lands after sign-in: the back office, else the scanner, else the review of their calls (work
+ * with a deadline, before a reviewer's own firm portal), else the firm portal, else (contributors) the calls.
+ */
 export function homeOf(viewer: Pick<SessionUser, "roles">): string {
   if (backOffice(viewer)) return "/admin";
   if (hasRole(viewer, "CHECKIN")) return "/checkin";
+  if (reviewer(viewer)) return "/review";
   if (firmPortal(viewer)) return "/firm";
+  if (hasRole(viewer, "CONTRIBUTOR")) return "/calls";
   return "/account";
 }
 

@@ -8,7 +8,7 @@ import { sessionUser, type SessionUser } from "./session.server";
 /**
  * Every permission decision of the product lives here and runs on the server (DESIGN.md §4.7, §7).
  * Scopes: ADMIN everything; ORGANIZER one event, one series, or all events (no scope); CHECKIN one event;
- * FIRM_CONTACT one firm.
+ * FIRM_CONTACT one firm; REVIEWER one case call.
  */
 type Grant = SessionUser["roles"][number];
 type EventScope = { id: string; seriesId: string | null };
@@ -46,6 +46,18 @@ export function canCheckIn(user: Pick<SessionUser, "roles">, event: EventScope):
 
 export function canManageFirm(user: Pick<SessionUser, "roles">, firmId: string): boolean {
   return canManageProgramme(user) || user.roles.some((grant) => grant.role === "FIRM_CONTACT" && grant.firmId === firmId);
+}
+
+/** Case calls, their reviewers, assignments and decisions belong to whoever manages the programme. */
+export const canManageCaseCalls = canManageProgramme;
+
+/** The calls whose cases this user reviews (REVIEWER grants). */
+export function reviewedCallIds(user: Pick<SessionUser, "roles">): string[] {
+  return user.roles.flatMap((grant) => (grant.role === "REVIEWER" && grant.callId ? [grant.callId] : []));
+}
+
+export function reviewsCall(user: Pick<SessionUser, "roles">, callId: string): boolean {
+  return reviewedCallIds(user).includes(callId);
 }
 
 /** Where a person of the speaker directory appears, and who added them. */
@@ -114,6 +126,15 @@ export const requireSpeakerEditor = requireOrganizerOrAdmin;
 
 /** Webhook endpoints are for organizers and admins (not check-in staff); each endpoint is checked with `canManageWebhooks`. */
 export const requireWebhookManager = requireOrganizerOrAdmin;
+
+/** A reviewer of at least one call; each case is checked against the user's own assignment and grant. */
+export async function requireReviewer(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (reviewedCallIds(user).length === 0) throw forbidden();
+  return user;
+}
+
+export const requireCaseCallManager = requireProgrammeManager;
 
 export async function requireProgrammeManager(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
@@ -184,4 +205,49 @@ export async function requireEventToken(request: Request, eventId: string, role:
 export function tokenMayAct(token: Pick<TokenPrincipal, "eventId" | "role">, eventId: string, role: TokenRole): boolean {
   if (token.eventId !== eventId) return false;
   return token.role === role || (role === "CHECKIN" && token.role === "ORGANIZER");
+}
+
+/** Typical-case calls are set up and followed by those who manage the programme: admins and organizers of all events. */
+export function canManageCalls(user: Pick<SessionUser, "roles">): boolean {
+  return canManageProgramme(user);
+}
+
+export async function requireCallManager(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canManageCalls(user)) throw forbidden();
+  return user;
+}
+
+export function isContributor(user: Pick<SessionUser, "roles">): boolean {
+  return has(user, "CONTRIBUTOR");
+}
+
+/** Who a case submission belongs to: its call, its lead firm and the account that started it. */
+export type SubmissionScope = { callId: string; firmId: string | null; submitterUserId: string | null };
+
+/** The submitter and every contact of the lead firm edit a case (the deadline and its status permitting). */
+export function canEditSubmission(user: Pick<SessionUser, "id" | "roles">, submission: SubmissionScope): boolean {
+  return submission.submitterUserId === user.id || (submission.firmId !== null && firmIdsOf(user).includes(submission.firmId));
+}
+
+/**
+ * Who may open a case and download its attachments: those who may edit it and the call's organizers.
+ * Reviewers are added here (scoped to their call and their assignments), and nowhere else.
+ */
+export function canReadSubmission(user: Pick<SessionUser, "id" | "roles">, submission: SubmissionScope): boolean {
+  return canEditSubmission(user, submission) || canManageCalls(user);
+}
+
+async function submissionScope(submissionId: string): Promise<SubmissionScope> {
+  const submission = await (await prisma()).caseSubmission.findUnique({ where: { id: submissionId }, select: { callId: true, firmId: true, submitterUserId: true } });
+  if (!submission) throw new HttpError(404, "not_found", "error.notFound.body");
+  return submission;
+}
+
+/** The user may open this case (the id comes from the URL: the IDOR guard of submissions and their files). */
+export async function requireSubmissionReader(request: Request, submissionId: string): Promise<{ user: SessionUser; mayEdit: boolean }> {
+  const user = await requireUser(request);
+  const scope = await submissionScope(submissionId);
+  if (!canReadSubmission(user, scope)) throw forbidden();
+  return { user, mayEdit: canEditSubmission(user, scope) };
 }

@@ -45,7 +45,8 @@ export type SessionUser = {
   email: string;
   name: string;
   locale: string;
-  roles: { role: Role; eventId: string | null; seriesId: string | null; firmId: string | null }[];
+  // callId scopes a REVIEWER grant; optional so grants written without it (tests, fixtures) still type.
+  roles: { role: Role; eventId: string | null; seriesId: string | null; firmId: string | null; callId?: string | null }[];
   sessionId: string;
 };
 
@@ -75,7 +76,7 @@ export async function sessionUser(request: Request, now = new Date()): Promise<S
     email: user.email,
     name: user.name,
     locale: user.locale,
-    roles: user.roles.map(({ role, eventId, seriesId, firmId }) => ({ role, eventId, seriesId, firmId })),
+    roles: user.roles.map(({ role, eventId, seriesId, firmId, callId }) => ({ role, eventId, seriesId, firmId, callId })),
     sessionId: session.id,
   };
 }

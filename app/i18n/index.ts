@@ -3,24 +3,55 @@ import { admin } from "./messages/admin";
 import { agenda } from "./messages/agenda";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
+import { board } from "./messages/board";
+import { caseReview } from "./messages/case-review";
+import { caseLibrary } from "./messages/case-library";
 import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
+import { matchmaking } from "./messages/matchmaking";
+import { meetingPlan } from "./messages/meeting-plan";
 import { eventPage } from "./messages/event-page";
 import { programme } from "./messages/programme";
 import { registration } from "./messages/registration";
 import { registrationEditing } from "./messages/registration-editing";
 import { share } from "./messages/share";
 import { registrationAdmin } from "./messages/registration-admin";
+import { rollup } from "./messages/rollup";
 import { site } from "./messages/site";
 import { titles } from "./messages/titles";
 import { webhooks } from "./messages/webhooks";
+import { cases } from "./messages/cases";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 
-const features = [common, auth, admin, agenda, registration, registrationEditing, checkin, programme, webhooks, audit, share, registrationAdmin, site, localization, titles, eventPage] as const;
+const features = [
+  common,
+  auth,
+  admin,
+  agenda,
+  registration,
+  registrationEditing,
+  checkin,
+  programme,
+  webhooks,
+  audit,
+  share,
+  registrationAdmin,
+  site,
+  localization,
+  titles,
+  eventPage,
+  matchmaking,
+  meetingPlan,
+  rollup,
+  board,
+  caseReview,
+  caseLibrary,
+  cases,
+] as const;
 
 type KeysOf<T> = T extends { "zh-CN": infer Zh } ? keyof Zh & string : never;
 // Listed one by one: a union built from the array would collapse namespaces that are still empty.
@@ -40,7 +71,14 @@ export type MessageKey =
   | KeysOf<typeof site>
   | KeysOf<typeof localization>
   | KeysOf<typeof titles>
-  | KeysOf<typeof eventPage>;
+  | KeysOf<typeof eventPage>
+  | KeysOf<typeof matchmaking>
+  | KeysOf<typeof meetingPlan>
+  | KeysOf<typeof rollup>
+  | KeysOf<typeof board>
+  | KeysOf<typeof caseReview>
+  | KeysOf<typeof caseLibrary>
+  | KeysOf<typeof cases>;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Messages> = {

@@ -83,6 +83,13 @@ async function namesOf(entries: Entry[], locale: Locale): Promise<Map<string, Na
   for (const token of tokens) names.set(`token:${token.id}`, { name: token.name, link: null });
   for (const webhook of webhooks) names.set(`webhookendpoint:${webhook.id}`, { name: webhook.url, link: `/admin/webhooks/${webhook.id}` });
   for (const session of sessions) names.set(`session:${session.id}`, { name: localized(locale, session.title, session.titleEn), link: `/admin/events/${session.eventId}/agenda/${session.id}` });
+  const [calls, submissions] = await Promise.all([
+    db.caseCall.findMany({ where: { id: { in: idsOf("casecall") } }, select: { id: true, title: true, titleEn: true } }),
+    db.caseSubmission.findMany({ where: { id: { in: idsOf("casesubmission") } }, select: { id: true, callId: true, title: true, titleEn: true } }),
+  ]);
+  for (const call of calls) names.set(`casecall:${call.id}`, { name: localized(locale, call.title, call.titleEn), link: `/admin/calls/${call.id}/review` });
+  for (const submission of submissions)
+    names.set(`casesubmission:${submission.id}`, { name: localized(locale, submission.title, submission.titleEn), link: `/admin/calls/${submission.callId}/review` });
   return names;
 }
 

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailStatusBadge, useEmailKindLabel } from "~/components/EmailLog";
 import { useT } from "~/i18n/react";
 import { emailPreviewHtml, getEmail } from "~/models/outbox.server";
-import { renderLazyEmail } from "~/models/registration-emails.server";
+import { renderQueuedEmail } from "~/models/queued-email-render.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { programmeZone, zonedStamp } from "~/utils/time";
 import { resendLoggedEmail } from "~/models/registration-self-service.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = requestTranslator(request);
   // Times in the event's zone, with the offset; the programme's zone for messages of no event.
   const zone = message.event?.timeZone ?? programmeZone;
-  const rendered = message.html ? null : message.registrationId ? await renderLazyEmail(message.kind, message.registrationId) : null;
+  const rendered = message.html ? null : message.registrationId ? await renderQueuedEmail(message.kind, message.registrationId) : null;
   return {
     message: {
       id: message.id,

@@ -3,7 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Flash } from "~/components/ui/Toast";
 import { SeriesForm } from "~/components/agenda/SeriesForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { RollupBars, RollupTable, chartedFigures } from "~/components/series/RollupCharts";
 import { getSeries, updateSeries } from "~/models/series.server";
+import { seriesRollup } from "~/models/series-rollup.server";
 import { seriesSchema } from "~/schemas/agenda";
 import { notFound } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
@@ -14,8 +16,10 @@ import { formatDate } from "~/utils/time";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeManager(request);
   const series = await getSeries(params.seriesId ?? "");
-  if (!series) notFound();
+  const rollup = await seriesRollup({ id: params.seriesId ?? "" }, { publishedOnly: false });
+  if (!series || !rollup) notFound();
   return {
+    rollup: { events: rollup.events.map(({ startsAt, endsAt, ...station }) => ({ ...station, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })), totals: rollup.totals },
     series: { id: series.id, slug: series.slug, title: series.title, titleEn: series.titleEn, description: series.description, descriptionEn: series.descriptionEn },
     events: series.events.map((event) => ({ id: event.id, title: event.title, titleEn: event.titleEn, startsAt: event.startsAt.toISOString(), timeZone: event.timeZone, status: event.status })),
   };
@@ -32,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSeries() {
-  const { series, events } = useLoaderData<typeof loader>();
+  const { series, events, rollup } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -62,6 +66,29 @@ export default function EditSeries() {
         <Link to="/admin/events/new" className="btn-secondary mt-3">
           {t("agenda.admin.events.new")}
         </Link>
+      </section>
+      <section className="card space-y-4" aria-labelledby="rollup-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="rollup-heading" className="font-semibold">
+            {t("rollup.heading")}
+          </h2>
+          <a href={`/admin/series/${series.id}/rollup.xlsx`} className="btn-secondary" download>
+            {t("rollup.export")}
+          </a>
+        </div>
+        <p className="text-sm text-muted">{t("rollup.intro")}</p>
+        {rollup.events.length === 0 ? (
+          <p className="text-sm text-muted">{t("rollup.empty")}</p>
+        ) : (
+          <>
+            <RollupTable rows={rollup.events} totals={rollup.totals} />
+            <div className="grid gap-6 md:grid-cols-2">
+              {chartedFigures.map((figure) => (
+                <RollupBars key={figure} rows={rollup.events} figure={figure} />
+              ))}
+            </div>
+          </>
+        )}
       </section>
     </div>
   );

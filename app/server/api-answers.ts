@@ -44,9 +44,10 @@ function routeTree(build: ServerBuild): RouteObject[] {
   return roots;
 }
 
-/** The methods a resource route answers: its loader serves GET and HEAD, its action POST. */
+/** The methods a resource route answers: its loader serves GET and HEAD, its action POST (and PUT where it says so). */
 export function allowedMethods(module: RouteModule): string[] {
-  return [...(module.loader ? ["GET", "HEAD"] : []), ...(module.action ? ["POST"] : [])];
+  const extra = (module as { actionMethods?: string[] }).actionMethods ?? [];
+  return [...(module.loader ? ["GET", "HEAD"] : []), ...(module.action ? ["POST", ...extra] : [])];
 }
 
 /**

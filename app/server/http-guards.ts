@@ -70,11 +70,12 @@ export function badOriginBody(req: IncomingMessage): ApiErrorBody {
 }
 
 /*
- * CORS for partner sites (ALLOWED_ORIGINS): what a partner's page may call from a browser. The public reads of events, their agenda exports, the member directory and the API
- * description, and the registration POST. Nothing that needs a signed-in user or a staff token: check-in,
+ * CORS for partner sites (ALLOWED_ORIGINS): what a partner's page may call from a browser. The public reads of events, their agenda exports, the member directory, the case library, a series' roll-up and the API
+ * description, the public matchmaking summary, and the registration POST. Nothing that needs a signed-in user or a staff token: check-in,
  * applications and the back office stay same-site only.
  */
-const partnerReads = /^\/api\/v1\/(?:events(?:\/[^/]+(?:\/(?:agenda\.ics|schedule\.json|schedule\.xml))?)?|programme|openapi\.json|series\/[^/]+\/agenda\.ics)$/;
+const partnerReads =
+  /^\/api\/v1\/(?:events(?:\/[^/]+(?:\/(?:agenda\.ics|schedule\.json|schedule\.xml|matchmaking))?)?|programme|cases(?:\/[^/]+)?|case-calls|openapi\.json|series\/[^/]+\/(?:agenda\.ics|rollup))$/;
 const partnerWrites = /^\/api\/v1\/events\/[^/]+\/registrations$/;
 
 // The request headers a partner's script may send: its JSON body and the retry key of a registration.

@@ -309,3 +309,26 @@ describe("speakers: an organizer of some events reaches contact details and edit
     expect(entry).toMatchObject({ actorUserId: organizer.id, eventId: eventA.id });
   });
 });
+
+describe("the series roll-up: programme managers in the back office, everyone on the public page and API", () => {
+  // Columns: /admin/series/:id, its roll-up .xlsx, /series/:slug, /api/v1/series/:slug/rollup
+  const expectations: Record<Who, [number, number, number, number]> = {
+    anonymous: [login, login, ok, ok],
+    admin: [ok, ok, ok, ok],
+    organizerAll: [ok, ok, ok, ok],
+    organizerOfA: [no, no, ok, ok],
+    organizerOfSeries: [no, no, ok, ok],
+    checkinOfA: [no, no, ok, ok],
+    firmContactOfFirm1: [no, no, ok, ok],
+  };
+
+  for (const who of Object.keys(expectations) as Who[]) {
+    it(`for ${who}`, async () => {
+      const series = await (await prisma()).series.findUniqueOrThrow({ where: { slug: "agent-deep-dive-2026" } });
+      const paths = [`/admin/series/${series.id}`, `/admin/series/${series.id}/rollup.xlsx`, `/series/${series.slug}`, `/api/v1/series/${series.slug}/rollup`];
+      const actual = [];
+      for (const path of paths) actual.push((await jars[who].fetch(server.baseUrl + path)).status);
+      expect(actual).toEqual(expectations[who]);
+    });
+  }
+});

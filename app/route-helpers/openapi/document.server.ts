@@ -1,8 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { describeCases } from "./cases.server";
 import { describeCheckIn } from "./checkin.server";
 import { describeEvents } from "./events.server";
+import { describeMatchmaking } from "./matchmaking.server";
 import { describeProgramme } from "./programme.server";
+import { describeSeries } from "./series.server";
 import { json, registerShared } from "./shared.server";
 
 /**
@@ -11,7 +14,7 @@ import { json, registerShared } from "./shared.server";
  * (or a new module added to `areas`). tests/integration/openapi.test.ts fails while an `api.v1.*` route
  * file has no path here.
  */
-const areas = [describeEvents, describeProgramme, describeCheckIn];
+const areas = [describeEvents, describeProgramme, describeCheckIn, describeMatchmaking, describeSeries, describeCases];
 
 function describeDocument(registry: OpenAPIRegistry) {
   registry.registerPath({
@@ -47,7 +50,9 @@ export function openApiDocument() {
       { name: "Registration" },
       { name: "Agenda exports" },
       { name: "Programme" },
+      { name: "Cases" },
       { name: "Check-in", description: "Bearer token of the event's check-in role, or a signed-in staff session." },
+      { name: "Matchmaking", description: "One-to-one meetings at an event; the participant's bearer token is their registration's manage token." },
       { name: "Meta" },
     ],
   });

@@ -1,0 +1,12 @@
+import { acceptRequest } from "~/models/matchmaking.server";
+import { manageTokenFor } from "~/route-helpers/matchmaking-api.server";
+import { apiErrorReply, jsonReply } from "~/utils/http.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { jsonEndpoint } from "~/utils/route.server";
+
+/** POST …/matchmaking/requests/:id/accept → 200 `{meeting: {startsAt, endsAt, table}}`, or 409 `no_common_slot`. */
+export const action = jsonEndpoint(async ({ request, params }) => {
+  if (request.method !== "POST") return apiErrorReply(405, "method_not_allowed", requestTranslator(request).t("error.badRequest.title"), { headers: { Allow: "POST" } });
+  const token = await manageTokenFor(request, params.slug ?? "");
+  return jsonReply(await acceptRequest(token, params.id ?? ""));
+});

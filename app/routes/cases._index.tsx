@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CaseCard } from "~/components/cases/CaseCard";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { Pagination } from "~/components/ui/Pagination";
+import { titled } from "~/i18n/meta";
+import { useLocalized, useT } from "~/i18n/react";
+import { caseFacets, searchCases } from "~/models/case-library.server";
+import { parseCaseFilter } from "~/utils/case-search";
+import { listingQuery, parsePage } from "~/utils/event-listing";
+import { page } from "~/utils/route.server";
+
+export const meta = titled("title.cases-index");
+
+const casesPerPage = 12;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return page(request, async () => {
+    const params = new URL(request.url).searchParams;
+    const filter = parseCaseFilter(params);
+    const [listed, facets] = await Promise.all([searchCases(filter, parsePage(params.get("page")), casesPerPage), caseFacets()]);
+    return { filter, facets, ...listed };
+  });
+}
+
+export default function CaseLibraryPage() {
+  const { filter, facets, cases, page: current, pageCount, total } = useLoaderData<typeof loader>();
+  const t = useT();
+  const localized = useLocalized();
+  const filtered = Object.values(filter).some(Boolean);
+  const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[]) => (
+    <div>
+      <label htmlFor={`cases-${name}`} className="field-label">
+        {label}
+      </label>
+      <select id={`cases-${name}`} name={name} defaultValue={filter[name]} className="field-input">
+        <option value="">{t("caseLibrary.filter.all")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-bold text-ink">{t("caseLibrary.heading")}</h1>
+        <Link to="/cases/panorama" className="font-medium text-brand-700 hover:underline">
+          {t("caseLibrary.panoramaLink")} →
+        </Link>
+      </div>
+      <p className="mt-2 max-w-3xl text-muted">{t("caseLibrary.intro")}</p>
+      <Form method="get" role="search" aria-label={t("caseLibrary.filter.label")} className="card mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label htmlFor="cases-q" className="field-label">
+            {t("caseLibrary.search.label")}
+          </label>
+          <input id="cases-q" type="search" name="q" defaultValue={filter.q} placeholder={t("caseLibrary.search.placeholder")} className="field-input" />
+        </div>
+        {select(
+          "industry",
+          t("caseLibrary.filter.industry"),
+          facets.industries.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
+        )}
+        {select(
+          "scenario",
+          t("caseLibrary.filter.scenario"),
+          facets.scenarios.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
+        )}
+        {select(
+          "firm",
+          t("caseLibrary.filter.firm"),
+          facets.firms.map((firm) => ({ value: firm.id, label: localized(firm.name, firm.nameEn) })),
+        )}
+        {select(
+          "year",
+          t("caseLibrary.filter.year"),
+          facets.years.map((year) => ({ value: String(year), label: String(year) })),
+        )}
+        {select(
+          "call",
+          t("caseLibrary.filter.call"),
+          facets.calls.map((call) => ({ value: call.slug, label: localized(call.title, call.titleEn) })),
+        )}
+        <div className="flex items-end gap-2">
+          <button type="submit" className="btn flex-1">
+            {t("caseLibrary.filter.apply")}
+          </button>
+          {filtered ? (
+            <Link to="/cases" className="btn-secondary flex-1">
+              {t("caseLibrary.filter.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      <p className="mt-4 text-sm text-muted" role="status">
+        {t("caseLibrary.count", { count: total })}
+      </p>
+      {cases.length === 0 ? (
+        <div className="mt-3">
+          <EmptyState title={t("caseLibrary.none")}>{t("caseLibrary.noneHint")}</EmptyState>
+        </div>
+      ) : (
+        <ul className="mt-3 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {cases.map((item) => (
+            <li key={item.id}>
+              <CaseCard item={item} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={current} pageCount={pageCount} href={(target) => `/cases${listingQuery({ ...filter, page: current }, { page: target })}`} />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

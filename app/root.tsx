@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteHeader } from "~/components/SiteHeader";
-import { defaultLocale, type Locale } from "~/i18n";
+import { catalog, defaultLocale, type Locale } from "~/i18n";
 import { sessionUser } from "~/auth/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { navigationFor } from "~/auth/navigation.server";
@@ -21,14 +22,21 @@ export const meta: MetaFunction = ({ error }) => (error ? [{ title: isRouteError
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
+  const locale = localeFromRequest(request);
   return {
-    locale: localeFromRequest(request),
+    locale,
+    // The reader's language only: the browser bundle carries no messages of its own (app/i18n/index.ts).
+    messages: catalog(locale),
     user: user ? { name: user.name, email: user.email } : null,
     navigation: navigationFor(user, "header"),
     // Absolute links in share tags (route-helpers/social-meta.ts).
     appUrl: env().APP_URL,
   };
 }
+
+// The catalogue is the bulk of this loader's answer: send it again only when a submission may have changed the
+// reader (sign-in, sign-out) or their language, not on every filter change.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod ? defaultShouldRevalidate : false);
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 

@@ -81,10 +81,20 @@ export type MessageKey =
   | KeysOf<typeof cases>;
 export type Messages = Record<MessageKey, string>;
 
-export const catalogs: Record<Locale, Messages> = {
-  "zh-CN": Object.assign({}, ...features.map((feature) => feature["zh-CN"])),
-  en: Object.assign({}, ...features.map((feature) => feature.en)),
-};
+let builtCatalogs: Record<Locale, Messages> | undefined;
+
+/**
+ * One language's messages. Built on first use rather than at import, so that the browser bundle, which never
+ * calls it, drops every message module: a page gets its reader's catalogue from the root loader instead
+ * (app/i18n/react.tsx) and never ships both languages.
+ */
+export function catalog(locale: Locale): Messages {
+  builtCatalogs ??= {
+    "zh-CN": Object.assign({}, ...features.map((feature) => feature["zh-CN"])),
+    en: Object.assign({}, ...features.map((feature) => feature.en)),
+  };
+  return builtCatalogs[locale];
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
@@ -94,8 +104,12 @@ export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
 export function translator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
-  return (key, params) => interpolate(catalog[key] ?? catalogs[defaultLocale][key] ?? key, params);
+  return translatorOf(catalog(locale));
+}
+
+/** The translate function over one catalogue (the one the root loader handed to the page). */
+export function translatorOf(messages: Partial<Messages> | undefined): Translate {
+  return (key, params) => interpolate(messages?.[key] ?? key, params);
 }
 
 export function interpolate(template: string, params?: TranslateParams): string {

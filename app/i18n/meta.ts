@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { defaultLocale, isLocale, translator, type Locale, type MessageKey } from "./index";
+import { defaultLocale, isLocale, translatorOf, type Locale, type MessageKey, type Messages } from "./index";
 
 type Matches = readonly { id: string; data: unknown }[];
 
@@ -9,7 +9,13 @@ export function localeOf(matches: Matches): Locale {
   return isLocale(root?.locale) ? root.locale : defaultLocale;
 }
 
+/** The translate function inside a meta function, which also runs in the browser: over the root loader's catalogue. */
+export function translatorIn(matches: readonly ({ id: string; data?: unknown } | undefined)[]) {
+  const root = matches.find((match) => match?.id === "root")?.data as { messages?: Messages } | undefined;
+  return translatorOf(root?.messages);
+}
+
 /** A meta function whose page title is one message, in the reader's language only (never "中文 · English"). */
 export function titled(key: MessageKey, ...more: MetaDescriptor[]) {
-  return ({ matches }: { matches: Matches }): MetaDescriptor[] => [{ title: translator(localeOf(matches))(key) }, ...more];
+  return ({ matches }: { matches: Matches }): MetaDescriptor[] => [{ title: translatorIn(matches)(key) }, ...more];
 }

@@ -1,16 +1,22 @@
+import { useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { defaultLocale, localized, translator, type Locale } from "./index";
+import { defaultLocale, localized, translatorOf, type Locale, type Messages } from "./index";
 
-type RootI18n = { locale: Locale };
+/** What the root loader hands every page: the reader's language and that language's messages only. */
+type RootI18n = { locale: Locale; messages: Messages };
+
+function useRootI18n() {
+  return useRouteLoaderData("root") as RootI18n | undefined;
+}
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData("root") as RootI18n | undefined;
-  return data?.locale ?? defaultLocale;
+  return useRootI18n()?.locale ?? defaultLocale;
 }
 
 /** The translate function for the current page's locale. */
 export function useT() {
-  return translator(useLocale());
+  const messages = useRootI18n()?.messages;
+  return useMemo(() => translatorOf(messages), [messages]);
 }
 
 export function useLocalized() {

@@ -1,4 +1,4 @@
-import { catalogs, localized, type Locale, type MessageKey, type Translate } from "~/i18n";
+import { catalog, localized, type Locale, type MessageKey, type Translate } from "~/i18n";
 import { prisma } from "~/models/store/connection.server";
 import { programmeZone, zonedStamp } from "~/utils/time";
 import { auditActions, listAudit, type AuditFilter } from "./audit.server";
@@ -18,7 +18,7 @@ type Named = { name: string; link: string | null };
  */
 export async function describeAudit(entries: Entry[], t: Translate, locale: Locale) {
   const names = await namesOf(entries, locale);
-  const actionKey = (action: string) => (`audit.sentence.${action}` in catalogs["zh-CN"] ? action : "other");
+  const actionKey = (action: string) => (`audit.sentence.${action}` in catalog("zh-CN") ? action : "other");
   return entries.map((entry) => {
     const details = parseDetails(entry.details);
     const key = actionKey(entry.action);

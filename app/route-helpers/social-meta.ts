@@ -1,5 +1,6 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { defaultLocale, translator, type Locale, type Translate } from "~/i18n";
+import { defaultLocale, type Locale, type Translate } from "~/i18n";
+import { translatorIn } from "~/i18n/meta";
 
 /**
  * Open Graph and Twitter card tags for a public page, so a link pasted into a chat or a feed shows a title,
@@ -20,7 +21,7 @@ export type SharedPage = {
 export function socialMeta({ matches, location }: MetaArgs, describe: (t: Translate, locale: Locale) => SharedPage): MetaDescriptor[] {
   const root = (matches.find((match) => match?.id === "root")?.data ?? {}) as RootMeta;
   const locale = root.locale ?? defaultLocale;
-  const t = translator(locale);
+  const t = translatorIn(matches);
   const page = describe(t, locale);
   const base = root.appUrl ?? "";
   const description = clip(page.description, 160);

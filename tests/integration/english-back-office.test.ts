@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useDemoDatabase } from "../support/demo-database";
-import { catalogs, locales } from "~/i18n";
+import { catalog, locales, type MessageKey } from "~/i18n";
 import { audit, auditActions } from "~/models/audit.server";
 import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
@@ -52,8 +52,8 @@ describe("the audit log", () => {
   it("has a label and a sentence for every action, in both languages", () => {
     for (const locale of locales) {
       for (const action of auditActions) {
-        expect(catalogs[locale][`audit.action.${action}` as keyof (typeof catalogs)["en"]], `${locale} label of ${action}`).toBeTruthy();
-        expect(catalogs[locale][`audit.sentence.${action}` as keyof (typeof catalogs)["en"]], `${locale} sentence of ${action}`).toBeTruthy();
+        expect(catalog(locale)[`audit.action.${action}` as MessageKey], `${locale} label of ${action}`).toBeTruthy();
+        expect(catalog(locale)[`audit.sentence.${action}` as MessageKey], `${locale} sentence of ${action}`).toBeTruthy();
       }
     }
   });

@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { catalog } from "~/i18n";
+import { provideCatalogs } from "~/i18n/loaded";
 import { NonceContext } from "~/utils/nonce";
 
 /**
@@ -11,6 +13,8 @@ import { NonceContext } from "~/utils/nonce";
  * inline scripts and <Scripts>/<ScrollRestoration> in root.tsx carry it, so script-src needs no 'unsafe-inline'.
  */
 export const streamTimeout = 5_000;
+
+provideCatalogs(catalog);
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";

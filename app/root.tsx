@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteHeader } from "~/components/SiteHeader";
-import { catalog, defaultLocale, type Locale } from "~/i18n";
+import { defaultLocale, type Locale } from "~/i18n";
+import { catalogScript } from "~/i18n/catalog-script.server";
 import { sessionUser } from "~/auth/session.server";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { navigationFor } from "~/auth/navigation.server";
@@ -25,18 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   return {
     locale,
-    // The reader's language only: the browser bundle carries no messages of its own (app/i18n/index.ts).
-    messages: catalog(locale),
+    // The reader's messages, as a script cached across pages (app/i18n/loaded.ts).
+    catalogScript: catalogScript(locale).path,
     user: user ? { name: user.name, email: user.email } : null,
     navigation: navigationFor(user, "header"),
     // Absolute links in share tags (route-helpers/social-meta.ts).
     appUrl: env().APP_URL,
   };
 }
-
-// The catalogue is the bulk of this loader's answer: send it again only when a submission may have changed the
-// reader (sign-in, sign-out) or their language, not on every filter change.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod ? defaultShouldRevalidate : false);
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
@@ -50,6 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1e40af" />
+        {/* Before the module scripts, which are deferred: hydration renders with these messages. */}
+        <script src={data?.catalogScript ?? `/i18n/${locale}.js`} nonce={nonce} />
         <Meta />
         <Links />
       </head>

@@ -42,7 +42,8 @@ export function SiteHeader() {
               {t("nav.login")}
             </NavLink>
           )}
-          <Form method="post" action="/language" className="flex items-center gap-1">
+          {/* A whole page load: the new language's messages come with the page (app/i18n/loaded.ts). */}
+          <Form method="post" action="/language" reloadDocument className="flex items-center gap-1">
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
             <label htmlFor="language-select" className="sr-only">
               {t("language.label")}

@@ -1,18 +1,18 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { defaultLocale, isLocale, translatorOf, type Locale, type MessageKey, type Messages } from "./index";
+import { defaultLocale, isLocale, translatorOf, type Locale, type MessageKey } from "./index";
+import { loadedCatalog } from "./loaded";
 
-type Matches = readonly { id: string; data: unknown }[];
+type Matches = readonly ({ id: string; data?: unknown } | undefined)[];
 
 /** The reader's locale inside a meta function: the root loader's choice. */
 export function localeOf(matches: Matches): Locale {
-  const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
+  const root = matches.find((match) => match?.id === "root")?.data as { locale?: unknown } | undefined;
   return isLocale(root?.locale) ? root.locale : defaultLocale;
 }
 
-/** The translate function inside a meta function, which also runs in the browser: over the root loader's catalogue. */
-export function translatorIn(matches: readonly ({ id: string; data?: unknown } | undefined)[]) {
-  const root = matches.find((match) => match?.id === "root")?.data as { messages?: Messages } | undefined;
-  return translatorOf(root?.messages);
+/** The translate function inside a meta function, which also runs in the browser. */
+export function translatorIn(matches: Matches) {
+  return translatorOf(loadedCatalog(localeOf(matches)));
 }
 
 /** A meta function whose page title is one message, in the reader's language only (never "中文 · English"). */

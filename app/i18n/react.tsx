@@ -1,22 +1,17 @@
 import { useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { defaultLocale, localized, translatorOf, type Locale, type Messages } from "./index";
-
-/** What the root loader hands every page: the reader's language and that language's messages only. */
-type RootI18n = { locale: Locale; messages: Messages };
-
-function useRootI18n() {
-  return useRouteLoaderData("root") as RootI18n | undefined;
-}
+import { defaultLocale, localized, translatorOf, type Locale } from "./index";
+import { loadedCatalog } from "./loaded";
 
 export function useLocale(): Locale {
-  return useRootI18n()?.locale ?? defaultLocale;
+  const data = useRouteLoaderData("root") as { locale: Locale } | undefined;
+  return data?.locale ?? defaultLocale;
 }
 
 /** The translate function for the current page's locale. */
 export function useT() {
-  const messages = useRootI18n()?.messages;
-  return useMemo(() => translatorOf(messages), [messages]);
+  const locale = useLocale();
+  return useMemo(() => translatorOf(loadedCatalog(locale)), [locale]);
 }
 
 export function useLocalized() {

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { dataVersion } from "~/models/store/connection.server";
 import { localeCookieName, localeFromAcceptLanguage } from "~/utils/i18n.server";
-import { acceptedEncoding } from "./compression";
+import { acceptedEncoding, compressed } from "./compression";
 
 /**
  * A share storm (an event link pasted into a large WeChat group) is hundreds of first visits to one public
@@ -28,8 +27,8 @@ const publicPages = [/^\/$/, /^\/events\/?$/, /^\/events\/[^/]+\/?$/, /^\/progra
 // Set per answer, never replayed: the security headers of app/server/http.ts and this answer's length/encoding.
 const perAnswerHeaders = new Set(["content-length", "content-encoding", "content-security-policy", "set-cookie", "x-frame-options"]);
 
-type Encoding = "br" | "gzip" | "identity";
-type Page = { version: number; headers: Array<[string, number | string | string[]]>; body: Buffer; scriptHashes: string; encoded: Partial<Record<Encoding, Buffer>> };
+/** A recorded answer: `encoded.identity` is the page as sent; the compressed forms are added on first demand. */
+type Page = { version: number; headers: Array<[string, number | string | string[]]>; scriptHashes: string; encoded: { identity: Buffer; br?: Buffer; gzip?: Buffer } };
 type Waiter = { req: Request; res: Response; next: NextFunction };
 type Render = { version: number; waiters: Waiter[] };
 
@@ -72,20 +71,12 @@ function replay(page: Page, req: Request, res: Response) {
   for (const [name, value] of page.headers) res.setHeader(name, value);
   const policy = String(res.getHeader("Content-Security-Policy") ?? "");
   res.setHeader("Content-Security-Policy", policy.replace(`'nonce-${res.locals.cspNonce as string}'`, page.scriptHashes));
-  const encoding = acceptedEncoding(req.headers["accept-encoding"]) ?? "identity";
-  const body = (page.encoded[encoding] ??= encode(page.body, encoding));
-  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  const encoding = acceptedEncoding(req.headers["accept-encoding"]);
+  const body = encoding ? (page.encoded[encoding] ??= compressed(page.encoded.identity, encoding, "page")) : page.encoded.identity;
+  if (encoding) res.setHeader("Content-Encoding", encoding);
   res.setHeader("Content-Length", String(body.length));
   res.setHeader("X-Page-Cache", "hit");
   res.status(200).end(body);
-}
-
-// Brotli at quality 5: within a few per cent of the best size for a page, at a few milliseconds once per
-// page and database state (quality 11 would take a tenth of a second of the only thread).
-function encode(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === "br") return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  if (encoding === "gzip") return gzipSync(body, { level: 6 });
-  return body;
 }
 
 /** The CSP sources that allow exactly the page's inline scripts: one 'sha256-…' per distinct script text. */
@@ -119,7 +110,7 @@ function record(res: Response, version: number, done: (page: Page | null) => voi
     if (!res.writableFinished || res.statusCode !== 200 || res.hasHeader("set-cookie")) return done(null);
     const headers = Object.entries(res.getHeaders()).filter((header): header is [string, number | string | string[]] => header[1] !== undefined && !perAnswerHeaders.has(header[0]));
     const body = Buffer.concat(chunks);
-    done({ version, headers, body, scriptHashes: inlineScriptHashes(body.toString("utf8")), encoded: { identity: body } });
+    done({ version, headers, scriptHashes: inlineScriptHashes(body.toString("utf8")), encoded: { identity: body } });
   });
 }
 

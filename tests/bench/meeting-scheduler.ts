@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { scheduleMeetings, type SchedulingInput } from "~/models/meeting-scheduler";
 import { formatTable, type BenchRow } from "./harness";
+import { seededRandom } from "../support/seeded-random";
 
 /**
  * DESIGN.md §6 "matchmaking": the batch scheduler places 2,000 accepted requests among 500 participants into
@@ -9,13 +10,7 @@ import { formatTable, type BenchRow } from "./harness";
  * every run (fixed seed). The median of five runs is reported.
  */
 export function schedulerInstance({ people = 500, requests = 2000, slots = 12, tables = 40 } = {}): SchedulingInput {
-  let state = 20261201;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
+  const random = seededRandom(20261201);
   const slotIds = Array.from({ length: slots }, (_, index) => `slot-${index}`);
   const availability = Object.fromEntries(Array.from({ length: people }, (_, index) => [`p${index}`, slotIds.filter(() => random() < 0.7)]));
   const pairs = new Set<string>();

@@ -3,7 +3,8 @@ import { PNG } from "pngjs";
 import { prisma } from "~/models/store/connection.server";
 import { createFirm, createRegistrationEvent } from "../support/registration-fixtures";
 import { browserAndServer } from "../support/e2e";
-import { pageScriptWeight, rawGet } from "../support/page-weight";
+import { catalog } from "~/i18n";
+import { pageScriptWeight, rawGet, scriptUrls } from "../support/page-weight";
 import { decodeQrPng } from "../support/qr";
 
 /**
@@ -123,6 +124,23 @@ describe("light on phones", () => {
     }
     const { scripts } = await pageScriptWeight(e2e.baseUrl, path);
     for (const script of scripts) expect(script.encoding, script.url).toBe("br");
+  });
+
+  it("sends the reader's messages once, as a script cached across pages, and neither the page nor the bundles carry them", async () => {
+    const html = await (await fetch(`${e2e.baseUrl}/events/${slug}`, { headers: { Accept: "text/html", "Accept-Language": "en" } })).text();
+    const urls = scriptUrls(html);
+    const catalogue = urls.find((url) => url.startsWith("/i18n/"));
+    expect(catalogue).toMatch(/^\/i18n\/en\.[0-9a-f]{12}\.js$/);
+    // A back-office message no public page shows: on this page it could only come from a shipped catalogue.
+    const backOfficeOnly = catalog("en")["admin.nav.audit"];
+    expect(html).not.toContain(backOfficeOnly);
+    const script = await fetch(`${e2e.baseUrl}${catalogue}`);
+    expect(script.headers.get("cache-control")).toContain("immutable");
+    expect(await script.text()).toContain(backOfficeOnly);
+    expect(await (await fetch(`${e2e.baseUrl}${catalogue!.replace("/en.", "/zh-CN.")}`)).text()).not.toContain(backOfficeOnly);
+    for (const url of urls.filter((url) => url !== catalogue)) {
+      expect(await (await fetch(new URL(url, e2e.baseUrl))).text(), url).not.toContain(backOfficeOnly);
+    }
   });
 
   it("a check-in scan answer is not compressed", async () => {

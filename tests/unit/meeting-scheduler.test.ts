@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scheduleMeetings, type Schedule, type SchedulingInput } from "~/models/meeting-scheduler";
+import { seededRandom } from "../support/seeded-random";
 
 /** Every hard rule of a plan: available, one meeting per person and slot, tables in range and unique. */
 function violations(input: SchedulingInput, schedule: Schedule): string[] {
@@ -62,13 +63,7 @@ const instance = ({ maxRequests }: { maxRequests: number }) =>
       count: fc.integer({ min: 1, max: maxRequests }),
     })
     .map(({ people, slots, tables, seed, count }): SchedulingInput => {
-      let state = seed >>> 0 || 1;
-      const random = () => {
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        return (state >>> 0) / 2 ** 32;
-      };
+      const random = seededRandom(seed);
       const slotIds = Array.from({ length: slots }, (_, index) => `s${index}`);
       const availability = Object.fromEntries(Array.from({ length: people }, (_, index) => [`p${index}`, slotIds.filter(() => random() < 0.6)]));
       const pairs = new Set<string>();

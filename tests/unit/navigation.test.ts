@@ -22,9 +22,9 @@ describe("navigation table", () => {
     expect(navigationFor(organizerOfAll, "admin").map((link) => link.to)).not.toContain("/admin/audit");
     expect(navigationFor(admin, "admin").map((link) => link.to)).toContain("/admin/emails");
     expect(navigationFor(checkIn, "admin")).toEqual([]);
-    expect(navigationFor(null, "header").map((link) => link.to)).toEqual(["/", "/programme"]);
-    expect(navigationFor(firmContact, "header").map((link) => link.to)).toEqual(["/", "/programme", "/firm", "/account"]);
-    expect(navigationFor(checkIn, "header").map((link) => link.to)).toEqual(["/", "/programme", "/checkin", "/account"]);
+    expect(navigationFor(null, "header").map((link) => link.to)).toEqual(["/", "/programme", "/cases"]);
+    expect(navigationFor(firmContact, "header").map((link) => link.to)).toEqual(["/", "/programme", "/cases", "/firm", "/account"]);
+    expect(navigationFor(checkIn, "header").map((link) => link.to)).toEqual(["/", "/programme", "/cases", "/checkin", "/account"]);
   });
 
   it("judges a path by its closest section, query and all", () => {

@@ -236,7 +236,13 @@ describe("calls", () => {
     expect(response.status).toBe(200);
     const { calls } = (await response.json()) as { calls: { slug: string; opensAt: string; closesAt: string; phase: string; timeZone: string; bookletUrl: string }[] };
     expect(calls.map((call) => call.slug)).toEqual([slugs.open, slugs.past, slugs.earlier]);
-    expect(calls[1]).toMatchObject({ opensAt: "2025-03-01T00:00:00.000Z", closesAt: "2025-06-30T15:59:59.000Z", phase: "closed", timeZone: "Asia/Shanghai", bookletUrl: `/cases/booklet/${slugs.past}` });
+    expect(calls[1]).toMatchObject({
+      opensAt: "2025-03-01T00:00:00.000Z",
+      closesAt: "2025-06-30T15:59:59.000Z",
+      phase: "closed",
+      timeZone: "Asia/Shanghai",
+      bookletUrl: `/cases/booklet/${slugs.past}`,
+    });
     expect(calls[0]!.phase).toBe("open");
   });
 });

@@ -116,7 +116,7 @@ export default function CallPage() {
           <p>{t("caseLibrary.booklet.fromCall", { count: call.publishedCases })}</p>
           <p className="flex flex-wrap gap-2">
             <ButtonLink to={`/cases?call=${call.slug}`} variant="secondary">
-              {t("caseLibrary.heading")}
+              {t("caseLibrary.firm.all")}
             </ButtonLink>
             <ButtonLink to={`/cases/booklet/${call.slug}`}>{t("caseLibrary.booklet.open")}</ButtonLink>
           </p>

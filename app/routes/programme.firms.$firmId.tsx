@@ -116,8 +116,7 @@ export default function FirmProfilePage() {
                     </Link>
                     <span className="mt-1 flex flex-wrap items-center gap-1.5 text-sm text-muted">
                       <Badge tone={item.decision === "typical" ? "brand" : "success"}>{t(`caseLibrary.decision.${item.decision}`)}</Badge>
-                      {[item.industry, item.scenario].map((term) => (term ? <span key={term.code}>{localized(term.name, term.nameEn)}</span> : null))}
-                      <span>{item.year}</span>
+                      <span>{[...[item.industry, item.scenario].flatMap((term) => (term ? [localized(term.name, term.nameEn)] : [])), item.year].join(" · ")}</span>
                     </span>
                   </li>
                 ))}

@@ -173,6 +173,11 @@ export async function caseBooklet(callSlug: string) {
   return { call: { ...call, year: yearOf(call.closesAt), closesAt: call.closesAt.toISOString() }, cases };
 }
 
+/** How many public cases a call has (its page links to the booklet once there is one). */
+export async function publicCaseCount(callId: string): Promise<number> {
+  return publicCaseIdsOfCall.all(await rawSql(), { callId }).length;
+}
+
 export type CallPhase = "upcoming" | "open" | "closed";
 
 /** Published calls, the open ones first, then by closing time (latest first), with their dates and phase. */

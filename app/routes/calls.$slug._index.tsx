@@ -9,6 +9,7 @@ import { ButtonLink } from "~/components/ui/Button";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
 import { getPublishedCall } from "~/models/case-call.server";
+import { publicCaseCount } from "~/models/case-library.server";
 import { callPhase } from "~/models/case-deadline";
 import { listOwnSubmissions, startSubmission } from "~/models/case-submission.server";
 import { listTaxonomy } from "~/models/taxonomy.server";
@@ -26,10 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const call = await getPublishedCall(params.slug ?? "");
     const user = request.headers.get("Cookie") ? await sessionUser(request) : null;
     const firmIds = user ? firmIdsOf(user) : [];
-    const [taxonomy, own, firms] = await Promise.all([
+    const [taxonomy, own, firms, publishedCases] = await Promise.all([
       listTaxonomy(),
       user ? listOwnSubmissions({ userId: user.id, firmIds, callId: call.id }) : [],
       Promise.all(firmIds.map(async (id) => ({ id, ...(await getFirm(id).then((firm) => ({ name: firm.name, nameEn: firm.nameEn }))) }))),
+      publicCaseCount(call.id),
     ]);
     const term = ({ code, name, nameEn }: { code: string; name: string; nameEn: string }) => ({ code, name, nameEn });
     return {
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         opensAt: call.opensAt.toISOString(),
         closesAt: call.closesAt.toISOString(),
         phase: callPhase(call, new Date()),
+        publishedCases,
         industries: taxonomy.industries.filter((item) => call.industryCodes.includes(item.code)).map(term),
         scenarios: taxonomy.scenarios.filter((item) => call.scenarioCodes.includes(item.code)).map(term),
       },
@@ -108,6 +111,17 @@ export default function CallPage() {
           <LocalTime iso={call.closesAt} />
         </p>
       </div>
+      {call.publishedCases ? (
+        <section className="card mt-4 flex flex-wrap items-center justify-between gap-3" aria-label={t("caseLibrary.booklet.open")}>
+          <p>{t("caseLibrary.booklet.fromCall", { count: call.publishedCases })}</p>
+          <p className="flex flex-wrap gap-2">
+            <ButtonLink to={`/cases?call=${call.slug}`} variant="secondary">
+              {t("caseLibrary.firm.all")}
+            </ButtonLink>
+            <ButtonLink to={`/cases/booklet/${call.slug}`}>{t("caseLibrary.booklet.open")}</ButtonLink>
+          </p>
+        </section>
+      ) : null}
       <section className="mt-6">
         <Paragraphs zh={call.description} en={call.descriptionEn} />
       </section>

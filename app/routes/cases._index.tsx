@@ -96,9 +96,16 @@ export default function CaseLibraryPage() {
           ) : null}
         </div>
       </Form>
-      <p className="mt-4 text-sm text-muted" role="status">
-        {t("caseLibrary.count", { count: total })}
-      </p>
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted" role="status">
+          {t("caseLibrary.count", { count: total })}
+        </p>
+        {filter.call && total ? (
+          <Link to={`/cases/booklet/${filter.call}`} className="text-sm font-medium text-brand-700 hover:underline">
+            {t("caseLibrary.booklet.open")} →
+          </Link>
+        ) : null}
+      </div>
       {cases.length === 0 ? (
         <div className="mt-3">
           <EmptyState title={t("caseLibrary.none")}>{t("caseLibrary.noneHint")}</EmptyState>

@@ -8,6 +8,7 @@ import { FirmLogo } from "~/components/FirmLogo";
 import { Badge } from "~/components/ui/Badge";
 import { Card } from "~/components/ui/Card";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { firmPublishedCases } from "~/models/case-library.server";
 import { firmEventsAttended, getPublicFirm, logoUrl } from "~/models/firm.server";
 import { notFound } from "~/utils/http.server";
 import { socialMeta } from "~/route-helpers/social-meta";
@@ -28,6 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!firm) notFound();
   return {
     firm: {
+      id: firm.id,
       name: firm.name,
       nameEn: firm.nameEn,
       founding: firm.founding,
@@ -44,6 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       logo: logoUrl(firm.logoPath),
     },
     events: await firmEventsAttended(firm.id),
+    cases: await firmPublishedCases(firm.id),
   };
 }
 
@@ -60,7 +63,7 @@ function ProfileSection({ id, title, children }: { id: string; title: string; ch
 }
 
 export default function FirmProfilePage() {
-  const { firm, events } = useLoaderData<typeof loader>();
+  const { firm, events, cases } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const localized = useLocalized();
@@ -101,6 +104,26 @@ export default function FirmProfilePage() {
           {firm.needs ? (
             <ProfileSection id="needs-heading" title={t("programme.profile.needs")}>
               <p className="whitespace-pre-line text-ink">{firm.needs}</p>
+            </ProfileSection>
+          ) : null}
+          {cases.length ? (
+            <ProfileSection id="cases-heading" title={t("caseLibrary.firm.heading")}>
+              <ul className="divide-y divide-line">
+                {cases.map((item) => (
+                  <li key={item.id} className="py-2">
+                    <Link to={`/cases/${item.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                      {localized(item.title, item.titleEn)}
+                    </Link>
+                    <span className="mt-1 flex flex-wrap items-center gap-1.5 text-sm text-muted">
+                      <Badge tone={item.decision === "typical" ? "brand" : "success"}>{t(`caseLibrary.decision.${item.decision}`)}</Badge>
+                      <span>{[...[item.industry, item.scenario].flatMap((term) => (term ? [localized(term.name, term.nameEn)] : [])), item.year].join(" · ")}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <Link to={`/cases?firm=${encodeURIComponent(firm.id)}`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                {t("caseLibrary.firm.all")} →
+              </Link>
             </ProfileSection>
           ) : null}
         </div>

@@ -332,3 +332,25 @@ describe("the series roll-up: programme managers in the back office, everyone on
     });
   }
 });
+
+describe("the case library: every page and API answer is public", () => {
+  for (const who of Object.keys(guardExpectations) as Who[]) {
+    it(`for ${who}`, async () => {
+      const db = await prisma();
+      const published = await db.caseSubmission.findFirstOrThrow({ where: { publishedAt: { not: null }, publicationConsent: true, decision: "TYPICAL", firm: { status: "ACTIVE" } } });
+      const paths = [
+        "/cases",
+        "/cases/panorama",
+        `/cases/${published.id}`,
+        "/cases/booklet/agent-cases-2025",
+        `/programme/firms/${published.firmId}`,
+        "/api/v1/cases",
+        `/api/v1/cases/${published.id}`,
+        "/api/v1/case-calls",
+      ];
+      const actual = [];
+      for (const path of paths) actual.push((await jars[who].fetch(server.baseUrl + path)).status);
+      expect(actual).toEqual(paths.map(() => ok));
+    });
+  }
+});

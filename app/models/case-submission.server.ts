@@ -346,8 +346,7 @@ export async function addAttachment({ submissionId, fileName, bytes, now = new D
   if (bytes.byteLength > call.maxAttachmentBytes) throw attachmentTooLarge(call.maxAttachmentBytes);
   const type = sniffCaseFile(bytes);
   if (!type) throw new DomainError("unsupported", "attachment_type", "cases.attachment.type", undefined, { file: "cases.attachment.type" });
-  if (!nameMatchesType(fileName, type))
-    throw new DomainError("unsupported", "attachment_name_mismatch", "cases.attachment.nameMismatch", undefined, { file: "cases.attachment.nameMismatch" });
+  if (!nameMatchesType(fileName, type)) throw new DomainError("unsupported", "attachment_name_mismatch", "cases.attachment.nameMismatch", undefined, { file: "cases.attachment.nameMismatch" });
   const storageKey = randomBytes(16).toString("hex");
   const directory = attachmentsDirectory();
   mkdirSync(directory, { recursive: true });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { seedAgendas } from "./seed/agenda";
 import { seedBoard } from "./seed/board";
-import { seedCases } from "./seed/cases";
+import { demoReviewerLogins, seedCases } from "./seed/cases";
 import { seedCheckIn } from "./seed/checkin";
 import { seedEventPages } from "./seed/event-pages";
 import { seedEvents } from "./seed/events";
@@ -10,7 +10,7 @@ import { seedRegistrations } from "./seed/registrations";
 import { seedTaxonomy } from "./seed/taxonomy";
 import { demoFirmLogin, demoLogins as staffLogins, seedUsers } from "./seed/users";
 
-export const demoLogins = [...staffLogins, demoFirmLogin];
+export const demoLogins = [...staffLogins, demoFirmLogin, ...demoReviewerLogins];
 
 /**
  * The demo of DESIGN.md §8. Idempotent: every step finds what an earlier run created instead of adding

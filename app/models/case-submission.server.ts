@@ -6,7 +6,7 @@ import { prisma } from "~/models/store/connection.server";
 import { audit } from "~/models/audit.server";
 import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
-import { caseFileTypes, sniffCaseFile } from "~/utils/file-type";
+import { caseFileTypes, nameMatchesType, sniffCaseFile } from "~/utils/file-type";
 import { inZone, zonedStamp } from "~/utils/time";
 import { renderEmail } from "@emails/render";
 import CaseSubmissionEmail from "@emails/case-submission";
@@ -341,11 +341,12 @@ export async function addAttachment({ submissionId, fileName, bytes, now = new D
   const call = await requireCall(submission.callId);
   editableOrThrow(submission, call, now);
   if (submission.attachments.length >= call.maxAttachments)
-    throw new DomainError("conflict", "too_many_attachments", "cases.attachment.tooMany", { max: call.maxAttachments }, { file: "cases.attachment.tooMany" });
+    throw new DomainError("conflict", "too_many_attachments", "cases.attachment.tooMany", { max: call.maxAttachments }, { file: `cases.attachment.tooMany|${call.maxAttachments}` });
   if (bytes.byteLength === 0) throw new DomainError("invalid", "attachment_missing", "cases.attachment.missing", undefined, { file: "cases.attachment.missing" });
   if (bytes.byteLength > call.maxAttachmentBytes) throw attachmentTooLarge(call.maxAttachmentBytes);
   const type = sniffCaseFile(bytes);
   if (!type) throw new DomainError("unsupported", "attachment_type", "cases.attachment.type", undefined, { file: "cases.attachment.type" });
+  if (!nameMatchesType(fileName, type)) throw new DomainError("unsupported", "attachment_name_mismatch", "cases.attachment.nameMismatch", undefined, { file: "cases.attachment.nameMismatch" });
   const storageKey = randomBytes(16).toString("hex");
   const directory = attachmentsDirectory();
   mkdirSync(directory, { recursive: true });
@@ -365,7 +366,8 @@ export async function addAttachment({ submissionId, fileName, bytes, now = new D
 }
 
 export function attachmentTooLarge(maxBytes: number) {
-  return new DomainError("too_large", "attachment_too_large", "cases.attachment.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, { file: "cases.attachment.tooLarge" });
+  const max = Math.round(maxBytes / 1024 / 1024);
+  return new DomainError("too_large", "attachment_too_large", "cases.attachment.tooLarge", { max }, { file: `cases.attachment.tooLarge|${max}` });
 }
 
 export async function deleteAttachment({ submissionId, attachmentId, now = new Date() }: { submissionId: string; attachmentId: string; now?: Date }) {

@@ -13,6 +13,18 @@ export const caseFileTypes = {
 
 export type CaseFileType = keyof typeof caseFileTypes;
 
+const extensions: Record<CaseFileType, readonly string[]> = { pdf: ["pdf"], docx: ["docx"], pptx: ["pptx"], png: ["png"], jpeg: ["jpg", "jpeg"] };
+
+/**
+ * Whether a file's name agrees with what its bytes are: a name ending in another type's extension (a PDF
+ * renamed "diagram.png") is refused, so nobody opens a file as something it is not. A name without an
+ * extension says nothing and agrees.
+ */
+export function nameMatchesType(fileName: string, type: CaseFileType): boolean {
+  const extension = /\.([^./\\]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined || extensions[type].includes(extension);
+}
+
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
 export function sniffCaseFile(bytes: Uint8Array): CaseFileType | null {

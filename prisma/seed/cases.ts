@@ -1,4 +1,5 @@
 import type { CaseDecision, CaseSubmissionStatus, Firm } from "~/generated/prisma/client";
+import { planAssignments } from "~/models/case-assignment";
 import { refreshCaseSearchText } from "~/models/case-library.server";
 import { prisma } from "~/models/store/connection.server";
 import { createUser, findUserByEmail } from "~/models/user.server";
@@ -271,6 +272,7 @@ export async function seedCases({ firms, now = new Date() }: { firms: Firm[]; no
   const industries = new Map((await db.industry.findMany()).map((term) => [term.code, term.id]));
   const scenarios = new Map((await db.scenario.findMany()).map((term) => [term.code, term.id]));
   const decidedAt = new Date("2025-11-20T02:00:00Z");
+  const submittedCases: { id: string; index: number; firmIds: string[] }[] = [];
   for (const [index, demo] of demoCases.entries()) {
     const firm = firms[demo.firm];
     const submitted = demo.status !== "DRAFT";
@@ -308,24 +310,30 @@ export async function seedCases({ firms, now = new Date() }: { firms: Firm[]; no
         coSubmitters: { create: (demo.co ?? []).map((co, position) => ({ firmId: firms[co].id, name: firms[co].name, nameEn: firms[co].nameEn, position })) },
       },
     });
-    if (demo.status === "SUBMITTED") await assignAndScore(submission.id, firm.id, index);
+    if (demo.status === "SUBMITTED") submittedCases.push({ id: submission.id, index, firmIds: [firm.id, ...(demo.co ?? []).map((co) => firms[co].id)] });
     if (demo.publish) await refreshCaseSearchText(submission.id);
   }
 
-  // Every reviewer without a conflict with the case's firms scores it on each criterion (1–5), comments included.
-  async function assignAndScore(submissionId: string, firmId: string, index: number) {
-    for (const [position, reviewer] of reviewers.entries()) {
-      if (reviewer.id === conflicted.reviewer.id && firmId === conflicted.firm.id) continue;
-      await db.caseReviewAssignment.create({
-        data: {
-          submissionId,
-          reviewerUserId: reviewer.id,
-          comment: "案例落地扎实，数据翔实。",
-          completedAt: decidedAt,
-          scores: { create: call.criteria.map((criterion, c) => ({ criterionId: criterion.id, score: 1 + ((index * 3 + position * 2 + c + (index < 6 ? 9 : 5)) % 5) })) },
-        },
-      });
-    }
+  // The reviewers are assigned as the organizers' "assign automatically" does, so the declared conflict is
+  // respected (its case gets two reviewers, not three); each scores every criterion (1–5), comments included.
+  const { added } = planAssignments({
+    cases: submittedCases,
+    reviewers: reviewers.map((reviewer) => ({ id: reviewer.id, conflictFirmIds: reviewer.id === conflicted.reviewer.id ? [conflicted.firm.id] : [] })),
+    existing: [],
+    perCase: call.reviewersPerCase,
+  });
+  for (const { caseId, reviewerId } of added) {
+    const { index } = submittedCases.find((kase) => kase.id === caseId)!;
+    const position = reviewers.findIndex((reviewer) => reviewer.id === reviewerId);
+    await db.caseReviewAssignment.create({
+      data: {
+        submissionId: caseId,
+        reviewerUserId: reviewerId,
+        comment: "案例落地扎实，数据翔实。",
+        completedAt: decidedAt,
+        scores: { create: call.criteria.map((criterion, c) => ({ criterionId: criterion.id, score: 1 + ((index * 3 + position * 2 + c + (index < 6 ? 9 : 5)) % 5) })) },
+      },
+    });
   }
   return { call };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser, grantRole } from "~/models/user.server";
+import { addAttachment } from "~/models/case-submission.server";
 import { prisma } from "~/models/store/connection.server";
+import { caseFiles } from "../support/case-files";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";
 
@@ -124,7 +126,8 @@ describe("the reviewer's side", () => {
   it("leaks no submitting firm, organisation, contact or submitter on any page or file a reviewer opens (blind review)", async () => {
     const db = await prisma();
     const assignment = await db.caseReviewAssignment.findFirstOrThrow({ where: { submissionId: ids.s1 } });
-    await db.caseAttachment.create({ data: { submissionId: ids.s1, fileName: `${secret.lead}-方案.pdf`, contentType: "application/pdf", size: 9, sha256: "x", storageKey: "missing-on-purpose.pdf" } });
+    // Uploaded while the call was open, under a name that gives the firm away.
+    await addAttachment({ submissionId: ids.s1, fileName: `${secret.lead}-${secret.submitterName}-方案.pdf`, bytes: caseFiles.pdf, now: new Date("2026-01-15T00:00:00Z") });
     const jar = assignment.reviewerUserId === ids.r2 ? reviewer2 : reviewer1;
     const bodies: string[] = [];
     for (const path of ["/review", `/review/${assignment.id}`, `/review?_data=routes/review._index`, `/review/${assignment.id}?_data=routes/review.$assignmentId`]) {
@@ -134,7 +137,11 @@ describe("the reviewer's side", () => {
     }
     const attachment = await db.caseAttachment.findFirstOrThrow({ where: { submissionId: ids.s1 } });
     const download = await jar.fetch(`${server.baseUrl}/review/${assignment.id}/attachments/${attachment.id}`);
-    bodies.push(JSON.stringify([...download.headers]), await download.text());
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; /);
+    const served = Buffer.from(await download.arrayBuffer());
+    expect(served.equals(caseFiles.pdf)).toBe(true);
+    bodies.push(decodeURIComponent(JSON.stringify([...download.headers])), served.toString("latin1"));
     const everything = bodies.join("\n");
     expect(everything).toContain("智能风控平台");
     for (const leak of Object.values(secret)) expect(everything).not.toContain(leak);
@@ -142,7 +149,7 @@ describe("the reviewer's side", () => {
 
   it("keeps one score per reviewer and criterion under a storm of concurrent saves", async () => {
     const assignment = await (await prisma()).caseReviewAssignment.findFirstOrThrow({ where: { submissionId: ids.s2, reviewerUserId: ids.r2 } });
-    const saves = Array.from({ length: 16 }, (_, index) =>
+    const saves = Array.from({ length: 20 }, (_, index) =>
       post(reviewer2, `${server.baseUrl}/review/${assignment.id}`, {
         intent: "save",
         comment: `总体 ${index}`,
@@ -152,7 +159,7 @@ describe("the reviewer's side", () => {
         "scores[1].score": String(((index + 2) % 5) + 1),
       }),
     );
-    expect((await Promise.all(saves)).map((response) => response.status)).toEqual(Array(16).fill(200));
+    expect((await Promise.all(saves)).map((response) => response.status)).toEqual(Array(20).fill(200));
     const scores = await (await prisma()).caseScore.findMany({ where: { assignmentId: assignment.id } });
     expect(scores.map((score) => score.criterionId).sort()).toEqual([ids.c1, ids.c2].sort());
     const complete = await post(reviewer2, `${server.baseUrl}/review/${assignment.id}`, { intent: "complete", comment: "", "scores[0].criterionId": ids.c1, "scores[0].score": "4" });
@@ -186,5 +193,18 @@ describe("decisions", () => {
     const assignment = await db.caseReviewAssignment.findFirstOrThrow({ where: { submissionId: ids.s2, reviewerUserId: ids.r2 } });
     const late = await post(reviewer2, `${server.baseUrl}/review/${assignment.id}`, { intent: "save", comment: "", "scores[0].criterionId": ids.c1, "scores[0].score": "1" });
     expect(late.status).toBe(423);
+  });
+
+  it("shows the weighted mean and the per-reviewer normalised score side by side", async () => {
+    await (await prisma()).caseCall.update({ where: { id: ids.call }, data: { normaliseScores: true } });
+    const html = (await (await admin.fetch(reviewPage())).text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(html).toContain("加权平均分");
+    expect(html).toContain("标准化得分");
+  });
+
+  it("audits every step of the review", async () => {
+    const actions = new Set((await (await prisma()).auditLog.findMany({ select: { action: true } })).map((row) => row.action));
+    for (const action of ["case.reviewer_added", "case.conflict_recorded", "case.conflict_removed", "case.auto_assigned", "case.review_completed", "case.decided"])
+      expect(actions, action).toContain(action);
   });
 });

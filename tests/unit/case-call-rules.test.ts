@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { acceptsSubmissions, callPhase } from "~/models/case-deadline";
-import { sniffCaseFile } from "~/utils/file-type";
+import { nameMatchesType, sniffCaseFile } from "~/utils/file-type";
 import { parseLocalDateTime } from "~/utils/time";
 import { caseFiles } from "../support/case-files";
 
@@ -46,5 +46,15 @@ describe("attachment types from the bytes", () => {
     expect(sniffCaseFile(caseFiles.text)).toBeNull();
     expect(sniffCaseFile(caseFiles.plainZip)).toBeNull();
     expect(sniffCaseFile(caseFiles.docx.subarray(0, 40))).toBeNull();
+  });
+
+  it("refuses a name whose extension claims another type than the bytes (a PDF renamed .png)", () => {
+    expect(nameMatchesType("方案.PDF", "pdf")).toBe(true);
+    expect(nameMatchesType("现场.jpg", "jpeg")).toBe(true);
+    expect(nameMatchesType("现场.JPEG", "jpeg")).toBe(true);
+    expect(nameMatchesType("架构", "png")).toBe(true);
+    expect(nameMatchesType("方案.pdf.png", "pdf")).toBe(false);
+    expect(nameMatchesType("汇报.pptx", "docx")).toBe(false);
+    expect(nameMatchesType("notes.txt", "pdf")).toBe(false);
   });
 });

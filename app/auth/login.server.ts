@@ -40,7 +40,7 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!perAddress.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
   const db = await prisma();
-  const user = await db.user.findUnique({ where: { email: normalized }, include: { roles: { select: { role: true, eventId: true, seriesId: true, firmId: true } } } });
+  const user = await db.user.findUnique({ where: { email: normalized }, include: { roles: { select: { role: true, eventId: true, seriesId: true, firmId: true, callId: true } } } });
   const attemptId = await reserveAttempt({ email: normalized, ip, userId: user?.id ?? null });
   if (!attemptId) return { ok: false, reason: "locked" };
 

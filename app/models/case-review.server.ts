@@ -453,6 +453,8 @@ export async function reviewOverview(callId: string) {
         shortlisted: true,
         decision: true,
         decidedAt: true,
+        publicationConsent: true,
+        publishedAt: true,
         firm: { select: { name: true, nameEn: true } },
         coSubmitters: { select: { name: true, nameEn: true, firm: { select: { name: true, nameEn: true } } }, orderBy: { position: "asc" } },
         assignments: { select: { id: true, reviewerUserId: true, completedAt: true, scores: { select: { criterionId: true, score: true } } } },
@@ -485,6 +487,8 @@ export async function reviewOverview(callId: string) {
       coSubmitters: submission.coSubmitters.map((co) => co.firm ?? { name: co.name, nameEn: co.nameEn }),
       shortlisted: submission.shortlisted,
       decision: submission.decision,
+      consent: submission.publicationConsent,
+      published: submission.publishedAt !== null,
       assigned: submission.assignments.length,
       completed: submission.assignments.filter((assignment) => assignment.completedAt).length,
       reviewers: submission.assignments.map((assignment) => ({

@@ -10,6 +10,7 @@ import { Table, Td, Th, Tr } from "~/components/ui/Table";
 import { requireCaseCallManager } from "~/auth/permissions.server";
 import { titled } from "~/i18n/meta";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
+import { publishCase, unpublishCase } from "~/models/case-library.server";
 import { addReviewer, assignAutomatically, assignByHand, decideCase, recordConflict, removeConflict, reviewOverview, setShortlisted, unassign } from "~/models/case-review.server";
 import { callReviewForms, caseDecisions } from "~/schemas/case-review";
 import { requestTranslator } from "~/utils/i18n.server";
@@ -71,6 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { changed } = await decideCase({ callId, submissionId: form.submissionId, decision: form.decision, actorUserId });
         return answer(t(changed ? "caseReview.ranking.decided" : "caseReview.ranking.unchanged"));
       }
+      case "publish":
+        await publishCase({ callId, submissionId: form.submissionId, actorUserId });
+        return answer(t("caseLibrary.admin.done.published"));
+      case "unpublish":
+        await unpublishCase({ callId, submissionId: form.submissionId, actorUserId });
+        return answer(t("caseLibrary.admin.done.unpublished"));
     }
   });
 }
@@ -213,6 +220,8 @@ export default function CallReview() {
         </CardTitle>
         <ActionNotice intent="shortlist" />
         <ActionNotice intent="decide" />
+        <ActionNotice intent="publish" />
+        <ActionNotice intent="unpublish" />
         {cases.length === 0 ? (
           <EmptyState title={t("caseReview.admin.noCases")} />
         ) : (
@@ -294,6 +303,20 @@ export default function CallReview() {
                         </Button>
                       ))}
                     </Form>
+                    {kase.decision === "TYPICAL" || kase.decision === "EXCELLENT" ? (
+                      kase.consent ? (
+                        <Form method="post" className="mt-1 flex flex-wrap items-center gap-1">
+                          <input type="hidden" name="intent" value={kase.published ? "unpublish" : "publish"} />
+                          <input type="hidden" name="submissionId" value={kase.id} />
+                          <Badge tone={kase.published ? "success" : "neutral"}>{t(kase.published ? "caseLibrary.admin.published" : "caseLibrary.admin.unpublished")}</Badge>
+                          <Button type="submit" size="sm" variant={kase.published ? "ghost" : "primary"}>
+                            {t(kase.published ? "caseLibrary.admin.unpublish" : "caseLibrary.admin.publish")}
+                          </Button>
+                        </Form>
+                      ) : (
+                        <p className="mt-1 text-xs text-slate-600">{t("caseLibrary.admin.consentMissing")}</p>
+                      )
+                    ) : null}
                   </Td>
                 </Tr>
               ))}

@@ -78,14 +78,19 @@ export default function PanoramaPage() {
                     <td key={scenario.id} className="p-0.5">
                       <Link
                         to={`/cases?industry=${industry.code}&scenario=${scenario.code}`}
-                        aria-label={label}
                         title={label}
                         data-cases={cell.cases}
                         data-providers={cell.providers}
-                        className={`flex min-h-14 flex-col items-center justify-center rounded p-1 text-center leading-tight hover:ring-2 hover:ring-brand-700 ${heat[cell.level]}`}
+                        className={`relative flex min-h-14 flex-col items-center justify-center rounded p-1 text-center leading-tight hover:ring-2 hover:ring-brand-700 ${heat[cell.level]}`}
                       >
-                        <span className="text-base font-bold">{cell.cases}</span>
-                        <span className="text-[0.7rem]">{t("caseLibrary.panorama.providers", { count: cell.providers })}</span>
+                        {/* Named by its sentence rather than an aria-label, which would not contain the visible figures (WCAG 2.5.3); the link is `relative` so the hidden sentence stays inside the scrolling grid. */}
+                        <span className="sr-only">{label}</span>
+                        <span aria-hidden="true" className="text-base font-bold">
+                          {cell.cases}
+                        </span>
+                        <span aria-hidden="true" className="text-[0.7rem]">
+                          {t("caseLibrary.panorama.providers", { count: cell.providers })}
+                        </span>
                       </Link>
                     </td>
                   );

@@ -90,6 +90,11 @@ export default function FirmPortal() {
     <main id="main" className="mx-auto max-w-5xl px-4 py-6">
       <p className="text-sm font-semibold text-brand-700">{t("programme.portal.title")}</p>
       <h1 className="text-2xl font-bold">{localized(page.firm.name, page.firm.nameEn)}</h1>
+      <p className="mt-1 text-sm">
+        <Link to="/firm/cases" className="text-brand-700 underline">
+          {t("cases.firm.link")}
+        </Link>
+      </p>
       {myFirms.length > 1 ? (
         <nav aria-label={t("programme.portal.chooseFirm")} className="mt-2 flex flex-wrap gap-2 text-sm">
           {myFirms.map((firm) => (

@@ -36,4 +36,7 @@ const autoAssign = z.object({ intent: z.literal("auto-assign") });
 const shortlist = z.object({ intent: z.literal("shortlist"), submissionId: id, shortlisted: z.enum(["true", "false"]).transform((value) => value === "true") });
 const decide = z.object({ intent: z.literal("decide"), submissionId: id, decision: z.enum(caseDecisions, { errorMap: () => ({ message: "validation.invalid" }) }) });
 
-export const callReviewForms = z.discriminatedUnion("intent", [addReviewer, recordConflict, removeConflict, assign, unassign, autoAssign, shortlist, decide]);
+// A selected case whose submitter consented goes to the library from the same row it was decided on.
+const publish = z.object({ intent: z.enum(["publish", "unpublish"]), submissionId: id });
+
+export const callReviewForms = z.discriminatedUnion("intent", [addReviewer, recordConflict, removeConflict, assign, unassign, autoAssign, shortlist, decide, publish]);

@@ -29,12 +29,16 @@ import {
   sharedDetails,
   slotChanges,
   slotsOfSessions,
+  suggestionFit,
   tagsColumn,
   tagsOf,
   type MatchSideName,
   type ShareableField,
+  type SuggestionReason,
+  type SuggestionSubject,
 } from "./matchmaking-rules";
-import { suggestionFit, type FitReason } from "./matchmaking-fit";
+import { fitReason } from "./match-fit";
+import { localized, type Locale, type Translate } from "~/i18n";
 import { audit } from "./audit.server";
 import { requireByToken } from "./registration-self-service.server";
 
@@ -274,18 +278,19 @@ export async function participantsFor(token: string) {
   const me = fitSubject(profile, industries);
   return others
     .map((other) => {
-      const fit = suggestionFit(me, fitSubject(other, industries));
+      const { score, reason } = suggestionFit(me, fitSubject(other, industries));
       const request = requests.find((row) => row.fromProfileId === other.id || row.toProfileId === other.id) ?? null;
+      const industry = other.industryId ? (industries.get(other.industryId) ?? null) : null;
       return {
         id: other.id,
         side: sideOf[other.side],
         offers: other.offers,
         needs: other.needs,
         tags: tagsOf(other.tags),
-        industry: other.industryId ? (industries.get(other.industryId)?.code ?? null) : null,
+        industry: industry?.code ?? null,
         shared: sharedOf(other),
-        score: fit.score,
-        reasons: fit.reasons,
+        score,
+        reasons: { ...reason, industry: reason.fit.sameIndustry && industry ? { name: industry.name, nameEn: industry.nameEn } : null },
         request: request ? { id: request.id, direction: request.fromProfileId === profile.id ? ("sent" as const) : ("received" as const), status: requestStatusName[request.status] } : null,
       };
     })
@@ -293,21 +298,30 @@ export async function participantsFor(token: string) {
 }
 
 export type ParticipantView = Awaited<ReturnType<typeof participantsFor>>[number];
-export type { FitReason };
+export type FitReasons = SuggestionReason & { industry: { name: string; nameEn: string } | null };
+
+/** The reasons as the reader sees them: "供需互补", "同属金融；关键词：反欺诈、信贷审批". */
+export function describeFit(reasons: FitReasons, t: Translate, locale: Locale): string[] {
+  const industry = reasons.industry ? localized(locale, reasons.industry.name, reasons.industry.nameEn) : null;
+  const line = fitReason(reasons.fit, { industry }, locale);
+  return [reasons.complement ? t("matchmaking.reason.complement") : "", line].filter(Boolean);
+}
 
 async function industryTerms() {
   const rows = await (await prisma()).industry.findMany({ select: { id: true, code: true, name: true, nameEn: true } });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function fitSubject(profile: { side: keyof typeof sideOf; offers: string; needs: string; tags: string; industryId: string | null }, industries: Awaited<ReturnType<typeof industryTerms>>) {
-  const industry = profile.industryId ? industries.get(profile.industryId) : undefined;
+function fitSubject(
+  profile: { side: keyof typeof sideOf; offers: string; needs: string; tags: string; industryId: string | null },
+  industries: Awaited<ReturnType<typeof industryTerms>>,
+): SuggestionSubject {
   return {
     side: sideOf[profile.side],
     offers: profile.offers,
     needs: profile.needs,
     tags: tagsOf(profile.tags),
-    industry: industry ? { code: industry.code, name: industry.name, nameEn: industry.nameEn } : null,
+    industryCode: profile.industryId ? (industries.get(profile.industryId)?.code ?? null) : null,
   };
 }
 

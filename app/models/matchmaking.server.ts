@@ -41,6 +41,7 @@ import { fitReason } from "./match-fit";
 import { localized, type Locale, type Translate } from "~/i18n";
 import { audit } from "./audit.server";
 import { requireByToken } from "./registration-self-service.server";
+import type { UnplacedReason } from "./meeting-scheduler";
 
 /**
  * Event matchmaking (issue 18 §2–§5): the organizers' setup and slots, the registrants' opt-in from their
@@ -55,7 +56,7 @@ const defaults = { enabled: false, slotMinutes: 15, tables: 10, optInClosesAt: n
 
 async function setupOfEvent(eventId: string) {
   const db = await prisma();
-  return (await db.matchmakingSetup.findUnique({ where: { eventId } })) ?? { eventId, ...defaults, planPublishedAt: null, planVersion: 0 };
+  return (await db.matchmakingSetup.findUnique({ where: { eventId } })) ?? { eventId, ...defaults, planPublishedAt: null as Date | null, planVersion: 0 };
 }
 
 async function slotsOf(eventId: string) {
@@ -111,6 +112,8 @@ export async function recordEventNoShows(eventId: string, now = new Date()) {
   await writeTransaction((sql) => recordNoShows.run(sql, { eventId, now: sqlDate(now) }));
 }
 
+const partyColumns = { select: { name: true, organization: true } } as const;
+
 /** Everything the setup page shows: the setup, sessions, slots, participants, requests, meetings, follow-ups. */
 export async function matchmakingOverview(eventId: string, now = new Date()) {
   await recordEventNoShows(eventId, now);
@@ -127,18 +130,25 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
     db.meetingRequest.findMany({
       where: { eventId },
       orderBy: { createdAt: "asc" },
-      include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } },
+      include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } }, meeting: { select: { id: true } } },
     }),
     db.meeting.findMany({
       where: { eventId },
       orderBy: [{ slot: { startsAt: "asc" } }, { table: "asc" }],
-      include: { slot: true, request: { include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } } } },
+      include: { slot: true, request: { include: { fromProfile: { include: { registration: partyColumns } }, toProfile: { include: { registration: partyColumns } } } } },
     }),
     db.meetingFollowUp.findMany({ where: { meeting: { eventId } }, select: { nextStep: true, usefulness: true } }),
   ]);
   const rated = followUps.filter((answer) => answer.usefulness !== null);
   return {
-    setup: { enabled: setup.enabled, slotMinutes: setup.slotMinutes, tables: setup.tables, optInClosesAt: setup.optInClosesAt },
+    setup: {
+      enabled: setup.enabled,
+      slotMinutes: setup.slotMinutes,
+      tables: setup.tables,
+      optInClosesAt: setup.optInClosesAt,
+      planPublishedAt: setup.planPublishedAt,
+      planVersion: setup.planVersion,
+    },
     sessions,
     slots: slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, meetings: slot._count.meetings, available: slot._count.availability })),
     participants: profiles.map((profile) => ({
@@ -156,14 +166,19 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
       status: requestStatusName[request.status],
       message: request.message,
       createdAt: request.createdAt,
+      placed: Boolean(request.meeting),
+      unplacedReason: request.unplacedReason as UnplacedReason | null,
     })),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,
       startsAt: meeting.slot.startsAt,
       endsAt: meeting.slot.endsAt,
       table: meeting.table,
+      slotId: meeting.slotId,
       from: meeting.request.fromProfile.registration.name,
       to: meeting.request.toProfile.registration.name,
+      fromParty: meeting.request.fromProfile.registration,
+      toParty: meeting.request.toProfile.registration,
       fromCheckedIn: Boolean(meeting.fromCheckedInAt),
       toCheckedIn: Boolean(meeting.toCheckedInAt),
       outcome: meetingOutcome(meeting, meeting.slot, now),

@@ -5,6 +5,7 @@ import { demoReviewerLogins, seedCases } from "./seed/cases";
 import { seedCheckIn } from "./seed/checkin";
 import { seedEventPages } from "./seed/event-pages";
 import { seedEvents } from "./seed/events";
+import { seedMatchmaking } from "./seed/matchmaking";
 import { seedProgramme } from "./seed/programme";
 import { seedRegistrations } from "./seed/registrations";
 import { seedTaxonomy } from "./seed/taxonomy";
@@ -26,6 +27,7 @@ export async function seedDemo(now = new Date()) {
   await seedRegistrations({ firms, now });
   await seedCheckIn();
   await seedBoard(firms, now);
+  await seedMatchmaking(now);
   await seedCases({ firms, now });
 }
 

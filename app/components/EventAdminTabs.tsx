@@ -4,7 +4,7 @@ import { useT } from "~/i18n/react";
 
 // Sections of one event in the back office. Each capability owns the routes under its path segment:
 // agenda (agendas), registration-settings / registrations / emails (registration), checkin (check-in),
-// access (staff accounts and API tokens).
+// matchmaking (1:1 meetings), access (staff accounts and API tokens).
 const tabs: { segment: string; label: MessageKey }[] = [
   { segment: "", label: "admin.eventTabs.overview" },
   { segment: "page", label: "eventPage.admin.tab" },
@@ -12,6 +12,7 @@ const tabs: { segment: string; label: MessageKey }[] = [
   { segment: "registration-settings", label: "admin.eventTabs.registrationSettings" },
   { segment: "registrations", label: "admin.eventTabs.registrations" },
   { segment: "checkin", label: "admin.eventTabs.checkin" },
+  { segment: "matchmaking", label: "admin.eventTabs.matchmaking" },
   { segment: "emails", label: "admin.eventTabs.emails" },
   { segment: "access", label: "admin.eventTabs.access" },
 ];

@@ -1,3 +1,5 @@
+import { fit, type Fit, type FitSide } from "./match-fit";
+
 /**
  * The pure rules of event matchmaking (issue 18 §2–§4): how matchmaking sessions are cut into slots, where an
  * accepted request may be placed, what one participant may see of another, and which meetings count as held.
@@ -129,4 +131,26 @@ export function meetingOutcome(meeting: { fromCheckedInAt: Date | null; toChecke
 export function sidesComplement(a: MatchSideName, b: MatchSideName): boolean {
   if (a === "both" || b === "both") return true;
   return a !== b;
+}
+
+/** What the fit of two participants is computed from: each one's offers and needs, their tags and industry. */
+export type SuggestionSubject = { side: MatchSideName; offers: string; needs: string; tags: string[]; industryCode: string | null };
+
+/** Why a participant is suggested: complementary sides, and the better fit of one's need with the other's offer. */
+export type SuggestionReason = { complement: boolean; fit: Fit };
+
+const complementWeight = 0.3;
+
+/**
+ * How well `other` fits `me`, scored by the board's fit (match-fit.ts) of my needs with their offers or of
+ * their needs with my offers, whichever fits better, plus a bonus when the sides complement each other.
+ */
+export function suggestionFit(me: SuggestionSubject, other: SuggestionSubject): { score: number; reason: SuggestionReason } {
+  const side = (subject: SuggestionSubject, text: string): FitSide => ({ industryCode: subject.industryCode, tags: subject.tags, text });
+  const mine = fit(side(me, me.needs), side(other, other.offers));
+  const theirs = fit(side(other, other.needs), side(me, me.offers));
+  const best = mine.score >= theirs.score ? mine : theirs;
+  const complement = sidesComplement(me.side, other.side);
+  const score = complementWeight * +complement + (1 - complementWeight) * best.score;
+  return { score: Math.round(score * 1000) / 1000, reason: { complement, fit: best } };
 }

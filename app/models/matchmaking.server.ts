@@ -29,14 +29,19 @@ import {
   sharedDetails,
   slotChanges,
   slotsOfSessions,
+  suggestionFit,
   tagsColumn,
   tagsOf,
   type MatchSideName,
   type ShareableField,
+  type SuggestionReason,
+  type SuggestionSubject,
 } from "./matchmaking-rules";
-import { suggestionFit, type FitReason } from "./matchmaking-fit";
+import { fitReason } from "./match-fit";
+import { localized, type Locale, type Translate } from "~/i18n";
 import { audit } from "./audit.server";
 import { requireByToken } from "./registration-self-service.server";
+import type { UnplacedReason } from "./meeting-scheduler";
 
 /**
  * Event matchmaking (issue 18 §2–§5): the organizers' setup and slots, the registrants' opt-in from their
@@ -51,7 +56,7 @@ const defaults = { enabled: false, slotMinutes: 15, tables: 10, optInClosesAt: n
 
 async function setupOfEvent(eventId: string) {
   const db = await prisma();
-  return (await db.matchmakingSetup.findUnique({ where: { eventId } })) ?? { eventId, ...defaults, planPublishedAt: null, planVersion: 0 };
+  return (await db.matchmakingSetup.findUnique({ where: { eventId } })) ?? { eventId, ...defaults, planPublishedAt: null as Date | null, planVersion: 0 };
 }
 
 async function slotsOf(eventId: string) {
@@ -107,6 +112,8 @@ export async function recordEventNoShows(eventId: string, now = new Date()) {
   await writeTransaction((sql) => recordNoShows.run(sql, { eventId, now: sqlDate(now) }));
 }
 
+const partyColumns = { select: { name: true, organization: true } } as const;
+
 /** Everything the setup page shows: the setup, sessions, slots, participants, requests, meetings, follow-ups. */
 export async function matchmakingOverview(eventId: string, now = new Date()) {
   await recordEventNoShows(eventId, now);
@@ -123,18 +130,25 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
     db.meetingRequest.findMany({
       where: { eventId },
       orderBy: { createdAt: "asc" },
-      include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } },
+      include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } }, meeting: { select: { id: true } } },
     }),
     db.meeting.findMany({
       where: { eventId },
       orderBy: [{ slot: { startsAt: "asc" } }, { table: "asc" }],
-      include: { slot: true, request: { include: { fromProfile: { include: { registration: { select: { name: true } } } }, toProfile: { include: { registration: { select: { name: true } } } } } } },
+      include: { slot: true, request: { include: { fromProfile: { include: { registration: partyColumns } }, toProfile: { include: { registration: partyColumns } } } } },
     }),
     db.meetingFollowUp.findMany({ where: { meeting: { eventId } }, select: { nextStep: true, usefulness: true } }),
   ]);
   const rated = followUps.filter((answer) => answer.usefulness !== null);
   return {
-    setup: { enabled: setup.enabled, slotMinutes: setup.slotMinutes, tables: setup.tables, optInClosesAt: setup.optInClosesAt },
+    setup: {
+      enabled: setup.enabled,
+      slotMinutes: setup.slotMinutes,
+      tables: setup.tables,
+      optInClosesAt: setup.optInClosesAt,
+      planPublishedAt: setup.planPublishedAt,
+      planVersion: setup.planVersion,
+    },
     sessions,
     slots: slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, meetings: slot._count.meetings, available: slot._count.availability })),
     participants: profiles.map((profile) => ({
@@ -152,14 +166,19 @@ export async function matchmakingOverview(eventId: string, now = new Date()) {
       status: requestStatusName[request.status],
       message: request.message,
       createdAt: request.createdAt,
+      placed: Boolean(request.meeting),
+      unplacedReason: request.unplacedReason as UnplacedReason | null,
     })),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,
       startsAt: meeting.slot.startsAt,
       endsAt: meeting.slot.endsAt,
       table: meeting.table,
+      slotId: meeting.slotId,
       from: meeting.request.fromProfile.registration.name,
       to: meeting.request.toProfile.registration.name,
+      fromParty: meeting.request.fromProfile.registration,
+      toParty: meeting.request.toProfile.registration,
       fromCheckedIn: Boolean(meeting.fromCheckedInAt),
       toCheckedIn: Boolean(meeting.toCheckedInAt),
       outcome: meetingOutcome(meeting, meeting.slot, now),
@@ -274,18 +293,19 @@ export async function participantsFor(token: string) {
   const me = fitSubject(profile, industries);
   return others
     .map((other) => {
-      const fit = suggestionFit(me, fitSubject(other, industries));
+      const { score, reason } = suggestionFit(me, fitSubject(other, industries));
       const request = requests.find((row) => row.fromProfileId === other.id || row.toProfileId === other.id) ?? null;
+      const industry = other.industryId ? (industries.get(other.industryId) ?? null) : null;
       return {
         id: other.id,
         side: sideOf[other.side],
         offers: other.offers,
         needs: other.needs,
         tags: tagsOf(other.tags),
-        industry: other.industryId ? (industries.get(other.industryId)?.code ?? null) : null,
+        industry: industry?.code ?? null,
         shared: sharedOf(other),
-        score: fit.score,
-        reasons: fit.reasons,
+        score,
+        reasons: { ...reason, industry: reason.fit.sameIndustry && industry ? { name: industry.name, nameEn: industry.nameEn } : null },
         request: request ? { id: request.id, direction: request.fromProfileId === profile.id ? ("sent" as const) : ("received" as const), status: requestStatusName[request.status] } : null,
       };
     })
@@ -293,21 +313,30 @@ export async function participantsFor(token: string) {
 }
 
 export type ParticipantView = Awaited<ReturnType<typeof participantsFor>>[number];
-export type { FitReason };
+export type FitReasons = SuggestionReason & { industry: { name: string; nameEn: string } | null };
+
+/** The reasons as the reader sees them: "供需互补", "同属金融；关键词：反欺诈、信贷审批". */
+export function describeFit(reasons: FitReasons, t: Translate, locale: Locale): string[] {
+  const industry = reasons.industry ? localized(locale, reasons.industry.name, reasons.industry.nameEn) : null;
+  const line = fitReason(reasons.fit, { industry }, locale);
+  return [reasons.complement ? t("matchmaking.reason.complement") : "", line].filter(Boolean);
+}
 
 async function industryTerms() {
   const rows = await (await prisma()).industry.findMany({ select: { id: true, code: true, name: true, nameEn: true } });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function fitSubject(profile: { side: keyof typeof sideOf; offers: string; needs: string; tags: string; industryId: string | null }, industries: Awaited<ReturnType<typeof industryTerms>>) {
-  const industry = profile.industryId ? industries.get(profile.industryId) : undefined;
+function fitSubject(
+  profile: { side: keyof typeof sideOf; offers: string; needs: string; tags: string; industryId: string | null },
+  industries: Awaited<ReturnType<typeof industryTerms>>,
+): SuggestionSubject {
   return {
     side: sideOf[profile.side],
     offers: profile.offers,
     needs: profile.needs,
     tags: tagsOf(profile.tags),
-    industry: industry ? { code: industry.code, name: industry.name, nameEn: industry.nameEn } : null,
+    industryCode: profile.industryId ? (industries.get(profile.industryId)?.code ?? null) : null,
   };
 }
 

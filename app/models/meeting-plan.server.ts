@@ -82,8 +82,11 @@ export async function runMeetingPlan(eventId: string, actorId: string | null, no
   return result;
 }
 
-/** Publishes the plan as it stands; answers how many participants were e-mailed a changed schedule. */
-export async function publishMeetingPlan(eventId: string, actorId: string | null, now = new Date()): Promise<{ version: number; notified: number }> {
+/**
+ * Publishes the plan as it stands; answers how many participants were e-mailed a changed schedule. The demo
+ * seed publishes with `notify: false`: its fictional participants get no mail.
+ */
+export async function publishMeetingPlan(eventId: string, actorId: string | null, now = new Date(), { notify = true } = {}): Promise<{ version: number; notified: number }> {
   const result = await writeTransaction((sql) => {
     const setup = planSetup.get(sql, { eventId });
     if (!setup) throw new DomainError("conflict", "matchmaking_disabled", "matchmaking.plan.notSetUp");
@@ -94,7 +97,7 @@ export async function publishMeetingPlan(eventId: string, actorId: string | null
     const version = setup.planVersion + 1;
     let notified = 0;
     for (const profileId of new Set([...Object.keys(plan), ...Object.keys(previous)])) {
-      if ((plan[profileId] ?? []).join() === (previous[profileId] ?? []).join()) continue;
+      if (!notify || (plan[profileId] ?? []).join() === (previous[profileId] ?? []).join()) continue;
       const recipient = planRecipient.get(sql, { profileId });
       if (!recipient) continue;
       const queued = enqueueRenderLaterInTransaction(

@@ -1,5 +1,4 @@
-import { describeFit } from "~/models/matchmaking-fit";
-import { participantsFor } from "~/models/matchmaking.server";
+import { describeFit, participantsFor } from "~/models/matchmaking.server";
 import { manageTokenFor } from "~/route-helpers/matchmaking-api.server";
 import { jsonReply } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";

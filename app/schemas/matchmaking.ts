@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { matchSides, shareableFields } from "~/models/matchmaking-rules";
+import { optionalZonedDateTime } from "~/utils/zoned-input";
 
 /**
  * Event matchmaking (issue 18 §2): the opt-in profile, a meeting request, the organizers' setup and the
@@ -50,16 +51,19 @@ export const matchmakingManageForms = z.discriminatedUnion("intent", [
   followUpInputSchema.extend({ intent: z.literal("followup") }),
 ]);
 
-export const setupForms = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("setup"),
-    enabled: z.preprocess((value) => value === "on" || value === true, z.boolean()),
-    slotMinutes: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(5, "validation.invalid").max(120, "validation.invalid"),
-    tables: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(1, "validation.invalid").max(500, "validation.invalid"),
-    optInClosesAt: z.string().max(20).optional(),
-  }),
-  z.object({ intent: z.literal("followups") }),
-]);
+/** The organizers' matchmaking tab: the setup (opt-in closing typed in the event's zone), running and publishing the plan. */
+export const matchmakingAdminForms = (timeZone: string) =>
+  z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("setup"),
+      enabled: z.preprocess((value) => value === "on" || value === true, z.boolean()),
+      slotMinutes: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(5, "validation.invalid").max(120, "validation.invalid"),
+      tables: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(1, "validation.invalid").max(500, "validation.invalid"),
+      optInClosesAt: optionalZonedDateTime(timeZone),
+    }),
+    z.object({ intent: z.literal("run") }),
+    z.object({ intent: z.literal("publish") }),
+  ]);
 
 // ---- the API's answers ----
 

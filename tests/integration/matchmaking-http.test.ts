@@ -96,7 +96,7 @@ describe("the matchmaking API", () => {
 
     const participants = (await (await api(`${event.slug}/matchmaking/participants`, alice.token)).json()).participants as { id: string; reasons: string[]; score: number }[];
     expect(participants[0].id).toBe(bobId);
-    expect(participants[0].reasons.join(" ")).toContain("Shared tags: 反欺诈");
+    expect(participants[0].reasons.join(" ")).toContain("Keywords: 反欺诈");
 
     // Privacy: Bob shares only his organization; his name, e-mail and phone appear nowhere Alice can read.
     const readable = [await (await api(`${event.slug}/matchmaking/participants`, alice.token)).text()];

@@ -119,6 +119,14 @@ describe("permission matrix", () => {
       }
       expect(actual).toEqual(pageExpectations[who]);
     });
+
+    it(`matchmaking pages for ${who}: as the event guard says`, async () => {
+      const paths = [`/admin/events/${eventA.id}/matchmaking`, `/admin/events/${eventB.id}/matchmaking`, `/admin/events/${eventA.id}/matchmaking/table-plan`];
+      const actual = [];
+      for (const path of paths) actual.push((await jars[who].fetch(server.baseUrl + path)).status);
+      const [a, b] = guardExpectations[who];
+      expect(actual).toEqual([a, b, a]);
+    });
   }
 
   it("answers an unknown event id with 404 for a manager, never a 500", async () => {

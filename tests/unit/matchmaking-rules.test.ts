@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commonTerms, suggestionFit } from "~/models/matchmaking-fit";
-import { placementCandidates, sharedDetails, slotChanges, slotsOfSessions } from "~/models/matchmaking-rules";
+import { placementCandidates, sharedDetails, slotChanges, slotsOfSessions, suggestionFit } from "~/models/matchmaking-rules";
 
 function seeded(seed: number) {
   let state = seed;
@@ -60,13 +59,22 @@ describe("privacy and fit", () => {
     expect(sharedDetails({ name: "张三", organization: "示例", jobTitle: null, email: "a@example.org", phone: "1" }, ["organization", "jobTitle"])).toEqual({ organization: "示例" });
   });
 
-  it("ranks complementary sides with shared tags and keywords above others, and says why", () => {
-    const need = { side: "demand" as const, offers: "", needs: "反欺诈模型", tags: ["反欺诈"], industry: null };
-    const offer = { side: "supply" as const, offers: "反欺诈平台", needs: "", tags: ["反欺诈"], industry: null };
-    const other = { side: "demand" as const, offers: "", needs: "", tags: [], industry: null };
+  it("ranks complementary sides with shared tags and keywords above others, with the board's fit as the reason", () => {
+    const need = { side: "demand" as const, offers: "", needs: "信贷审批的反欺诈模型", tags: ["反欺诈"], industryCode: "finance" };
+    const offer = { side: "supply" as const, offers: "反欺诈平台，服务信贷审批", needs: "", tags: ["反欺诈"], industryCode: "finance" };
+    const other = { side: "demand" as const, offers: "", needs: "", tags: [], industryCode: null };
     const fit = suggestionFit(need, offer);
     expect(fit.score).toBeGreaterThan(suggestionFit(need, other).score);
-    expect(fit.reasons.map((reason) => reason.kind)).toEqual(["complement", "tags", "keywords"]);
-    expect(commonTerms("反欺诈模型", "反欺诈平台")).toEqual(["反欺诈"]);
+    expect(fit.reason.complement).toBe(true);
+    expect(fit.reason.fit.sameIndustry).toBe(true);
+    expect(fit.reason.fit.keywords).toEqual(expect.arrayContaining(["反欺诈", "信贷审批"]));
+    expect(suggestionFit(need, other).reason.complement).toBe(false);
+  });
+
+  it("finds the fit in either direction: their needs against my offers", () => {
+    const supplier = { side: "supply" as const, offers: "智能客服机器人", needs: "", tags: [], industryCode: null };
+    const buyer = { side: "demand" as const, offers: "", needs: "寻找智能客服机器人", tags: [], industryCode: null };
+    expect(suggestionFit(supplier, buyer).reason.fit.keywords.length).toBeGreaterThan(0);
+    expect(suggestionFit(supplier, buyer).score).toBe(suggestionFit(buyer, supplier).score);
   });
 });

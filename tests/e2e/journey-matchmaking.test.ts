@@ -83,7 +83,8 @@ describe("matchmaking journey in Chromium at 375 px", () => {
     await expect(aliceMeeting.textContent()).resolves.toContain("对方已到");
     await aliceMeeting.getByRole("button", { name: "我已到第 1 桌" }).click();
     await a.getByTestId("matchmaking-notice").filter({ hasText: "已签到第 1 桌" }).waitFor();
-    await expect(a.getByTestId("meeting").textContent()).resolves.toContain("已进行");
+    await a.reload();
+    await expect.poll(() => a.getByTestId("meeting").textContent()).toContain("已进行");
     await looksRight(a, "held-zh");
     await b.reload();
     await expect(b.getByTestId("meeting").textContent()).resolves.toContain("Held");

@@ -10,6 +10,7 @@ import { checkin } from "./messages/checkin";
 import { common } from "./messages/common";
 import { localization } from "./messages/localization";
 import { matchmaking } from "./messages/matchmaking";
+import { matchmakingManage } from "./messages/matchmaking-manage";
 import { meetingPlan } from "./messages/meeting-plan";
 import { eventPage } from "./messages/event-page";
 import { programme } from "./messages/programme";
@@ -45,6 +46,7 @@ const features = [
   titles,
   eventPage,
   matchmaking,
+  matchmakingManage,
   meetingPlan,
   rollup,
   board,
@@ -73,6 +75,7 @@ export type MessageKey =
   | KeysOf<typeof titles>
   | KeysOf<typeof eventPage>
   | KeysOf<typeof matchmaking>
+  | KeysOf<typeof matchmakingManage>
   | KeysOf<typeof meetingPlan>
   | KeysOf<typeof rollup>
   | KeysOf<typeof board>

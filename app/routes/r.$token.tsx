@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
+import { ButtonLink } from "~/components/ui/Button";
 import { Field } from "~/components/ui/FormField";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
@@ -10,6 +11,7 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { manageEditSchema, manageForms } from "~/schemas/registration";
 import { mapUrl } from "~/models/registration-emails.server";
+import { matchmakingEnabledFor } from "~/models/matchmaking-manage.server";
 import { cancelOwnRegistration, editOwnAnswers, editOwnRegistration, isReplacedManageLink, ownAnswers, registrationForManageToken, resendOwnEmail } from "~/models/registration-self-service.server";
 import { deleteOwnData } from "~/models/registration-privacy.server";
 import { editableFieldsOf, publicStatus } from "~/models/registration-rules.server";
@@ -54,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ticketCode: registration.status === "CONFIRMED" ? groupTicketCode(registration.ticketCode) : null,
     editable: editableFieldsOf(event),
     answers: await ownAnswers(registration),
+    matchmaking: registration.status === "CONFIRMED" && (await matchmakingEnabledFor(event.id)),
     event: {
       slug: event.slug,
       title: event.title,
@@ -129,7 +132,7 @@ function Notice({ message }: { message: MessageKey }) {
 
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "manage" }>;
 
-function Manage({ registration, qr, ticketCode, editable, answers, event }: Loaded) {
+function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, event }: Loaded) {
   const tokenPath = useLocation().pathname.replace(/\/$/, "");
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -167,6 +170,17 @@ function Manage({ registration, qr, ticketCode, editable, answers, event }: Load
         <FormErrors messages={refusals} />
       </div>
       <TicketCard qr={qr} code={ticketCode} holder={registration.name} statusKey={registration.statusKey} />
+      {matchmaking ? (
+        <section className="card mt-4" aria-labelledby="matchmaking-heading">
+          <h2 id="matchmaking-heading" className="font-semibold">
+            {t("matchmaking.manage.cardTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t("matchmaking.manage.cardIntro")}</p>
+          <ButtonLink to={`${tokenPath}/matchmaking`} className="mt-3">
+            {t("matchmaking.manage.open")}
+          </ButtonLink>
+        </section>
+      ) : null}
       <section className="card mt-4" aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 font-semibold">
           {t("registration.manage.details")}

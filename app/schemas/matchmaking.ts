@@ -38,17 +38,28 @@ export const followUpInputSchema = z.object({
   usefulness: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(1, "validation.invalid").max(5, "validation.invalid"),
 });
 
-/** The manage page's matchmaking forms, told apart by `intent`; the tags field is one comma-separated line there. */
+/**
+ * The manage page's profile form: tags are one comma-separated line there, and every shareable field is a
+ * checkbox on the page, so none ticked means sharing nothing (not the API's default).
+ */
+export const manageProfileForm = profileInputSchema.extend({
+  intent: z.literal("profile"),
+  tags: z.preprocess((value) => (typeof value === "string" ? value.split(/[,，、]/) : value), list(text(30), 12)).transform((tags) => tags.filter(Boolean)),
+  shared: list(z.enum(shareableFields, { invalid_type_error: "validation.invalid" }), shareableFields.length),
+});
+
+export const manageRequestForm = requestInputSchema.extend({ intent: z.literal("request") });
+export const manageFollowUpForm = followUpInputSchema.extend({ intent: z.literal("followup") });
+
+/** The manage page's matchmaking forms, told apart by `intent`. */
 export const matchmakingManageForms = z.discriminatedUnion("intent", [
-  profileInputSchema.extend({
-    intent: z.literal("profile"),
-    tags: z.preprocess((value) => (typeof value === "string" ? value.split(/[,，、]/) : value), list(text(30), 12)).transform((tags) => tags.filter(Boolean)),
-  }),
-  requestInputSchema.extend({ intent: z.literal("request") }),
+  manageProfileForm,
+  manageRequestForm,
   z.object({ intent: z.literal("accept"), requestId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("decline"), requestId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("checkin"), meetingId: z.string().min(1).max(64) }),
-  followUpInputSchema.extend({ intent: z.literal("followup") }),
+  manageFollowUpForm,
+  z.object({ intent: z.literal("optout") }),
 ]);
 
 /** The organizers' matchmaking tab: the setup (opt-in closing typed in the event's zone), running and publishing the plan. */

@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { TextAreaField } from "~/components/ui/FormField";
-import { useLocalized, useT } from "~/i18n/react";
+import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { MatchSideName } from "~/models/matchmaking-rules";
 import { manageRequestForm } from "~/schemas/matchmaking";
 import { useLastResult } from "./action-answer";
@@ -52,6 +52,7 @@ function ParticipantCard({ participant, industries }: { participant: Suggestion;
   const t = useT();
   const localized = useLocalized();
   const displayName = useDisplayName();
+  const reasonSeparator = useLocale() === "en" ? "; " : "；";
   const industry = industries.find((candidate) => candidate.code === participant.industry);
   const headingId = `participant-${participant.id}`;
   return (
@@ -68,7 +69,7 @@ function ParticipantCard({ participant, industries }: { participant: Suggestion;
         {participant.offers ? <Term label={t("matchmaking.participants.offers")}>{participant.offers}</Term> : null}
         {participant.needs ? <Term label={t("matchmaking.participants.needs")}>{participant.needs}</Term> : null}
         {participant.tags.length ? <Term label={t("matchmaking.setup.tags")}>{participant.tags.join(", ")}</Term> : null}
-        {participant.reasons.length ? <Term label={t("matchmaking.participants.why")}>{participant.reasons.join("; ")}</Term> : null}
+        {participant.reasons.length ? <Term label={t("matchmaking.participants.why")}>{participant.reasons.join(reasonSeparator)}</Term> : null}
       </dl>
       {participant.request ? (
         <p className="mt-3">

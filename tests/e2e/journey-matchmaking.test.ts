@@ -56,7 +56,7 @@ describe("matchmaking journey in Chromium at 375 px", () => {
     // Alice finds Bob among the suggestions, with the reason in words, and asks for a meeting.
     await a.reload();
     const card = a.getByTestId("participant").filter({ hasText: "Example Risk Tech" });
-    await expect(card.textContent()).resolves.toContain("共同标签：反欺诈");
+    await expect(card.textContent()).resolves.toContain("关键词：反欺诈");
     await card.getByLabel("留言（可选）").fill("想了解贵司的反欺诈平台");
     await card.getByRole("button", { name: "预约洽谈" }).click();
     await a.getByTestId("matchmaking-notice").filter({ hasText: "请求已发出" }).waitFor();

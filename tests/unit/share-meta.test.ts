@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { catalog } from "~/i18n";
+import { provideCatalogs } from "~/i18n/loaded";
 import { socialMeta } from "~/route-helpers/social-meta";
 import { acceptedEncoding } from "~/server/compression";
 
@@ -7,6 +9,9 @@ type Tag = { property?: string; name?: string; content?: string };
 const content = (tags: ReturnType<typeof socialMeta>, key: string) => (tags as Tag[]).find((tag) => tag.property === key || tag.name === key)?.content;
 
 describe("share tags", () => {
+  // As the server entry does: meta functions read the catalogues from where the page provides them.
+  beforeAll(() => provideCatalogs(catalog));
+
   it("makes the page URL and the image absolute from APP_URL, the site card by default", () => {
     const tags = socialMeta(args("zh-CN", "/programme"), (t) => ({ title: t("programme.title"), description: "目录" }));
     expect(content(tags, "og:url")).toBe("https://events.example.org/programme");

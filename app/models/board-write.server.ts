@@ -77,6 +77,7 @@ export async function createBoardPost(author: BoardAuthor, input: BoardPostInput
 
 /** The author's edit: the post goes back to review and off the board until approved again. */
 export async function updateBoardPost(author: BoardAuthor, postId: string, input: BoardPostInput, now = new Date()): Promise<void> {
+  if (postWithAuthor.get(await rawSql(), { id: postId })?.authorUserId !== author.id) throw notFound();
   if (input.side === "OFFER" && author.firmIds.length === 0) throw new DomainError("forbidden", "offer_needs_firm", "board.error.offerNeedsFirm");
   const fields = postFields(author, input);
   const changed = await writeTransaction((sql) => updateOwnPost.run(sql, { ...fields(sql), id: postId, authorUserId: author.id, now: sqlDate(now) }).changes);

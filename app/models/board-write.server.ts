@@ -152,9 +152,22 @@ export async function listOwnPosts(authorUserId: string) {
   }));
 }
 
-/** The reader's approved posts: what a contact request is sent from (the other side sees who asks). */
-export async function approvedPostsOf(authorUserId: string) {
-  return (await prisma()).boardPost.findMany({ where: { authorUserId, status: "APPROVED" }, orderBy: { publishedAt: "desc" }, ...postSummary });
+/**
+ * What a reader may ask for contact about this post from: their approved posts (the author sees who asks) that
+ * have not asked it yet, and whether one already has.
+ */
+export async function contactRequestChoices(readerUserId: string, toPostId: string) {
+  const own = await (
+    await prisma()
+  ).boardPost.findMany({
+    where: { authorUserId: readerUserId, status: "APPROVED", id: { not: toPostId } },
+    orderBy: { publishedAt: "desc" },
+    select: { ...postSummary.select, requestsSent: { where: { toPostId }, select: { status: true } } },
+  });
+  return {
+    askFrom: own.filter((post) => post.requestsSent.length === 0).map(({ requestsSent: _sent, ...post }) => post),
+    asked: own.flatMap((post) => post.requestsSent.map((request) => request.status)),
+  };
 }
 
 /** The moderation queue, oldest first, with everything a moderator must read (contact included). */

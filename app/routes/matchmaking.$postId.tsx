@@ -11,7 +11,7 @@ import { SelectField, TextAreaField } from "~/components/ui/FormField";
 import { localized, translator } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 import { boardPostForReader, listBoardPosts, rankCounterparts } from "~/models/board.server";
-import { approvedPostsOf, requestContact } from "~/models/board-write.server";
+import { contactRequestChoices, requestContact } from "~/models/board-write.server";
 import { fitReason } from "~/models/match-fit";
 import { notFound } from "~/utils/http.server";
 import { localeFromRequest } from "~/utils/i18n.server";
@@ -48,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ),
     }));
     // What a contact request is sent from: the reader's own public posts (the author sees who asks).
-    const askFrom = reader && !found.own && found.status === "APPROVED" ? await approvedPostsOf(reader.id) : [];
-    return { title: `${localized(locale, found.post.title, found.post.titleEn)} · ${t("board.title")}`, ...found, fits, signedIn: !!reader, askFrom };
+    const choices = reader && !found.own && found.status === "APPROVED" ? await contactRequestChoices(reader.id, found.post.id) : { askFrom: [], asked: [] };
+    return { title: `${localized(locale, found.post.title, found.post.titleEn)} · ${t("board.title")}`, ...found, fits, signedIn: !!reader, ...choices };
   });
 }
 
@@ -72,7 +72,7 @@ function budgetText(t: ReturnType<typeof useT>, min: number | null, max: number 
 }
 
 export default function BoardPostPage() {
-  const { post, status, own, rejectionReason, contact, fits, signedIn, askFrom } = useLoaderData<typeof loader>();
+  const { post, status, own, rejectionReason, contact, fits, signedIn, askFrom, asked } = useLoaderData<typeof loader>();
   const t = useT();
   const localizedText = useLocalized();
   const budget = budgetText(t, post.budgetMin, post.budgetMax);
@@ -134,7 +134,7 @@ export default function BoardPostPage() {
         ) : (
           <>
             <p className="mt-1 text-sm text-muted">{t("board.contact.hidden")}</p>
-            {own ? null : <ContactRequest signedIn={signedIn} askFrom={askFrom} />}
+            {own ? null : <ContactRequest signedIn={signedIn} askFrom={askFrom} asked={asked} />}
           </>
         )}
       </section>
@@ -165,7 +165,7 @@ export default function BoardPostPage() {
 
 type AskFrom = { id: string; side: "NEED" | "OFFER"; title: string; titleEn: string; organizationName: string; organizationNameEn: string };
 
-function ContactRequest({ signedIn, askFrom }: { signedIn: boolean; askFrom: AskFrom[] }) {
+function ContactRequest({ signedIn, askFrom, asked }: { signedIn: boolean; askFrom: AskFrom[]; asked: string[] }) {
   const t = useT();
   const localizedText = useLocalized();
   const location = useLocation();
@@ -181,7 +181,8 @@ function ContactRequest({ signedIn, askFrom }: { signedIn: boolean; askFrom: Ask
       </p>
     );
   }
-  if (askFrom.length === 0) {
+  if (askFrom.length === 0 && !answer?.notice) {
+    if (asked.length > 0) return <p className="mt-3 text-sm">{t("board.request.asked")}</p>;
     return (
       <p className="mt-3 text-sm">
         {t("board.request.needPost")}{" "}

@@ -11,6 +11,9 @@ const budget = z.preprocess(
   z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(0, "validation.invalid").max(2_000_000_000, "validation.invalid").optional(),
 );
 
+// The tags line, however the form library hands it over (one string, or a list of them).
+const oneLine = (value: unknown) => (Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : "");
+
 export const boardSides = ["NEED", "OFFER"] as const;
 
 export const boardPostSchema = z
@@ -32,7 +35,13 @@ export const boardPostSchema = z
     budgetMax: budget,
     // One line, separated by commas (either width) or 、
     tags: z
-      .preprocess((value) => (typeof value === "string" ? value.split(/[,，、]/).map((tag) => tag.trim()) : []), z.array(zOptionalText(30)).max(12, "validation.tooLong|12"))
+      .preprocess(
+        (value) =>
+          oneLine(value)
+            .split(/[,，、]/)
+            .map((tag) => tag.trim()),
+        z.array(zOptionalText(30)).max(12, "validation.tooLong|12"),
+      )
       .transform((tags) => tags.filter(Boolean)),
     contactName: zText(80),
     contactEmail: zText(200).pipe(z.string().email("validation.email")),

@@ -104,12 +104,12 @@ export function BoardPostForm({
         </div>
       ) : null}
       <Field label={t("board.form.tags")} name="tags" hint={t("board.form.tagsHint")} defaultValue={value("tags")} error={errorOf("tags")} maxLength={400} />
-      <fieldset className="mt-2">
+      <div className="mt-2">
         <p className="field-hint mb-2">{t("board.form.contactHint")}</p>
         <Field label={t("board.form.contactName")} name="contactName" defaultValue={value("contactName")} error={errorOf("contactName")} maxLength={80} required />
         <Field label={t("board.form.contactEmail")} name="contactEmail" type="email" defaultValue={value("contactEmail")} error={errorOf("contactEmail")} maxLength={200} required />
         <Field label={t("board.form.contactPhone")} name="contactPhone" type="tel" defaultValue={value("contactPhone")} error={errorOf("contactPhone")} maxLength={40} />
-      </fieldset>
+      </div>
       <Button type="submit" disabled={navigation.state === "submitting"}>
         {t("board.form.submit")}
       </Button>

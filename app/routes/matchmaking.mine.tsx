@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ActionNotice } from "~/components/forms/ActionNotice";
+import { FormErrors } from "~/components/forms/FormErrors";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { Flash } from "~/components/ui/Toast";
 import { titled } from "~/i18n/meta";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { decideContact, listOwnPosts } from "~/models/board-write.server";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = requestTranslator(request);
   return handleSubmission(request, boardRequestDecisionSchema, async (form) => {
     await decideContact(user.id, form.requestId, form.intent);
-    return { intent: `decide-${form.requestId}`, notice: t(form.intent === "accept" ? "board.mine.accepted" : "board.mine.declined") };
+    return { requestId: form.requestId, notice: t(form.intent === "accept" ? "board.mine.accepted" : "board.mine.declined") };
   });
 }
 
@@ -95,7 +96,7 @@ export default function MyBoardPosts() {
                           </Link>
                         </p>
                         <p className="mt-1 whitespace-pre-line text-sm">{request.message}</p>
-                        <ActionNotice intent={`decide-${request.id}`} />
+                        <DecisionNotice requestId={request.id} />
                         {request.status === "PENDING" ? (
                           <Form method="post" className="mt-2 flex gap-2">
                             <input type="hidden" name="requestId" value={request.id} />
@@ -135,6 +136,16 @@ export default function MyBoardPosts() {
       )}
     </main>
   );
+}
+
+type Answer = { requestId?: string; notice?: string; result?: { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null } } | undefined;
+
+/** The answer to the accept/decline of this request (its notice, or why it was refused), next to it. */
+function DecisionNotice({ requestId }: { requestId: string }) {
+  const answer = useActionData<typeof action>() as Answer;
+  if (answer?.requestId === requestId) return <Flash message={answer.notice} className="mt-2" />;
+  if (answer?.result?.initialValue?.requestId === requestId) return <FormErrors messages={answer.result.error?.[""] ?? []} />;
+  return null;
 }
 
 export function ErrorBoundary() {

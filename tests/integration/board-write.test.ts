@@ -75,7 +75,9 @@ beforeAll(async () => {
   const programme = await db.programme.create({ data: { slug: "board-write-test", name: "供需测试计划", launchedAt: new Date() } });
   ids.firm = (await db.firm.create({ data: { programmeId: programme.id, name: "云枢智能科技有限公司", nameEn: "Yunshu AI" } })).id;
   for (const account of Object.values(accounts)) await createUser(account);
-  await grantRole({ email: accounts.contributor.email, role: "CONTRIBUTOR", scope: {} });
+  // A contributor account is a verified person outside the member firms (what the call's sign-up creates).
+  const contributor = await db.user.findUniqueOrThrow({ where: { email: accounts.contributor.email } });
+  await db.roleAssignment.create({ data: { userId: contributor.id, role: "CONTRIBUTOR" } });
   await grantRole({ email: accounts.firm.email, role: "FIRM_CONTACT", scope: { firmId: ids.firm } });
   await grantRole({ email: accounts.organizer.email, role: "ORGANIZER", scope: {} });
   smtp = await startSmtp();

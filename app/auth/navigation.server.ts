@@ -37,6 +37,7 @@ const links: NavigationLink[] = [
   { to: "/admin/speakers", label: "admin.nav.speakers", place: "admin", mayOpen: backOffice },
   { to: "/admin/firms", label: "admin.nav.programme", place: "admin", mayOpen: programmeManager },
   { to: "/admin/applications", label: "admin.nav.applications", place: "admin", mayOpen: programmeManager },
+  { to: "/admin/board", label: "admin.nav.board", place: "admin", mayOpen: programmeManager },
   { to: "/admin/onboarding", label: "admin.nav.onboarding", place: "admin", mayOpen: programmeManager },
   { to: "/admin/calls", label: "admin.nav.calls", place: "admin", mayOpen: programmeManager },
   // Organizers read their events' messages (route-helpers/email-log.server.ts scopes the list).

@@ -86,6 +86,11 @@ export const auditActions = [
   "case_submission.submitted",
   "case_submission.withdrawn",
   "contributor.signed_up",
+  "board.post_approved",
+  "board.post_rejected",
+  "board.contact_requested",
+  "board.contact_accepted",
+  "board.contact_declined",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

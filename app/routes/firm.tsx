@@ -94,6 +94,14 @@ export default function FirmPortal() {
         <Link to="/firm/cases" className="text-brand-700 underline">
           {t("cases.firm.link")}
         </Link>
+        {" · "}
+        <Link to="/matchmaking/new?side=OFFER" className="text-brand-700 underline">
+          {t("board.post.OFFER")}
+        </Link>
+        {" · "}
+        <Link to="/matchmaking/mine" className="text-brand-700 underline">
+          {t("board.mine.heading")}
+        </Link>
       </p>
       {myFirms.length > 1 ? (
         <nav aria-label={t("programme.portal.chooseFirm")} className="mt-2 flex flex-wrap gap-2 text-sm">

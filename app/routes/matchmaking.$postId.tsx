@@ -1,16 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { BoardPostCard } from "~/components/board/BoardPostCard";
+import { ActionNotice } from "~/components/forms/ActionNotice";
+import { answerFor } from "~/components/forms/answerFor";
+import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { Badge } from "~/components/ui/Badge";
+import { Button, ButtonLink } from "~/components/ui/Button";
+import { SelectField, TextAreaField } from "~/components/ui/FormField";
 import { localized, translator } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 import { boardPostForReader, listBoardPosts, rankCounterparts } from "~/models/board.server";
+import { contactRequestChoices, requestContact } from "~/models/board-write.server";
 import { fitReason } from "~/models/match-fit";
 import { notFound } from "~/utils/http.server";
 import { localeFromRequest } from "~/utils/i18n.server";
-import { page } from "~/utils/route.server";
+import { handleSubmission, page } from "~/utils/route.server";
 import { sessionUser } from "~/auth/session.server";
+import { requireUser } from "~/auth/permissions.server";
+import { requestTranslator } from "~/utils/i18n.server";
+import { boardContactRequestSchema } from "~/schemas/board";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -38,7 +47,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         locale,
       ),
     }));
-    return { title: `${localized(locale, found.post.title, found.post.titleEn)} · ${t("board.title")}`, ...found, fits };
+    // What a contact request is sent from: the reader's own public posts (the author sees who asks).
+    const choices = reader && !found.own && found.status === "APPROVED" ? await contactRequestChoices(reader.id, found.post.id) : { askFrom: [], asked: [] };
+    return { title: `${localized(locale, found.post.title, found.post.titleEn)} · ${t("board.title")}`, ...found, fits, signedIn: !!reader, ...choices };
+  });
+}
+
+/** A signed-in reader asks the author for contact; the author answers under My posts. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await page(request, () => requireUser(request));
+  const { t } = requestTranslator(request);
+  return handleSubmission(request, boardContactRequestSchema, async (form) => {
+    await requestContact(user.id, { toPostId: params.postId ?? "", fromPostId: form.fromPostId, message: form.message });
+    return { intent: "contact", notice: t("board.request.sent") };
   });
 }
 
@@ -51,7 +72,7 @@ function budgetText(t: ReturnType<typeof useT>, min: number | null, max: number 
 }
 
 export default function BoardPostPage() {
-  const { post, status, own, rejectionReason, contact, fits } = useLoaderData<typeof loader>();
+  const { post, status, own, rejectionReason, contact, fits, signedIn, askFrom, asked } = useLoaderData<typeof loader>();
   const t = useT();
   const localizedText = useLocalized();
   const budget = budgetText(t, post.budgetMin, post.budgetMax);
@@ -68,6 +89,11 @@ export default function BoardPostPage() {
         {post.industry ? <span>{localizedText(post.industry.name, post.industry.nameEn)}</span> : null}
         {post.scenario ? <span>· {localizedText(post.scenario.name, post.scenario.nameEn)}</span> : null}
         {own ? <Badge>{t(`board.status.${status}`)}</Badge> : null}
+        {own ? (
+          <ButtonLink to={`/matchmaking/${post.id}/edit`} variant="secondary" size="sm">
+            {t("board.edit")}
+          </ButtonLink>
+        ) : null}
       </p>
       <h1 className="mt-2 text-3xl font-bold text-ink">{localizedText(post.title, post.titleEn)}</h1>
       <p className="mt-1 text-muted">{localizedText(post.organizationName, post.organizationNameEn)}</p>
@@ -106,7 +132,10 @@ export default function BoardPostPage() {
             {contact.phone ? <dd>{contact.phone}</dd> : null}
           </dl>
         ) : (
-          <p className="mt-1 text-sm text-muted">{t("board.contact.hidden")}</p>
+          <>
+            <p className="mt-1 text-sm text-muted">{t("board.contact.hidden")}</p>
+            {own ? null : <ContactRequest signedIn={signedIn} askFrom={askFrom} asked={asked} />}
+          </>
         )}
       </section>
       <section className="mt-8" aria-labelledby="board-fits">
@@ -131,6 +160,59 @@ export default function BoardPostPage() {
         )}
       </section>
     </main>
+  );
+}
+
+type AskFrom = { id: string; side: "NEED" | "OFFER"; title: string; titleEn: string; organizationName: string; organizationNameEn: string };
+
+function ContactRequest({ signedIn, askFrom, asked }: { signedIn: boolean; askFrom: AskFrom[]; asked: string[] }) {
+  const t = useT();
+  const localizedText = useLocalized();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const answer = answerFor(useActionData<typeof action>(), "contact");
+  const { form, errorOf } = useSubmissionForm(boardContactRequestSchema, { id: "board-contact", lastResult: answer?.result });
+  if (!signedIn) {
+    return (
+      <p className="mt-3">
+        <ButtonLink to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`} variant="secondary" size="sm">
+          {t("board.request.signIn")}
+        </ButtonLink>
+      </p>
+    );
+  }
+  if (askFrom.length === 0 && !answer?.notice) {
+    if (asked.length > 0) return <p className="mt-3 text-sm">{t("board.request.asked")}</p>;
+    return (
+      <p className="mt-3 text-sm">
+        {t("board.request.needPost")}{" "}
+        <Link to="/matchmaking/mine" className="text-brand-700 underline">
+          {t("board.mine.heading")}
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <div className="mt-4">
+      <h3 className="font-semibold">{t("board.request.heading")}</h3>
+      <ActionNotice intent="contact" />
+      {answer?.notice ? null : (
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2">
+          <input type="hidden" name="intent" value="contact" />
+          <SelectField label={t("board.request.from")} name="fromPostId" error={errorOf("fromPostId")} required>
+            {askFrom.map((own) => (
+              <option key={own.id} value={own.id}>
+                {`${t(`board.side.${own.side}`)} · ${localizedText(own.title, own.titleEn)}`}
+              </option>
+            ))}
+          </SelectField>
+          <TextAreaField label={t("board.request.message")} name="message" error={errorOf("message")} maxLength={1000} required />
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {t("board.request.send")}
+          </Button>
+        </Form>
+      )}
+    </div>
   );
 }
 

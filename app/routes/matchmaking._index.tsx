@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { BoardPostCard } from "~/components/board/BoardPostCard";
+import { ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { translator } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
@@ -53,6 +54,12 @@ export default function MatchmakingBoard() {
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold text-ink">{t("board.title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("board.intro")}</p>
+      <p className="mt-3 flex flex-wrap gap-2">
+        <ButtonLink to="/matchmaking/new?side=NEED">{t("board.post.NEED")}</ButtonLink>
+        <ButtonLink to="/matchmaking/mine" variant="secondary">
+          {t("board.mine.heading")}
+        </ButtonLink>
+      </p>
       <Form method="get" className="card mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
         {select(
           "side",

@@ -41,6 +41,17 @@ const pageExpectations: Record<Who, [number, number, number, number, number]> = 
   firmContactOfFirm1: [no, no, no, no, no],
 };
 
+// /admin/board (the scenario board's moderation): programme managers only, as /admin/firms.
+const boardModeration: Record<Who, number> = {
+  anonymous: login,
+  admin: ok,
+  organizerAll: ok,
+  organizerOfA: no,
+  organizerOfSeries: no,
+  checkinOfA: no,
+  firmContactOfFirm1: no,
+};
+
 const seriesOrganizer = { email: "series.organizer@demo.example.org", password: "series-organizer-1" };
 
 // Sign-ins run scrypt (32 MiB each); on a busy 2-core machine these tests need more than 30 s.
@@ -118,6 +129,12 @@ describe("permission matrix", () => {
         actual.push(response.status);
       }
       expect(actual).toEqual(pageExpectations[who]);
+    });
+
+    it(`board moderation for ${who}: programme managers only`, async () => {
+      const page = await jars[who].fetch(`${server.baseUrl}/admin/board`);
+      const approve = await jars[who].fetch(`${server.baseUrl}/admin/board`, { method: "POST", body: new URLSearchParams({ intent: "approve", postId: "no-such-post" }) });
+      expect([page.status, approve.status]).toEqual([boardModeration[who], boardModeration[who] === ok ? 404 : boardModeration[who]]);
     });
 
     it(`matchmaking pages for ${who}: as the event guard says`, async () => {

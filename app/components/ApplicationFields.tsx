@@ -44,7 +44,7 @@ function TextInput({
       <label htmlFor={id} className="field-label">
         {t(label)}
         {required ? (
-          <span aria-hidden="true" className="text-red-700">
+          <span aria-hidden="true" className="text-danger">
             {" "}
             *
           </span>
@@ -63,7 +63,7 @@ function TextInput({
         className="field-input"
       />
       {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
           {t(hint)}
         </p>
       ) : null}
@@ -112,7 +112,7 @@ export function ApplicationFields({ errors, defaults, withCreditCode }: { errors
         <div className="mb-4">
           <label htmlFor="application-size" className="field-label">
             {t("programme.field.size")}
-            <span aria-hidden="true" className="text-red-700">
+            <span aria-hidden="true" className="text-danger">
               {" "}
               *
             </span>

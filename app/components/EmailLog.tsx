@@ -44,7 +44,7 @@ export function EmailLog() {
   const kindLabel = useEmailKindLabel();
   return (
     <div>
-      {!smtpConfigured ? <p className="card mb-3 text-sm text-amber-800">{t("registration.admin.emails.noSmtp")}</p> : null}
+      {!smtpConfigured ? <p className="card mb-3 text-sm text-warning-ink">{t("registration.admin.emails.noSmtp")}</p> : null}
       <Flash message={resent?.resent ? t("registration.manage.resent") : null} className="mb-3" />
       <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t("registration.admin.emails.filters")}>
         <label className="flex flex-col text-sm">
@@ -77,7 +77,7 @@ export function EmailLog() {
           {t("registration.admin.emails.filter")}
         </button>
       </Form>
-      {rows.length === 0 ? <p className="card text-sm text-slate-600">{t("registration.admin.emails.none")}</p> : null}
+      {rows.length === 0 ? <p className="card text-sm text-muted">{t("registration.admin.emails.none")}</p> : null}
       <EmailMessageList rows={rows} />
     </div>
   );
@@ -94,18 +94,18 @@ export function EmailMessageList({ rows }: { rows: EmailLogData["rows"] }) {
           <div className="min-w-0">
             <p className="flex flex-wrap items-center gap-2">
               <EmailStatusBadge status={row.status} />
-              <span className="text-sm text-slate-700">{kindLabel(row.kind)}</span>
-              {row.event ? <span className="text-sm text-slate-500">· {row.event}</span> : null}
+              <span className="text-sm text-muted">{kindLabel(row.kind)}</span>
+              {row.event ? <span className="text-sm text-muted">· {row.event}</span> : null}
             </p>
             <Link to={`/admin/emails/${row.id}`} className="mt-1 block break-words font-medium text-brand-700 underline">
               {row.subject || t("registration.admin.emails.notRendered")}
             </Link>
-            <p className="break-all text-sm text-slate-700">{row.toAddress}</p>
-            <p className="text-xs text-slate-500">
+            <p className="break-all text-sm text-muted">{row.toAddress}</p>
+            <p className="text-xs text-muted">
               {row.sentAt ? t("registration.admin.emails.sentAt", { time: row.sentAt }) : t("registration.admin.emails.queuedAt", { time: row.queuedAt })}
               {row.attempts > 1 ? ` · ${t("registration.admin.emails.attemptCount", { count: row.attempts })}` : ""}
             </p>
-            {row.lastError && row.status !== "SENT" ? <p className="break-words text-xs text-red-700">{row.lastError}</p> : null}
+            {row.lastError && row.status !== "SENT" ? <p className="break-words text-xs text-danger">{row.lastError}</p> : null}
           </div>
           {row.status === "SENT" || row.status === "FAILED" ? (
             <Form method="post" className="shrink-0">

@@ -25,9 +25,9 @@ export function ErrorPage() {
             : [t("error.server.title"), t("error.server.body")];
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <p className="text-sm font-semibold text-slate-600">{status}</p>
+      <p className="text-sm font-semibold text-muted">{status}</p>
       <h1 className="mt-2 text-2xl font-bold">{title}</h1>
-      <p className="mt-4 text-slate-700">{apiMessage && status < 500 && status !== 404 && status !== 403 ? apiMessage : body}</p>
+      <p className="mt-4 text-muted">{apiMessage && status < 500 && status !== 404 && status !== 403 ? apiMessage : body}</p>
       <Link to="/" className="btn mt-8">
         {t("error.goHome")}
       </Link>

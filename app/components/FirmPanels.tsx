@@ -130,14 +130,14 @@ export function LogoForm({ data, action }: { data: FirmPageData; action: string 
       {data.firm.logo ? (
         <img src={data.firm.logo} alt={t("programme.directory.logoAlt", { firm: localized(data.firm.name, data.firm.nameEn) })} className="mb-3 h-20 w-20 rounded border object-contain" />
       ) : (
-        <p className="mb-3 text-sm text-slate-600">{t("programme.logo.none")}</p>
+        <p className="mb-3 text-sm text-muted">{t("programme.logo.none")}</p>
       )}
       <Form method="post" action={action} encType="multipart/form-data">
         <label htmlFor="logo-file" className="field-label">
           {t("programme.logo.upload")}
         </label>
         <input id="logo-file" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="logo-hint" className="block w-full text-sm" />
-        <p id="logo-hint" className="mt-1 text-sm text-slate-600">
+        <p id="logo-hint" className="mt-1 text-sm text-muted">
           {t("programme.field.logoHint")}
         </p>
         <button type="submit" className="btn mt-3">
@@ -182,7 +182,7 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
                     <Form method="post" action={action}>
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={contact.userId} />
-                      <button type="submit" className="text-red-700 underline" aria-label={`${t("programme.contacts.remove")} ${contact.name}`}>
+                      <button type="submit" className="text-danger underline" aria-label={`${t("programme.contacts.remove")} ${contact.name}`}>
                         {t("programme.contacts.remove")}
                       </button>
                     </Form>
@@ -221,9 +221,9 @@ export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageDa
       <h2 id="domains-heading" className="mb-1 text-lg font-semibold">
         {t("programme.domains.heading")}
       </h2>
-      <p className="mb-3 text-sm text-slate-600">{t(editable ? "programme.domains.intro" : "programme.domains.introReadOnly")}</p>
+      <p className="mb-3 text-sm text-muted">{t(editable ? "programme.domains.intro" : "programme.domains.introReadOnly")}</p>
       <ActionNotice intent="removeDomain" />
-      {data.emailDomains.length === 0 ? <p className="text-sm text-slate-600">{t("programme.domains.none")}</p> : null}
+      {data.emailDomains.length === 0 ? <p className="text-sm text-muted">{t("programme.domains.none")}</p> : null}
       <ul className="space-y-1 text-sm">
         {data.emailDomains.map((row) => (
           <li key={row.id} className="flex items-center gap-3">
@@ -232,7 +232,7 @@ export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageDa
               <Form method="post" action={action}>
                 <input type="hidden" name="intent" value="removeDomain" />
                 <input type="hidden" name="domainId" value={row.id} />
-                <button type="submit" className="text-red-700 underline" aria-label={`${t("programme.domains.remove")} ${row.domain}`}>
+                <button type="submit" className="text-danger underline" aria-label={`${t("programme.domains.remove")} ${row.domain}`}>
                   {t("programme.domains.remove")}
                 </button>
               </Form>
@@ -268,7 +268,7 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
       <h2 id="onboarding-heading" className="text-lg font-semibold">
         {t("programme.onboarding.heading")}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">{t("programme.onboarding.progress", { done: progress.done, total: progress.total })}</p>
+      <p className="mt-1 text-sm text-muted">{t("programme.onboarding.progress", { done: progress.done, total: progress.total })}</p>
       <progress className="mt-2 h-2 w-full" max={progress.total || 1} value={progress.done} aria-label={t("programme.onboarding.progress", { done: progress.done, total: progress.total })} />
       <ActionNotice intent="step" />
       <ul className="mt-3 divide-y">
@@ -279,7 +279,7 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
                 {step.completedAt ? "✓ " : ""}
                 {localized(step.title, step.titleEn)}
               </p>
-              <p className={`text-sm ${step.overdue ? "font-semibold text-red-700" : "text-slate-600"}`}>
+              <p className={`text-sm ${step.overdue ? "font-semibold text-danger" : "text-muted"}`}>
                 {step.completedAt
                   ? t("programme.onboarding.doneOn", { date: formatDate(step.completedAt, zone, locale) })
                   : step.overdue

@@ -20,7 +20,7 @@ export function FallbackText({ text, fallback, t }: { text: string; fallback: bo
   return (
     <span lang="zh-CN" data-fallback="zh-CN">
       {text}{" "}
-      <span title={t("localized.fallback.title")} className="ml-0.5 inline-block rounded border border-slate-300 px-1 align-middle text-[0.65rem] font-normal leading-tight text-slate-600">
+      <span title={t("localized.fallback.title")} className="ml-0.5 inline-block rounded border border-line-strong px-1 align-middle text-[0.65rem] font-normal leading-tight text-muted">
         {t("localized.fallback.tag")}
       </span>
     </span>

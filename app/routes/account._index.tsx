@@ -61,14 +61,14 @@ export default function Account() {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("account.title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("admin.dashboard.signedInAs", { name, email })}</p>
+      <p className="mt-1 text-sm text-muted">{t("admin.dashboard.signedInAs", { name, email })}</p>
 
       <section aria-labelledby="password-heading" className="mt-6 max-w-md">
         <h2 id="password-heading" className="text-lg font-semibold">
           {t("account.changePassword")}
         </h2>
         {answer?.intent === "password" ? (
-          <p role="status" className="mt-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+          <p role="status" className="mt-3 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
             {t(answer.notice)}
           </p>
         ) : null}
@@ -107,9 +107,9 @@ export default function Account() {
             </Form>
           ) : null}
         </div>
-        <p className="mt-1 text-sm text-slate-600">{t("account.sessions.intro")}</p>
+        <p className="mt-1 text-sm text-muted">{t("account.sessions.intro")}</p>
         {answer && answer.intent !== "password" ? (
-          <p role="status" className="mt-3 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+          <p role="status" className="mt-3 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
             {t(answer.notice)}
           </p>
         ) : null}
@@ -121,7 +121,7 @@ export default function Account() {
                   {describeDevice(session.userAgent) ?? (session.userAgent || t("account.sessions.unknownDevice"))}
                   {session.current ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("account.sessions.current")}</span> : null}
                 </p>
-                <p className="mt-1 text-sm text-slate-600">
+                <p className="mt-1 text-sm text-muted">
                   {t("account.sessions.address")}
                   {session.ip || t("account.sessions.unknownAddress")} · {t("account.sessions.lastSeen")}
                   <LocalTime iso={session.lastSeenAt} /> · {t("account.sessions.signedIn")}

@@ -48,7 +48,7 @@ export default function AccountSetupPage() {
         </div>
       ) : (
         <>
-          <p className="mb-4 text-slate-700">{t("programme.setup.intro", { name: loaded.name, email: loaded.email })}</p>
+          <p className="mb-4 text-muted">{t("programme.setup.intro", { name: loaded.name, email: loaded.email })}</p>
           <FormErrors messages={formErrors} />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card">
             <input type="hidden" name="username" value={loaded.email} autoComplete="username" />

@@ -46,9 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function Figure({ to, label, value, alert = false }: { to: string; label: string; value: string | number; alert?: boolean }) {
   return (
-    <Link to={to} className={`block rounded border px-3 py-2 hover:border-brand-700 ${alert ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+    <Link to={to} className={`block rounded border px-3 py-2 hover:border-brand-700 ${alert ? "border-warning/40 bg-warning-soft" : "border-line bg-white"}`}>
       <span className="block text-lg font-semibold tabular-nums">{value}</span>
-      <span className="block text-xs text-slate-600">{label}</span>
+      <span className="block text-xs text-muted">{label}</span>
     </Link>
   );
 }
@@ -61,7 +61,7 @@ export default function AdminDashboard() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("admin.dashboard.signedInAs", user)}</p>
+      <p className="mt-1 text-sm text-muted">{t("admin.dashboard.signedInAs", user)}</p>
       {queues.length > 0 ? (
         <section aria-labelledby="queues-heading" className="mt-6">
           <h2 id="queues-heading" className="text-lg font-semibold">
@@ -85,7 +85,7 @@ export default function AdminDashboard() {
             {t("admin.dashboard.allEvents")}
           </Link>
         </div>
-        {events.length === 0 ? <p className="mt-2 text-slate-600">{t("admin.dashboard.noUpcoming")}</p> : null}
+        {events.length === 0 ? <p className="mt-2 text-muted">{t("admin.dashboard.noUpcoming")}</p> : null}
         <ul className="mt-3 grid gap-3 lg:grid-cols-2">
           {events.map((event) => {
             const base = `/admin/events/${event.id}`;
@@ -99,7 +99,7 @@ export default function AdminDashboard() {
                     {localized(event.title, event.titleEn)}
                   </Link>
                 </h3>
-                <p className="mt-1 text-sm text-slate-700">
+                <p className="mt-1 text-sm text-muted">
                   {formatDate(event.startsAt, event.timeZone, locale)} · {localized(event.city, event.cityEn)}
                 </p>
                 <div className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -90,32 +90,32 @@ export default function Access() {
   return (
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">{t("admin.access.heading")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("admin.access.intro")}</p>
+      <p className="mt-1 text-sm text-muted">{t("admin.access.intro")}</p>
 
       <h2 className="mt-6 text-lg font-semibold">{t("admin.access.users")}</h2>
       <ul className="mt-2 grid gap-2">
         {users.map((account) => (
           <li key={account.id} className="card">
             <p className="font-semibold">
-              {account.name} <span className="break-all font-normal text-slate-700">{account.email}</span>
+              {account.name} <span className="break-all font-normal text-muted">{account.email}</span>
             </p>
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-muted">
               {t("admin.access.state")}: {account.state === "active" ? t("admin.access.active") : account.state === "disabled" ? t("admin.access.disabled") : t("admin.access.noPassword")}
             </p>
             {account.grants.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-600">{t("admin.access.noRoles")}</p>
+              <p className="mt-1 text-sm text-muted">{t("admin.access.noRoles")}</p>
             ) : (
               <ul className="mt-2 flex flex-wrap gap-2">
                 {account.grants.map((grant) => {
                   const label = [t(`admin.access.role.${grant.role}`), scopeLabel(grant)].filter(Boolean).join(" · ");
                   return (
-                    <li key={grant.id} className="flex items-center gap-1 rounded border border-slate-300 bg-slate-50 py-1 pl-2 pr-1 text-sm">
+                    <li key={grant.id} className="flex items-center gap-1 rounded border border-line-strong bg-canvas py-1 pl-2 pr-1 text-sm">
                       <span>{label}</span>
                       {grant.role !== "ADMIN" || canGrantAdmin ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="grantId" value={grant.id} />
-                          <button type="submit" className="rounded px-2 py-1 text-red-800 hover:bg-red-50" aria-label={t("admin.access.revokeLabel", { email: account.email, role: label })}>
+                          <button type="submit" className="rounded px-2 py-1 text-danger-ink hover:bg-danger-soft" aria-label={t("admin.access.revokeLabel", { email: account.email, role: label })}>
                             {t("admin.access.revoke")}
                           </button>
                         </Form>
@@ -140,7 +140,7 @@ export default function Access() {
           <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
             <ActionNotice intent="create-user" />
             {answer?.generatedPassword ? (
-              <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-3">
+              <div className="mb-3 rounded border border-warning/40 bg-warning-soft p-3">
                 <p className="text-sm">{t("admin.access.generatedPassword")}</p>
                 <p className="mt-1 break-all font-mono text-base" data-testid="generated-password">
                   {answer.generatedPassword}

@@ -83,7 +83,7 @@ export default function ApplicationDetail() {
       <p className="mt-1" data-status={application.status}>
         {t("programme.admin.status")}: <strong>{t(`programme.status.${application.status}`)}</strong>
       </p>
-      <p className="text-sm text-slate-600">{t("programme.review.charterAccepted", { version: application.charterVersion, date: formatDateTime(application.charterAcceptedAt, zone, locale) })}</p>
+      <p className="text-sm text-muted">{t("programme.review.charterAccepted", { version: application.charterVersion, date: formatDateTime(application.charterAcceptedAt, zone, locale) })}</p>
       {application.firm ? (
         <p className="mt-1 text-sm">
           {t("programme.review.memberFirm")}:{" "}
@@ -93,7 +93,7 @@ export default function ApplicationDetail() {
         </p>
       ) : null}
       {application.duplicateOf ? (
-        <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+        <p className="mt-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
           {t("programme.review.duplicateOf")}:{" "}
           <Link to={`/admin/applications/${application.duplicateOf.id}`} className="text-brand-700 underline">
             {application.duplicateOf.firmName} · {application.duplicateOf.contactEmail} · {t(`programme.status.${application.duplicateOf.status}`)}
@@ -101,7 +101,7 @@ export default function ApplicationDetail() {
         </p>
       ) : null}
       {application.duplicates.length > 0 ? (
-        <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+        <div className="mt-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
           <p>{t("programme.review.duplicates")}:</p>
           <ul className="list-disc pl-5">
             {application.duplicates.map((duplicate) => (
@@ -117,7 +117,7 @@ export default function ApplicationDetail() {
       <dl className="card mt-4 grid gap-2 sm:grid-cols-2">
         {rows.map(([label, value]) => (
           <div key={label}>
-            <dt className="text-xs font-medium text-slate-600">{label}</dt>
+            <dt className="text-xs font-medium text-muted">{label}</dt>
             <dd className="whitespace-pre-line break-words">{value || "—"}</dd>
           </div>
         ))}
@@ -129,7 +129,7 @@ export default function ApplicationDetail() {
         </h2>
         <ActionNotice intent="review" />
         {transitions.length === 0 ? (
-          <p className="text-slate-600">{t("programme.review.noTransitions")}</p>
+          <p className="text-muted">{t("programme.review.noTransitions")}</p>
         ) : (
           <Form method="post" id={review.form.id} onSubmit={review.form.onSubmit} noValidate>
             <input type="hidden" name="intent" value="review" />
@@ -164,7 +164,7 @@ export default function ApplicationDetail() {
         <h2 id="notes-heading" className="mb-2 text-lg font-semibold">
           {t("programme.review.notes")}
         </h2>
-        <pre className="mb-3 whitespace-pre-wrap rounded bg-slate-50 p-2 font-sans text-sm">{application.reviewerNotes || "—"}</pre>
+        <pre className="mb-3 whitespace-pre-wrap rounded bg-canvas p-2 font-sans text-sm">{application.reviewerNotes || "—"}</pre>
         <ActionNotice intent="note" />
         <Form method="post" id={note.form.id} onSubmit={note.form.onSubmit} noValidate>
           <input type="hidden" name="intent" value="note" />

@@ -48,11 +48,11 @@ export default function ApplicationsQueue() {
       <h1 className="text-2xl font-bold">{t("programme.admin.applications")}</h1>
       <SheetDownloads href="/admin/applications/export" query={filter} />
       <nav aria-label={t("programme.admin.filterStatus")} className="mt-3 flex flex-wrap gap-2 text-sm">
-        <Link to="/admin/applications" className={`rounded px-3 py-1 ${filter.status === "" ? "bg-brand-700 text-white" : "bg-slate-200"}`}>
+        <Link to="/admin/applications" className={`rounded px-3 py-1 ${filter.status === "" ? "bg-brand-700 text-white" : "bg-line"}`}>
           {t("programme.directory.all")}
         </Link>
         {applicationStatuses.map((status) => (
-          <Link key={status} to={`/admin/applications?status=${status}`} className={`rounded px-3 py-1 ${filter.status === status ? "bg-brand-700 text-white" : "bg-slate-200"}`}>
+          <Link key={status} to={`/admin/applications?status=${status}`} className={`rounded px-3 py-1 ${filter.status === status ? "bg-brand-700 text-white" : "bg-line"}`}>
             {t(`programme.status.${status}`)} ({counts[status]})
           </Link>
         ))}
@@ -69,7 +69,7 @@ export default function ApplicationsQueue() {
           {t("action.search")}
         </button>
       </Form>
-      {applications.length === 0 ? <p className="mt-4 text-slate-600">{t("programme.admin.noApplications")}</p> : null}
+      {applications.length === 0 ? <p className="mt-4 text-muted">{t("programme.admin.noApplications")}</p> : null}
       <div className="mt-4 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
@@ -88,12 +88,12 @@ export default function ApplicationsQueue() {
                   <Link to={`/admin/applications/${application.id}`} className="font-medium text-brand-700 underline">
                     {application.firmName}
                   </Link>
-                  {application.linked ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("programme.admin.linked")}</span> : null}
+                  {application.linked ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning-ink">{t("programme.admin.linked")}</span> : null}
                 </td>
                 <td className="py-2 pr-3 font-mono">{application.creditCode}</td>
                 <td className="py-2 pr-3">
                   {application.contactName}
-                  <span className="block text-xs text-slate-600">{application.contactEmail}</span>
+                  <span className="block text-xs text-muted">{application.contactEmail}</span>
                 </td>
                 <td className="py-2 pr-3">{formatDateTime(application.submittedAt, "Asia/Shanghai", locale)}</td>
                 <td className="py-2" data-status={application.status}>

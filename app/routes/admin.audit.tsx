@@ -102,11 +102,11 @@ export default function AuditLog() {
           {t("admin.audit.filter")}
         </button>
       </Form>
-      <p className="mt-3 text-sm text-slate-600">
+      <p className="mt-3 text-sm text-muted">
         {t("admin.audit.showing", { count: entries.length })} {t("audit.filter.zone", { zone })}
       </p>
       {entries.length === 0 ? (
-        <p className="mt-4 text-slate-600">{t("admin.audit.empty")}</p>
+        <p className="mt-4 text-muted">{t("admin.audit.empty")}</p>
       ) : (
         <ol className="mt-2 flex flex-col gap-2" data-testid="audit-entries">
           {entries.map((entry) => (
@@ -122,13 +122,13 @@ export default function AuditLog() {
                 {entry.event ? (
                   <>
                     {" · "}
-                    <Link to={entry.event.link ?? "#"} className="text-slate-700 underline">
+                    <Link to={entry.event.link ?? "#"} className="text-muted underline">
                       {entry.event.name}
                     </Link>
                   </>
                 ) : null}
               </p>
-              <p className="text-xs text-slate-600">
+              <p className="text-xs text-muted">
                 <time>{entry.at}</time> · {entry.action}
                 {entry.ip ? ` · IP ${entry.ip}` : ""}
               </p>

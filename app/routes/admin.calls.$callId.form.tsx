@@ -93,15 +93,15 @@ export default function CallFormTab() {
         <h2 id="questions" className="mb-1 font-semibold">
           {t("cases.admin.questions")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t("cases.admin.questionsIntro")}</p>
-        {questions.length === 0 ? <p className="text-slate-600">{t("cases.admin.noQuestions")}</p> : null}
+        <p className="mb-3 text-sm text-muted">{t("cases.admin.questionsIntro")}</p>
+        {questions.length === 0 ? <p className="text-muted">{t("cases.admin.noQuestions")}</p> : null}
         <ul className="space-y-3">
           {questions.map((question) => (
-            <li key={question.id} className="rounded border border-slate-200 p-3">
+            <li key={question.id} className="rounded border border-line p-3">
               <details>
                 <summary className="cursor-pointer font-medium">
                   {localized(question.label, question.labelEn)} · {t(`cases.kind.${question.kind}`)}
-                  {question.required ? ` · ${t("cases.admin.question.required")}` : ""} <code className="text-xs text-slate-600">{question.key}</code>
+                  {question.required ? ` · ${t("cases.admin.question.required")}` : ""} <code className="text-xs text-muted">{question.key}</code>
                 </summary>
                 <Form method="post" className="mt-3">
                   <input type="hidden" name="intent" value="editQuestion" />
@@ -114,7 +114,7 @@ export default function CallFormTab() {
                 <Form method="post" className="mt-2">
                   <input type="hidden" name="intent" value="deleteQuestion" />
                   <input type="hidden" name="id" value={question.id} />
-                  <button type="submit" className="text-sm text-red-700 underline">
+                  <button type="submit" className="text-sm text-danger underline">
                     {t("action.delete")}
                   </button>
                 </Form>
@@ -136,7 +136,7 @@ export default function CallFormTab() {
         <h2 id="attachments" className="mb-1 font-semibold">
           {t("cases.admin.attachments")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t("cases.admin.attachmentsIntro")}</p>
+        <p className="mb-3 text-sm text-muted">{t("cases.admin.attachmentsIntro")}</p>
         <Form method="post" noValidate className="grid gap-x-4 sm:grid-cols-2">
           <input type="hidden" name="intent" value="attachments" />
           <Field label={t("cases.admin.maxAttachments")} name="maxAttachments" type="number" min={0} max={20} required defaultValue={maxAttachments} error={errorOf("maxAttachments")} />

@@ -89,10 +89,10 @@ function ProgressBar({ completed, assigned, label }: { completed: number; assign
   const share = assigned === 0 ? 0 : Math.round((completed / assigned) * 100);
   return (
     <div className="flex items-center gap-2" role="img" aria-label={label}>
-      <div className="h-2 w-24 overflow-hidden rounded bg-slate-200">
+      <div className="h-2 w-24 overflow-hidden rounded bg-line">
         <div className="h-2 bg-brand-600" style={{ width: `${share}%` }} />
       </div>
-      <span className="text-xs text-slate-600">{label}</span>
+      <span className="text-xs text-muted">{label}</span>
     </div>
   );
 }
@@ -106,7 +106,7 @@ export default function CallReview() {
   return (
     <div>
       <h2 className="text-xl font-semibold">{t("caseReview.admin.heading", { call: text(call.title, call.titleEn) })}</h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-muted">
         {t("caseReview.admin.settings", {
           count: call.reviewersPerCase,
           blind: t(call.blindReview ? "caseReview.admin.blindOn" : "caseReview.admin.blindOff"),
@@ -124,12 +124,12 @@ export default function CallReview() {
         {reviewers.length === 0 ? (
           <EmptyState title={t("caseReview.reviewers.none")} />
         ) : (
-          <ul className="divide-y divide-slate-200">
+          <ul className="divide-y divide-line">
             {reviewers.map((reviewer) => (
               <li key={reviewer.userId} className="py-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span>
-                    <strong>{reviewer.name || reviewer.email}</strong> <span className="text-sm text-slate-600">{reviewer.email}</span>{" "}
+                    <strong>{reviewer.name || reviewer.email}</strong> <span className="text-sm text-muted">{reviewer.email}</span>{" "}
                     {reviewer.active ? null : <Badge tone="warning">{t("caseReview.reviewers.invited")}</Badge>}
                   </span>
                   <ProgressBar completed={reviewer.completed} assigned={reviewer.assigned} label={t("caseReview.admin.progressOf", { completed: reviewer.completed, assigned: reviewer.assigned })} />
@@ -210,7 +210,7 @@ export default function CallReview() {
         <Form method="post" className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="intent" value="auto-assign" />
           <Button type="submit">{t("caseReview.assign.auto")}</Button>
-          <span className="text-sm text-slate-600">{t("caseReview.assign.autoHint")}</span>
+          <span className="text-sm text-muted">{t("caseReview.assign.autoHint")}</span>
         </Form>
       </Card>
 
@@ -243,7 +243,7 @@ export default function CallReview() {
                   <Td>{kase.rank ?? "—"}</Td>
                   <Td>
                     <strong>{text(kase.title, kase.titleEn)}</strong>
-                    <div className="text-xs text-slate-600">{list([kase.lead, ...kase.coSubmitters])}</div>
+                    <div className="text-xs text-muted">{list([kase.lead, ...kase.coSubmitters])}</div>
                   </Td>
                   <Td>{figure(kase.mean)}</Td>
                   {call.normaliseScores ? <Td>{figure(kase.normalised)}</Td> : null}
@@ -314,7 +314,7 @@ export default function CallReview() {
                           </Button>
                         </Form>
                       ) : (
-                        <p className="mt-1 text-xs text-slate-600">{t("caseLibrary.admin.consentMissing")}</p>
+                        <p className="mt-1 text-xs text-muted">{t("caseLibrary.admin.consentMissing")}</p>
                       )
                     ) : null}
                   </Td>

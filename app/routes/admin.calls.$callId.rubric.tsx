@@ -78,10 +78,10 @@ export default function CallRubricTab() {
         <h2 id="rubric" className="mb-1 font-semibold">
           {t("cases.admin.rubric")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t("cases.admin.rubricIntro")}</p>
+        <p className="mb-3 text-sm text-muted">{t("cases.admin.rubricIntro")}</p>
         <ul className="space-y-3">
           {criteria.map((criterion) => (
-            <li key={criterion.id} className="rounded border border-slate-200 p-3">
+            <li key={criterion.id} className="rounded border border-line p-3">
               <details>
                 <summary className="cursor-pointer font-medium">
                   {localized(criterion.name, criterion.nameEn)} · {t("cases.admin.criterion.weight")} {criterion.weight}
@@ -97,7 +97,7 @@ export default function CallRubricTab() {
                 <Form method="post" className="mt-2">
                   <input type="hidden" name="intent" value="deleteCriterion" />
                   <input type="hidden" name="id" value={criterion.id} />
-                  <button type="submit" className="text-sm text-red-700 underline">
+                  <button type="submit" className="text-sm text-danger underline">
                     {t("action.delete")}
                   </button>
                 </Form>

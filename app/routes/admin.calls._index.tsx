@@ -43,7 +43,7 @@ export default function CallList() {
         <h1 className="text-2xl font-bold">{t("cases.admin.heading")}</h1>
         <ButtonLink to="/admin/calls/new">{t("cases.admin.new")}</ButtonLink>
       </div>
-      <p className="text-slate-700">{t("cases.admin.intro")}</p>
+      <p className="text-muted">{t("cases.admin.intro")}</p>
       {calls.length === 0 ? (
         <EmptyState title={t("cases.admin.none")} />
       ) : (
@@ -56,7 +56,7 @@ export default function CallList() {
                 </Link>{" "}
                 <Badge tone={call.published ? "success" : "neutral"}>{t(call.published ? "cases.admin.state.published" : "cases.admin.state.draft")}</Badge>
               </h2>
-              <p className="mt-1 text-sm text-slate-700">
+              <p className="mt-1 text-sm text-muted">
                 {zonedStamp(call.opensAt, call.timeZone, locale)} – {zonedStamp(call.closesAt, call.timeZone, locale)} · {t("cases.admin.counts", { submitted: call.submitted, drafts: call.drafts })}
               </p>
             </li>

@@ -56,12 +56,12 @@ export default function EmailDetail() {
   return (
     <div>
       <h1 className="break-words text-xl font-bold">{message.subject || t("registration.admin.emails.notRendered")}</h1>
-      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
         <EmailStatusBadge status={message.status} />
         <span>{kindLabel(message.kind)}</span>
         <span className="break-all">· {message.toAddress}</span>
       </p>
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-muted">
         {message.sentAt ? t("registration.admin.emails.sentAt", { time: message.sentAt }) : t("registration.admin.emails.queuedAt", { time: message.queuedAt })}
         {message.attachments.length ? ` · ${t("registration.admin.emails.attachments", { names: message.attachments.join(", ") })}` : ""}
       </p>
@@ -74,7 +74,7 @@ export default function EmailDetail() {
       ) : null}
       <Flash message={actionData?.queued ? t("registration.manage.resent") : null} className="mt-3" />
       <h2 className="mt-3 font-semibold">{t("registration.admin.emails.attempts")}</h2>
-      {message.attempts.length === 0 ? <p className="text-sm text-slate-600">{t("registration.admin.emails.noAttempts")}</p> : null}
+      {message.attempts.length === 0 ? <p className="text-sm text-muted">{t("registration.admin.emails.noAttempts")}</p> : null}
       <ul className="text-sm">
         {message.attempts.map((attempt) => (
           <li key={attempt.id} className="break-words">

@@ -129,7 +129,7 @@ export default function EventOverview() {
             {agenda.version === 0 || !agenda.publishedAt ? t("agenda.admin.event.agendaNever") : t("agenda.admin.event.agendaVersion", { version: agenda.version, at: agenda.publishedAt })}
           </span>
           {agenda.version > 0 ? (
-            <span className={agenda.unpublishedChanges ? "text-amber-800" : "text-slate-600"}>
+            <span className={agenda.unpublishedChanges ? "text-warning-ink" : "text-muted"}>
               {agenda.unpublishedChanges ? t("agenda.admin.event.agendaPending", { count: agenda.unpublishedChanges }) : t("agenda.admin.event.agendaCurrent")}
             </span>
           ) : null}

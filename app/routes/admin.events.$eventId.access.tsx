@@ -82,13 +82,13 @@ export default function EventAccess() {
         </h3>
         <ActionNotice intent="remove-staff" />
         {staff.length === 0 ? (
-          <p className="mt-1 text-slate-600">{t("admin.eventAccess.noStaff")}</p>
+          <p className="mt-1 text-muted">{t("admin.eventAccess.noStaff")}</p>
         ) : (
           <ul className="mt-2 grid gap-2">
             {staff.map((member) => (
               <li key={member.id} className="card flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {member.name} <span className="break-all text-slate-700">{member.email}</span>
+                  {member.name} <span className="break-all text-muted">{member.email}</span>
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-staff" />
@@ -125,21 +125,21 @@ export default function EventAccess() {
         <h3 id="tokens-heading" className="text-lg font-semibold">
           {t("admin.eventAccess.tokens")}
         </h3>
-        <p className="mt-1 text-sm text-slate-600">{t("admin.eventAccess.tokensIntro")}</p>
+        <p className="mt-1 text-sm text-muted">{t("admin.eventAccess.tokensIntro")}</p>
         <ActionNotice intent="revoke-token" />
         {tokens.length === 0 ? (
-          <p className="mt-2 text-slate-600">{t("admin.eventAccess.noTokens")}</p>
+          <p className="mt-2 text-muted">{t("admin.eventAccess.noTokens")}</p>
         ) : (
           <ul className="mt-2 grid gap-2">
             {tokens.map((token) => (
               <li key={token.id} className="card flex flex-wrap items-center justify-between gap-2" data-testid="token">
                 <div className="min-w-0">
                   <p className="break-words font-semibold">{token.name}</p>
-                  <p className="text-sm text-slate-700">
+                  <p className="text-sm text-muted">
                     {t(`admin.eventAccess.tokenRole.${token.role}`)} · <span className="font-mono">{token.prefix}…</span> ·{" "}
                     {token.revokedAt ? t("admin.eventAccess.revokedAt", { at: `${token.revokedAt.slice(0, 16).replace("T", " ")} UTC` }) : t("admin.eventAccess.active")}
                   </p>
-                  <p className="text-sm text-slate-600" data-testid="token-last-used">
+                  <p className="text-sm text-muted" data-testid="token-last-used">
                     {t("admin.eventAccess.lastUsed")}: {token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : t("admin.eventAccess.neverUsed")}
                   </p>
                 </div>
@@ -159,7 +159,7 @@ export default function EventAccess() {
         <Form method="post" className="card mt-3" id={tokenForm.form.id} onSubmit={tokenForm.form.onSubmit} noValidate>
           <ActionNotice intent="create-token" />
           {created?.token ? (
-            <p className="mb-3 break-all rounded border border-amber-300 bg-amber-50 p-3 font-mono" data-testid="new-token">
+            <p className="mb-3 break-all rounded border border-warning/40 bg-warning-soft p-3 font-mono" data-testid="new-token">
               {created.token}
             </p>
           ) : null}

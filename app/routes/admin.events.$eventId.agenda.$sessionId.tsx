@@ -112,7 +112,7 @@ export default function EditSession() {
               </span>
               <Form method="post">
                 <input type="hidden" name="id" value={speaker.id} />
-                <button type="submit" name="intent" value="detach" className="text-sm text-red-700 underline">
+                <button type="submit" name="intent" value="detach" className="text-sm text-danger underline">
                   {t("agenda.admin.agenda.remove")}
                 </button>
               </Form>

@@ -224,7 +224,7 @@ export default function AgendaEditor() {
           {t("agenda.admin.agenda.publish")}
         </h2>
         <p className="text-sm">{event.publishedVersion === 0 ? t("agenda.admin.agenda.willBeFirst") : t("agenda.admin.agenda.draftNotice", { version: event.publishedVersion })}</p>
-        {conflicts.length > 0 ? <p className="text-sm font-medium text-red-800">{t("agenda.admin.agenda.conflictsBlock", { count: conflicts.length })}</p> : null}
+        {conflicts.length > 0 ? <p className="text-sm font-medium text-danger-ink">{t("agenda.admin.agenda.conflictsBlock", { count: conflicts.length })}</p> : null}
         <Form method="post" className="flex flex-wrap items-center gap-3">
           {conflicts.length > 0 ? (
             <label className="flex items-center gap-2 text-sm">
@@ -262,9 +262,9 @@ export default function AgendaEditor() {
           {t("agenda.admin.agenda.conflicts", { count: conflicts.length })}
         </h2>
         {conflicts.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("agenda.admin.agenda.noConflicts")}</p>
+          <p className="text-sm text-muted">{t("agenda.admin.agenda.noConflicts")}</p>
         ) : (
-          <ul className="mt-2 list-disc pl-5 text-sm text-red-800" data-testid="conflicts">
+          <ul className="mt-2 list-disc pl-5 text-sm text-danger-ink" data-testid="conflicts">
             {conflicts.map((conflict, index) => (
               <li key={index}>
                 {conflict.message}: {conflict.titles.join(" / ")}
@@ -308,7 +308,7 @@ export default function AgendaEditor() {
         <h2 id="versions-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.versions")}
         </h2>
-        {versions.length === 0 ? <p className="text-sm text-slate-600">{t("agenda.admin.agenda.noVersions")}</p> : null}
+        {versions.length === 0 ? <p className="text-sm text-muted">{t("agenda.admin.agenda.noVersions")}</p> : null}
         <ol className="text-sm">
           {versions.map((version) => (
             <li key={version.version}>{t("agenda.admin.agenda.version", { version: version.version, at: version.publishedAt, changes: version.changes })}</li>

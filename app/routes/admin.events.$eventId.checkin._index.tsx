@@ -75,7 +75,7 @@ export default function CheckInDashboard() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-xl font-bold">{t("checkin.dashboard.title")}</h2>
-        <span className="text-sm text-slate-600">{t("checkin.dashboard.live")}</span>
+        <span className="text-sm text-muted">{t("checkin.dashboard.live")}</span>
         <SheetDownloads href={`/admin/events/${event.id}/checkin/export`} />
         <Link to="lists" className="btn-secondary">
           {t("checkin.dashboard.lists")}

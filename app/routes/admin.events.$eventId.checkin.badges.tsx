@@ -30,7 +30,7 @@ export default function Badges() {
     <div>
       <div className="no-print mb-4 flex items-center gap-3">
         <h2 className="mr-auto text-xl font-bold">{t("checkin.badges.title")}</h2>
-        <span className="text-sm text-slate-600">{t("checkin.badges.count", { count: badges.length })}</span>
+        <span className="text-sm text-muted">{t("checkin.badges.count", { count: badges.length })}</span>
         <button type="button" className="btn" onClick={() => window.print()}>
           {t("checkin.badges.print")}
         </button>

@@ -97,7 +97,7 @@ function ListForm({ list }: { list?: CheckInListView }) {
       <Field id={`${prefix}-nameEn`} label={t("checkin.lists.nameEn")} name="nameEn" maxLength={80} defaultValue={list?.nameEn} error={errorOf("nameEn")} />
       <fieldset className="mb-4">
         <legend className="field-label">{t("checkin.lists.categories")}</legend>
-        {categories.length === 0 ? <p className="text-sm text-slate-600">{t("checkin.lists.allCategories")}</p> : null}
+        {categories.length === 0 ? <p className="text-sm text-muted">{t("checkin.lists.allCategories")}</p> : null}
         {categories.map((category) => (
           <label key={category.id} className="mr-4 inline-flex min-h-11 items-center gap-2">
             <input type="checkbox" name="allowedCategoryIds" value={category.id} defaultChecked={list?.allowedCategoryIds.includes(category.id)} />

@@ -95,9 +95,9 @@ export default function EventPageSettings() {
           {t("eventPage.admin.cover")}
         </h3>
         {cover ? (
-          <img src={cover.fallback} alt="" width={cover.width} height={cover.height} className="mb-3 h-auto w-full max-w-md rounded border border-slate-200" data-testid="admin-cover" />
+          <img src={cover.fallback} alt="" width={cover.width} height={cover.height} className="mb-3 h-auto w-full max-w-md rounded border border-line" data-testid="admin-cover" />
         ) : (
-          <p className="mb-3 text-sm text-slate-600">{t("eventPage.admin.coverNone")}</p>
+          <p className="mb-3 text-sm text-muted">{t("eventPage.admin.coverNone")}</p>
         )}
         <Form method="post" encType="multipart/form-data" id={coverForm.form.id} onSubmit={coverForm.form.onSubmit} noValidate>
           <FormErrors messages={coverForm.formErrors} />
@@ -123,12 +123,12 @@ export default function EventPageSettings() {
           {t("eventPage.admin.hosts")}
         </h3>
         {hosts.length ? (
-          <ul className="mb-4 divide-y divide-slate-100" data-testid="admin-hosts">
+          <ul className="mb-4 divide-y divide-line" data-testid="admin-hosts">
             {hosts.map((host) => {
               const name = localized(host.name, host.nameEn);
               return (
                 <li key={host.id} className="flex flex-wrap items-center gap-2 py-2">
-                  <span className="w-20 shrink-0 text-sm text-slate-600">{t(`eventPage.hostRole.${host.role}`)}</span>
+                  <span className="w-20 shrink-0 text-sm text-muted">{t(`eventPage.hostRole.${host.role}`)}</span>
                   {host.logo ? <img src={host.logo} alt="" width={28} height={28} className="h-7 w-7 object-contain" /> : null}
                   <span className="min-w-0 flex-1 font-medium">{name}</span>
                   {(["up", "down"] as const).map((direction) => (
@@ -152,7 +152,7 @@ export default function EventPageSettings() {
             })}
           </ul>
         ) : (
-          <p className="mb-4 text-sm text-slate-600">{t("eventPage.admin.hostsNone")}</p>
+          <p className="mb-4 text-sm text-muted">{t("eventPage.admin.hostsNone")}</p>
         )}
         <Form method="post" encType="multipart/form-data" id={hostForm.form.id} onSubmit={hostForm.form.onSubmit} noValidate className="grid gap-x-4 sm:grid-cols-2">
           <div className="sm:col-span-2">

@@ -101,7 +101,7 @@ export default function RegistrationsAdmin() {
     <div className="min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-semibold">{t("registration.admin.list.title")}</h2>
-        <p className="text-sm text-slate-700" data-testid="registration-counts">
+        <p className="text-sm text-muted" data-testid="registration-counts">
           {t("registration.admin.list.counts", { confirmed: counts.confirmed, capacity: counts.capacity ?? "∞", waitlisted: counts.waitlisted, pending: counts.pending })}
         </p>
       </div>
@@ -142,7 +142,7 @@ export default function RegistrationsAdmin() {
           className="mb-2"
         />
       )}
-      <p className="text-sm text-slate-600">{t("registration.admin.list.count", { count: total })}</p>
+      <p className="text-sm text-muted">{t("registration.admin.list.count", { count: total })}</p>
       <BulkActions selection={selection} pageIds={rows.map((row) => row.id)} total={total} onSelectFiltered={() => setSelection(({ ids }) => ({ ids, allFiltered: true }))} onClear={clear} />
       <RegistrationTable rows={rows} base={base} timeZone={timeZone} selection={selection} onToggle={toggle} onTogglePage={togglePage} />
       {pages > 1 ? (

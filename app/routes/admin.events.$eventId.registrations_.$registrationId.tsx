@@ -115,7 +115,7 @@ export default function RegistrationPerson() {
           <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
-                <dt className="text-slate-600">{label}</dt>
+                <dt className="text-muted">{label}</dt>
                 <dd className="mb-1 break-words sm:mb-0">{value || t("registrations.person.none")}</dd>
               </div>
             ))}
@@ -130,24 +130,24 @@ export default function RegistrationPerson() {
             <dl className="grid gap-2 text-sm" data-testid="answers">
               {person.answers.map((answer) => (
                 <div key={answer.key}>
-                  <dt className="text-slate-600">{answer.label}</dt>
+                  <dt className="text-muted">{answer.label}</dt>
                   <dd className="whitespace-pre-line break-words">{answer.text}</dd>
                 </div>
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-slate-600">{t("registrations.person.noAnswers")}</p>
+            <p className="text-sm text-muted">{t("registrations.person.noAnswers")}</p>
           )}
         </section>
         <section className="card min-w-0" aria-labelledby="person-history">
           <h3 id="person-history" className="mb-2 font-semibold">
             {t("registrations.person.history")}
           </h3>
-          <ol className="grid gap-2 border-l-2 border-slate-200 pl-3 text-sm" data-testid="history">
+          <ol className="grid gap-2 border-l-2 border-line pl-3 text-sm" data-testid="history">
             {person.history.map((entry) => (
               <li key={entry.id}>
                 <p className="break-words">{entry.sentence}</p>
-                <p className="text-xs text-slate-500">{entry.at}</p>
+                <p className="text-xs text-muted">{entry.at}</p>
               </li>
             ))}
           </ol>
@@ -159,22 +159,22 @@ export default function RegistrationPerson() {
           {person.checkIns.length ? (
             <ul className="grid gap-2 text-sm" data-testid="check-ins">
               {person.checkIns.map((checkIn) => (
-                <li key={checkIn.id} className={checkIn.undoneAt ? "text-slate-500" : ""}>
+                <li key={checkIn.id} className={checkIn.undoneAt ? "text-muted" : ""}>
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{t(`checkin.result.${checkIn.result}` as MessageKey)}</span>
                     <span>· {t(checkIn.direction === "exit" ? "checkin.direction.exit" : "checkin.direction.entry")}</span>
-                    {checkIn.undoneAt ? <span className="rounded bg-slate-100 px-1 text-xs">{t("registrations.person.undone")}</span> : null}
+                    {checkIn.undoneAt ? <span className="rounded bg-subtle px-1 text-xs">{t("registrations.person.undone")}</span> : null}
                   </p>
-                  <p className="break-words text-xs text-slate-600">
+                  <p className="break-words text-xs text-muted">
                     {checkIn.at} · {localized(checkIn.list.name, checkIn.list.nameEn)} · {checkIn.deviceId || t("registrations.person.noDevice")}
                     {checkIn.offline ? ` · ${t("registrations.person.offline")}` : ""}
                   </p>
-                  {checkIn.undoneAt ? <p className="text-xs text-slate-500">{`${t("registrations.person.undone")} · ${checkIn.undoneAt}`}</p> : null}
+                  {checkIn.undoneAt ? <p className="text-xs text-muted">{`${t("registrations.person.undone")} · ${checkIn.undoneAt}`}</p> : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">{t("registrations.person.noCheckIns")}</p>
+            <p className="text-sm text-muted">{t("registrations.person.noCheckIns")}</p>
           )}
         </section>
       </div>
@@ -182,7 +182,7 @@ export default function RegistrationPerson() {
         <h3 id="person-emails" className="mb-2 font-semibold">
           {t("registrations.person.emails")}
         </h3>
-        {emails.length ? <EmailMessageList rows={emails} /> : <p className="card text-sm text-slate-600">{t("registrations.person.noEmails")}</p>}
+        {emails.length ? <EmailMessageList rows={emails} /> : <p className="card text-sm text-muted">{t("registrations.person.noEmails")}</p>}
       </section>
       <RegistrationNotes notes={person.notes} viewerId={viewerId} listNote={person.listNote} />
     </div>

@@ -72,7 +72,7 @@ export default function ImportRegistrations() {
         </Link>
       </p>
       <h2 className="text-xl font-semibold">{t("registration.admin.import.title")}</h2>
-      <p className="text-sm text-slate-600">{t("sheet.import.formats")}</p>
+      <p className="text-sm text-muted">{t("sheet.import.formats")}</p>
       <p className="mt-1 flex flex-wrap gap-2 text-sm">
         {t("sheet.import.template")}
         <a className="text-brand-700 underline" href={`${template}?format=xlsx`} download>
@@ -167,11 +167,11 @@ export default function ImportRegistrations() {
           <ul className="mt-2 text-sm">
             {report.rows.map((row) =>
               row.skipped ? (
-                <li key={row.row} className="text-slate-600">
+                <li key={row.row} className="text-muted">
                   {t("sheet.import.skippedRow", { row: row.row, email: row.email })}
                 </li>
               ) : row.ok ? null : (
-                <li key={row.row} className="text-red-800">
+                <li key={row.row} className="text-danger-ink">
                   {t("registration.admin.import.row", {
                     row: row.row,
                     message: Object.entries(row.errors)

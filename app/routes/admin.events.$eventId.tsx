@@ -30,7 +30,7 @@ export default function EventAdminLayout() {
         </Link>
       </p>
       <h1 className="mb-3 mt-1 text-2xl font-bold">
-        {localized(event.title, event.titleEn)} <span className="align-middle text-sm font-medium text-slate-600">{t(`admin.event.status.${event.status}`)}</span>
+        {localized(event.title, event.titleEn)} <span className="align-middle text-sm font-medium text-muted">{t(`admin.event.status.${event.status}`)}</span>
       </h1>
       <EventAdminTabs eventId={event.id} />
       <Outlet />

@@ -43,7 +43,7 @@ export default function AdminFirm() {
         ← {t("programme.admin.firms")}
       </Link>
       <h1 className="mt-2 text-2xl font-bold">{localized(data.firm.name, data.firm.nameEn)}</h1>
-      {data.firm.creditCode ? <p className="font-mono text-sm text-slate-600">{data.firm.creditCode}</p> : null}
+      {data.firm.creditCode ? <p className="font-mono text-sm text-muted">{data.firm.creditCode}</p> : null}
       <section aria-labelledby="status-heading" className="card mt-4">
         <h2 id="status-heading" className="mb-2 text-lg font-semibold">
           {t("programme.admin.status")}

@@ -75,7 +75,7 @@ export default function AdminFirms() {
           {t("action.search")}
         </button>
       </Form>
-      {firms.length === 0 ? <p className="mt-4 text-slate-600">{t("programme.admin.noFirms")}</p> : null}
+      {firms.length === 0 ? <p className="mt-4 text-muted">{t("programme.admin.noFirms")}</p> : null}
       <div className="mt-4 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
@@ -95,8 +95,8 @@ export default function AdminFirms() {
                   <Link to={`/admin/firms/${firm.id}`} className="font-medium text-brand-700 underline">
                     {localized(firm.name, firm.nameEn)}
                   </Link>
-                  {firm.founding ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("programme.admin.founding")}</span> : null}
-                  {firm.creditCode ? <span className="block font-mono text-xs text-slate-600">{firm.creditCode}</span> : null}
+                  {firm.founding ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning-ink">{t("programme.admin.founding")}</span> : null}
+                  {firm.creditCode ? <span className="block font-mono text-xs text-muted">{firm.creditCode}</span> : null}
                 </td>
                 <td className="py-2 pr-3">
                   <Localized zh={firm.industry} en={firm.industryEn} />

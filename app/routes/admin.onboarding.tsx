@@ -77,7 +77,7 @@ export default function AdminOnboarding() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("programme.admin.onboarding")}</h1>
-      <p className="mt-1 text-slate-700">{t("programme.admin.onboardingIntro")}</p>
+      <p className="mt-1 text-muted">{t("programme.admin.onboardingIntro")}</p>
       <ActionNotice intent="reminders" />
       <ActionNotice intent="toggle" />
       <Form method="post" className="mt-3">
@@ -87,7 +87,7 @@ export default function AdminOnboarding() {
         </button>
       </Form>
       {overdueOnly ? (
-        <p className="mt-3 text-sm text-slate-700">
+        <p className="mt-3 text-sm text-muted">
           {t("admin.dashboard.overdueFilter")}{" "}
           <Link to="/admin/onboarding" className="text-brand-700 underline">
             {t("admin.dashboard.showAllFirms")}
@@ -135,7 +135,7 @@ export default function AdminOnboarding() {
                   return (
                     <td
                       key={state.stepId}
-                      className={`px-1 py-1 text-center ${state.completedAt ? "bg-green-100" : state.overdue ? "bg-red-100" : "bg-slate-50"}`}
+                      className={`px-1 py-1 text-center ${state.completedAt ? "bg-success-soft" : state.overdue ? "bg-danger-soft" : "bg-canvas"}`}
                       data-state={state.completedAt ? "done" : state.overdue ? "overdue" : "open"}
                     >
                       <Form method="post">

@@ -39,7 +39,7 @@ export default function SeriesList() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("agenda.admin.series.heading")}</h1>
-      {series.length === 0 ? <p className="text-slate-600">{t("agenda.admin.series.none")}</p> : null}
+      {series.length === 0 ? <p className="text-muted">{t("agenda.admin.series.none")}</p> : null}
       <ul className="grid gap-3">
         {series.map((item) => (
           <li key={item.id} className="card">
@@ -48,7 +48,7 @@ export default function SeriesList() {
                 {localized(item.title, item.titleEn)}
               </Link>
             </h2>
-            <ul className="mt-1 text-sm text-slate-700">
+            <ul className="mt-1 text-sm text-muted">
               {item.events.map((event) => (
                 <li key={event.id}>
                   <Link to={`/admin/events/${event.id}`} className="underline">

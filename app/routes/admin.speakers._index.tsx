@@ -60,7 +60,7 @@ export default function Speakers() {
           {t("action.search")}
         </button>
       </Form>
-      {speakers.length === 0 ? <p className="text-slate-600">{t("agenda.admin.speakers.none")}</p> : null}
+      {speakers.length === 0 ? <p className="text-muted">{t("agenda.admin.speakers.none")}</p> : null}
       <ul className="grid gap-2 sm:grid-cols-2">
         {speakers.map((speaker) => (
           <li key={speaker.id} className="card flex items-center gap-3">
@@ -73,7 +73,7 @@ export default function Speakers() {
               ) : (
                 <span className="font-semibold">{speaker.name}</span>
               )}
-              <p className="text-sm text-slate-600">
+              <p className="text-sm text-muted">
                 {speaker.organization ? <Localized zh={speaker.organization} en={speaker.organizationEn} /> : null}
                 {speaker.organization && speaker.jobTitle ? " · " : null}
                 {speaker.jobTitle ? <Localized zh={speaker.jobTitle} en={speaker.jobTitleEn} /> : null}

@@ -59,7 +59,7 @@ export default function WebhookDeliveries() {
         </Link>
       </p>
       <h1 className="break-all text-2xl font-bold">{endpoint.url}</h1>
-      <p className="text-slate-700">
+      <p className="text-muted">
         {endpoint.event ? localized(endpoint.event.title, endpoint.event.titleEn) : t("webhooks.scope.all")} · {endpoint.disabled ? t("webhooks.state.disabled") : t("webhooks.state.enabled")}
         {endpoint.description ? ` · ${endpoint.description}` : ""}
       </p>
@@ -67,7 +67,7 @@ export default function WebhookDeliveries() {
       <h2 className="mt-6 text-lg font-semibold">{t("webhooks.deliveries")}</h2>
       <ActionNotice intent="resend" />
       {deliveries.length === 0 ? (
-        <p className="mt-2 text-slate-600">{t("webhooks.deliveries.none")}</p>
+        <p className="mt-2 text-muted">{t("webhooks.deliveries.none")}</p>
       ) : (
         <div className="mt-2 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -90,12 +90,12 @@ export default function WebhookDeliveries() {
                     <LocalTime iso={delivery.createdAt} />
                   </td>
                   <td>
-                    {t(`webhooks.type.${delivery.type as WebhookEventType}`)} <span className="font-mono text-xs text-slate-600">{delivery.messageId}</span>
+                    {t(`webhooks.type.${delivery.type as WebhookEventType}`)} <span className="font-mono text-xs text-muted">{delivery.messageId}</span>
                   </td>
                   <td>
                     {t(`webhooks.status.${delivery.status}`)}
                     {delivery.status === "PENDING" && delivery.attempts > 0 ? (
-                      <span className="block text-xs text-slate-600">
+                      <span className="block text-xs text-muted">
                         {t("webhooks.delivery.nextAttempt")}
                         <LocalTime iso={delivery.nextAttemptAt} />
                       </span>

@@ -65,12 +65,12 @@ export default function Webhooks() {
   return (
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">{t("webhooks.heading")}</h1>
-      <p className="mt-1 text-slate-700">{t("webhooks.intro")}</p>
+      <p className="mt-1 text-muted">{t("webhooks.intro")}</p>
 
       <ActionNotice intent="endpoint" />
       <ActionNotice intent="delete" />
       {endpoints.length === 0 ? (
-        <p className="mt-4 text-slate-600">{t("webhooks.none")}</p>
+        <p className="mt-4 text-muted">{t("webhooks.none")}</p>
       ) : (
         <ul className="mt-4 grid gap-2">
           {endpoints.map((endpoint) => (
@@ -79,12 +79,12 @@ export default function Webhooks() {
                 <Link to={endpoint.id} className="break-all font-semibold underline">
                   {endpoint.url}
                 </Link>
-                {endpoint.description ? <p className="text-sm text-slate-700">{endpoint.description}</p> : null}
-                <p className="text-sm text-slate-700">
+                {endpoint.description ? <p className="text-sm text-muted">{endpoint.description}</p> : null}
+                <p className="text-sm text-muted">
                   {endpoint.event ? localized(endpoint.event.title, endpoint.event.titleEn) : t("webhooks.scope.all")} ·{" "}
                   {endpoint.disabled ? t("webhooks.state.disabled") : t("webhooks.state.enabled")}
                 </p>
-                <p className="text-sm text-slate-600">{endpoint.eventTypes.map((type) => t(`webhooks.type.${type}`)).join("、")}</p>
+                <p className="text-sm text-muted">{endpoint.eventTypes.map((type) => t(`webhooks.type.${type}`)).join("、")}</p>
               </div>
               <div className="flex gap-2">
                 <Form method="post">
@@ -114,7 +114,7 @@ export default function Webhooks() {
         <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
           <ActionNotice intent="create" />
           {created?.secret ? (
-            <p className="mb-3 break-all rounded border border-amber-300 bg-amber-50 p-3 font-mono" data-testid="webhook-secret">
+            <p className="mb-3 break-all rounded border border-warning/40 bg-warning-soft p-3 font-mono" data-testid="webhook-secret">
               {created.secret}
             </p>
           ) : null}
@@ -137,7 +137,7 @@ export default function Webhooks() {
               </label>
             ))}
             {errorOf("eventTypes") ? (
-              <p id="webhook-types-error" className="mt-1 text-sm text-red-700">
+              <p id="webhook-types-error" className="mt-1 text-sm text-danger">
                 {errorOf("eventTypes")}
               </p>
             ) : null}

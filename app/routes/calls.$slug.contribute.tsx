@@ -47,7 +47,7 @@ export default function ContributePage() {
         </Link>
       </p>
       <h1 className="mb-2 mt-1 text-2xl font-bold">{t("cases.contribute.heading")}</h1>
-      <p className="mb-4 text-slate-700">{t("cases.contribute.intro")}</p>
+      <p className="mb-4 text-muted">{t("cases.contribute.intro")}</p>
       {sent ? (
         <p role="status" className="card">
           {sent}

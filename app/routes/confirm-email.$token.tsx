@@ -57,11 +57,11 @@ export default function ConfirmEmail() {
           {done}
         </p>
       ) : formErrors.length ? (
-        <p role="alert" className="card mt-4 text-red-800">
+        <p role="alert" className="card mt-4 text-danger-ink">
           {formErrors.join(" ")}
         </p>
       ) : gone || !event ? (
-        <p role="alert" className="card mt-4 text-red-800">
+        <p role="alert" className="card mt-4 text-danger-ink">
           {gone}
         </p>
       ) : (

@@ -98,12 +98,12 @@ function Agenda() {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const favourites = useFavourites(event.slug, container, { add: t("agenda.public.favourite"), remove: t("agenda.public.unfavourite") });
-  if (!agenda) return <p className="mt-2 text-slate-600">{t("agenda.public.none")}</p>;
+  if (!agenda) return <p className="mt-2 text-muted">{t("agenda.public.none")}</p>;
   const api = `/api/v1/events/${event.slug}`;
   return (
     <>
-      <p className="text-sm text-slate-700">{t("agenda.public.zone", { zone: agenda.zone })}</p>
-      <p className="text-xs text-slate-500">{t("agenda.public.version", { version: agenda.version, at: agenda.publishedAt })}</p>
+      <p className="text-sm text-muted">{t("agenda.public.zone", { zone: agenda.zone })}</p>
+      <p className="text-xs text-muted">{t("agenda.public.version", { version: agenda.version, at: agenda.publishedAt })}</p>
 
       <Form method="get" className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end" aria-label={t("agenda.public.filters")} preventScrollReset>
         {agenda.tracks.length ? (
@@ -158,7 +158,7 @@ function Agenda() {
       {favourites !== null ? (
         <div className="card mt-4 flex flex-wrap items-center gap-3" aria-live="polite" data-testid="my-agenda">
           <span className="font-medium">{t("agenda.public.myAgenda")}</span>
-          <span className="text-sm text-slate-600">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
+          <span className="text-sm text-muted">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
           {favourites.length ? (
             <a className="btn-secondary" href={`${api}/agenda.ics?sessions=${favourites.map(encodeURIComponent).join(",")}`} download>
               {t("agenda.public.downloadIcs")}
@@ -167,7 +167,7 @@ function Agenda() {
         </div>
       ) : null}
 
-      {agenda.count === 0 ? <p className="mt-4 text-slate-600">{t("agenda.public.noMatch")}</p> : null}
+      {agenda.count === 0 ? <p className="mt-4 text-muted">{t("agenda.public.noMatch")}</p> : null}
       <div ref={container} dangerouslySetInnerHTML={{ __html: agenda.html ?? recallFragment(agenda.fragmentKey) ?? "" }} suppressHydrationWarning />
 
       <p className="mt-6 flex flex-wrap gap-3 text-sm">
@@ -197,7 +197,7 @@ function Agenda() {
                   ))}
                 </ul>
               ) : (
-                <p className="text-slate-600">{t("agenda.public.changeLogEmpty")}</p>
+                <p className="text-muted">{t("agenda.public.changeLogEmpty")}</p>
               )}
             </li>
           ))}
@@ -225,9 +225,9 @@ export default function EventPage() {
               {t(`event.kind.${event.kind}`)}
               {event.series ? ` · ${localized(event.series.title, event.series.titleEn)}` : ""}
             </p>
-            <h1 className="mt-1 text-2xl font-bold leading-snug text-slate-900 sm:text-3xl">{title}</h1>
+            <h1 className="mt-1 text-2xl font-bold leading-snug text-ink sm:text-3xl">{title}</h1>
             {event.theme ? (
-              <p className="mt-2 text-lg text-slate-700">
+              <p className="mt-2 text-lg text-muted">
                 {/* Corner brackets for Chinese, curly quotes for English. */}
                 {locale === "en" && event.themeEn ? `“${event.themeEn}”` : `「${localized(event.theme, event.themeEn)}」`}
               </p>
@@ -241,7 +241,7 @@ export default function EventPage() {
               <h2 id="about-heading" className="text-xl font-bold">
                 {t("eventPage.about")}
               </h2>
-              <p className="mt-2 whitespace-pre-line text-slate-800">
+              <p className="mt-2 whitespace-pre-line text-ink">
                 <Localized zh={event.description} en={event.descriptionEn} />
               </p>
             </section>

@@ -42,7 +42,7 @@ export default function EmbeddedRegistration() {
       ) : (
         <>
           <h1 className="text-xl font-bold">{title}</h1>
-          <p className="mt-1 text-sm text-slate-600">
+          <p className="mt-1 text-sm text-muted">
             {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} ·{" "}
             {describeZone(event.timeZone, event.startsAt)} · {localized(event.venue, event.venueEn)} ·{" "}
             <a href={`/events/${event.slug}`} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">

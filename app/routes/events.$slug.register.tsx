@@ -38,7 +38,7 @@ export default function RegisterPage() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.form.title", { event: title })}</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-muted">
         {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)} ·{" "}
         {localized(event.venue, event.venueEn)}
       </p>

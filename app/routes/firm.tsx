@@ -129,7 +129,7 @@ export default function FirmPortal() {
             {t("programme.portal.events")}
           </h2>
           <h3 className="mt-3 font-semibold">{t("programme.portal.quotas")}</h3>
-          {activity.quotas.length === 0 ? <p className="text-sm text-slate-600">{t("programme.portal.noQuotas")}</p> : null}
+          {activity.quotas.length === 0 ? <p className="text-sm text-muted">{t("programme.portal.noQuotas")}</p> : null}
           <ul className="mt-1 space-y-1 text-sm">
             {activity.quotas.map((quota) => (
               <li key={quota.id}>
@@ -141,7 +141,7 @@ export default function FirmPortal() {
             ))}
           </ul>
           <h3 className="mt-4 font-semibold">{t("programme.portal.inviteCodes")}</h3>
-          {activity.inviteCodes.length === 0 ? <p className="text-sm text-slate-600">{t("programme.portal.noInviteCodes")}</p> : null}
+          {activity.inviteCodes.length === 0 ? <p className="text-sm text-muted">{t("programme.portal.noInviteCodes")}</p> : null}
           <ul className="mt-1 space-y-1 text-sm">
             {activity.inviteCodes.map((code) => (
               <li key={code.id}>
@@ -157,7 +157,7 @@ export default function FirmPortal() {
           </ul>
           <h3 className="mt-4 font-semibold">{t("programme.portal.registrations")}</h3>
           {activity.registrations.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("programme.portal.noRegistrations")}</p>
+            <p className="text-sm text-muted">{t("programme.portal.noRegistrations")}</p>
           ) : (
             <div className="relative overflow-x-auto">
               <table className="mt-1 w-full text-left text-sm">

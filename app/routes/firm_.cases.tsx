@@ -55,7 +55,7 @@ export default function FirmCases() {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-bold">{t("cases.firm.heading")}</h1>
-      <p className="mt-2 text-slate-700">{t("cases.firm.intro")}</p>
+      <p className="mt-2 text-muted">{t("cases.firm.intro")}</p>
       <section className="mt-6" aria-labelledby="open-calls">
         <h2 id="open-calls" className="text-xl font-semibold">
           {t("cases.firm.openCalls")}

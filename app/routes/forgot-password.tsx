@@ -50,9 +50,9 @@ export default function ForgotPassword() {
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="text-2xl font-bold">{t("account.reset.title")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">{t("account.reset.intro")}</p>
+      <p className="mb-6 mt-1 text-sm text-muted">{t("account.reset.intro")}</p>
       {sentTo ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
           {t("account.reset.sent", { email: sentTo })}
         </p>
       ) : null}

@@ -58,14 +58,14 @@ export default function Login() {
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">{t("login.audience")}</p>
+      <p className="mb-6 mt-1 text-sm text-muted">{t("login.audience")}</p>
       {notice ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-green-900">
+        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
           {notice}
         </p>
       ) : null}
       {formErrors.map((message) => (
-        <p key={message} role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
+        <p key={message} role="alert" className="mb-4 rounded border border-danger/40 bg-danger-soft p-3 text-danger-ink">
           {message}
         </p>
       ))}

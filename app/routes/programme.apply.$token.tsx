@@ -70,8 +70,8 @@ export default function AmendPage() {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("programme.amend.intro")}</p>
-      <p className="mt-2 text-sm text-slate-600">
+      <p className="mt-2 text-muted">{t("programme.amend.intro")}</p>
+      <p className="mt-2 text-sm text-muted">
         {t("programme.field.creditCode")}: <span className="font-mono">{loaded.values.creditCode}</span>
       </p>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4">

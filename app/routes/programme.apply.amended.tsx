@@ -10,7 +10,7 @@ export default function AmendedPage() {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>
-      <p role="status" className="card mt-4 border-green-300 bg-green-50 text-green-900">
+      <p role="status" className="card mt-4 border-success/40 bg-success-soft text-success-ink">
         {t("programme.amend.done")}
       </p>
       <Link to="/programme" className="btn-secondary mt-6">

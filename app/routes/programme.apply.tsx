@@ -68,7 +68,7 @@ function ApplyForm() {
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-10">
         <h1 className="text-2xl font-bold">{t("programme.apply.doneTitle")}</h1>
-        <p role="status" className="card mt-4 border-green-300 bg-green-50 text-green-900">
+        <p role="status" className="card mt-4 border-success/40 bg-success-soft text-success-ink">
           {done}
         </p>
         <Link to="/programme" className="btn-secondary mt-6">
@@ -81,13 +81,13 @@ function ApplyForm() {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("programme.apply.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("programme.apply.intro")}</p>
+      <p className="mt-2 text-muted">{t("programme.apply.intro")}</p>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4">
         <FormErrors messages={formErrors} />
         <ApplicationFields errors={form.allErrors} defaults={(form.initialValue ?? {}) as Record<string, string>} withCreditCode />
         <fieldset className="card mb-4">
           <legend className="px-1 font-semibold">{t("programme.apply.charterSection", { version: charter.version })}</legend>
-          <p className="whitespace-pre-line rounded bg-slate-50 p-3 text-sm text-slate-800">{charter.text}</p>
+          <p className="whitespace-pre-line rounded bg-canvas p-3 text-sm text-ink">{charter.text}</p>
           <input type="hidden" name="charterVersion" value={charter.version} />
           <div className="mt-3 flex items-start gap-2">
             <input
@@ -111,7 +111,7 @@ function ApplyForm() {
           <label htmlFor="application-nickname">{t("programme.field.nickname")}</label>
           <input id="application-nickname" name="nickname" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
-        <p className="mb-4 text-sm text-slate-600">{t("programme.apply.privacy")}</p>
+        <p className="mb-4 text-sm text-muted">{t("programme.apply.privacy")}</p>
         <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
           {t("programme.apply.submit")}
         </button>

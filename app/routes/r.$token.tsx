@@ -119,7 +119,7 @@ function Notice({ message }: { message: MessageKey }) {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       {actionData && "ok" in actionData && actionData.ok ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3">
+        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3">
           {actionData.notice}
         </p>
       ) : null}
@@ -152,17 +152,17 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.manage.title")}</h1>
       <p className="mt-1 font-medium">{localized(event.title, event.titleEn)}</p>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         {formatDate(event.startsAt, event.timeZone, locale)} {formatTime(event.startsAt, event.timeZone)}–{formatTime(event.endsAt, event.timeZone)} · {describeZone(event.timeZone, event.startsAt)}
       </p>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         {localized(event.venue, event.venueEn)} · {event.address} ·{" "}
         <a href={event.mapUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
           {t("registration.email.map")}
         </a>
       </p>
       {notice ? (
-        <p role={notice.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${notice.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <p role={notice.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${notice.ok ? "border-success/40 bg-success-soft" : "border-danger/40 bg-danger-soft text-danger-ink"}`}>
           {notice.notice}
         </p>
       ) : null}
@@ -175,7 +175,7 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
           <h2 id="matchmaking-heading" className="font-semibold">
             {t("matchmaking.manage.cardTitle")}
           </h2>
-          <p className="mt-1 text-sm text-slate-600">{t("matchmaking.manage.cardIntro")}</p>
+          <p className="mt-1 text-sm text-muted">{t("matchmaking.manage.cardIntro")}</p>
           <ButtonLink to={`${tokenPath}/matchmaking`} className="mt-3">
             {t("matchmaking.manage.open")}
           </ButtonLink>
@@ -232,14 +232,14 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
         <h2 id="data-heading" className="font-semibold">
           {t("registration.manage.dataHeading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("registration.manage.dataHint")}</p>
+        <p className="mt-1 text-sm text-muted">{t("registration.manage.dataHint")}</p>
         <div className="mt-3 flex flex-wrap gap-2">
           <a className="btn-secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
             {t("registration.manage.download")}
           </a>
           <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
             <input type="hidden" name="intent" value="delete" />
-            <button type="submit" className="btn-secondary text-red-700" disabled={busy}>
+            <button type="submit" className="btn-secondary text-danger" disabled={busy}>
               {t("registration.manage.delete")}
             </button>
           </Form>

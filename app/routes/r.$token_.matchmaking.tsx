@@ -118,7 +118,7 @@ export default function MatchmakingManage() {
             </a>
           </nav>
         ) : (
-          <p className="mb-2 text-slate-700">{t("matchmakingManage.intro")}</p>
+          <p className="mb-2 text-muted">{t("matchmakingManage.intro")}</p>
         )}
         {profile ? (
           <>

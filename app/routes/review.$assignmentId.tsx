@@ -57,9 +57,9 @@ export default function ReviewCase() {
       <Link to="/review" className="text-sm text-brand-700 underline">
         ← {t("caseReview.case.back")}
       </Link>
-      <p className="mt-2 text-sm text-slate-600">{text(review.call.title, review.call.titleEn)}</p>
+      <p className="mt-2 text-sm text-muted">{text(review.call.title, review.call.titleEn)}</p>
       <h1 className="text-2xl font-bold">{text(kase.title, kase.titleEn)}</h1>
-      {review.call.blindReview ? <p className="mt-2 rounded border border-slate-300 bg-slate-50 p-2 text-sm">{t("caseReview.case.blind")}</p> : null}
+      {review.call.blindReview ? <p className="mt-2 rounded border border-line-strong bg-canvas p-2 text-sm">{t("caseReview.case.blind")}</p> : null}
       {review.submitters ? (
         <p className="mt-2 text-sm">
           {t("caseReview.case.submitters")}: {text(review.submitters.lead.name, review.submitters.lead.nameEn)}
@@ -71,13 +71,13 @@ export default function ReviewCase() {
       <dl className="mt-2 flex flex-wrap gap-4 text-sm">
         {kase.industry ? (
           <div>
-            <dt className="inline text-slate-600">{t("caseReview.case.industry")}: </dt>
+            <dt className="inline text-muted">{t("caseReview.case.industry")}: </dt>
             <dd className="inline">{text(kase.industry.name, kase.industry.nameEn)}</dd>
           </div>
         ) : null}
         {kase.scenario ? (
           <div>
-            <dt className="inline text-slate-600">{t("caseReview.case.scenario")}: </dt>
+            <dt className="inline text-muted">{t("caseReview.case.scenario")}: </dt>
             <dd className="inline">{text(kase.scenario.name, kase.scenario.nameEn)}</dd>
           </div>
         ) : null}
@@ -104,7 +104,7 @@ export default function ReviewCase() {
           <dl className="mt-1">
             {kase.answers.map((answer) => (
               <div key={answer.key} className="mt-2">
-                <dt className="text-sm text-slate-600">{text(answer.label, answer.labelEn)}</dt>
+                <dt className="text-sm text-muted">{text(answer.label, answer.labelEn)}</dt>
                 <dd className="whitespace-pre-line break-words">{answer.answer || "—"}</dd>
               </div>
             ))}
@@ -114,7 +114,7 @@ export default function ReviewCase() {
       <section className="mt-4">
         <h2 className="text-lg font-semibold">{t("caseReview.case.attachments")}</h2>
         {kase.attachments.length === 0 ? (
-          <p className="text-slate-600">{t("caseReview.case.noAttachments")}</p>
+          <p className="text-muted">{t("caseReview.case.noAttachments")}</p>
         ) : (
           <ul className="mt-1 list-disc pl-5">
             {kase.attachments.map((attachment) => (
@@ -122,7 +122,7 @@ export default function ReviewCase() {
                 <a href={`/review/${review.assignmentId}/attachments/${attachment.id}`} className="text-brand-700 underline" download>
                   {attachment.name}
                 </a>{" "}
-                <span className="text-sm text-slate-600">({Math.ceil(attachment.size / 1024)} KB)</span>
+                <span className="text-sm text-muted">({Math.ceil(attachment.size / 1024)} KB)</span>
               </li>
             ))}
           </ul>
@@ -134,16 +134,16 @@ export default function ReviewCase() {
           <span id="score-heading">{t("caseReview.score.heading")}</span>
         </CardTitle>
         <ActionNotice intent="score" />
-        {review.closed ? <p className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{t("caseReview.score.closed")}</p> : null}
-        {review.completedAt ? <p className="mb-2 text-sm text-slate-600">{t("caseReview.score.completedAt", { date: formatDateTime(review.completedAt, programmeZone, locale) })}</p> : null}
+        {review.closed ? <p className="mb-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">{t("caseReview.score.closed")}</p> : null}
+        {review.completedAt ? <p className="mb-2 text-sm text-muted">{t("caseReview.score.completedAt", { date: formatDateTime(review.completedAt, programmeZone, locale) })}</p> : null}
         <Form method="post">
           <fieldset disabled={review.closed}>
             {review.criteria.map((criterion, index) => (
-              <fieldset key={criterion.id} className="mt-3 border-t border-slate-200 pt-3">
+              <fieldset key={criterion.id} className="mt-3 border-t border-line pt-3">
                 <legend className="font-medium">
-                  {text(criterion.name, criterion.nameEn)} <span className="text-sm font-normal text-slate-600">({t("caseReview.score.weight", { weight: criterion.weight })})</span>
+                  {text(criterion.name, criterion.nameEn)} <span className="text-sm font-normal text-muted">({t("caseReview.score.weight", { weight: criterion.weight })})</span>
                 </legend>
-                {criterion.description || criterion.descriptionEn ? <p className="text-sm text-slate-600">{text(criterion.description, criterion.descriptionEn)}</p> : null}
+                {criterion.description || criterion.descriptionEn ? <p className="text-sm text-muted">{text(criterion.description, criterion.descriptionEn)}</p> : null}
                 <input type="hidden" name={`scores[${index}].criterionId`} value={criterion.id} />
                 <label htmlFor={`score-${criterion.id}`} className="field-label">
                   {t("caseReview.score.value")}

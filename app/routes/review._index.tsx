@@ -28,7 +28,7 @@ export default function ReviewHome() {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("caseReview.home.heading")}</h1>
-      <p className="mt-1 text-slate-600">{t("caseReview.home.intro")}</p>
+      <p className="mt-1 text-muted">{t("caseReview.home.intro")}</p>
       {calls.map((call) => (
         <Card key={call.id} as="section" className="mt-4" aria-labelledby={`call-${call.id}`}>
           <CardTitle>
@@ -37,7 +37,7 @@ export default function ReviewHome() {
           {call.cases.length === 0 ? (
             <EmptyState title={t("caseReview.home.none")} />
           ) : (
-            <ul className="mt-2 divide-y divide-slate-200">
+            <ul className="mt-2 divide-y divide-line">
               {call.cases.map((kase) => (
                 <li key={kase.assignmentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <Link to={`/review/${kase.assignmentId}`} className="text-brand-700 underline">

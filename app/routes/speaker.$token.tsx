@@ -62,7 +62,7 @@ export default function SpeakerResponse() {
     <main id="main" className="mx-auto max-w-xl px-4 py-8">
       <h1 className="text-2xl font-bold">{t("agenda.speaker.heading")}</h1>
       <p className="mt-2">{t("agenda.speaker.intro", { name: speakerName, event: eventTitle })}</p>
-      <p className="mt-1 text-sm text-slate-600">{t("agenda.public.zone", { zone })}</p>
+      <p className="mt-1 text-sm text-muted">{t("agenda.public.zone", { zone })}</p>
       <div className="mt-4">
         <Flash message={result && "notice" in result ? result.notice : null} />
         {/* The buttons carry the answer: a refusal names no field the speaker could correct. */}
@@ -71,7 +71,7 @@ export default function SpeakerResponse() {
       <ul className="mt-4 space-y-3">
         {roles.map((role) => (
           <li key={role.id} className="card">
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-muted">
               {role.when}
               {role.room ? ` · ${role.room}` : ""}
             </p>

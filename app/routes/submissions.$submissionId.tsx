@@ -170,7 +170,7 @@ export default function SubmissionPage() {
           <LocalTime iso={call.closesAt} />
         </p>
         {phase === "closed" ? (
-          <p role="status" className="mt-2 font-semibold text-red-800">
+          <p role="status" className="mt-2 font-semibold text-danger-ink">
             {t("cases.public.closedNote")}
           </p>
         ) : null}
@@ -181,7 +181,7 @@ export default function SubmissionPage() {
         <FormErrors messages={formErrors} />
       </div>
       {call.blindReview && editable ? (
-        <p role="note" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+        <p role="note" className="mt-4 rounded border border-warning/40 bg-warning-soft p-3 text-warning-ink">
           {t("cases.submission.blindWarning")}
         </p>
       ) : null}
@@ -189,7 +189,7 @@ export default function SubmissionPage() {
       {editable && submission.status !== "WITHDRAWN" ? (
         <Form method="post" className="mt-4" onSubmit={(event) => (window.confirm(t("cases.submission.withdrawConfirm")) ? undefined : event.preventDefault())}>
           <input type="hidden" name="intent" value="withdraw" />
-          <button type="submit" className="text-sm text-red-700 underline">
+          <button type="submit" className="text-sm text-danger underline">
             {t("cases.submission.withdraw")}
           </button>
         </Form>

@@ -27,7 +27,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
     <>
       {days.map((day) => (
         <section key={day.day} className="mt-6" aria-labelledby={`day-${day.day}`}>
-          <h3 id={`day-${day.day}`} className="sticky top-0 z-10 bg-slate-50 py-2 text-lg font-bold">
+          <h3 id={`day-${day.day}`} className="sticky top-0 z-10 bg-canvas py-2 text-lg font-bold">
             {day.label}
           </h3>
           {day.slots.map((slot) => (
@@ -38,8 +38,8 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                   <li key={session.id} id={`session-${session.id}`} className="card scroll-mt-4" data-session-id={session.id}>
                     <div className="flex items-start justify-between gap-3">
                       <div className="min-w-0">
-                        <p className="text-sm text-slate-600">
-                          <span className="font-semibold text-slate-900">{session.time}</span>
+                        <p className="text-sm text-muted">
+                          <span className="font-semibold text-ink">{session.time}</span>
                           {` · ${session.typeLabel}`}
                           {session.room ? (
                             <>
@@ -48,7 +48,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                             </>
                           ) : null}
                           {session.mark ? (
-                            <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${session.mark === "new" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
+                            <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${session.mark === "new" ? "bg-success-soft text-success-ink" : "bg-warning-soft text-warning-ink"}`}>
                               {t(session.mark === "new" ? "agenda.public.new" : "agenda.public.changed")}
                             </span>
                           ) : null}
@@ -69,7 +69,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                         data-favourite={session.id}
                         aria-pressed="false"
                         aria-label={`${t("agenda.public.favourite")}: ${session.title}`}
-                        className="min-h-11 min-w-11 shrink-0 rounded-md border border-slate-300 text-xl text-slate-500 aria-pressed:border-amber-500 aria-pressed:bg-amber-50 aria-pressed:text-amber-600"
+                        className="min-h-11 min-w-11 shrink-0 rounded-md border border-line-strong text-xl text-muted aria-pressed:border-warning aria-pressed:bg-warning-soft aria-pressed:text-warning"
                       >
                         ☆
                       </button>
@@ -84,7 +84,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                         ))}
                       </dl>
                     ) : null}
-                    {session.description ? <p className="mt-2 text-sm text-slate-700">{session.description}</p> : null}
+                    {session.description ? <p className="mt-2 text-sm text-muted">{session.description}</p> : null}
                   </li>
                 ))}
               </ul>

@@ -230,7 +230,7 @@ export function AgendaGrid({
 
   return (
     <div className="space-y-2">
-      <p className="text-sm text-slate-600" id="grid-help">
+      <p className="text-sm text-muted" id="grid-help">
         {t("agenda.grid.help")}
       </p>
       {days.length > 1 ? (
@@ -256,32 +256,32 @@ export function AgendaGrid({
         {status}
       </p>
       {/* The grid scrolls inside its own box on a narrow screen; the page itself never overflows. */}
-      <div className="max-w-full overflow-x-auto rounded border border-slate-300" data-testid="agenda-grid">
+      <div className="max-w-full overflow-x-auto rounded border border-line-strong" data-testid="agenda-grid">
         <div style={{ minWidth: timeColumn + columns.length * minColumn }}>
-          <div className="sticky top-0 z-20 flex border-b border-slate-300 bg-slate-100 text-sm font-semibold">
+          <div className="sticky top-0 z-20 flex border-b border-line-strong bg-subtle text-sm font-semibold">
             <div style={{ width: timeColumn }} className="shrink-0 px-1 py-1">
               {t("agenda.grid.time")}
             </div>
             {columns.map((column) => (
-              <div key={column.id ?? "none"} className="min-w-0 flex-1 truncate border-l border-slate-300 px-2 py-1" data-room={column.name}>
+              <div key={column.id ?? "none"} className="min-w-0 flex-1 truncate border-l border-line-strong px-2 py-1" data-room={column.name}>
                 {column.name}
               </div>
             ))}
           </div>
           <div ref={body} className="relative" style={{ height: (bottom - top) * pixelsPerMinute }}>
             {hours.map((hour) => (
-              <div key={hour} className="absolute right-0 left-0 border-t border-slate-200 text-xs text-slate-500" style={{ top: (hour * 60 - top) * pixelsPerMinute }}>
+              <div key={hour} className="absolute right-0 left-0 border-t border-line text-xs text-muted" style={{ top: (hour * 60 - top) * pixelsPerMinute }}>
                 <span className="px-1">{clock(hour * 60)}</span>
               </div>
             ))}
             {columns.map((column, index) => (
               <div
                 key={column.id ?? "none"}
-                className="absolute top-0 bottom-0 border-l border-slate-200"
+                className="absolute top-0 bottom-0 border-l border-line"
                 style={{ left: `calc(${timeColumn}px + (100% - ${timeColumn}px) * ${index} / ${columns.length})` }}
               />
             ))}
-            {daySessions.length === 0 ? <p className="absolute top-4 left-16 text-sm text-slate-600">{t("agenda.grid.empty")}</p> : null}
+            {daySessions.length === 0 ? <p className="absolute top-4 left-16 text-sm text-muted">{t("agenda.grid.empty")}</p> : null}
             {daySessions.map((session) => {
               const place = placeOf(session);
               const lane = sessionLanes.get(session.id) ?? { index: 0, of: 1 };
@@ -302,7 +302,7 @@ export function AgendaGrid({
                   data-grid-session={session.title}
                   data-conflicted={conflicted || undefined}
                   className={`absolute touch-none overflow-hidden rounded border bg-white px-1.5 py-0.5 text-xs shadow-sm select-none focus:ring-2 focus:ring-brand-600 focus:outline-none ${
-                    conflicted ? "border-2 border-red-600" : "border-slate-400"
+                    conflicted ? "border-2 border-danger" : "border-line-strong"
                   } ${isPending ? "z-30 opacity-90 ring-2 ring-brand-500" : session.plenary ? "z-0 bg-brand-50" : "z-10"} cursor-grab`}
                   style={{
                     top: (place.startMinute - top) * pixelsPerMinute,
@@ -332,12 +332,12 @@ export function AgendaGrid({
                       {describe(session, place).room}
                     </span>
                   </p>
-                  <p className="text-slate-600">
+                  <p className="text-muted">
                     {t(`agenda.type.${session.type}` as MessageKey)}
                     {session.speakers.length ? ` · ${session.speakers.map((speaker) => speaker.name).join(", ")}` : ""}
                   </p>
                   {session.conflicts.map((conflict) => (
-                    <p key={conflict} className="font-medium text-red-700" data-conflict>
+                    <p key={conflict} className="font-medium text-danger" data-conflict>
                       {t("agenda.grid.conflictWith", { what: conflict })}
                     </p>
                   ))}
@@ -345,7 +345,7 @@ export function AgendaGrid({
                     aria-hidden="true"
                     title={t("agenda.grid.resize", { title: session.title })}
                     data-resize
-                    className="absolute right-0 bottom-0 left-0 h-2 cursor-ns-resize bg-slate-300/60 hover:bg-brand-300"
+                    className="absolute right-0 bottom-0 left-0 h-2 cursor-ns-resize bg-line-strong/60 hover:bg-brand-300"
                     onPointerDown={(event) => onPointerDown(event, session, "resize")}
                   />
                 </div>

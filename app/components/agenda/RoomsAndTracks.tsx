@@ -39,7 +39,7 @@ export function RoomsAndTracks({
               </span>
               <Form method="post">
                 <input type="hidden" name="id" value={room.id} />
-                <button type="submit" name="intent" value="deleteRoom" className="text-sm text-red-700 underline">
+                <button type="submit" name="intent" value="deleteRoom" className="text-sm text-danger underline">
                   {t("action.delete")}
                 </button>
               </Form>
@@ -77,7 +77,7 @@ export function RoomsAndTracks({
               </span>
               <Form method="post">
                 <input type="hidden" name="id" value={track.id} />
-                <button type="submit" name="intent" value="deleteTrack" className="text-sm text-red-700 underline">
+                <button type="submit" name="intent" value="deleteTrack" className="text-sm text-danger underline">
                   {t("action.delete")}
                 </button>
               </Form>

@@ -20,8 +20,8 @@ export type SessionCardSession = {
 export function SessionCard({ eventId, session, conflicted, dayError }: { eventId: string; session: SessionCardSession; conflicted: boolean; dayError?: string }) {
   const t = useT();
   return (
-    <li className={`card ${conflicted ? "border-red-400" : ""}`} data-session={session.title}>
-      <p className="text-sm text-slate-600">
+    <li className={`card ${conflicted ? "border-danger/60" : ""}`} data-session={session.title}>
+      <p className="text-sm text-muted">
         {session.dayLabel} {session.start}–{session.end} · {t(`agenda.type.${session.type}` as MessageKey)}
         {session.plenary ? ` · ${t("agenda.plenary")}` : session.room ? ` · ${session.room}` : ""}
         {session.track ? ` · ${session.track}` : ""}

@@ -35,7 +35,7 @@ export function SessionDialog({
     if (!session && element.open) element.close();
   }, [session]);
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="session-dialog-heading" className="m-auto w-[min(42rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-slate-900/40">
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="session-dialog-heading" className="m-auto w-[min(42rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-ink/40">
       {session ? (
         <>
           <div className="mb-3 flex items-start justify-between gap-2">

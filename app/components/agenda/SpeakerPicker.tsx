@@ -91,7 +91,7 @@ export function SpeakerPicker({
 
   if (adding !== null) {
     return (
-      <fieldset className="rounded border border-slate-300 p-3 sm:col-span-3">
+      <fieldset className="rounded border border-line-strong p-3 sm:col-span-3">
         <legend className="px-1 font-medium">{t("agenda.picker.newHeading")}</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field id="attach-new-name" label={t("agenda.picker.newName")} name="name" defaultValue={adding} error={newErrors.name} required />
@@ -141,7 +141,7 @@ export function SpeakerPicker({
         onKeyDown={onKeyDown}
         onFocus={() => shown.length && setOpen(true)}
       />
-      <p id={`${id}-hint`} className="text-sm text-slate-600">
+      <p id={`${id}-hint`} className="text-sm text-muted">
         {t("agenda.picker.hint")}
       </p>
       {error ? (
@@ -153,14 +153,14 @@ export function SpeakerPicker({
         {open && query.trim() ? (shown.length ? t("agenda.picker.results", { count: shown.length }) : t("agenda.picker.noMatch", { query: query.trim() })) : ""}
       </p>
       {open && options.length > 0 ? (
-        <ul id={listId} role="listbox" className="absolute z-40 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white shadow-lg">
+        <ul id={listId} role="listbox" className="absolute z-40 mt-1 max-h-72 w-full overflow-auto rounded border border-line-strong bg-white shadow-lg">
           {options.map((option, index) => (
             <li
               key={option.kind === "person" ? option.person.id : "new"}
               id={`${id}-option-${index}`}
               role="option"
               aria-selected={index === active}
-              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-brand-50" : ""} ${option.kind === "new" ? "border-t border-slate-200 font-medium text-brand-700" : ""}`}
+              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-brand-50" : ""} ${option.kind === "new" ? "border-t border-line font-medium text-brand-700" : ""}`}
               onMouseDown={(event) => {
                 // Before the input's blur, so the choice is made while the list is still there.
                 event.preventDefault();

@@ -176,7 +176,7 @@ export function SubmissionFields({ editable, call, submission, taxonomy, firms, 
             </div>
           </Section>
           <Section title={t("cases.submission.section.consent")}>
-            <div className="max-h-60 overflow-y-auto whitespace-pre-line rounded border border-slate-200 p-3 text-sm">
+            <div className="max-h-60 overflow-y-auto whitespace-pre-line rounded border border-line p-3 text-sm">
               <Localized zh={call.licence} en={call.licenceEn} />
             </div>
             <label className="mt-3 flex items-start gap-2">
@@ -217,7 +217,7 @@ export function SubmissionFields({ editable, call, submission, taxonomy, firms, 
                 <Form method="post">
                   <input type="hidden" name="intent" value="deleteAttachment" />
                   <input type="hidden" name="attachmentId" value={file.id} />
-                  <button type="submit" className="text-sm text-red-700 underline">
+                  <button type="submit" className="text-sm text-danger underline">
                     {t("cases.attachment.delete")}
                   </button>
                 </Form>

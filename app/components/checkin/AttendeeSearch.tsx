@@ -46,7 +46,7 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
         </button>
       </div>
       {searchMessage ? (
-        <p role="alert" className="text-sm text-slate-700">
+        <p role="alert" className="text-sm text-muted">
           {searchMessage}
         </p>
       ) : null}
@@ -57,12 +57,12 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
               <p className="flex items-center gap-2 text-lg font-bold">
                 {attendee.name}
                 {attendee.enteredListIds.includes(listId) ? (
-                  <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="search-entered">
+                  <span className="rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success-ink" data-testid="search-entered">
                     {t("checkin.search.entered")}
                   </span>
                 ) : null}
               </p>
-              <p className="text-sm text-slate-700">
+              <p className="text-sm text-muted">
                 {[attendee.organization, attendee.category ? localize(attendee.category.name, attendee.category.nameEn) : "", attendee.phone].filter(Boolean).join(" · ")}
               </p>
               <div className="flex gap-2">

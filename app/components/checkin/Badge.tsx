@@ -28,16 +28,16 @@ export function BadgeSheet({ eventTitle, badges }: { eventTitle: string; badges:
     <div className="badge-sheet flex flex-wrap gap-4">
       <style>{printCss}</style>
       {badges.map((badge) => (
-        <article key={badge.id} className="badge flex flex-col items-center justify-between border border-slate-300 bg-white p-[8mm] text-center shadow-sm" data-testid="badge">
-          <p className="text-sm font-medium text-slate-700">{eventTitle}</p>
+        <article key={badge.id} className="badge flex flex-col items-center justify-between border border-line-strong bg-white p-[8mm] text-center shadow-sm" data-testid="badge">
+          <p className="text-sm font-medium text-muted">{eventTitle}</p>
           <div>
             <p className="text-4xl font-extrabold leading-tight">{badge.name}</p>
             {badge.organization ? <p className="mt-2 text-xl">{badge.organization}</p> : null}
-            {badge.jobTitle ? <p className="mt-1 text-base text-slate-700">{badge.jobTitle}</p> : null}
+            {badge.jobTitle ? <p className="mt-1 text-base text-muted">{badge.jobTitle}</p> : null}
           </div>
           {/* The SVG comes from the qrcode library on our server, from the ticket code only. */}
           <div className="h-[45mm] w-[45mm] [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: badge.qrSvg }} />
-          <p className="w-full rounded bg-slate-900 py-2 text-lg font-bold text-white">{badge.category ? localize(badge.category.name, badge.category.nameEn) : t("checkin.badges.attendee")}</p>
+          <p className="w-full rounded bg-ink py-2 text-lg font-bold text-white">{badge.category ? localize(badge.category.name, badge.category.nameEn) : t("checkin.badges.attendee")}</p>
         </article>
       ))}
     </div>

@@ -5,7 +5,7 @@ export function ConnectionBar({ online, syncing, queueCount, onChangeSetup }: { 
   const t = useT();
   return (
     <div
-      className={`flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium ${online ? "bg-green-50 text-green-900" : "bg-amber-100 text-amber-950"}`}
+      className={`flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium ${online ? "bg-success-soft text-success-ink" : "bg-warning-soft text-warning-ink"}`}
       role="status"
       data-testid="connection"
       data-online={online ? "true" : "false"}

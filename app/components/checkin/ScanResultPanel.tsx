@@ -4,9 +4,9 @@ import type { Display } from "./display";
 import type { Tone } from "./feedback";
 
 const tones: Record<Tone, string> = {
-  green: "bg-green-700 text-white",
-  yellow: "bg-amber-300 text-slate-950",
-  red: "bg-red-700 text-white",
+  green: "bg-success text-white",
+  yellow: "bg-amber-300 text-ink",
+  red: "bg-danger text-white",
 };
 
 /** The last scan's answer, announced assertively so a screen reader interrupts with it. */
@@ -18,7 +18,7 @@ export function ScanResultPanel({ display, online, eventSlug }: { display: Displ
       data-testid="result"
       data-result={display?.result ?? ""}
       data-offline={display?.offline ? "true" : "false"}
-      className={`flex min-h-48 flex-col justify-center rounded-xl p-4 text-center ${display ? tones[display.tone] : "bg-slate-200 text-slate-700"}`}
+      className={`flex min-h-48 flex-col justify-center rounded-xl p-4 text-center ${display ? tones[display.tone] : "bg-line text-muted"}`}
     >
       {display ? (
         <>

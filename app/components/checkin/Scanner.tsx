@@ -55,7 +55,7 @@ export function Scanner({ setup, event, onChangeSetup }: { setup: Setup; event: 
   return (
     <div className="flex flex-col gap-3">
       <ConnectionBar online={connection.online} syncing={sync.syncing} queueCount={sync.queueCount} onChangeSetup={onChangeSetup} />
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-muted">
         <strong>{localize(event.title, event.titleEn)}</strong> · {localize(list.name, list.nameEn)} · {setup.deviceName}
       </p>
 
@@ -69,7 +69,7 @@ export function Scanner({ setup, event, onChangeSetup }: { setup: Setup; event: 
 
       <AttendeeSearch eventSlug={slug} listId={list.id} isOnline={connection.isOnline} onCheckIn={(registrationId) => scan({ registrationId })} />
 
-      <p className="text-xs text-slate-600" data-testid="index-info">
+      <p className="text-xs text-muted" data-testid="index-info">
         {sync.index ? t("checkin.status.index", { count: sync.index.count, time: timeOf(sync.index.generatedAt) }) : t("checkin.status.noIndex")}
       </p>
     </div>

@@ -58,7 +58,7 @@ export function SetupForm({ events, preselected, onDone }: { events: ScannerEven
           {t("checkin.setup.device")}
         </label>
         <input id="setup-device" className="field-input" value={deviceName} maxLength={60} aria-describedby="setup-device-hint" onChange={(change) => setDeviceName(change.target.value)} />
-        <p id="setup-device-hint" className="mt-1 text-sm text-slate-600">
+        <p id="setup-device-hint" className="mt-1 text-sm text-muted">
           {t("checkin.setup.deviceHint")}
         </p>
       </div>

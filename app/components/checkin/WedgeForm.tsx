@@ -36,7 +36,7 @@ export function WedgeForm({ onCode }: { onCode: (code: string) => void }) {
         aria-describedby="wedge-hint"
         onChange={(change) => setWedge(change.target.value)}
       />
-      <p id="wedge-hint" className="mt-1 text-sm text-slate-600">
+      <p id="wedge-hint" className="mt-1 text-sm text-muted">
         {t("checkin.wedge.hint")}
       </p>
     </form>

@@ -6,7 +6,7 @@ export function AddToCalendar({ links }: { links: EventPageView["calendar"] }) {
   const t = useT();
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="add-to-calendar">
-      <span className="font-medium text-slate-700">{t("eventPage.addToCalendar")}</span>
+      <span className="font-medium text-muted">{t("eventPage.addToCalendar")}</span>
       <a className="text-brand-700 underline" href={links.ics} download>
         {t("eventPage.calendarIcs")}
       </a>

@@ -36,9 +36,9 @@ export function EventHero({ cover, badge, title }: { cover: EventPageView["cover
 export function DateBadge({ badge }: { badge: EventPageView["badge"] }) {
   return (
     <p className="absolute left-3 top-3 flex w-16 flex-col items-center overflow-hidden rounded-lg bg-white text-center shadow-md sm:left-4 sm:top-4" data-testid="date-badge">
-      <span className="w-full bg-red-600 py-0.5 text-xs font-semibold text-white">{badge.month}</span>
-      <span className="text-2xl font-bold leading-tight text-slate-900">{badge.day}</span>
-      <span className="pb-1 text-xs text-slate-600">{badge.weekday}</span>
+      <span className="w-full bg-danger py-0.5 text-xs font-semibold text-white">{badge.month}</span>
+      <span className="text-2xl font-bold leading-tight text-ink">{badge.day}</span>
+      <span className="pb-1 text-xs text-muted">{badge.weekday}</span>
     </p>
   );
 }

@@ -13,13 +13,13 @@ export function HostBlock({ groups }: { groups: EventPageView["hosts"] }) {
       <dl className="space-y-3">
         {groups.map((group) => (
           <div key={group.role} className="flex flex-col gap-1 sm:flex-row sm:gap-4">
-            <dt className="shrink-0 text-sm font-medium text-slate-600 sm:w-24">{group.label}</dt>
+            <dt className="shrink-0 text-sm font-medium text-muted sm:w-24">{group.label}</dt>
             <dd>
               <ul className="flex flex-wrap items-center gap-x-4 gap-y-2">
                 {group.hosts.map((host) => (
                   <li key={host.id} className="flex items-center gap-2">
                     {host.logo ? <img src={host.logo} alt="" width={32} height={32} loading="lazy" className="h-8 w-8 rounded bg-white object-contain" /> : null}
-                    <span className="font-medium text-slate-900">{host.name}</span>
+                    <span className="font-medium text-ink">{host.name}</span>
                   </li>
                 ))}
               </ul>

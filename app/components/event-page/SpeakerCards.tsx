@@ -14,15 +14,15 @@ export function SpeakerCards({ people }: { people: EventPageView["people"] }) {
         {people.map((person) => (
           <li key={person.id} className="card flex flex-col items-center p-3 text-center">
             {person.photo ? (
-              <img src={person.photo} alt="" width={80} height={80} loading="lazy" decoding="async" className="h-20 w-20 rounded-full bg-slate-100 object-cover" />
+              <img src={person.photo} alt="" width={80} height={80} loading="lazy" decoding="async" className="h-20 w-20 rounded-full bg-subtle object-cover" />
             ) : (
               <span aria-hidden="true" className="flex h-20 w-20 items-center justify-center rounded-full bg-brand-50 text-2xl font-bold text-brand-700">
                 {Array.from(person.name)[0]}
               </span>
             )}
-            <span className="mt-2 font-semibold text-slate-900">{person.name}</span>
+            <span className="mt-2 font-semibold text-ink">{person.name}</span>
             <span className="text-xs font-medium text-brand-700">{person.role}</span>
-            {person.detail ? <span className="mt-1 break-words text-xs text-slate-600">{person.detail}</span> : null}
+            {person.detail ? <span className="mt-1 break-words text-xs text-muted">{person.detail}</span> : null}
           </li>
         ))}
       </ul>

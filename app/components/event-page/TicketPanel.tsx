@@ -44,14 +44,14 @@ export function TicketPanel({ tickets, registerHref }: { tickets: EventPageView[
         {t("eventPage.tickets")}
       </h2>
       {tickets.categories.length ? (
-        <ul className="mt-3 divide-y divide-slate-100">
+        <ul className="mt-3 divide-y divide-line">
           {tickets.categories.map((category) => (
             <li key={category.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span className="font-medium text-slate-900">
+              <span className="font-medium text-ink">
                 {category.name}
-                {category.approval ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("eventPage.approval")}</span> : null}
+                {category.approval ? <span className="ml-2 rounded bg-warning-soft px-1.5 py-0.5 text-xs font-medium text-warning-ink">{t("eventPage.approval")}</span> : null}
               </span>
-              <span className={`text-sm ${category.offer === "available" ? "text-green-800" : category.offer === "waitlist" ? "text-amber-800" : "text-slate-600"}`}>
+              <span className={`text-sm ${category.offer === "available" ? "text-success-ink" : category.offer === "waitlist" ? "text-warning-ink" : "text-muted"}`}>
                 {category.offer === "sold_out"
                   ? t("eventPage.categorySoldOut")
                   : category.offer === "waitlist"
@@ -64,13 +64,13 @@ export function TicketPanel({ tickets, registerHref }: { tickets: EventPageView[
           ))}
         </ul>
       ) : tickets.seatsLeft !== null && tickets.action === "register" ? (
-        <p className="mt-2 text-sm text-green-800">{t("eventPage.seatsLeft", { count: tickets.seatsLeft })}</p>
+        <p className="mt-2 text-sm text-success-ink">{t("eventPage.seatsLeft", { count: tickets.seatsLeft })}</p>
       ) : null}
-      {tickets.action === "waitlist" ? <p className="mt-3 text-sm text-amber-900">{t("eventPage.waitlistNote")}</p> : null}
-      {tickets.action === "sold_out" ? <p className="mt-3 text-sm text-slate-700">{t("eventPage.soldOutNote")}</p> : null}
-      {tickets.approval && (tickets.action === "register" || tickets.action === "waitlist") ? <p className="mt-3 text-sm text-slate-700">{t("eventPage.approvalNote")}</p> : null}
-      {tickets.opensAt ? <p className="mt-3 text-sm text-slate-700">{t("eventPage.opensAt", { at: tickets.opensAt })}</p> : null}
-      {tickets.closesAt ? <p className="mt-3 text-xs text-slate-500">{t("eventPage.closesAt", { at: tickets.closesAt })}</p> : null}
+      {tickets.action === "waitlist" ? <p className="mt-3 text-sm text-warning-ink">{t("eventPage.waitlistNote")}</p> : null}
+      {tickets.action === "sold_out" ? <p className="mt-3 text-sm text-muted">{t("eventPage.soldOutNote")}</p> : null}
+      {tickets.approval && (tickets.action === "register" || tickets.action === "waitlist") ? <p className="mt-3 text-sm text-muted">{t("eventPage.approvalNote")}</p> : null}
+      {tickets.opensAt ? <p className="mt-3 text-sm text-muted">{t("eventPage.opensAt", { at: tickets.opensAt })}</p> : null}
+      {tickets.closesAt ? <p className="mt-3 text-xs text-muted">{t("eventPage.closesAt", { at: tickets.closesAt })}</p> : null}
       <RegisterButton action={tickets.action} href={registerHref} className="mt-4 hidden w-full sm:flex" />
     </section>
   );
@@ -80,7 +80,7 @@ export function TicketPanel({ tickets, registerHref }: { tickets: EventPageView[
 export function StickyRegisterBar({ action, href, title }: { action: RegisterAction; href: string; title: string }) {
   const t = useT();
   return (
-    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-4 py-2 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] backdrop-blur sm:hidden" data-testid="sticky-register">
+    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-white/95 px-4 py-2 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] backdrop-blur sm:hidden" data-testid="sticky-register">
       <div className="flex items-center gap-3">
         <p className="min-w-0 flex-1 truncate text-sm">
           <span className="sr-only">{t("eventPage.stickyLabel")}: </span>

@@ -7,17 +7,17 @@ export function VenueCard({ when, venue, address, maps }: { when: { days: string
   return (
     <dl className="card grid gap-4 sm:grid-cols-2">
       <div>
-        <dt className="text-sm font-medium text-slate-600">{t("event.when")}</dt>
-        <dd className="mt-1 font-medium text-slate-900">
+        <dt className="text-sm font-medium text-muted">{t("event.when")}</dt>
+        <dd className="mt-1 font-medium text-ink">
           {when.days} {when.hours}
-          <span className="block text-sm font-normal text-slate-600">{when.zone}</span>
+          <span className="block text-sm font-normal text-muted">{when.zone}</span>
         </dd>
       </div>
       <div>
-        <dt className="text-sm font-medium text-slate-600">{t("eventPage.venue")}</dt>
+        <dt className="text-sm font-medium text-muted">{t("eventPage.venue")}</dt>
         <dd className="mt-1">
-          <span className="font-medium text-slate-900">{venue || t("eventPage.onlineVenue")}</span>
-          {address ? <span className="block text-sm text-slate-600">{address}</span> : null}
+          <span className="font-medium text-ink">{venue || t("eventPage.onlineVenue")}</span>
+          {address ? <span className="block text-sm text-muted">{address}</span> : null}
           {maps ? (
             <span className="mt-2 flex flex-wrap gap-2" data-testid="map-links">
               <a className="btn-secondary min-h-9 px-3 py-1 text-sm" href={maps.amap} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>

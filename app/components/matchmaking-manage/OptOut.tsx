@@ -11,10 +11,10 @@ export function OptOut() {
       <h2 id="opt-out-heading" className="font-semibold">
         {t("matchmakingManage.optOut")}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">{t("matchmakingManage.optOutHint")}</p>
+      <p className="mt-1 text-sm text-muted">{t("matchmakingManage.optOutHint")}</p>
       <Form method="post" className="mt-3" onSubmit={(submit) => !window.confirm(t("matchmakingManage.optOutConfirm")) && submit.preventDefault()}>
         <input type="hidden" name="intent" value="optout" />
-        <Button type="submit" variant="secondary" className="text-red-700" disabled={busy}>
+        <Button type="submit" variant="secondary" className="text-danger" disabled={busy}>
           {t("matchmakingManage.optOut")}
         </Button>
       </Form>

@@ -87,7 +87,7 @@ function ParticipantCard({ participant, industries }: { participant: Suggestion;
 function Term({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="inline text-slate-600">{label}: </dt>
+      <dt className="inline text-muted">{label}: </dt>
       <dd className="inline whitespace-pre-wrap break-words">{children}</dd>
     </div>
   );

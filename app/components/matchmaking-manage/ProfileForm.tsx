@@ -48,8 +48,8 @@ export function ProfileForm({
       <h2 id="profile-heading" className="mb-1 text-lg font-semibold">
         {profile ? t("matchmakingManage.editProfile") : t("matchmaking.profile.title")}
       </h2>
-      <p className="mb-3 text-sm text-slate-600">{t("matchmaking.profile.intro")}</p>
-      {open ? null : <p className="mb-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("matchmaking.profile.closed")}</p>}
+      <p className="mb-3 text-sm text-muted">{t("matchmaking.profile.intro")}</p>
+      {open ? null : <p className="mb-3 rounded border border-warning/40 bg-warning-soft p-3 text-sm">{t("matchmaking.profile.closed")}</p>}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="intent" value="profile" />
         <FormErrors messages={formErrors} />
@@ -95,7 +95,7 @@ export function ProfileForm({
             <label key={field} className="flex items-start gap-2 py-1">
               <input type="checkbox" name="shared" value={field} className="mt-1" defaultChecked={shared.includes(field)} />
               <span className="min-w-0 break-words">
-                {t(`registration.form.${field}` as MessageKey)}: <span className="text-slate-600">{own[field] || t("matchmakingManage.sharedEmpty")}</span>
+                {t(`registration.form.${field}` as MessageKey)}: <span className="text-muted">{own[field] || t("matchmakingManage.sharedEmpty")}</span>
               </span>
             </label>
           ))}

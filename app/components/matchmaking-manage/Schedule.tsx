@@ -82,7 +82,7 @@ function MeetingCard({ meeting, timeZone }: { meeting: ScheduledMeeting; timeZon
           </Button>
         </Form>
       ) : null}
-      {meeting.outcome === "upcoming" && !meeting.checkInOpen ? <p className="mt-2 text-sm text-slate-600">{t("matchmakingManage.checkInHint")}</p> : null}
+      {meeting.outcome === "upcoming" && !meeting.checkInOpen ? <p className="mt-2 text-sm text-muted">{t("matchmakingManage.checkInHint")}</p> : null}
       {meeting.followUpOpen ? <FollowUp meeting={meeting} /> : null}
     </Card>
   );
@@ -95,9 +95,9 @@ function FollowUp({ meeting }: { meeting: ScheduledMeeting }) {
   const { form, errorOf, formErrors } = useSubmissionForm(manageFollowUpForm, { id: `followup-${meeting.id}`, lastResult: useLastResult(`followup:${meeting.id}`) });
   const answered = meeting.followUp;
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 border-t border-slate-200 pt-3">
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 border-t border-line pt-3">
       <h3 className="mb-2 font-medium">{t("matchmaking.followUp.title")}</h3>
-      {answered ? <p className="mb-2 text-sm text-slate-600">{t("matchmakingManage.followUpDone")}</p> : null}
+      {answered ? <p className="mb-2 text-sm text-muted">{t("matchmakingManage.followUpDone")}</p> : null}
       <input type="hidden" name="intent" value="followup" />
       <input type="hidden" name="meetingId" value={meeting.id} />
       <FormErrors messages={formErrors} />

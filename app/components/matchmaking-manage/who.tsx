@@ -16,9 +16,9 @@ export function SharedDetails({ shared }: { shared: Shared }) {
   const contact = (["email", "phone"] as const).filter((field) => shared[field]);
   return (
     <>
-      {line ? <p className="text-sm text-slate-700">{line}</p> : null}
+      {line ? <p className="text-sm text-muted">{line}</p> : null}
       {contact.map((field) => (
-        <p key={field} className="break-words text-sm text-slate-600">
+        <p key={field} className="break-words text-sm text-muted">
           {t(`registration.form.${field}` as MessageKey)}: {shared[field]}
         </p>
       ))}

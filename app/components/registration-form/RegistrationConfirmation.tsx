@@ -26,23 +26,23 @@ export function RegistrationConfirmation({ event, outcome, when, place, maps, ca
         <section className="card" role="status" data-testid="registration-outcome" data-status={outcome.status}>
           <p className="text-sm font-medium text-brand-700">{event.title}</p>
           <h1 className="mt-1 text-2xl font-bold">{t(`registration.result.${outcome.status}.title` as MessageKey)}</h1>
-          <p className="mt-2 text-slate-700">{t(`registration.result.${outcome.status}.body` as MessageKey)}</p>
-          <p className="mt-3 text-sm text-slate-700">
-            {t(outcome.status === "resent" ? "confirmation.sentToIfRegistered" : "confirmation.sentTo")} <span className="font-medium text-slate-900">{outcome.maskedEmail}</span>
+          <p className="mt-2 text-muted">{t(`registration.result.${outcome.status}.body` as MessageKey)}</p>
+          <p className="mt-3 text-sm text-muted">
+            {t(outcome.status === "resent" ? "confirmation.sentToIfRegistered" : "confirmation.sentTo")} <span className="font-medium text-ink">{outcome.maskedEmail}</span>
           </p>
           {outcome.managePath ? (
             <div className="mt-4">
               <Link to={outcome.managePath} className="btn w-full sm:w-auto" data-testid="manage-link">
                 {t("registration.result.manage")}
               </Link>
-              <p className="mt-2 text-xs text-slate-600">{t("confirmation.manageHint")}</p>
+              <p className="mt-2 text-xs text-muted">{t("confirmation.manageHint")}</p>
             </div>
           ) : null}
         </section>
       ) : (
         <section className="card" role="status">
           <h1 className="text-xl font-bold">{event.title}</h1>
-          <p className="mt-2 text-slate-700">{t("confirmation.expired")}</p>
+          <p className="mt-2 text-muted">{t("confirmation.expired")}</p>
         </section>
       )}
       <VenueCard when={when} venue={place.venue} address={place.address} maps={maps} />

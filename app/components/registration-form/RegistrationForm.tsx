@@ -28,7 +28,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
   if (state !== "open" || page.action === "sold_out") {
     return (
       <div role="alert" className="card mt-4">
-        <p className="text-red-800">{state !== "open" ? t(`event.registration.${state}` as MessageKey) : t("eventPage.soldOutNote")}</p>
+        <p className="text-danger-ink">{state !== "open" ? t(`event.registration.${state}` as MessageKey) : t("eventPage.soldOutNote")}</p>
         <button type="button" className="btn mt-3 w-full" disabled data-testid="register-submit">
           {t(registerWords(page.action))}
         </button>
@@ -43,7 +43,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
     <>
       <InviteCodeForm page={page} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
-        <p className="mb-4 text-sm text-slate-600">{t("registration.form.intro")}</p>
+        <p className="mb-4 text-sm text-muted">{t("registration.form.intro")}</p>
         <FormErrors messages={formErrors} />
         <input type="hidden" name="locale" value={locale} />
         {page.invite ? <input type="hidden" name="inviteCode" value={page.invite.code} /> : null}
@@ -68,7 +68,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
               <label key={candidate.id} className="flex flex-wrap items-center gap-x-2 py-1">
                 <input type="radio" name="category" value={candidate.code} checked={category === candidate.code} onChange={() => setCategory(candidate.code)} />
                 {localized(candidate.name, candidate.nameEn)}
-                <span className="text-xs text-slate-600">
+                <span className="text-xs text-muted">
                   {candidate.offer === "sold_out"
                     ? t("eventPage.categorySoldOut")
                     : candidate.offer === "waitlist"
@@ -100,14 +100,14 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
           <label htmlFor="field-website">{t("registration.form.website")}</label>
           <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <section aria-labelledby="privacy-heading" className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+        <section aria-labelledby="privacy-heading" className="mb-4 rounded border border-line bg-canvas p-3 text-sm">
           <h2 id="privacy-heading" className="font-semibold">
             {t("registration.privacy.heading")}
           </h2>
           <p className="mt-1">{t("registration.privacy.purpose")}</p>
           <p className="mt-1">{t("registration.privacy.retention", { days: retentionDays })}</p>
           <p className="mt-1">{t("registration.privacy.contact")}</p>
-          <p className="mt-1 text-xs text-slate-500">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
+          <p className="mt-1 text-xs text-muted">{t("registration.privacy.version", { version: event.privacyNoticeVersion })}</p>
           <input type="hidden" name="privacyNoticeVersion" value={event.privacyNoticeVersion} />
           <label className="mt-2 flex items-start gap-2 font-medium">
             <input type="checkbox" name="consent" value="on" className="mt-1" aria-describedby={error("consent") ? "consent-error" : undefined} />
@@ -119,8 +119,8 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
             </p>
           ) : null}
         </section>
-        {needsApproval ? <p className="mb-3 text-sm text-slate-700">{t("registration.form.approvalNote")}</p> : null}
-        {joinsWaitlist && !soldOut ? <p className="mb-3 text-sm font-medium text-amber-900">{t("registration.form.waitlistNote")}</p> : null}
+        {needsApproval ? <p className="mb-3 text-sm text-muted">{t("registration.form.approvalNote")}</p> : null}
+        {joinsWaitlist && !soldOut ? <p className="mb-3 text-sm font-medium text-warning-ink">{t("registration.form.waitlistNote")}</p> : null}
         <button type="submit" className="btn w-full" disabled={soldOut || navigation.state === "submitting"} data-testid="register-submit">
           {soldOut ? t("eventPage.soldOut") : joinsWaitlist ? t("eventPage.joinWaitlist") : t("registration.form.submit")}
         </button>
@@ -137,7 +137,7 @@ function InviteCodeForm({ page }: { page: RegistrationFormPage }) {
   const t = useT();
   if (page.invite) {
     return (
-      <p className="card mt-4 border-green-300 bg-green-50 text-sm text-green-900" role="status" data-testid="invite-applied">
+      <p className="card mt-4 border-success/40 bg-success-soft text-sm text-success-ink" role="status" data-testid="invite-applied">
         {t("registrationForm.inviteApplied", { code: page.invite.code })}
       </p>
     );
@@ -158,7 +158,7 @@ function InviteCodeForm({ page }: { page: RegistrationFormPage }) {
             aria-invalid={page.inviteRefused || undefined}
             aria-describedby={page.inviteRefused ? "invite-code-error" : "invite-code-hint"}
           />
-          <p id="invite-code-hint" className="mt-1 text-xs text-slate-600">
+          <p id="invite-code-hint" className="mt-1 text-xs text-muted">
             {t("registration.form.inviteCodeHint")}
           </p>
           {page.inviteRefused ? (
@@ -186,7 +186,7 @@ export function RegistrationOutcome({ done, eventSlug, eventTitle, newWindow = f
     <>
       <div className="card" role="status">
         <h1 className="text-2xl font-bold">{t(`registration.result.${done.status}.title` as MessageKey)}</h1>
-        <p className="mt-2 text-slate-700">{t(`registration.result.${done.status}.body` as MessageKey)}</p>
+        <p className="mt-2 text-muted">{t(`registration.result.${done.status}.body` as MessageKey)}</p>
         {done.managePath ? (
           <Link to={done.managePath} className="btn mt-4 inline-block" {...target}>
             {t("registration.result.manage")}
@@ -219,7 +219,7 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
         <legend className="field-label">
           {label}
           {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
+            <span aria-hidden="true" className="text-danger">
               {" "}
               *
             </span>
@@ -242,7 +242,7 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
           <input type="checkbox" name={name} value="on" className="mt-1" />
           {label}
           {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
+            <span aria-hidden="true" className="text-danger">
               {" "}
               *
             </span>
@@ -258,7 +258,7 @@ function QuestionInput({ question, label, error }: { question: QuestionView; lab
         <label htmlFor={id} className="field-label">
           {label}
           {question.required ? (
-            <span aria-hidden="true" className="text-red-700">
+            <span aria-hidden="true" className="text-danger">
               {" "}
               *
             </span>

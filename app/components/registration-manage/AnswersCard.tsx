@@ -36,15 +36,15 @@ export function AnswersCard({ answers, active, busy, lastResult }: { answers: Ow
         <dl className="mb-3 text-sm" data-testid="answers-read-only">
           {readOnly.map((answer) => (
             <div key={answer.key} className="mb-2">
-              <dt className="text-slate-600">{localized(answer.label, answer.labelEn)}</dt>
-              <dd className="text-slate-700">
+              <dt className="text-muted">{localized(answer.label, answer.labelEn)}</dt>
+              <dd className="text-muted">
                 <AnswerText answer={answer} />
               </dd>
             </div>
           ))}
         </dl>
       ) : null}
-      {readOnly.length && editable.length ? <p className="mb-3 text-xs text-slate-600">{t("registrationEdit.manage.readOnlyHint")}</p> : null}
+      {readOnly.length && editable.length ? <p className="mb-3 text-xs text-muted">{t("registrationEdit.manage.readOnlyHint")}</p> : null}
       {editable.length ? (
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
           <input type="hidden" name="intent" value="answers" />
@@ -77,7 +77,7 @@ function AnswerText({ answer }: { answer: OwnAnswer }) {
 
 function RequiredMark({ required }: { required: boolean }) {
   return required ? (
-    <span aria-hidden="true" className="text-red-700">
+    <span aria-hidden="true" className="text-danger">
       {" "}
       *
     </span>

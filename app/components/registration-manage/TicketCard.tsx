@@ -23,7 +23,7 @@ export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null;
             <img src={qr} alt={t("registration.email.qrAlt")} className="mx-auto mt-3 w-64 max-w-full" data-testid="ticket-qr" />
             {code ? (
               <p className="mt-2">
-                <span className="block text-xs text-slate-600">{t("registration.manage.ticketCode")}</span>
+                <span className="block text-xs text-muted">{t("registration.manage.ticketCode")}</span>
                 <code className="font-mono text-lg tracking-wide" data-testid="ticket-code" translate="no">
                   {code}
                 </code>
@@ -32,10 +32,10 @@ export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null;
             <button type="button" className="btn mt-3" onClick={() => setFullScreen(true)}>
               {t("registration.manage.showQr")}
             </button>
-            <p className="mt-2 text-xs text-slate-600">{t("registration.manage.offlineHint")}</p>
+            <p className="mt-2 text-xs text-muted">{t("registration.manage.offlineHint")}</p>
           </>
         ) : (
-          <p className="mt-2 text-slate-600">{t("registration.manage.noTicket")}</p>
+          <p className="mt-2 text-muted">{t("registration.manage.noTicket")}</p>
         )}
       </section>
       {fullScreen && qr ? (

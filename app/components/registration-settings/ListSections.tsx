@@ -288,7 +288,7 @@ export function InviteCodesSection({ invites, categories, firms, timeZone }: { i
       title={t("registration.admin.invites")}
       rows={invites}
       rowKey={(invite) => invite.id}
-      rowClassName={(invite) => (invite.revoked ? "text-slate-500" : "")}
+      rowClassName={(invite) => (invite.revoked ? "text-muted" : "")}
       describe={(invite) => (
         <>
           <code className={invite.revoked ? "line-through" : undefined}>{invite.code}</code> {invite.label}

@@ -53,10 +53,10 @@ export function RowEditor<Schema extends z.ZodTypeAny>({
   return (
     <details className="mt-1 w-full" open={refused?.error ? true : undefined}>
       <summary className="cursor-pointer text-sm text-brand-700 underline">{t("action.edit")}</summary>
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className={`mt-2 rounded border border-slate-200 p-3 ${className}`}>
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className={`mt-2 rounded border border-line p-3 ${className}`}>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name={keyName} value={keyValue} />
-        {note ? <p className="text-xs text-slate-600 sm:col-span-full">{note}</p> : null}
+        {note ? <p className="text-xs text-muted sm:col-span-full">{note}</p> : null}
         <div className="sm:col-span-full">
           <FormErrors messages={formErrors} />
         </div>

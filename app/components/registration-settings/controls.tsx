@@ -90,7 +90,7 @@ export function TextArea({ label, name, error, id, hint, defaultValue }: { label
         aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
       />
       {hint ? (
-        <span id={`${id}-hint`} className="block text-xs text-slate-600">
+        <span id={`${id}-hint`} className="block text-xs text-muted">
           {hint}
         </span>
       ) : null}

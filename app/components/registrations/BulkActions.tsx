@@ -23,7 +23,7 @@ export function BulkActions({ selection, pageIds, total, onSelectFiltered, onCle
       <input type="hidden" name="scope" value={selection.allFiltered ? "filter" : "ids"} />
       {selection.allFiltered ? <input type="hidden" name="expected" value={total} /> : null}
       {count > 0 ? (
-        <p role="status" className="flex flex-wrap items-center gap-2 rounded border border-sky-200 bg-brand-50 p-2 text-sm" data-testid="selection-summary">
+        <p role="status" className="flex flex-wrap items-center gap-2 rounded border border-info/30 bg-brand-50 p-2 text-sm" data-testid="selection-summary">
           <span>{selection.allFiltered ? t("registrations.list.allFilteredSelected", { count: total }) : t("registrations.list.selectedCount", { count })}</span>
           {!selection.allFiltered && wholePage && total > pageIds.length ? (
             <button type="button" className="text-brand-700 underline" onClick={onSelectFiltered}>
@@ -36,7 +36,7 @@ export function BulkActions({ selection, pageIds, total, onSelectFiltered, onCle
         </p>
       ) : null}
       {pending ? (
-        <div className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+        <div className="flex flex-wrap items-center gap-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
           <span>{t(`registrations.list.confirm.${pending}`, { count })}</span>
           <button type="submit" name="intent" value={pending} className={pending === "approve" ? "btn" : "btn-danger"} disabled={busy}>
             {t("registrations.list.confirm.yes")}

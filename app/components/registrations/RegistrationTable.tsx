@@ -90,8 +90,8 @@ export function RegistrationTable({
               <Link to={`${base}/${row.id}`} className="font-medium text-brand-700 underline" aria-label={t("registrations.list.open", { name: row.name })}>
                 {row.name}
               </Link>
-              <span className="block break-all text-xs text-slate-600">{row.email}</span>
-              <span className="block text-xs text-slate-500">{t("registrations.list.registeredAt", { time: formatDateTime(row.createdAt, timeZone, locale) })}</span>
+              <span className="block break-all text-xs text-muted">{row.email}</span>
+              <span className="block text-xs text-muted">{t("registrations.list.registeredAt", { time: formatDateTime(row.createdAt, timeZone, locale) })}</span>
             </td>
             <td className="md:p-2">
               <RegistrationStatusBadge status={row.status} />
@@ -114,9 +114,9 @@ export function RegistrationTable({
             <td className="min-w-0 break-words md:p-2">
               {row.organization}
               {row.firm ? <span className="block text-xs text-brand-700">{row.firm}</span> : null}
-              {row.firmSuggestion ? <span className="block text-xs text-amber-700">{t("registration.admin.list.firmSuggestion", { firm: row.firmSuggestion })}</span> : null}
+              {row.firmSuggestion ? <span className="block text-xs text-warning">{t("registration.admin.list.firmSuggestion", { firm: row.firmSuggestion })}</span> : null}
             </td>
-            <td className="text-xs text-slate-700 md:p-2 md:text-sm">
+            <td className="text-xs text-muted md:p-2 md:text-sm">
               {row.checkedInAt ? t("registrations.list.checkedInAt", { time: formatDateTime(row.checkedInAt, timeZone, locale) }) : t("registrations.list.notCheckedIn")}
             </td>
           </tr>

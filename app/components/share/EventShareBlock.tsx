@@ -11,7 +11,7 @@ export function EventShareBlock({ slug }: { slug: string }) {
         <h2 id="share-heading" className="font-semibold">
           {t("share.block.heading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("share.block.hint")}</p>
+        <p className="mt-1 text-sm text-muted">{t("share.block.hint")}</p>
         <a className="btn-secondary mt-3 inline-block" href={`${base}/poster.png`} download={`${slug}-poster.png`}>
           {t("share.block.download")}
         </a>

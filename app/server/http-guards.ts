@@ -10,13 +10,36 @@ import { sessionUser } from "~/auth/session.server";
  * hot-endpoints.ts): security headers, the Origin check, the client address routes may trust.
  */
 export function setSecurityHeaders(res: ServerResponse, env: Env) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
-  if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  for (const [name, value] of securityHeaders(env)) res.setHeader(name, value);
+}
+
+const securityHeadersOf = new WeakMap<Env, Array<[string, string]>>();
+
+/** The security headers as name/value pairs, worked out once per configuration. */
+export function securityHeaders(env: Env): ReadonlyArray<[string, string]> {
+  let headers = securityHeadersOf.get(env);
+  if (!headers) {
+    headers = [
+      ["X-Content-Type-Options", "nosniff"],
+      ["Referrer-Policy", "strict-origin-when-cross-origin"],
+      ["X-Frame-Options", "DENY"],
+      ["Permissions-Policy", "camera=(self), microphone=(), geolocation=()"],
+    ];
+    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) headers.push(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
+    securityHeadersOf.set(env, headers);
   }
+  return headers;
+}
+
+/**
+ * The Content-Security-Policy of a page: scripts only from this origin or inline as `scriptSources` allows
+ * (a nonce for a render, the scripts' hashes for a replayed copy), framed only by `framedBy`.
+ */
+export function contentSecurityPolicy(scriptSources: string, framedBy: string): string {
+  return (
+    `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' ${scriptSources}; ` +
+    `connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors ${framedBy}; base-uri 'self'; form-action 'self'`
+  );
 }
 
 // The one page other sites may frame: the embeddable registration form, and only by the partner origins.

@@ -15,6 +15,7 @@ import { publicPageCache } from "./public-page-cache";
 import {
   answerPartnerCors,
   badOriginBody,
+  contentSecurityPolicy,
   discardBodyLeftAfterAnswer,
   discardUnreadBody,
   frameAncestors,
@@ -46,11 +47,7 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     res.locals.cspNonce = nonce;
     const framedBy = frameAncestors(req.path, env);
     if (framedBy !== "'none'") res.removeHeader("X-Frame-Options");
-    res.setHeader(
-      "Content-Security-Policy",
-      `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-${nonce}'; ` +
-        `connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors ${framedBy}; base-uri 'self'; form-action 'self'`,
-    );
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(`'nonce-${nonce}'`, framedBy));
     retryAfterWhenBusy(res);
     discardBodyLeftAfterAnswer(req, res);
     next();
@@ -91,7 +88,8 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use(compressedAnswers());
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
-  app.use(publicPageCache());
+  const pageCache = publicPageCache({ env });
+  app.use(pageCache.middleware);
   const apiRoute = apiRouteFinder(build);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isApiPath(req.path)) return next();
@@ -104,10 +102,11 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   });
   app.all("*", createRequestHandler({ build: withApiErrorAnswers(build), mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
-  // The hot JSON endpoints first (hot-endpoints.ts), then express; `listen` as express's own.
+  // The hot JSON endpoints first (hot-endpoints.ts), then stored copies of public pages (public-page-cache.ts),
+  // then express; `listen` as express's own.
   const hot = hotEndpoints(build, env);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    if (!hot(req, res)) app(req, res);
+    if (!hot(req, res) && !pageCache.replayAhead(req, res)) app(req, res);
   };
   return Object.assign(handler, { listen: ((...args: Parameters<Server["listen"]>) => createServer(handler).listen(...args)) as Server["listen"] });
 }

@@ -21,6 +21,13 @@ async function visit(headers: Record<string, string> = {}) {
   return { response, html, policy, nonce, cache: response.headers.get("X-Page-Cache") };
 }
 
+// Per answer by nature: its framing, its length, the policy's script sources (compared apart) and the cache mark.
+const perAnswer = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-security-policy", "x-page-cache"]);
+
+function headersOf(response: Response): Record<string, string> {
+  return Object.fromEntries([...response.headers.entries()].filter(([name]) => !perAnswer.has(name)));
+}
+
 /** What a browser checks: every inline script of the page is allowed by the policy's script-src. */
 function inlineScriptsAllowed(html: string, policy: string): boolean {
   const scriptSources = /script-src ([^;]*)/.exec(policy)![1]!.split(" ");
@@ -46,6 +53,10 @@ describe("public pages under a share storm", () => {
     expect(inlineScriptsAllowed(second.html, second.policy)).toBe(true);
     // Everything else in the policy is what a render sends.
     expect(second.policy.replace(/script-src [^;]*/, "")).toBe(first.policy.replace(/script-src [^;]*/, ""));
+    // A replay is answered ahead of express, yet carries every header a render does, with the same values.
+    expect(headersOf(second.response)).toEqual(headersOf(first.response));
+    expect(second.response.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(second.response.headers.get("Vary")).toContain("Accept-Encoding");
   });
 
   it("retires the copy as soon as anything is committed, so a visitor never sees an older page than a render would give", async () => {

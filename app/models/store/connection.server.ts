@@ -84,6 +84,11 @@ export async function dataVersion(): Promise<number> {
   return globalForVersion.__dataVersion();
 }
 
+/** `dataVersion()` without waiting: undefined until it has been read once (the first page render does). */
+export function dataVersionNow(): number | undefined {
+  return globalForVersion.__dataVersion?.();
+}
+
 export async function prisma(): Promise<PrismaClient> {
   return (await db()).prisma;
 }

@@ -27,13 +27,11 @@ type PostFields = {
   contactPhone: string;
 };
 
-export const insertPost = prepare((args: PostFields & { id: string; authorUserId: string; now: string }) =>
-  kysely.insertInto("BoardPost").values({
-    id: args.id,
+/** The columns an author writes, the same for a new post and an edit (each argument named, as `prepare` needs). */
+function postColumns(args: PostFields): PostFields {
+  return {
     side: args.side,
-    status: "PENDING",
     firmId: args.firmId,
-    authorUserId: args.authorUserId,
     organizationName: args.organizationName,
     organizationNameEn: args.organizationNameEn,
     title: args.title,
@@ -50,6 +48,15 @@ export const insertPost = prepare((args: PostFields & { id: string; authorUserId
     contactName: args.contactName,
     contactEmail: args.contactEmail,
     contactPhone: args.contactPhone,
+  };
+}
+
+export const insertPost = prepare((args: PostFields & { id: string; authorUserId: string; now: string }) =>
+  kysely.insertInto("BoardPost").values({
+    id: args.id,
+    ...postColumns(args),
+    status: "PENDING",
+    authorUserId: args.authorUserId,
     createdAt: args.now,
     updatedAt: args.now,
   }),
@@ -60,25 +67,8 @@ export const updateOwnPost = prepare((args: PostFields & { id: string; authorUse
   kysely
     .updateTable("BoardPost")
     .set({
-      side: args.side,
+      ...postColumns(args),
       status: "PENDING",
-      firmId: args.firmId,
-      organizationName: args.organizationName,
-      organizationNameEn: args.organizationNameEn,
-      title: args.title,
-      titleEn: args.titleEn,
-      industryId: args.industryId,
-      scenarioId: args.scenarioId,
-      tags: args.tags,
-      description: args.description,
-      descriptionEn: args.descriptionEn,
-      details: args.details,
-      detailsEn: args.detailsEn,
-      budgetMin: args.budgetMin,
-      budgetMax: args.budgetMax,
-      contactName: args.contactName,
-      contactEmail: args.contactEmail,
-      contactPhone: args.contactPhone,
       rejectionReason: "",
       reviewedAt: null,
       reviewedById: null,

@@ -10,6 +10,7 @@ import { prisma } from "~/models/store/connection.server";
 import { HttpError } from "~/utils/http.server";
 import { useDemoDatabase } from "../support/demo-database";
 import { CookieJar, startTestServer } from "../support/server";
+import { withoutScripts } from "../support/html";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let organizer: CookieJar;
@@ -32,7 +33,7 @@ async function signIn(email: string, password: string) {
 
 const post = (jar: CookieJar, path: string, values: Record<string, string>) =>
   jar.fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(values) });
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const visibleText = (html: string) => withoutScripts(html);
 const agendaPath = () => `/admin/events/${eventId}/agenda?index`;
 
 async function draftEvent(slug: string) {

@@ -10,6 +10,7 @@ import { mailerFromUrl, type Mailer } from "~/utils/mailer.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 18 §1, the board's write side over HTTP: a contributor posts a need and a firm contact an offer;
@@ -43,7 +44,7 @@ async function get(jar: CookieJar | null, path: string) {
   const response = jar ? await jar.fetch(server.baseUrl + path, { headers: english }) : await fetch(server.baseUrl + path, { headers: english, redirect: "manual" });
   return { status: response.status, html: await response.text() };
 }
-const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const visible = (html: string) => withoutScripts(html);
 const boardPost = async (id: string) => (await prisma()).boardPost.findUniqueOrThrow({ where: { id } });
 
 const need = {

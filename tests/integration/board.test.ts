@@ -6,6 +6,7 @@ import { prisma } from "~/models/store/connection.server";
 import { createUser } from "~/models/user.server";
 import { startTestServer, type CookieJar } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 // Sign-ins run scrypt; on a busy 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 120_000 });
@@ -50,7 +51,7 @@ async function raw(jar: CookieJar | null, path: string, headers: Record<string, 
   const response = jar ? await jar.fetch(server.baseUrl + path, { headers }) : await fetch(server.baseUrl + path, { headers });
   return { status: response.status, html: await response.text() };
 }
-const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const visible = (html: string) => withoutScripts(html);
 
 beforeAll(async () => {
   await seedTaxonomy();

@@ -5,6 +5,7 @@ import { publishCase } from "~/models/case-library.server";
 import { prisma } from "~/models/store/connection.server";
 import { listTaxonomy } from "~/models/taxonomy.server";
 import { startTestServer } from "../support/server";
+import { withoutScripts } from "../support/html";
 
 // The panorama check asks the API once per cell: far more requests than one reader would send.
 process.env.RATE_LIMIT = "off";
@@ -31,7 +32,7 @@ const titles = {
 const fillers = 12;
 const day = 86_400_000;
 
-const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/gi, "");
+const visible = (html: string) => withoutScripts(html);
 const get = (path: string, init?: RequestInit) => fetch(server.baseUrl + path, init);
 const page = async (path: string, init?: RequestInit) => {
   const response = await get(path, init);

@@ -5,6 +5,7 @@ import { prisma } from "~/models/store/connection.server";
 import { caseFiles } from "../support/case-files";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 // Sign-ins run scrypt; on a busy 2-core machine these need more than 30 s.
 vi.setConfig({ testTimeout: 120_000 });
@@ -197,7 +198,7 @@ describe("decisions", () => {
 
   it("shows the weighted mean and the per-reviewer normalised score side by side", async () => {
     await (await prisma()).caseCall.update({ where: { id: ids.call }, data: { normaliseScores: true } });
-    const html = (await (await admin.fetch(reviewPage())).text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    const html = withoutScripts(await (await admin.fetch(reviewPage())).text());
     expect(html).toContain("加权平均分");
     expect(html).toContain("标准化得分");
   });

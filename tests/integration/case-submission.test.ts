@@ -10,6 +10,7 @@ import { caseFiles } from "../support/case-files";
 import { CookieJar, startTestServer } from "../support/server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 17 §2 over HTTP: a member firm's contact and a contributor from outside the programme submit to a
@@ -108,7 +109,7 @@ async function until(instant: number) {
   while (Date.now() < instant) await new Promise((resolve) => setTimeout(resolve, Math.min(50, instant - Date.now())));
 }
 
-const pageText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const pageText = (html: string) => withoutScripts(html);
 
 describe("a member firm's contact", () => {
   it("starts a draft for their firm from the call's page and saves it half-filled", async () => {

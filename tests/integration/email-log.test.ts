@@ -7,6 +7,7 @@ import { decodeQrDataUrl } from "../support/qr";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let ours: Awaited<ReturnType<typeof createRegistrationEvent>>;
@@ -35,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ");
+const visibleText = (html: string) => withoutScripts(html).replace(/<[^>]+>/g, " ");
 
 describe("the e-mail log an organizer can read", () => {
   it("opens /admin/emails for an event's organizer with that event's messages only, in words", async () => {

@@ -5,6 +5,7 @@ import { audit, auditActions } from "~/models/audit.server";
 import { prisma } from "~/models/store/connection.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 14 §4 and §12 over real HTTP: the audit log reads as sentences with working filters, the main
@@ -31,8 +32,7 @@ function inLocale(jar: CookieJar, locale: string) {
 /** What a person reads: the page without scripts (route data carries raw codes by design), styles and tags. */
 function visibleText(html: string): string {
   return (
-    html
-      .replace(/<script[\s\S]*?<\/script>/g, " ")
+    withoutScripts(html)
       .replace(/<style[\s\S]*?<\/style>/g, " ")
       // Codes an organizer chose (category and invite codes) are data, shown as code on purpose.
       .replace(/<code[\s\S]*?<\/code>/g, " ")

@@ -5,6 +5,7 @@ import { prisma } from "~/models/store/connection.server";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 import { demo, signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 15 §2 and issue 14 §9: the public event page (cover, hosts, map links, ticket panel), the register
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const visibleText = (html: string) => withoutScripts(html);
 
 async function page(path: string, init: RequestInit = {}) {
   const response = await fetch(`${server.baseUrl}${path}`, { ...init, redirect: "manual" });
@@ -238,7 +239,7 @@ describe("the public agenda in English", () => {
     const { publishAgenda } = await import("~/models/agenda-version.server");
     await publishAgenda(event.id, { overrideConflicts: true });
     const html = await (await fetch(`${server.baseUrl}/events/${event.slug}`, { headers: { "Accept-Language": "en" } })).text();
-    const body = html.replace(/<script[\s\S]*?<\/script>/g, "");
+    const body = withoutScripts(html);
     const sessionsInRoom = await db.session.count({ where: { eventId: event.id, roomId: untranslated!.id, plenary: false } });
     if (sessionsInRoom > 0) expect(body).toMatch(new RegExp(`<span lang="zh-CN" data-fallback="zh-CN">${untranslated!.name} <span[^>]*>`));
     expect(body).not.toMatch(new RegExp(`data-fallback="zh-CN">Hall B \\(English\\)`));

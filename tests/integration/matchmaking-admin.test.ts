@@ -4,6 +4,7 @@ import { prisma } from "~/models/store/connection.server";
 import { createUser, grantRole } from "~/models/user.server";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * The organizers' matchmaking tab over HTTP (issue 18 §2–§3): the setup saves and refuses bad input with a
@@ -50,7 +51,7 @@ afterAll(() => server?.close());
 
 const path = (suffix = "") => `/admin/events/${eventId}/matchmaking${suffix}`;
 const post = (jar: CookieJar, body: Record<string, string>) => jar.fetch(server.baseUrl + path(), { method: "POST", body: new URLSearchParams(body), headers: { "Accept-Language": "en" } });
-const textOf = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+const textOf = (html: string) => withoutScripts(html);
 
 async function participants(count: number, slotIds: string[]) {
   const db = await prisma();

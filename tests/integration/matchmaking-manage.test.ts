@@ -3,6 +3,7 @@ import { saveProfile, sendRequest } from "~/models/matchmaking.server";
 import { prisma } from "~/models/store/connection.server";
 import { matchmakingEvent, registrant, type Registrant } from "../support/matchmaking-fixtures";
 import { startTestServer } from "../support/server";
+import { withoutScripts } from "../support/html";
 
 /**
  * Event matchmaking on the attendee's manage link (issue 18 §2–§4) over HTTP: opting in through the page's
@@ -27,7 +28,7 @@ function post(who: Registrant, fields: [string, string][]) {
   });
 }
 
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, " ");
+const visibleText = (html: string) => withoutScripts(html);
 
 async function profileIdOf(who: Registrant) {
   return (await (await prisma()).matchmakingProfile.findUniqueOrThrow({ where: { registrationId: who.id } })).id;

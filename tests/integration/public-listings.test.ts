@@ -4,6 +4,7 @@ import { useDemoDatabase } from "../support/demo-database";
 import { foundingFirms } from "../../prisma/seed/programme";
 import { prisma } from "~/models/store/connection.server";
 import { startTestServer } from "../support/server";
+import { withoutScripts } from "../support/html";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const city = "测试城";
@@ -13,7 +14,7 @@ const day = 86_400_000;
 async function pageText(path: string) {
   const response = await fetch(server.baseUrl + path);
   expect(response.status).toBe(200);
-  return (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+  return withoutScripts(await response.text());
 }
 
 async function addEvent(title: string, { inDays, status = "PUBLISHED", seriesId = null }: { inDays: number; status?: "PUBLISHED" | "DRAFT"; seriesId?: string | null }) {

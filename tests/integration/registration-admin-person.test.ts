@@ -7,6 +7,7 @@ import { newNonce, staffUser, tokenFor } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { CookieJar, startTestServer } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 14 §7: the back office's registration list selects the whole filtered set (not only the page on
@@ -23,8 +24,7 @@ const matching: string[] = [];
 const others: string[] = [];
 
 const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
+  withoutScripts(html)
     .replace(/<style[\s\S]*?<\/style>/g, "")
     .replace(/<[^>]+>/g, " ");
 const rawCodes = /\b(?:[A-Z]{2,}_[A-Z_]+|CONFIRMED|PENDING|WAITLISTED|REJECTED|CANCELLED|HELD|SENT|FAILED|ENTRY|EXIT|OK)\b/;

@@ -6,6 +6,7 @@ import { staffUser } from "../support/checkin-fixtures";
 import { createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer, type CookieJar } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 12 §9: every typed date/time is read by one strict parser in the event's zone. An impossible date
@@ -150,7 +151,7 @@ describe("event and agenda times", () => {
     await (await prisma()).registrationQuestion.create({ data: { eventId: event.id, key: "bio", label: "个人简介", kind: "LONG_TEXT", position: 0 } });
     const jar = await organizerOf(slug);
     // What a person reads: the page without its scripts (the route data keeps the stored kinds) and tags.
-    const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ");
+    const visible = (html: string) => withoutScripts(html).replace(/<[^>]+>/g, " ");
     const zh = visible(await (await jar.fetch(`${server.baseUrl}/admin/events/${event.id}/registration-settings`)).text());
     expect(zh).toContain("个人简介");
     expect(zh).toContain("多行文字");

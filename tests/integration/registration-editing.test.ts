@@ -7,6 +7,7 @@ import { staffUser } from "../support/checkin-fixtures";
 import { createFirm, createRegistrationEvent, person } from "../support/registration-fixtures";
 import { startTestServer, type CookieJar } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 /**
  * Issue 14 §5 and §10: organizers edit the ticket categories, firm quotas, questions and invite codes that
@@ -44,8 +45,7 @@ function errorAt(html: string, id: string): string | undefined {
 
 /** What a reader sees: no scripts (route data carries codes by design), no tags. */
 function visibleText(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
+  return withoutScripts(html)
     .replace(/<[^>]+>/g, " ")
     .replace(/&quot;/g, '"')
     .replace(/&[a-z]+;/g, " ");

@@ -7,6 +7,7 @@ import { createUser, grantRole } from "~/models/user.server";
 import { seriesRollupSchema } from "~/schemas/api-series";
 import { startTestServer, type CookieJar } from "../support/server";
 import { signIn } from "../support/staff";
+import { withoutScripts } from "../support/html";
 
 // One sign-in runs scrypt; on a busy 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 120_000 });
@@ -168,7 +169,7 @@ describe("the series roll-up", () => {
   it("shows the tour's stations on a public timeline, linked to their pages, past and upcoming", async () => {
     const response = await fetch(`${server.baseUrl}/series/${slug}`, { headers: { "Accept-Language": "en" } });
     expect(response.status).toBe(200);
-    const html = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    const html = withoutScripts(await response.text());
     expect(html).toContain(`href="/events/${events[0]!.slug}"`);
     expect(html).toContain(`href="/events/${events[1]!.slug}"`);
     expect(html).not.toContain(events[2]!.slug);
@@ -180,7 +181,7 @@ describe("the series roll-up", () => {
   it("gives the back office the roll-up with charts, and an XLSX of number cells with headers in the reader's language", async () => {
     const page = await admin.fetch(`${server.baseUrl}/admin/series/${seriesId}`);
     expect(page.status).toBe(200);
-    const html = (await page.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    const html = withoutScripts(await page.text());
     expect(html).toContain("巡回成果汇总");
     expect(html).toContain("<svg");
     expect(html).toContain('role="listitem"');

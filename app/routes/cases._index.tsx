@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSearch, FilterSelect } from "~/components/ui/FilterBar";
 import { ErrorPage } from "~/components/ErrorPage";
 import { CaseCard } from "~/components/cases/CaseCard";
 import { EmptyState } from "~/components/ui/EmptyState";
@@ -29,21 +30,6 @@ export default function CaseLibraryPage() {
   const t = useT();
   const localized = useLocalized();
   const filtered = Object.values(filter).some(Boolean);
-  const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`cases-${name}`} className="field-label">
-        {label}
-      </label>
-      <select id={`cases-${name}`} name={name} defaultValue={filter[name]} className="field-input">
-        <option value="">{t("caseLibrary.filter.all")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -53,49 +39,27 @@ export default function CaseLibraryPage() {
         </Link>
       </div>
       <p className="mt-2 max-w-3xl text-muted">{t("caseLibrary.intro")}</p>
-      <Form method="get" role="search" aria-label={t("caseLibrary.filter.label")} className="card mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <div className="sm:col-span-2 lg:col-span-3">
-          <label htmlFor="cases-q" className="field-label">
-            {t("caseLibrary.search.label")}
-          </label>
-          <input id="cases-q" type="search" name="q" defaultValue={filter.q} placeholder={t("caseLibrary.search.placeholder")} className="field-input" />
-        </div>
-        {select(
-          "industry",
-          t("caseLibrary.filter.industry"),
-          facets.industries.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
-        )}
-        {select(
-          "scenario",
-          t("caseLibrary.filter.scenario"),
-          facets.scenarios.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
-        )}
-        {select(
-          "firm",
-          t("caseLibrary.filter.firm"),
-          facets.firms.map((firm) => ({ value: firm.id, label: localized(firm.name, firm.nameEn) })),
-        )}
-        {select(
-          "year",
-          t("caseLibrary.filter.year"),
-          facets.years.map((year) => ({ value: String(year), label: String(year) })),
-        )}
-        {select(
-          "call",
-          t("caseLibrary.filter.call"),
-          facets.calls.map((call) => ({ value: call.slug, label: localized(call.title, call.titleEn) })),
-        )}
-        <div className="flex items-end gap-2">
-          <button type="submit" className="btn flex-1">
-            {t("caseLibrary.filter.apply")}
-          </button>
-          {filtered ? (
-            <Link to="/cases" className="btn-secondary flex-1">
-              {t("caseLibrary.filter.reset")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      <FilterBar
+        label={t("caseLibrary.filter.label")}
+        apply={t("caseLibrary.filter.apply")}
+        reset={t("caseLibrary.filter.reset")}
+        resetTo="/cases"
+        filtered={filtered}
+        className="mt-6 sm:grid-cols-2 lg:grid-cols-3"
+      >
+        <FilterSearch id="cases-q" label={t("caseLibrary.search.label")} value={filter.q} placeholder={t("caseLibrary.search.placeholder")} className="sm:col-span-2 lg:col-span-3" />
+        {(
+          [
+            ["industry", facets.industries.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) }))],
+            ["scenario", facets.scenarios.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) }))],
+            ["firm", facets.firms.map((firm) => ({ value: firm.id, label: localized(firm.name, firm.nameEn) }))],
+            ["year", facets.years.map((year) => ({ value: String(year), label: String(year) }))],
+            ["call", facets.calls.map((call) => ({ value: call.slug, label: localized(call.title, call.titleEn) }))],
+          ] as const
+        ).map(([name, options]) => (
+          <FilterSelect key={name} id={`cases-${name}`} name={name} label={t(`caseLibrary.filter.${name}`)} value={filter[name]} all={t("caseLibrary.filter.all")} options={options} />
+        ))}
+      </FilterBar>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted" role="status">
           {t("caseLibrary.count", { count: total })}

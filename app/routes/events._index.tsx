@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { EventCard } from "~/components/EventCard";
 import { EventFilters } from "~/components/EventFilters";
+import { FilterSelect } from "~/components/ui/FilterBar";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Pagination } from "~/components/ui/Pagination";
 import { translator } from "~/i18n";
@@ -51,16 +52,17 @@ export default function EventsPage() {
       <p className="mt-2 max-w-3xl text-muted">{t("site.events.intro")}</p>
       <div className="mt-6">
         <EventFilters filter={filter} facets={facets} resetTo="/events" idPrefix="events">
-          <div>
-            <label htmlFor="events-when" className="field-label">
-              {t("site.filter.when")}
-            </label>
-            <select id="events-when" name="when" defaultValue={when} className="field-input">
-              <option value="">{t("site.filter.all")}</option>
-              <option value="upcoming">{t("site.filter.upcoming")}</option>
-              <option value="past">{t("site.filter.past")}</option>
-            </select>
-          </div>
+          <FilterSelect
+            id="events-when"
+            name="when"
+            label={t("site.filter.when")}
+            value={when}
+            all={t("site.filter.all")}
+            options={[
+              { value: "upcoming", label: t("site.filter.upcoming") },
+              { value: "past", label: t("site.filter.past") },
+            ]}
+          />
         </EventFilters>
       </div>
       <p className="mt-4 text-sm text-muted" role="status">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterSearch, FilterSelect } from "~/components/ui/FilterBar";
 import { ErrorPage } from "~/components/ErrorPage";
 import { BoardPostCard } from "~/components/board/BoardPostCard";
 import { ButtonLink } from "~/components/ui/Button";
@@ -35,21 +36,6 @@ export default function MatchmakingBoard() {
   const { filter, posts, taxonomy, tags } = useLoaderData<typeof loader>();
   const t = useT();
   const localized = useLocalized();
-  const select = (name: keyof BoardFilter, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`board-${name}`} className="field-label">
-        {label}
-      </label>
-      <select id={`board-${name}`} name={name} defaultValue={filter[name] ?? ""} className="field-input">
-        <option value="">{t("board.filter.all")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold text-ink">{t("board.title")}</h1>
@@ -60,42 +46,26 @@ export default function MatchmakingBoard() {
           {t("board.mine.heading")}
         </ButtonLink>
       </p>
-      <Form method="get" className="card mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-        {select(
-          "side",
-          t("board.filter.side"),
-          sides.map((side) => ({ value: side, label: t(`board.side.${side}`) })),
-        )}
-        {select(
-          "industry",
-          t("board.filter.industry"),
-          taxonomy.industries.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
-        )}
-        {select(
-          "scenario",
-          t("board.filter.scenario"),
-          taxonomy.scenarios.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) })),
-        )}
-        {select(
-          "tag",
-          t("board.filter.tag"),
-          tags.map((tag) => ({ value: tag, label: tag })),
-        )}
-        <div>
-          <label htmlFor="board-q" className="field-label">
-            {t("board.filter.q")}
-          </label>
-          <input id="board-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} className="field-input" />
-        </div>
-        <div className="flex gap-2">
-          <button type="submit" className="btn">
-            {t("board.filter.apply")}
-          </button>
-          <Link to="/matchmaking" className="btn-secondary">
-            {t("board.filter.reset")}
-          </Link>
-        </div>
-      </Form>
+      <FilterBar
+        label={t("board.filter.label")}
+        apply={t("board.filter.apply")}
+        reset={t("board.filter.reset")}
+        resetTo="/matchmaking"
+        filtered={Object.values(filter).some(Boolean)}
+        className="mt-6 sm:grid-cols-2 lg:grid-cols-6"
+      >
+        {(
+          [
+            ["side", sides.map((side) => ({ value: side, label: t(`board.side.${side}`) }))],
+            ["industry", taxonomy.industries.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) }))],
+            ["scenario", taxonomy.scenarios.map((term) => ({ value: term.code, label: localized(term.name, term.nameEn) }))],
+            ["tag", tags.map((tag) => ({ value: tag, label: tag }))],
+          ] as const
+        ).map(([name, options]) => (
+          <FilterSelect key={name} id={`board-${name}`} name={name} label={t(`board.filter.${name}`)} value={filter[name]} all={t("board.filter.all")} options={options} />
+        ))}
+        <FilterSearch id="board-q" label={t("board.filter.q")} value={filter.q} />
+      </FilterBar>
       <p className="mt-4 text-sm text-muted" role="status">
         {t("board.count", { count: posts.length })}
       </p>

@@ -1,10 +1,11 @@
 import { Localized } from "~/components/Localized";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FirmLogo } from "~/components/FirmLogo";
 import { Badge } from "~/components/ui/Badge";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { FilterBar, FilterSearch, FilterSelect } from "~/components/ui/FilterBar";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listMembers, logoUrl, programmeFigures } from "~/models/firm.server";
 import { page } from "~/utils/route.server";
@@ -83,60 +84,43 @@ export default function ProgrammePage() {
         <h2 id="directory-heading" className="text-2xl font-bold text-ink">
           {t("programme.directory.heading")}
         </h2>
-        <Form method="get" className="card mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end" role="search">
-          <div className="sm:col-span-2 lg:col-span-1">
-            <label htmlFor="directory-q" className="field-label">
-              {t("programme.directory.search")}
-            </label>
-            <input id="directory-q" name="q" type="search" defaultValue={filter.q} className="field-input" maxLength={100} />
-          </div>
-          <div>
-            <label htmlFor="directory-industry" className="field-label">
-              {t("programme.directory.industry")}
-            </label>
-            <select id="directory-industry" name="industry" defaultValue={filter.industry} className="field-input">
-              <option value="">{t("programme.directory.all")}</option>
-              {industries.map((industry) => (
-                <option key={industry} value={industry}>
-                  {industry}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="directory-city" className="field-label">
-              {t("programme.directory.city")}
-            </label>
-            <select id="directory-city" name="city" defaultValue={filter.city} className="field-input">
-              <option value="">{t("programme.directory.all")}</option>
-              {cities.map((city) => (
-                <option key={city} value={city}>
-                  {city}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="directory-kind" className="field-label">
-              {t("programme.directory.kind")}
-            </label>
-            <select id="directory-kind" name="kind" defaultValue={filter.kind} className="field-input">
-              <option value="">{t("programme.directory.all")}</option>
-              <option value="founding">{t("programme.directory.foundingOnly")}</option>
-              <option value="new">{t("programme.directory.othersOnly")}</option>
-            </select>
-          </div>
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-            <button type="submit" className="btn flex-1 lg:flex-none">
-              {t("programme.directory.apply")}
-            </button>
-            {filtered ? (
-              <Link to="/programme" className="btn-secondary flex-1 lg:flex-none">
-                {t("programme.directory.reset")}
-              </Link>
-            ) : null}
-          </div>
-        </Form>
+        <FilterBar
+          label={t("programme.directory.filterLabel")}
+          apply={t("programme.directory.apply")}
+          reset={t("programme.directory.reset")}
+          resetTo="/programme"
+          filtered={filtered}
+          className="mt-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        >
+          <FilterSearch id="directory-q" label={t("programme.directory.search")} value={filter.q} className="sm:col-span-2 lg:col-span-1" />
+          <FilterSelect
+            id="directory-industry"
+            name="industry"
+            label={t("programme.directory.industry")}
+            value={filter.industry}
+            all={t("programme.directory.all")}
+            options={industries.map((industry) => ({ value: industry, label: industry }))}
+          />
+          <FilterSelect
+            id="directory-city"
+            name="city"
+            label={t("programme.directory.city")}
+            value={filter.city}
+            all={t("programme.directory.all")}
+            options={cities.map((city) => ({ value: city, label: city }))}
+          />
+          <FilterSelect
+            id="directory-kind"
+            name="kind"
+            label={t("programme.directory.kind")}
+            value={filter.kind}
+            all={t("programme.directory.all")}
+            options={[
+              { value: "founding", label: t("programme.directory.foundingOnly") },
+              { value: "new", label: t("programme.directory.othersOnly") },
+            ]}
+          />
+        </FilterBar>
         <p className="mt-4 text-sm text-muted" role="status">
           {t("programme.directory.count", { count: firms.length })}
         </p>

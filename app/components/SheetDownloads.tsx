@@ -9,7 +9,7 @@ export function SheetDownloads({ href, query = {} }: { href: string; query?: Rec
     <div className="flex">
       <Menu
         label={t("sheet.download.menu")}
-        align="start"
+        size="md"
         items={[
           { key: "xlsx", label: t("sheet.format.xlsx"), href: link("xlsx") },
           { key: "csv", label: t("sheet.format.csv"), href: link("csv") },

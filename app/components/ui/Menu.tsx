@@ -8,12 +8,16 @@ import type { ReactNode } from "react";
  */
 export type MenuItem = { key: string; label: ReactNode } & ({ to: string } | { href: string } | { onSelect: () => void });
 
-/** A button that opens a list of actions or links (Enter, Space or ↓ open it; arrow keys, typeahead and Escape from Radix). */
-export function Menu({ label, items, align = "end" }: { label: ReactNode; items: MenuItem[]; align?: "start" | "end" }) {
+/**
+ * A button that opens a list of actions or links (Enter, Space or ↓ open it; arrow keys, typeahead and Escape
+ * from Radix). Not modal: the page stays in the accessibility tree (a modal menu hides it with aria-hidden
+ * around focusable elements); Escape or a click outside closes it. `size="md"` matches a toolbar's buttons.
+ */
+export function Menu({ label, items, align = "end", size = "sm" }: { label: ReactNode; items: MenuItem[]; align?: "start" | "end"; size?: "sm" | "md" }) {
   const itemClass = "block min-h-11 cursor-pointer rounded px-3 py-2 text-sm text-ink outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:text-brand-800";
   return (
-    <RadixMenu.Root>
-      <RadixMenu.Trigger className="btn-secondary btn-sm">
+    <RadixMenu.Root modal={false}>
+      <RadixMenu.Trigger className={size === "sm" ? "btn-secondary btn-sm" : "btn-secondary"}>
         {label}
         <span aria-hidden="true" className="ml-1">
           ▾

@@ -1,17 +1,20 @@
+import { Menu } from "~/components/ui/Menu";
 import { useT } from "~/i18n/react";
 
-/** The XLSX and CSV download buttons of a back-office list; `query` carries the list's current filter. */
+/** The "Download ▾" menu of a back-office list: XLSX and CSV files; `query` carries the list's current filter. */
 export function SheetDownloads({ href, query = {} }: { href: string; query?: Record<string, string> }) {
   const t = useT();
   const link = (format: string) => `${href}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, value]) => value)), format }).toString()}`;
   return (
-    <span className="flex flex-wrap gap-2 text-sm">
-      <a className="btn-secondary" href={link("xlsx")} download>
-        {t("sheet.download.xlsx")}
-      </a>
-      <a className="btn-secondary" href={link("csv")} download>
-        {t("sheet.download.csv")}
-      </a>
-    </span>
+    <div className="flex">
+      <Menu
+        label={t("sheet.download.menu")}
+        size="md"
+        items={[
+          { key: "xlsx", label: t("sheet.format.xlsx"), href: link("xlsx") },
+          { key: "csv", label: t("sheet.format.csv"), href: link("csv") },
+        ]}
+      />
+    </div>
   );
 }

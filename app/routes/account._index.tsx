@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { LocalTime } from "~/components/LocalTime";
@@ -67,11 +68,7 @@ export default function Account() {
         <h2 id="password-heading" className="text-lg font-semibold">
           {t("account.changePassword")}
         </h2>
-        {answer?.intent === "password" ? (
-          <p role="status" className="mt-3 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
-            {t(answer.notice)}
-          </p>
-        ) : null}
+        <Flash className="mt-3" message={answer?.intent === "password" ? t(answer.notice) : null} />
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-3">
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="username" value={email} autoComplete="username" />
@@ -108,11 +105,7 @@ export default function Account() {
           ) : null}
         </div>
         <p className="mt-1 text-sm text-muted">{t("account.sessions.intro")}</p>
-        {answer && answer.intent !== "password" ? (
-          <p role="status" className="mt-3 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
-            {t(answer.notice)}
-          </p>
-        ) : null}
+        <Flash className="mt-3" message={answer && answer.intent !== "password" ? t(answer.notice) : null} />
         <ul className="mt-3 grid gap-3">
           {sessions.map((session) => (
             <li key={session.id} className="card flex flex-wrap items-start justify-between gap-3" data-testid="session">

@@ -45,8 +45,10 @@ export default function ApplicationsQueue() {
   const locale = useLocale();
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("programme.admin.applications")}</h1>
-      <SheetDownloads href="/admin/applications/export" query={filter} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("programme.admin.applications")}</h1>
+        <SheetDownloads href="/admin/applications/export" query={filter} />
+      </div>
       <nav aria-label={t("programme.admin.filterStatus")} className="mt-3 flex flex-wrap gap-2 text-sm">
         <Link to="/admin/applications" className={`rounded px-3 py-1 ${filter.status === "" ? "bg-brand-700 text-white" : "bg-line"}`}>
           {t("programme.directory.all")}

@@ -57,8 +57,10 @@ export default function AuditLog() {
   const t = useT();
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("admin.audit.heading")}</h1>
-      <SheetDownloads href="/admin/audit/export" query={{ action: filter.action }} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("admin.audit.heading")}</h1>
+        <SheetDownloads href="/admin/audit/export" query={{ action: filter.action }} />
+      </div>
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="audit-action" className="field-label">

@@ -49,8 +49,10 @@ export default function AdminFirms() {
   const localized = useLocalized();
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("programme.admin.firms")}</h1>
-      <SheetDownloads href="/admin/firms/export" query={filter} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("programme.admin.firms")}</h1>
+        <SheetDownloads href="/admin/firms/export" query={filter} />
+      </div>
       <Form method="get" className="mt-3 flex flex-wrap items-end gap-2" role="search">
         <div>
           <label htmlFor="firms-q" className="field-label">

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import { Flash } from "~/components/ui/Toast";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { confirmEmail, emailConfirmationFor } from "~/models/registration-self-service.server";
 import { confirmEmailForm } from "~/schemas/registration";
@@ -53,17 +54,11 @@ export default function ConfirmEmail() {
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("registration.confirm.title")}</h1>
       {done ? (
-        <p role="status" className="card mt-4">
-          {done}
-        </p>
+        <Flash className="mt-4" message={done} />
       ) : formErrors.length ? (
-        <p role="alert" className="card mt-4 text-danger-ink">
-          {formErrors.join(" ")}
-        </p>
+        <Flash className="mt-4" tone="danger" message={formErrors.join(" ")} />
       ) : gone || !event ? (
-        <p role="alert" className="card mt-4 text-danger-ink">
-          {gone}
-        </p>
+        <Flash className="mt-4" tone="danger" message={gone} />
       ) : (
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card mt-4">
           <p>

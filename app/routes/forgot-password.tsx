@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
@@ -51,11 +52,7 @@ export default function ForgotPassword() {
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="text-2xl font-bold">{t("account.reset.title")}</h1>
       <p className="mb-6 mt-1 text-sm text-muted">{t("account.reset.intro")}</p>
-      {sentTo ? (
-        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
-          {t("account.reset.sent", { email: sentTo })}
-        </p>
-      ) : null}
+      <Flash message={sentTo ? t("account.reset.sent", { email: sentTo }) : null} />
       <FormErrors messages={formErrors} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card">
         <Field label={t("login.email")} name="email" type="email" autoComplete="username" required error={errorOf("email")} />

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { attemptLogin } from "~/auth/login.server";
@@ -59,15 +60,9 @@ export default function Login() {
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
       <p className="mb-6 mt-1 text-sm text-muted">{t("login.audience")}</p>
-      {notice ? (
-        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3 text-success-ink">
-          {notice}
-        </p>
-      ) : null}
+      <Flash message={notice} />
       {formErrors.map((message) => (
-        <p key={message} role="alert" className="mb-4 rounded border border-danger/40 bg-danger-soft p-3 text-danger-ink">
-          {message}
-        </p>
+        <Flash key={message} tone="danger" message={message} />
       ))}
       <Form method="post" className="card" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Flash } from "~/components/ui/Toast";
 import { useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
 
@@ -10,9 +11,7 @@ export default function AmendedPage() {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-2xl font-bold">{t("programme.amend.title")}</h1>
-      <p role="status" className="card mt-4 border-success/40 bg-success-soft text-success-ink">
-        {t("programme.amend.done")}
-      </p>
+      <Flash className="mt-4" message={t("programme.amend.done")} />
       <Link to="/programme" className="btn-secondary mt-6">
         {t("programme.apply.backToProgramme")}
       </Link>

@@ -4,6 +4,7 @@ import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
+import { Flash } from "~/components/ui/Toast";
 import { useT } from "~/i18n/react";
 import { applicationInputSchema } from "~/schemas/application";
 import { applyRateLimit, submitApplication } from "~/models/application.server";
@@ -68,9 +69,7 @@ function ApplyForm() {
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-10">
         <h1 className="text-2xl font-bold">{t("programme.apply.doneTitle")}</h1>
-        <p role="status" className="card mt-4 border-success/40 bg-success-soft text-success-ink">
-          {done}
-        </p>
+        <Flash className="mt-4" message={done} />
         <Link to="/programme" className="btn-secondary mt-6">
           {t("programme.apply.backToProgramme")}
         </Link>

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "
 import { ErrorPage } from "~/components/ErrorPage";
 import { ButtonLink } from "~/components/ui/Button";
 import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { AnswersCard } from "~/components/registration-manage/AnswersCard";
@@ -118,11 +119,7 @@ function Notice({ message }: { message: MessageKey }) {
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-6">
-      {actionData && "ok" in actionData && actionData.ok ? (
-        <p role="status" className="mb-4 rounded border border-success/40 bg-success-soft p-3">
-          {actionData.notice}
-        </p>
-      ) : null}
+      <Flash message={actionData && "ok" in actionData && actionData.ok ? actionData.notice : null} />
       <p role="status" className="card">
         {t(message)}
       </p>
@@ -161,11 +158,7 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
           {t("registration.email.map")}
         </a>
       </p>
-      {notice ? (
-        <p role={notice.ok ? "status" : "alert"} className={`mt-4 rounded border p-3 ${notice.ok ? "border-success/40 bg-success-soft" : "border-danger/40 bg-danger-soft text-danger-ink"}`}>
-          {notice.notice}
-        </p>
-      ) : null}
+      <Flash className="mt-4" tone={notice && !notice.ok ? "danger" : "success"} message={notice?.notice} />
       <div className="mt-4">
         <FormErrors messages={refusals} />
       </div>

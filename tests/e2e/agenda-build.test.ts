@@ -77,12 +77,25 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await expect.poll(() => page.getByTestId("grid-status").textContent()).toBe("已保存：「主旨演讲：智能体的下一步」09:50–10:20 · 分会场。");
     await page.reload();
     await expect.poll(() => block.getAttribute("data-place")).toBe("主旨演讲：智能体的下一步，09:50–10:20，分会场");
-    // Clicking without dragging opens the session's form in a dialog; Esc closes it.
+    // Clicking without dragging opens the session's form in a dialog that holds the focus; Esc closes it and the
+    // focus is back on the session in the grid.
+    const focusedSession = () => page.evaluate(() => document.activeElement?.getAttribute("data-grid-session"));
     await block.click();
     await page.getByRole("dialog", { name: "编辑议程：主旨演讲：智能体的下一步" }).waitFor();
     expect(await page.inputValue("#dialog-startTime")).toBe("09:50");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null)).toBe(true);
     await page.keyboard.press("Escape");
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+    await expect.poll(focusedSession).toBe("主旨演讲：智能体的下一步");
+    // Enter opens it from the keyboard; saving posts the form, and the dialog closes on the reloaded agenda.
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "编辑议程：主旨演讲：智能体的下一步" });
+    await dialog.waitFor();
+    await dialog.locator("#dialog-titleEn").fill("Keynote: what agents do next");
+    await dialog.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+    expect(new URL(page.url()).pathname).toMatch(/\/agenda$/);
+    await expect.poll(focusedSession).toBe("主旨演讲：智能体的下一步");
     // The keyboard does the same: six steps up, Alt+← back to the main hall, Enter saves (announced in the live region).
     await block.focus();
     for (let step = 0; step < 6; step++) await page.keyboard.press("ArrowUp");

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useDemoDatabase } from "../support/demo-database";
 import { withCheckCharacter } from "~/models/credit-code";
@@ -46,6 +47,25 @@ describe("from the public application to the contact's first sign-in", () => {
     await office.getByLabel(/密码|Password/i).fill("demo-organizer-2025");
     await office.getByRole("button", { name: /登录|Sign in/ }).click();
     await office.waitForURL(/\/admin\/applications$/);
+    // The filtered list downloads from one "Download" menu, worked with the keyboard: Enter opens it on its
+    // first format, ↓ moves to CSV, Enter saves the file, filter included.
+    await office.goto(`${e2e.baseUrl}/admin/applications?q=${creditCode}`);
+    const downloads = office.getByRole("button", { name: "下载", exact: true });
+    await downloads.focus();
+    await office.keyboard.press("Enter");
+    const focusedItem = () => office.evaluate(() => document.activeElement?.getAttribute("role") === "menuitem" && document.activeElement.textContent);
+    await expect.poll(focusedItem).toBe("Excel 表格（XLSX）");
+    const xlsx = office.getByRole("menuitem", { name: "Excel 表格（XLSX）" });
+    expect(await xlsx.getAttribute("href")).toBe(`/admin/applications/export?q=${creditCode}&format=xlsx`);
+    expect(await xlsx.getAttribute("download")).not.toBeNull();
+    await office.keyboard.press("ArrowDown");
+    await expect.poll(focusedItem).toBe("逗号分隔文本（CSV）");
+    const [csv] = await Promise.all([office.waitForEvent("download"), office.keyboard.press("Enter")]);
+    expect(csv.suggestedFilename()).toMatch(/^programme-applications-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = readFileSync((await csv.path())!, "utf8");
+    expect(rows).toContain(firmName);
+    expect(rows.trim().split("\n")).toHaveLength(2);
+    await expect.poll(() => office.getByRole("menu").count()).toBe(0);
     await office.getByRole("link", { name: firmName }).click();
     await office.waitForURL(/\/admin\/applications\/.+/);
     await office.getByRole("button", { name: "开始审核" }).click();

@@ -10,9 +10,9 @@ export async function signIn(baseUrl: string, email: string, password: string, j
   return jar;
 }
 
-/** The text of the first role=alert element of an HTML page (the form's error message). */
+/** The text of the first role=alert element of an HTML page (the form's error message, or a Flash's inside its box). */
 export function alertText(html: string): string | undefined {
-  return /role="alert"[^>]*>([^<]*)</.exec(html)?.[1];
+  return /role="alert"[^>]*>(?:<div[^>]*>)?([^<]*)</.exec(html)?.[1];
 }
 
 export const demo = {

@@ -1,13 +1,15 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { Dialog, DialogClose } from "~/components/ui/Dialog";
 import { useT } from "~/i18n/react";
 import { SessionForm } from "./SessionForm";
 
 type Values = Record<string, string | boolean | null>;
 
 /**
- * The grid's "click to edit": the session's form in a modal dialog (focus stays inside, Esc closes). It posts
- * to the session's own page, which saves and comes back to the agenda, or shows its field errors there.
+ * The grid's "click to edit": the session's form in a modal dialog (focus stays inside, Esc closes, focus goes
+ * back to the session in the grid). It posts to the session's own page, which saves and comes back to the
+ * agenda (the dialog then closes), or shows its field errors there.
  */
 export function SessionDialog({
   eventId,
@@ -27,25 +29,24 @@ export function SessionDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const closeDialog = useRef(onClose);
   useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (session && !element.open) element.showModal();
-    if (!session && element.open) element.close();
-  }, [session]);
+    closeDialog.current = onClose;
+  }, [onClose]);
+  // A saved session redirects back to the agenda: a new location while the dialog is open means it is done.
+  const { key } = useLocation();
+  useEffect(() => closeDialog.current(), [key]);
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="session-dialog-heading" className="m-auto w-[min(42rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-ink/40">
+    <Dialog
+      open={session !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={session ? t("agenda.grid.editTitle", { title: session.title }) : null}
+      wide
+    >
       {session ? (
         <>
-          <div className="mb-3 flex items-start justify-between gap-2">
-            <h2 id="session-dialog-heading" className="text-lg font-semibold">
-              {t("agenda.grid.editTitle", { title: session.title })}
-            </h2>
-            <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
-              {t("agenda.grid.close")}
-            </button>
-          </div>
           <SessionForm
             key={session.id}
             intent="save"
@@ -58,11 +59,14 @@ export function SessionDialog({
             idPrefix="dialog"
             submitLabel={t("action.save")}
           />
-          <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="text-brand-700 underline">
-            {t("agenda.grid.openPage")}
-          </Link>
+          <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4">
+            <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="text-brand-700 underline">
+              {t("agenda.grid.openPage")}
+            </Link>
+            <DialogClose className="btn-secondary">{t("agenda.grid.close")}</DialogClose>
+          </div>
         </>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { SubmissionResult } from "@conform-to/react";
 import { Field } from "~/components/ui/FormField";
+import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import type { MessageKey } from "~/i18n";
@@ -136,11 +137,7 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
 function InviteCodeForm({ page }: { page: RegistrationFormPage }) {
   const t = useT();
   if (page.invite) {
-    return (
-      <p className="card mt-4 border-success/40 bg-success-soft text-sm text-success-ink" role="status" data-testid="invite-applied">
-        {t("registrationForm.inviteApplied", { code: page.invite.code })}
-      </p>
-    );
+    return <Flash className="mt-4 text-sm" testId="invite-applied" message={t("registrationForm.inviteApplied", { code: page.invite.code })} />;
   }
   return (
     <details className="card mt-4" open={page.inviteRefused}>

@@ -1,10 +1,11 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactElement, ReactNode } from "react";
+import { useRef, type ReactElement, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
 
 /**
  * A modal dialog: focus moves in and is trapped, Escape closes it, focus returns to the trigger. `trigger` is
- * one element (usually a Button); pass `open`/`onOpenChange` to control it from outside.
+ * one element (usually a Button); pass `open`/`onOpenChange` to control it from outside. Opened from outside
+ * without a trigger, it gives focus back to the element that had it when it opened. `wide` fits a two-column form.
  */
 export function Dialog({
   trigger,
@@ -13,6 +14,7 @@ export function Dialog({
   children,
   open,
   onOpenChange,
+  wide = false,
 }: {
   trigger?: ReactElement;
   title: ReactNode;
@@ -20,15 +22,25 @@ export function Dialog({
   children: ReactNode;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  wide?: boolean;
 }) {
   const t = useT();
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/50" />
         <RadixDialog.Content
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-surface p-5 shadow-raised"
+          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] ${wide ? "max-w-2xl" : "max-w-lg"} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-surface p-5 shadow-raised`}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (trigger || !opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <RadixDialog.Title className="pr-10 text-lg font-semibold text-ink">{title}</RadixDialog.Title>

@@ -133,6 +133,9 @@ export const admin = defineMessages({
     // Spreadsheet exports and the registrations import (issue 16 §5–6).
     "sheet.download.xlsx": "下载 Excel（XLSX）",
     "sheet.download.csv": "下载 CSV",
+    "sheet.download.menu": "下载",
+    "sheet.format.xlsx": "Excel 表格（XLSX）",
+    "sheet.format.csv": "逗号分隔文本（CSV）",
     "sheet.yes": "是",
     "sheet.no": "否",
     "sheet.registration.title": "报名名单",
@@ -359,6 +362,9 @@ export const admin = defineMessages({
     // Spreadsheet exports and the registrations import (issue 16 §5–6).
     "sheet.download.xlsx": "Download Excel (XLSX)",
     "sheet.download.csv": "Download CSV",
+    "sheet.download.menu": "Download",
+    "sheet.format.xlsx": "Excel workbook (XLSX)",
+    "sheet.format.csv": "Comma-separated text (CSV)",
     "sheet.yes": "Yes",
     "sheet.no": "No",
     "sheet.registration.title": "Registrations",

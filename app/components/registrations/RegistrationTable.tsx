@@ -48,7 +48,7 @@ export function RegistrationTable({
     <Table caption={t("registrations.list.caption")} className="block md:table" data-testid="registration-table">
       <thead className="block md:table-header-group">
         <tr className="flex items-center gap-2 border-b border-line p-2 md:table-row md:p-0">
-          <Th className="bg-transparent! p-0! md:bg-subtle! md:px-3! md:py-2!">
+          <Th className="bg-transparent! p-0! max-md:border-b-0 md:bg-subtle! md:px-3! md:py-2!">
             <input type="checkbox" checked={wholePage} disabled={selection.allFiltered} onChange={(event) => onTogglePage(event.target.checked)} aria-label={t("registrations.list.selectPage")} />
             <span className="ml-2 font-normal md:sr-only">{t("registrations.list.selectPage")}</span>
           </Th>

@@ -175,9 +175,9 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
         <tbody>
           {data.contacts.map((contact) => (
             <Tr key={contact.grantId}>
-              <Td>{contact.name}</Td>
-              <Td className="break-all">{contact.email}</Td>
-              <Td>{t("programme.contacts.role.FIRM_CONTACT")}</Td>
+              <Td className="min-w-24">{contact.name}</Td>
+              <Td className="min-w-40 break-all">{contact.email}</Td>
+              <Td className="whitespace-nowrap">{t("programme.contacts.role.FIRM_CONTACT")}</Td>
               <Td>
                 <Badge tone={contact.active ? "success" : "warning"}>{contact.active ? t("programme.contacts.active") : t("programme.contacts.pending")}</Badge>
               </Td>

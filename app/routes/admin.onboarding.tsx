@@ -112,7 +112,7 @@ export default function AdminOnboarding() {
           <tbody>
             {rows.map((row) => (
               <Tr key={row.firm.id} data-firm={row.firm.name}>
-                <th scope="row" className="px-3 py-2 font-medium">
+                <th scope="row" className="min-w-36 px-3 py-2 font-medium">
                   <Link to={`/admin/firms/${row.firm.id}`} className="text-brand-700 underline">
                     {localized(row.firm.name, row.firm.nameEn)}
                   </Link>
@@ -148,7 +148,7 @@ export default function AdminOnboarding() {
                     </Td>
                   );
                 })}
-                <Td>{row.stuckAt ? localized(row.stuckAt.title, row.stuckAt.titleEn) : t("programme.admin.allDone")}</Td>
+                <Td className="min-w-32">{row.stuckAt ? localized(row.stuckAt.title, row.stuckAt.titleEn) : t("programme.admin.allDone")}</Td>
               </Tr>
             ))}
           </tbody>

@@ -114,7 +114,7 @@ export default function FirmPortal() {
           ))}
         </nav>
       ) : null}
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnboardingPanel data={page} action={action} />
         <LogoForm data={page} action={action} />
         <div className="lg:col-span-2">

@@ -7,6 +7,8 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmSizes } from "~/schemas/application";
 import { addDomainForm, firmProfileForm, inviteContactForm } from "~/schemas/firm";
 import { formatDate } from "~/utils/time";
+import { Badge } from "~/components/ui/Badge";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 /** What `firmPageData` returns (app/route-helpers/firm-actions.server.ts), after serialisation. */
 export type FirmPageData = {
@@ -150,6 +152,7 @@ export function LogoForm({ data, action }: { data: FirmPageData; action: string 
 
 export function ContactsPanel({ data, action }: { data: FirmPageData; action: string }) {
   const t = useT();
+  const localized = useLocalized();
   const { form, errorOf: error } = useFirmForm(inviteContactForm, "invite");
   return (
     <section aria-labelledby="contacts-heading" className="card">
@@ -157,42 +160,42 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
         {t("programme.contacts.heading")}
       </h2>
       <ActionNotice intent="remove" />
-      <div className="relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th className="py-2 pr-3">{t("programme.contacts.name")}</th>
-              <th className="py-2 pr-3">{t("programme.contacts.email")}</th>
-              <th className="py-2 pr-3">{t("programme.contacts.role")}</th>
-              <th className="py-2 pr-3">{t("programme.contacts.status")}</th>
-              <th className="py-2">
-                <span className="sr-only">{t("programme.contacts.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.contacts.map((contact) => (
-              <tr key={contact.grantId} className="border-b last:border-0">
-                <td className="py-2 pr-3">{contact.name}</td>
-                <td className="py-2 pr-3 break-all">{contact.email}</td>
-                <td className="py-2 pr-3">{t("programme.contacts.role.FIRM_CONTACT")}</td>
-                <td className="py-2 pr-3">{contact.active ? t("programme.contacts.active") : t("programme.contacts.pending")}</td>
-                <td className="py-2">
-                  {data.contacts.length > 1 ? (
-                    <Form method="post" action={action}>
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="userId" value={contact.userId} />
-                      <button type="submit" className="text-danger underline" aria-label={`${t("programme.contacts.remove")} ${contact.name}`}>
-                        {t("programme.contacts.remove")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t("programme.contacts.caption", { firm: localized(data.firm.name, data.firm.nameEn) })}>
+        <thead>
+          <Tr>
+            <Th>{t("programme.contacts.name")}</Th>
+            <Th>{t("programme.contacts.email")}</Th>
+            <Th>{t("programme.contacts.role")}</Th>
+            <Th>{t("programme.contacts.status")}</Th>
+            <Th>
+              <span className="sr-only">{t("programme.contacts.remove")}</span>
+            </Th>
+          </Tr>
+        </thead>
+        <tbody>
+          {data.contacts.map((contact) => (
+            <Tr key={contact.grantId}>
+              <Td className="min-w-24">{contact.name}</Td>
+              <Td className="min-w-40 break-all">{contact.email}</Td>
+              <Td className="whitespace-nowrap">{t("programme.contacts.role.FIRM_CONTACT")}</Td>
+              <Td>
+                <Badge tone={contact.active ? "success" : "warning"}>{contact.active ? t("programme.contacts.active") : t("programme.contacts.pending")}</Badge>
+              </Td>
+              <Td>
+                {data.contacts.length > 1 ? (
+                  <Form method="post" action={action}>
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={contact.userId} />
+                    <button type="submit" className="text-danger underline" aria-label={`${t("programme.contacts.remove")} ${contact.name}`}>
+                      {t("programme.contacts.remove")}
+                    </button>
+                  </Form>
+                ) : null}
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
       <h3 className="mt-4 font-semibold">{t("programme.contacts.invite")}</h3>
       <ActionNotice intent="invite" />
       <Form method="post" action={action} id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2 grid gap-x-4 sm:grid-cols-2">

@@ -9,10 +9,17 @@ import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { FormField } from "~/components/ui/FormField";
+import { Button } from "~/components/ui/Button";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 export const meta = titled("title.admin-applications-index");
 
 type Status = (typeof applicationStatuses)[number];
+
+/** An application's state on its colour: new blue, in review amber, waiting for the firm amber, approved green, rejected red. */
+const applicationTone: Record<Status, BadgeTone> = { SUBMITTED: "info", UNDER_REVIEW: "warning", NEEDS_MORE_INFO: "warning", APPROVED: "success", REJECTED: "danger" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -61,51 +68,55 @@ export default function ApplicationsQueue() {
       </nav>
       <Form method="get" className="mt-3 flex flex-wrap items-end gap-2" role="search">
         {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
-        <div>
-          <label htmlFor="applications-q" className="field-label">
-            {t("programme.admin.search")}
-          </label>
-          <input id="applications-q" name="q" type="search" defaultValue={filter.q} className="field-input" />
-        </div>
-        <button type="submit" className="btn-secondary">
+        <FormField id="applications-q" label={t("programme.admin.search")} className="min-w-0">
+          <input name="q" type="search" defaultValue={filter.q} className="field-input" />
+        </FormField>
+        <Button type="submit" variant="secondary">
           {t("action.search")}
-        </button>
+        </Button>
       </Form>
-      {applications.length === 0 ? <p className="mt-4 text-muted">{t("programme.admin.noApplications")}</p> : null}
-      <div className="mt-4 relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th className="py-2 pr-3">{t("programme.admin.firmName")}</th>
-              <th className="py-2 pr-3">{t("programme.field.creditCode")}</th>
-              <th className="py-2 pr-3">{t("programme.admin.contact")}</th>
-              <th className="py-2 pr-3">{t("programme.admin.submittedAt")}</th>
-              <th className="py-2">{t("programme.admin.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((application) => (
-              <tr key={application.id} className="border-b">
-                <td className="py-2 pr-3">
-                  <Link to={`/admin/applications/${application.id}`} className="font-medium text-brand-700 underline">
-                    {application.firmName}
-                  </Link>
-                  {application.linked ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning-ink">{t("programme.admin.linked")}</span> : null}
-                </td>
-                <td className="py-2 pr-3 font-mono">{application.creditCode}</td>
-                <td className="py-2 pr-3">
-                  {application.contactName}
-                  <span className="block text-xs text-muted">{application.contactEmail}</span>
-                </td>
-                <td className="py-2 pr-3">{formatDateTime(application.submittedAt, "Asia/Shanghai", locale)}</td>
-                <td className="py-2" data-status={application.status}>
-                  {t(`programme.status.${application.status}`)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {applications.length === 0 ? (
+        <p className="mt-4 text-muted">{t("programme.admin.noApplications")}</p>
+      ) : (
+        <div className="mt-4">
+          <Table caption={t("programme.admin.applicationsCaption")}>
+            <thead>
+              <Tr>
+                <Th>{t("programme.admin.firmName")}</Th>
+                <Th>{t("programme.field.creditCode")}</Th>
+                <Th>{t("programme.admin.contact")}</Th>
+                <Th>{t("programme.admin.submittedAt")}</Th>
+                <Th>{t("programme.admin.status")}</Th>
+              </Tr>
+            </thead>
+            <tbody>
+              {applications.map((application) => (
+                <Tr key={application.id}>
+                  <Td>
+                    <Link to={`/admin/applications/${application.id}`} className="font-medium text-brand-700 underline">
+                      {application.firmName}
+                    </Link>
+                    {application.linked ? (
+                      <Badge tone="warning" className="ml-2">
+                        {t("programme.admin.linked")}
+                      </Badge>
+                    ) : null}
+                  </Td>
+                  <Td className="font-mono">{application.creditCode}</Td>
+                  <Td>
+                    {application.contactName}
+                    <span className="block break-all text-xs text-muted">{application.contactEmail}</span>
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(application.submittedAt, "Asia/Shanghai", locale)}</Td>
+                  <Td data-status={application.status}>
+                    <Badge tone={applicationTone[application.status]}>{t(`programme.status.${application.status}`)}</Badge>
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
     </div>
   );
 }

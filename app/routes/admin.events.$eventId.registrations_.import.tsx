@@ -11,6 +11,7 @@ import { importForm } from "~/schemas/registration-admin";
 import { DomainError } from "~/utils/domain-error";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 const maxCsvChars = 1_000_000;
 const maxFileBytes = 5 * 1024 * 1024;
@@ -138,30 +139,28 @@ export default function ImportRegistrations() {
           <p className="font-medium">{t("registration.admin.import.result", { ok: report.ok, bad: report.bad, imported: report.imported })}</p>
           {report.skipped ? <p className="text-sm">{t("sheet.import.skipped", { count: report.skipped })}</p> : null}
           {report.preview.rows.length ? (
-            <div className="mt-2 overflow-x-auto">
-              <p className="text-sm">{t("sheet.import.preview")}</p>
-              <table className="w-full text-left text-xs" data-testid="import-preview">
+            <div className="mt-2">
+              <p className="mb-1 text-sm">{t("sheet.import.preview")}</p>
+              <Table caption={t("registration.admin.import.previewCaption")} className="text-xs" data-testid="import-preview">
                 <thead>
-                  <tr className="border-b">
+                  <Tr>
                     {report.preview.headers.map((header) => (
-                      <th key={header} scope="col" className="p-1">
-                        {header}
-                      </th>
+                      <Th key={header}>{header}</Th>
                     ))}
-                  </tr>
+                  </Tr>
                 </thead>
                 <tbody>
                   {report.preview.rows.map((cells, index) => (
-                    <tr key={index} className="border-b">
+                    <Tr key={index}>
                       {cells.map((cell, column) => (
-                        <td key={column} className="whitespace-pre-wrap p-1 font-mono">
+                        <Td key={column} className="whitespace-pre-wrap font-mono text-xs">
                           {cell}
-                        </td>
+                        </Td>
                       ))}
-                    </tr>
+                    </Tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           ) : null}
           <ul className="mt-2 text-sm">

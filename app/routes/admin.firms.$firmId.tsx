@@ -66,7 +66,7 @@ export default function AdminFirm() {
           </button>
         </Form>
       </section>
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnboardingPanel data={data} action={action} />
         <LogoForm data={data} action={action} />
         <div className="lg:col-span-2">

@@ -9,10 +9,15 @@ import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 import { Localized } from "~/components/Localized";
 import { titled } from "~/i18n/meta";
+import { FormField } from "~/components/ui/FormField";
+import { Button } from "~/components/ui/Button";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 export const meta = titled("title.admin-firms-index");
 
 const statuses = ["ACTIVE", "SUSPENDED", "LEFT"] as const;
+const firmStatusTone: Record<(typeof statuses)[number], BadgeTone> = { ACTIVE: "success", SUSPENDED: "warning", LEFT: "neutral" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -54,17 +59,11 @@ export default function AdminFirms() {
         <SheetDownloads href="/admin/firms/export" query={filter} />
       </div>
       <Form method="get" className="mt-3 flex flex-wrap items-end gap-2" role="search">
-        <div>
-          <label htmlFor="firms-q" className="field-label">
-            {t("action.search")}
-          </label>
-          <input id="firms-q" name="q" type="search" defaultValue={filter.q} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="firms-status" className="field-label">
-            {t("programme.admin.status")}
-          </label>
-          <select id="firms-status" name="status" defaultValue={filter.status} className="field-input">
+        <FormField id="firms-q" label={t("action.search")} className="min-w-0">
+          <input name="q" type="search" defaultValue={filter.q} className="field-input" />
+        </FormField>
+        <FormField id="firms-status" label={t("programme.admin.status")} className="min-w-0">
+          <select name="status" defaultValue={filter.status} className="field-input">
             <option value="">{t("programme.directory.all")}</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
@@ -72,48 +71,57 @@ export default function AdminFirms() {
               </option>
             ))}
           </select>
-        </div>
-        <button type="submit" className="btn-secondary">
+        </FormField>
+        <Button type="submit" variant="secondary">
           {t("action.search")}
-        </button>
+        </Button>
       </Form>
-      {firms.length === 0 ? <p className="mt-4 text-muted">{t("programme.admin.noFirms")}</p> : null}
-      <div className="mt-4 relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th className="py-2 pr-3">{t("programme.admin.firmName")}</th>
-              <th className="py-2 pr-3">{t("programme.field.industry")}</th>
-              <th className="py-2 pr-3">{t("programme.field.city")}</th>
-              <th className="py-2 pr-3">{t("programme.admin.contacts")}</th>
-              <th className="py-2 pr-3">{t("programme.admin.status")}</th>
-              <th className="py-2">{t("programme.directory.memberSince", { date: "" }).trim()}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {firms.map((firm) => (
-              <tr key={firm.id} className="border-b">
-                <td className="py-2 pr-3">
-                  <Link to={`/admin/firms/${firm.id}`} className="font-medium text-brand-700 underline">
-                    {localized(firm.name, firm.nameEn)}
-                  </Link>
-                  {firm.founding ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning-ink">{t("programme.admin.founding")}</span> : null}
-                  {firm.creditCode ? <span className="block font-mono text-xs text-muted">{firm.creditCode}</span> : null}
-                </td>
-                <td className="py-2 pr-3">
-                  <Localized zh={firm.industry} en={firm.industryEn} />
-                </td>
-                <td className="py-2 pr-3">
-                  <Localized zh={firm.city} en={firm.cityEn} />
-                </td>
-                <td className="py-2 pr-3">{firm.contacts}</td>
-                <td className="py-2 pr-3">{t(`programme.firmStatus.${firm.status}`)}</td>
-                <td className="py-2">{firm.memberSince ? formatDate(firm.memberSince, "Asia/Shanghai", locale) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {firms.length === 0 ? (
+        <p className="mt-4 text-muted">{t("programme.admin.noFirms")}</p>
+      ) : (
+        <div className="mt-4">
+          <Table caption={t("programme.admin.firmsCaption")}>
+            <thead>
+              <Tr>
+                <Th>{t("programme.admin.firmName")}</Th>
+                <Th>{t("programme.field.industry")}</Th>
+                <Th>{t("programme.field.city")}</Th>
+                <Th>{t("programme.admin.contacts")}</Th>
+                <Th>{t("programme.admin.status")}</Th>
+                <Th>{t("programme.directory.memberSince", { date: "" }).trim()}</Th>
+              </Tr>
+            </thead>
+            <tbody>
+              {firms.map((firm) => (
+                <Tr key={firm.id}>
+                  <Td>
+                    <Link to={`/admin/firms/${firm.id}`} className="font-medium text-brand-700 underline">
+                      {localized(firm.name, firm.nameEn)}
+                    </Link>
+                    {firm.founding ? (
+                      <Badge tone="brand" className="ml-2">
+                        {t("programme.admin.founding")}
+                      </Badge>
+                    ) : null}
+                    {firm.creditCode ? <span className="block font-mono text-xs text-muted">{firm.creditCode}</span> : null}
+                  </Td>
+                  <Td>
+                    <Localized zh={firm.industry} en={firm.industryEn} />
+                  </Td>
+                  <Td>
+                    <Localized zh={firm.city} en={firm.cityEn} />
+                  </Td>
+                  <Td>{firm.contacts}</Td>
+                  <Td>
+                    <Badge tone={firmStatusTone[firm.status]}>{t(`programme.firmStatus.${firm.status}`)}</Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap">{firm.memberSince ? formatDate(firm.memberSince, "Asia/Shanghai", locale) : "—"}</Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 export const meta = titled("title.admin-onboarding");
 
@@ -94,37 +95,31 @@ export default function AdminOnboarding() {
           </Link>
         </p>
       ) : null}
-      <div className="mt-4 relative overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm" aria-label={t("programme.admin.onboarding")}>
+      <div className="mt-4">
+        <Table caption={t("programme.admin.onboardingCaption")}>
           <thead>
-            <tr className="border-b">
-              <th scope="col" className="py-2 pr-3">
-                {t("programme.admin.firmName")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("programme.admin.progress")}
-              </th>
+            <Tr>
+              <Th>{t("programme.admin.firmName")}</Th>
+              <Th>{t("programme.admin.progress")}</Th>
               {steps.map((step) => (
-                <th key={step.id} scope="col" className="min-w-24 px-1 py-2 text-xs font-medium">
+                <Th key={step.id} className="min-w-24 px-1! whitespace-normal">
                   {localized(step.title, step.titleEn)}
-                </th>
+                </Th>
               ))}
-              <th scope="col" className="py-2 pl-3">
-                {t("programme.admin.stuckAt")}
-              </th>
-            </tr>
+              <Th>{t("programme.admin.stuckAt")}</Th>
+            </Tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.firm.id} className="border-b" data-firm={row.firm.name}>
-                <th scope="row" className="py-2 pr-3 font-medium">
+              <Tr key={row.firm.id} data-firm={row.firm.name}>
+                <th scope="row" className="min-w-36 px-3 py-2 font-medium">
                   <Link to={`/admin/firms/${row.firm.id}`} className="text-brand-700 underline">
                     {localized(row.firm.name, row.firm.nameEn)}
                   </Link>
                 </th>
-                <td className="py-2 pr-3 whitespace-nowrap">
+                <Td className="whitespace-nowrap">
                   {row.done}/{row.total}
-                </td>
+                </Td>
                 {row.steps.map((state, index) => {
                   const label = t("programme.admin.toggleStep", { firm: localized(row.firm.name, row.firm.nameEn), step: localized(steps[index].title, steps[index].titleEn) });
                   const statusText = state.completedAt
@@ -133,9 +128,9 @@ export default function AdminOnboarding() {
                       ? t("programme.onboarding.overdue")
                       : t("programme.onboarding.open");
                   return (
-                    <td
+                    <Td
                       key={state.stepId}
-                      className={`px-1 py-1 text-center ${state.completedAt ? "bg-success-soft" : state.overdue ? "bg-danger-soft" : "bg-canvas"}`}
+                      className={`px-1! py-1! text-center ${state.completedAt ? "bg-success-soft" : state.overdue ? "bg-danger-soft" : "bg-canvas"}`}
                       data-state={state.completedAt ? "done" : state.overdue ? "overdue" : "open"}
                     >
                       <Form method="post">
@@ -150,14 +145,14 @@ export default function AdminOnboarding() {
                           </span>
                         </button>
                       </Form>
-                    </td>
+                    </Td>
                   );
                 })}
-                <td className="py-2 pl-3">{row.stuckAt ? localized(row.stuckAt.title, row.stuckAt.titleEn) : t("programme.admin.allDone")}</td>
-              </tr>
+                <Td className="min-w-32">{row.stuckAt ? localized(row.stuckAt.title, row.stuckAt.titleEn) : t("programme.admin.allDone")}</Td>
+              </Tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
 
       <StepsSection steps={allSteps} />

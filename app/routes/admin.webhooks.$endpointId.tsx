@@ -9,6 +9,9 @@ import { resendDeliverySchema, type WebhookEventType } from "~/schemas/webhooks"
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 export const meta = titled("title.admin-webhooks-endpointId");
 
@@ -47,6 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** A delivery's state on its colour: waiting amber, under way blue, delivered green, given up red. */
+const deliveryTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", DELIVERED: "success", FAILED: "danger" };
+
 export default function WebhookDeliveries() {
   const { endpoint, deliveries } = useLoaderData<typeof loader>();
   const t = useT();
@@ -69,55 +75,55 @@ export default function WebhookDeliveries() {
       {deliveries.length === 0 ? (
         <p className="mt-2 text-muted">{t("webhooks.deliveries.none")}</p>
       ) : (
-        <div className="mt-2 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <div className="mt-2">
+          <Table caption={t("webhooks.deliveries.caption", { url: endpoint.url })}>
             <thead>
-              <tr>
-                <th scope="col">{t("webhooks.delivery.createdAt")}</th>
-                <th scope="col">{t("webhooks.delivery.type")}</th>
-                <th scope="col">{t("webhooks.delivery.status")}</th>
-                <th scope="col">{t("webhooks.delivery.attempts")}</th>
-                <th scope="col">{t("webhooks.delivery.lastResult")}</th>
-                <th scope="col">
+              <Tr>
+                <Th>{t("webhooks.delivery.createdAt")}</Th>
+                <Th>{t("webhooks.delivery.type")}</Th>
+                <Th>{t("webhooks.delivery.status")}</Th>
+                <Th>{t("webhooks.delivery.attempts")}</Th>
+                <Th>{t("webhooks.delivery.lastResult")}</Th>
+                <Th>
                   <span className="sr-only">{t("webhooks.delivery.resend")}</span>
-                </th>
-              </tr>
+                </Th>
+              </Tr>
             </thead>
             <tbody>
               {deliveries.map((delivery) => (
-                <tr key={delivery.seq} className="border-t" data-testid="webhook-delivery">
-                  <td>
+                <Tr key={delivery.seq} data-testid="webhook-delivery">
+                  <Td className="whitespace-nowrap">
                     <LocalTime iso={delivery.createdAt} />
-                  </td>
-                  <td>
-                    {t(`webhooks.type.${delivery.type as WebhookEventType}`)} <span className="font-mono text-xs text-muted">{delivery.messageId}</span>
-                  </td>
-                  <td>
-                    {t(`webhooks.status.${delivery.status}`)}
+                  </Td>
+                  <Td>
+                    {t(`webhooks.type.${delivery.type as WebhookEventType}`)} <span className="font-mono text-xs break-all text-muted">{delivery.messageId}</span>
+                  </Td>
+                  <Td>
+                    <Badge tone={deliveryTone[delivery.status]}>{t(`webhooks.status.${delivery.status}`)}</Badge>
                     {delivery.status === "PENDING" && delivery.attempts > 0 ? (
                       <span className="block text-xs text-muted">
                         {t("webhooks.delivery.nextAttempt")}
                         <LocalTime iso={delivery.nextAttemptAt} />
                       </span>
                     ) : null}
-                  </td>
-                  <td>{delivery.attempts}</td>
-                  <td>{delivery.attempts === 0 ? "" : delivery.lastStatusCode !== null ? t("webhooks.delivery.httpStatus", { code: delivery.lastStatusCode }) : t("webhooks.delivery.noAnswer")}</td>
-                  <td>
+                  </Td>
+                  <Td>{delivery.attempts}</Td>
+                  <Td>{delivery.attempts === 0 ? "" : delivery.lastStatusCode !== null ? t("webhooks.delivery.httpStatus", { code: delivery.lastStatusCode }) : t("webhooks.delivery.noAnswer")}</Td>
+                  <Td>
                     {delivery.status === "DELIVERED" || delivery.status === "FAILED" ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="resend" />
                         <input type="hidden" name="seq" value={delivery.seq} />
-                        <button type="submit" className="btn-secondary">
+                        <Button type="submit" variant="secondary" size="sm">
                           {t("webhooks.delivery.resend")}
-                        </button>
+                        </Button>
                       </Form>
                     ) : null}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </div>

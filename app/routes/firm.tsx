@@ -11,6 +11,8 @@ import { notFound } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { RegistrationStatusBadge } from "~/components/registrations/RegistrationStatusBadge";
+import { Table, Td, Th, Tr } from "~/components/ui/Table";
 
 export const meta = titled("title.firm");
 
@@ -112,7 +114,7 @@ export default function FirmPortal() {
           ))}
         </nav>
       ) : null}
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnboardingPanel data={page} action={action} />
         <LogoForm data={page} action={action} />
         <div className="lg:col-span-2">
@@ -159,25 +161,27 @@ export default function FirmPortal() {
           {activity.registrations.length === 0 ? (
             <p className="text-sm text-muted">{t("programme.portal.noRegistrations")}</p>
           ) : (
-            <div className="relative overflow-x-auto">
-              <table className="mt-1 w-full text-left text-sm">
+            <div className="mt-1">
+              <Table caption={t("programme.portal.registrationsCaption")}>
                 <thead>
-                  <tr className="border-b">
-                    <th className="py-2 pr-3">{t("programme.portal.event")}</th>
-                    <th className="py-2 pr-3">{t("programme.portal.attendee")}</th>
-                    <th className="py-2">{t("programme.portal.registrationStatus")}</th>
-                  </tr>
+                  <Tr>
+                    <Th>{t("programme.portal.event")}</Th>
+                    <Th>{t("programme.portal.attendee")}</Th>
+                    <Th>{t("programme.portal.registrationStatus")}</Th>
+                  </Tr>
                 </thead>
                 <tbody>
                   {activity.registrations.map((registration) => (
-                    <tr key={registration.id} className="border-b last:border-0">
-                      <td className="py-2 pr-3">{localized(registration.event.title, registration.event.titleEn)}</td>
-                      <td className="py-2 pr-3">{registration.name}</td>
-                      <td className="py-2">{t(`registration.status.${registration.status}`)}</td>
-                    </tr>
+                    <Tr key={registration.id}>
+                      <Td>{localized(registration.event.title, registration.event.titleEn)}</Td>
+                      <Td>{registration.name}</Td>
+                      <Td>
+                        <RegistrationStatusBadge status={registration.status} />
+                      </Td>
+                    </Tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           )}
         </section>

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { Button } from "~/components/ui/Button";
 import { useT } from "~/i18n/react";
 
 export type Selection = { ids: Set<string>; allFiltered: boolean };
@@ -23,41 +24,40 @@ export function BulkActions({ selection, pageIds, total, onSelectFiltered, onCle
       <input type="hidden" name="scope" value={selection.allFiltered ? "filter" : "ids"} />
       {selection.allFiltered ? <input type="hidden" name="expected" value={total} /> : null}
       {count > 0 ? (
-        <p role="status" className="flex flex-wrap items-center gap-2 rounded border border-info/30 bg-brand-50 p-2 text-sm" data-testid="selection-summary">
+        <p role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-info/30 bg-info-soft p-2 text-sm text-info-ink" data-testid="selection-summary">
           <span>{selection.allFiltered ? t("registrations.list.allFilteredSelected", { count: total }) : t("registrations.list.selectedCount", { count })}</span>
           {!selection.allFiltered && wholePage && total > pageIds.length ? (
-            <button type="button" className="text-brand-700 underline" onClick={onSelectFiltered}>
+            <Button variant="ghost" size="sm" onClick={onSelectFiltered}>
               {t("registrations.list.selectFiltered", { count: total })}
-            </button>
+            </Button>
           ) : null}
-          <button type="button" className="text-brand-700 underline" onClick={onClear}>
+          <Button variant="ghost" size="sm" onClick={onClear}>
             {t("registrations.list.clearSelection")}
-          </button>
+          </Button>
         </p>
       ) : null}
       {pending ? (
-        <div className="flex flex-wrap items-center gap-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
+        <div className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning-soft p-2 text-sm text-warning-ink">
           <span>{t(`registrations.list.confirm.${pending}`, { count })}</span>
-          <button type="submit" name="intent" value={pending} className={pending === "approve" ? "btn" : "btn-danger"} disabled={busy}>
+          <Button type="submit" name="intent" value={pending} variant={pending === "approve" ? "primary" : "danger"} disabled={busy}>
             {t("registrations.list.confirm.yes")}
-          </button>
-          <button type="button" className="btn-secondary" onClick={() => setPending(null)}>
+          </Button>
+          <Button variant="secondary" onClick={() => setPending(null)}>
             {t("registrations.list.confirm.back")}
-          </button>
+          </Button>
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
           {(["approve", "reject", "cancel"] as const).map((action) => (
-            <button
+            <Button
               key={action}
-              type="button"
-              className={action === "approve" ? "btn" : action === "reject" ? "btn-danger" : "btn-secondary"}
+              variant={action === "approve" ? "primary" : action === "reject" ? "danger" : "secondary"}
               disabled={busy || count === 0}
               title={count === 0 ? t("registrations.list.nothingSelected") : undefined}
               onClick={() => setPending(action)}
             >
               {t(`registration.admin.list.${action}`)}
-            </button>
+            </Button>
           ))}
         </div>
       )}

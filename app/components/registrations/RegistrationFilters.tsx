@@ -1,4 +1,6 @@
 import { Form, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/ui/Button";
+import { FormField } from "~/components/ui/FormField";
 import type { MessageKey } from "~/i18n";
 import { useLocalized, useT } from "~/i18n/react";
 
@@ -11,12 +13,10 @@ export function RegistrationFilters({ categories, firms }: { categories: { id: s
   const [searchParams] = useSearchParams();
   return (
     <Form method="get" className="card mb-3 grid gap-2 sm:grid-cols-6" role="search">
-      <label className="sm:col-span-2">
-        <span className="field-label">{t("action.search")}</span>
+      <FormField id="registrations-q" label={t("action.search")} className="sm:col-span-2">
         <input name="q" defaultValue={searchParams.get("q") ?? ""} placeholder={t("registration.admin.list.search")} className="field-input" />
-      </label>
-      <label>
-        <span className="field-label">{t("registration.admin.list.status")}</span>
+      </FormField>
+      <FormField id="registrations-status" label={t("registration.admin.list.status")} className="min-w-0">
         <select name="status" defaultValue={searchParams.get("status") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {statuses.map((status) => (
@@ -25,9 +25,8 @@ export function RegistrationFilters({ categories, firms }: { categories: { id: s
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span className="field-label">{t("registration.admin.list.category")}</span>
+      </FormField>
+      <FormField id="registrations-categoryId" label={t("registration.admin.list.category")} className="min-w-0">
         <select name="categoryId" defaultValue={searchParams.get("categoryId") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {categories.map((category) => (
@@ -36,9 +35,8 @@ export function RegistrationFilters({ categories, firms }: { categories: { id: s
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span className="field-label">{t("registration.admin.list.firm")}</span>
+      </FormField>
+      <FormField id="registrations-firmId" label={t("registration.admin.list.firm")} className="min-w-0">
         <select name="firmId" defaultValue={searchParams.get("firmId") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           {firms.map((firm) => (
@@ -47,18 +45,17 @@ export function RegistrationFilters({ categories, firms }: { categories: { id: s
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span className="field-label">{t("registration.admin.list.checkedIn")}</span>
+      </FormField>
+      <FormField id="registrations-checkedIn" label={t("registration.admin.list.checkedIn")} className="min-w-0">
         <select name="checkedIn" defaultValue={searchParams.get("checkedIn") ?? ""} className="field-input">
           <option value="">{t("registration.admin.list.any")}</option>
           <option value="yes">{t("registration.admin.list.checkedInYes")}</option>
           <option value="no">{t("registration.admin.list.checkedInNo")}</option>
         </select>
-      </label>
-      <button type="submit" className="btn sm:col-span-6 sm:w-max">
+      </FormField>
+      <Button type="submit" className="sm:col-span-6 sm:w-max">
         {t("registration.admin.list.filter")}
-      </button>
+      </Button>
     </Form>
   );
 }

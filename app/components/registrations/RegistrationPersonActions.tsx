@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { Button, buttonClass } from "~/components/ui/Button";
 import { useT } from "~/i18n/react";
 
 /**
@@ -19,33 +20,33 @@ export function RegistrationPersonActions({ status, email }: { status: string; e
       <div className="flex flex-wrap items-start gap-2">
         {status === "PENDING_APPROVAL" ? (
           <Form method="post" className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>
+            <Button type="submit" name="intent" value="approve" disabled={busy}>
               {t("registrations.person.approve")}
-            </button>
-            <button type="submit" name="intent" value="reject" className="btn-danger" disabled={busy}>
+            </Button>
+            <Button type="submit" name="intent" value="reject" variant="danger" disabled={busy}>
               {t("registrations.person.reject")}
-            </button>
+            </Button>
           </Form>
         ) : null}
         {status === "CONFIRMED" ? (
           <details className="text-sm">
-            <summary className="btn-secondary cursor-pointer list-none">{t("registration.admin.reissue.button")}</summary>
+            <summary className={buttonClass({ variant: "secondary", className: "cursor-pointer list-none" })}>{t("registration.admin.reissue.button")}</summary>
             <Form method="post" className="mt-2 grid gap-2">
               <p className="break-words">{t("registration.admin.reissue.warning", { email })}</p>
-              <button type="submit" name="intent" value="reissue" className="btn-danger w-max" disabled={busy}>
+              <Button type="submit" name="intent" value="reissue" variant="danger" className="w-max" disabled={busy}>
                 {t("registration.admin.reissue.confirm")}
-              </button>
+              </Button>
             </Form>
           </details>
         ) : null}
         {open ? (
           <details className="text-sm">
-            <summary className="btn-secondary cursor-pointer list-none">{t("registrations.person.cancel")}</summary>
+            <summary className={buttonClass({ variant: "secondary", className: "cursor-pointer list-none" })}>{t("registrations.person.cancel")}</summary>
             <Form method="post" className="mt-2 grid gap-2">
               <p>{t("registrations.person.cancelConfirm")}</p>
-              <button type="submit" name="intent" value="cancel" className="btn-danger w-max" disabled={busy}>
+              <Button type="submit" name="intent" value="cancel" variant="danger" className="w-max" disabled={busy}>
                 {t("registrations.list.confirm.yes")}
-              </button>
+              </Button>
             </Form>
           </details>
         ) : null}

@@ -5,7 +5,8 @@ import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, 
  * The one table style of the back office. Plain <table> elements get the same rules from the base CSS
  * (app/tailwind.css); this component adds the scrolling box, so a wide table never widens the page on a phone,
  * and a caption for screen readers. The box takes keyboard focus so a table wider than the screen can be
- * scrolled without a pointer (axe scrollable-region-focusable), and is named by the caption.
+ * scrolled without a pointer (axe scrollable-region-focusable), and is named by the caption. It is positioned, so
+ * visually hidden text in a cell scrolled out of view (absolutely placed) stays inside it instead of widening the page.
  */
 export function Table({ caption, children, className = "", ...props }: TableHTMLAttributes<HTMLTableElement> & { caption?: ReactNode; children: ReactNode }) {
   const captionId = useId();
@@ -14,7 +15,7 @@ export function Table({ caption, children, className = "", ...props }: TableHTML
       role={caption ? "region" : undefined}
       aria-labelledby={caption ? captionId : undefined}
       tabIndex={0}
-      className="table-scroll -mx-px max-w-full overflow-x-auto rounded-lg border border-line bg-surface focus-visible:outline-2 focus-visible:outline-brand-600"
+      className="table-scroll relative -mx-px max-w-full overflow-x-auto rounded-lg border border-line bg-surface focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <table className={`w-full text-left text-sm ${className}`.trim()} {...props}>
         {caption ? (

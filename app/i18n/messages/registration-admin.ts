@@ -4,6 +4,7 @@ import { defineMessages } from "../define";
 export const registrationAdmin = defineMessages({
   "zh-CN": {
     "registrations.list.open": "查看 {name} 的报名详情",
+    "registrations.list.caption": "本活动的报名名单",
     "registrations.list.selectPage": "选择本页全部",
     "registrations.list.selectedCount": "已选择 {count} 条",
     "registrations.list.selectFiltered": "选择全部 {count} 条符合筛选的报名",
@@ -74,6 +75,7 @@ export const registrationAdmin = defineMessages({
   },
   en: {
     "registrations.list.open": "Open the registration of {name}",
+    "registrations.list.caption": "Registrations for this event",
     "registrations.list.selectPage": "Select this page",
     "registrations.list.selectedCount": "{count} selected",
     "registrations.list.selectFiltered": "Select all {count} matching registrations",

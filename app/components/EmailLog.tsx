@@ -4,6 +4,8 @@ import { useT } from "~/i18n/react";
 import type { EmailLogData } from "~/route-helpers/email-log.server";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Flash } from "~/components/ui/Toast";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 const statusTone: Record<string, BadgeTone> = { PENDING: "warning", SENDING: "info", SENT: "success", FAILED: "danger" };
 const statuses = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
@@ -73,9 +75,9 @@ export function EmailLog() {
           {t("registration.admin.emails.to")}
           <input type="search" name="to" defaultValue={filter.to} className="field-input" maxLength={254} />
         </label>
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("registration.admin.emails.filter")}
-        </button>
+        </Button>
       </Form>
       {rows.length === 0 ? <p className="card text-sm text-muted">{t("registration.admin.emails.none")}</p> : null}
       <EmailMessageList rows={rows} />
@@ -90,7 +92,7 @@ export function EmailMessageList({ rows }: { rows: EmailLogData["rows"] }) {
   return (
     <ul className="flex flex-col gap-2" data-testid="email-log">
       {rows.map((row) => (
-        <li key={row.id} className="card flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:justify-between" data-status={row.status}>
+        <Card key={row.id} as="li" className="flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:justify-between" data-status={row.status}>
           <div className="min-w-0">
             <p className="flex flex-wrap items-center gap-2">
               <EmailStatusBadge status={row.status} />
@@ -111,12 +113,12 @@ export function EmailMessageList({ rows }: { rows: EmailLogData["rows"] }) {
             <Form method="post" className="shrink-0">
               <input type="hidden" name="intent" value="resend" />
               <input type="hidden" name="messageId" value={row.id} />
-              <button type="submit" className="btn-secondary">
+              <Button type="submit" variant="secondary">
                 {t("registration.admin.emails.resend")}
-              </button>
+              </Button>
             </Form>
           ) : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );

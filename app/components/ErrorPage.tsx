@@ -1,6 +1,7 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { ButtonLink } from "~/components/ui/Button";
 
 /** Friendly error screen in the reader's language; used by the root and by nested error boundaries. */
 export function ErrorPage() {
@@ -28,9 +29,9 @@ export function ErrorPage() {
       <p className="text-sm font-semibold text-muted">{status}</p>
       <h1 className="mt-2 text-2xl font-bold">{title}</h1>
       <p className="mt-4 text-muted">{apiMessage && status < 500 && status !== 404 && status !== 403 ? apiMessage : body}</p>
-      <Link to="/" className="btn mt-8">
+      <ButtonLink to="/" className="mt-8">
         {t("error.goHome")}
-      </Link>
+      </ButtonLink>
     </main>
   );
 }

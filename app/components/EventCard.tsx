@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { publicEventSummary } from "~/models/event.server";
 import { dateBadge, longDate } from "~/utils/event-listing";
+import { Card } from "~/components/ui/Card";
 
 type Summary = ReturnType<typeof publicEventSummary>;
 
@@ -21,7 +22,7 @@ export function EventCard({ event }: { event: Summary }) {
   const localized = useLocalized();
   const badge = dateBadge(event.startsAt, event.timeZone, locale);
   return (
-    <article className="card relative flex h-full gap-4 transition-shadow focus-within:shadow-raised hover:shadow-raised">
+    <Card as="article" className="relative flex h-full gap-4 transition-shadow focus-within:shadow-raised hover:shadow-raised">
       <p className="flex w-14 shrink-0 flex-col items-center self-start rounded-md border border-brand-200 bg-brand-50 py-1.5 text-brand-800" aria-hidden="true">
         <span className="text-xs font-medium">{badge.month}</span>
         <span className="text-2xl font-bold leading-tight">{badge.day}</span>
@@ -45,6 +46,6 @@ export function EventCard({ event }: { event: Summary }) {
           <Badge tone={statusTone[event.registration.status]}>{t(`event.registration.${event.registration.status}`)}</Badge>
         </p>
       </div>
-    </article>
+    </Card>
   );
 }

@@ -9,6 +9,8 @@ import { addDomainForm, firmProfileForm, inviteContactForm } from "~/schemas/fir
 import { formatDate } from "~/utils/time";
 import { Badge } from "~/components/ui/Badge";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 /** What `firmPageData` returns (app/route-helpers/firm-actions.server.ts), after serialisation. */
 export type FirmPageData = {
@@ -55,7 +57,7 @@ export function ProfileForm({ data, action }: { data: FirmPageData; action: stri
   const { form, errorOf: error } = useFirmForm(firmProfileForm, "profile");
   const { firm } = data;
   return (
-    <section aria-labelledby="profile-heading" className="card">
+    <Card aria-labelledby="profile-heading" as="section">
       <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
         {t("programme.portal.profile")}
       </h2>
@@ -112,11 +114,11 @@ export function ProfileForm({ data, action }: { data: FirmPageData; action: stri
             ) : null}
           </div>
         ))}
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("action.save")}
-        </button>
+        </Button>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -124,7 +126,7 @@ export function LogoForm({ data, action }: { data: FirmPageData; action: string 
   const t = useT();
   const localized = useLocalized();
   return (
-    <section aria-labelledby="logo-heading" className="card">
+    <Card aria-labelledby="logo-heading" as="section">
       <h2 id="logo-heading" className="mb-3 text-lg font-semibold">
         {t("programme.field.logo")}
       </h2>
@@ -142,11 +144,11 @@ export function LogoForm({ data, action }: { data: FirmPageData; action: string 
         <p id="logo-hint" className="mt-1 text-sm text-muted">
           {t("programme.field.logoHint")}
         </p>
-        <button type="submit" className="btn mt-3">
+        <Button type="submit" className="mt-3">
           {t("programme.logo.upload")}
-        </button>
+        </Button>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -155,7 +157,7 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
   const localized = useLocalized();
   const { form, errorOf: error } = useFirmForm(inviteContactForm, "invite");
   return (
-    <section aria-labelledby="contacts-heading" className="card">
+    <Card aria-labelledby="contacts-heading" as="section">
       <h2 id="contacts-heading" className="mb-3 text-lg font-semibold">
         {t("programme.contacts.heading")}
       </h2>
@@ -203,12 +205,10 @@ export function ContactsPanel({ data, action }: { data: FirmPageData; action: st
         <Field label={t("programme.contacts.name")} name="name" id="invite-name" required maxLength={100} error={error("name")} />
         <Field label={t("programme.contacts.email")} name="email" id="invite-email" type="email" required maxLength={254} error={error("email")} />
         <div className="sm:col-span-2">
-          <button type="submit" className="btn">
-            {t("programme.contacts.invite")}
-          </button>
+          <Button type="submit">{t("programme.contacts.invite")}</Button>
         </div>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -220,7 +220,7 @@ export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageDa
   const t = useT();
   const { form, errorOf } = useFirmForm(addDomainForm, "addDomain");
   return (
-    <section aria-labelledby="domains-heading" className="card">
+    <Card aria-labelledby="domains-heading" as="section">
       <h2 id="domains-heading" className="mb-1 text-lg font-semibold">
         {t("programme.domains.heading")}
       </h2>
@@ -251,13 +251,13 @@ export function EmailDomainsPanel({ data, action, editable }: { data: FirmPageDa
             <div className="flex-1">
               <Field label={t("programme.domains.domain")} name="domain" id="domain" required maxLength={253} placeholder="example.com" error={errorOf("domain")} />
             </div>
-            <button type="submit" className="btn-secondary mb-4">
+            <Button type="submit" variant="secondary" className="mb-4">
               {t("programme.domains.add")}
-            </button>
+            </Button>
           </Form>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -267,7 +267,7 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
   const localized = useLocalized();
   const { progress } = data;
   return (
-    <section aria-labelledby="onboarding-heading" className="card">
+    <Card aria-labelledby="onboarding-heading" as="section">
       <h2 id="onboarding-heading" className="text-lg font-semibold">
         {t("programme.onboarding.heading")}
       </h2>
@@ -304,6 +304,6 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

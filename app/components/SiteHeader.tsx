@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import { locales } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import type { RootData } from "~/root";
+import { Button } from "~/components/ui/Button";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-md px-2.5 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-muted hover:bg-subtle hover:text-ink"}`;
@@ -62,9 +63,9 @@ export function SiteHeader() {
               ))}
             </select>
             <noscript>
-              <button type="submit" className="btn-secondary">
+              <Button type="submit" variant="secondary">
                 {t("action.change")}
-              </button>
+              </Button>
             </noscript>
           </Form>
         </nav>

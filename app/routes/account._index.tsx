@@ -15,6 +15,8 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { requireUser } from "~/auth/permissions.server";
 import { endOtherSessions, listSessions } from "~/auth/session.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.account-index");
 
@@ -84,9 +86,7 @@ export default function Account() {
             error={errorOf("newPassword")}
           />
           <Field label={t("account.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={errorOf("confirmPassword")} />
-          <button type="submit" className="btn">
-            {t("action.save")}
-          </button>
+          <Button type="submit">{t("action.save")}</Button>
         </Form>
       </section>
 
@@ -98,9 +98,9 @@ export default function Account() {
           {others > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="end-other-sessions" />
-              <button type="submit" className="btn-secondary">
+              <Button type="submit" variant="secondary">
                 {t("account.sessions.endOthers")}
-              </button>
+              </Button>
             </Form>
           ) : null}
         </div>
@@ -108,7 +108,7 @@ export default function Account() {
         <Flash className="mt-3" message={answer && answer.intent !== "password" ? t(answer.notice) : null} />
         <ul className="mt-3 grid gap-3">
           {sessions.map((session) => (
-            <li key={session.id} className="card flex flex-wrap items-start justify-between gap-3" data-testid="session">
+            <Card key={session.id} as="li" className="flex flex-wrap items-start justify-between gap-3" data-testid="session">
               <div className="min-w-0 flex-1">
                 <p className="break-words font-medium" title={session.userAgent ?? undefined}>
                   {describeDevice(session.userAgent) ?? (session.userAgent || t("account.sessions.unknownDevice"))}
@@ -125,12 +125,12 @@ export default function Account() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="end-session" />
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <button type="submit" className="btn-secondary">
+                  <Button type="submit" variant="secondary">
                     {t("account.sessions.end")}
-                  </button>
+                  </Button>
                 </Form>
               )}
-            </li>
+            </Card>
           ))}
         </ul>
       </section>

@@ -10,6 +10,8 @@ import { accountSetupForm } from "~/schemas/account";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.account-setup-token", { name: "robots", content: "noindex" });
 
@@ -38,14 +40,14 @@ export default function AccountSetupPage() {
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="mb-4 text-2xl font-bold">{t("programme.setup.title")}</h1>
       {loaded.stale ? (
-        <div className="card">
+        <Card>
           <p role="alert">{loaded.message}</p>
           <p className="mt-3 text-sm">
             <Link to="/forgot-password" className="text-brand-700 hover:underline">
               {t("account.reset.newLink")}
             </Link>
           </p>
-        </div>
+        </Card>
       ) : (
         <>
           <p className="mb-4 text-muted">{t("programme.setup.intro", { name: loaded.name, email: loaded.email })}</p>
@@ -54,9 +56,9 @@ export default function AccountSetupPage() {
             <input type="hidden" name="username" value={loaded.email} autoComplete="username" />
             <Field label={t("programme.setup.password")} name="password" type="password" autoComplete="new-password" minLength={10} required error={errorOf("password")} />
             <Field label={t("programme.setup.confirm")} name="confirm" type="password" autoComplete="new-password" minLength={10} required error={errorOf("confirm")} />
-            <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+            <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
               {t("programme.setup.submit")}
-            </button>
+            </Button>
           </Form>
         </>
       )}

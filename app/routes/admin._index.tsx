@@ -6,6 +6,7 @@ import { backOfficeDashboard } from "~/models/dashboard.server";
 import { isAdmin, isBackOfficeUser, requireBackOffice } from "~/auth/permissions.server";
 import { homeOf, mayOpenPath } from "~/auth/navigation.server";
 import { formatDate } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 // The programme's queues, each shown only to whom its list opens (the navigation's rules).
 const queuePaths = { applications: "/admin/applications?status=SUBMITTED", onboarding: "/admin/onboarding?overdue=1", emails: "/admin/emails?status=FAILED" };
@@ -90,7 +91,7 @@ export default function AdminDashboard() {
           {events.map((event) => {
             const base = `/admin/events/${event.id}`;
             return (
-              <li key={event.id} className="card" data-testid="dashboard-event">
+              <Card key={event.id} as="li" data-testid="dashboard-event">
                 <p className="text-xs font-semibold text-brand-700">
                   {t(`event.kind.${event.kind}`)} · {t(`admin.event.status.${event.status}`)}
                 </p>
@@ -112,7 +113,7 @@ export default function AdminDashboard() {
                   <Figure to={`${base}/registrations?status=PENDING_APPROVAL`} label={t("admin.dashboard.pendingApproval")} value={event.pendingApproval} alert={event.pendingApproval > 0} />
                   <Figure to={`${base}/emails?status=FAILED`} label={t("admin.dashboard.eventFailedEmails")} value={event.failedEmails} alert={event.failedEmails > 0} />
                 </div>
-              </li>
+              </Card>
             );
           })}
         </ul>

@@ -12,6 +12,8 @@ import { isAdmin, requireProgrammeManager } from "~/auth/permissions.server";
 import { accessForms, createUserSchema } from "~/schemas/access";
 import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-access");
 
@@ -95,7 +97,7 @@ export default function Access() {
       <h2 className="mt-6 text-lg font-semibold">{t("admin.access.users")}</h2>
       <ul className="mt-2 grid gap-2">
         {users.map((account) => (
-          <li key={account.id} className="card">
+          <Card key={account.id} as="li">
             <p className="font-semibold">
               {account.name} <span className="break-all font-normal text-muted">{account.email}</span>
             </p>
@@ -125,7 +127,7 @@ export default function Access() {
                 })}
               </ul>
             )}
-          </li>
+          </Card>
         ))}
       </ul>
       <div className="mt-2">
@@ -161,9 +163,7 @@ export default function Access() {
               hint={t("admin.access.passwordHint", { min: minPasswordLength })}
               error={errorOf("password")}
             />
-            <button type="submit" className="btn">
-              {t("admin.access.createUser")}
-            </button>
+            <Button type="submit">{t("admin.access.createUser")}</Button>
           </Form>
         </section>
 

@@ -13,6 +13,8 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDateTime } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-applications-applicationId");
 
@@ -123,7 +125,7 @@ export default function ApplicationDetail() {
         ))}
       </dl>
 
-      <section aria-labelledby="review-heading" className="card mt-4">
+      <Card aria-labelledby="review-heading" as="section" className="mt-4">
         <h2 id="review-heading" className="mb-2 text-lg font-semibold">
           {t("programme.admin.status")}
         </h2>
@@ -158,9 +160,9 @@ export default function ApplicationDetail() {
             </div>
           </Form>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="notes-heading" className="card mt-4">
+      <Card aria-labelledby="notes-heading" as="section" className="mt-4">
         <h2 id="notes-heading" className="mb-2 text-lg font-semibold">
           {t("programme.review.notes")}
         </h2>
@@ -177,11 +179,11 @@ export default function ApplicationDetail() {
               {note.errorOf("note")}
             </p>
           ) : null}
-          <button type="submit" className="btn-secondary mt-2">
+          <Button type="submit" variant="secondary" className="mt-2">
             {t("programme.review.addNote")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { page } from "~/utils/route.server";
 import { programmeZone, zonedToUtc } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-audit");
 
@@ -100,9 +102,9 @@ export default function AuditLog() {
           </label>
           <input id="audit-to" type="date" name="to" defaultValue={filter.to} className="field-input" />
         </div>
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("admin.audit.filter")}
-        </button>
+        </Button>
       </Form>
       <p className="mt-3 text-sm text-muted">
         {t("admin.audit.showing", { count: entries.length })} {t("audit.filter.zone", { zone })}
@@ -112,7 +114,7 @@ export default function AuditLog() {
       ) : (
         <ol className="mt-2 flex flex-col gap-2" data-testid="audit-entries">
           {entries.map((entry) => (
-            <li key={entry.id} className="card flex flex-col gap-1 p-3">
+            <Card key={entry.id} as="li" className="flex flex-col gap-1 p-3">
               <p className="break-words">
                 {entry.link ? (
                   <Link to={entry.link} className="text-brand-700 underline">
@@ -134,7 +136,7 @@ export default function AuditLog() {
                 <time>{entry.at}</time> · {entry.action}
                 {entry.ip ? ` · IP ${entry.ip}` : ""}
               </p>
-            </li>
+            </Card>
           ))}
         </ol>
       )}

@@ -12,6 +12,8 @@ import { requireCallManager } from "~/auth/permissions.server";
 import { callFormForms, questionKinds } from "~/schemas/case-call";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-calls");
 
@@ -89,7 +91,7 @@ export default function CallFormTab() {
     <div className="space-y-6">
       <Flash message={result && "notice" in result ? result.notice : null} />
       <FormErrors messages={formErrors} />
-      <section className="card" aria-labelledby="questions">
+      <Card as="section" aria-labelledby="questions">
         <h2 id="questions" className="mb-1 font-semibold">
           {t("cases.admin.questions")}
         </h2>
@@ -107,9 +109,9 @@ export default function CallFormTab() {
                   <input type="hidden" name="intent" value="editQuestion" />
                   <input type="hidden" name="id" value={question.id} />
                   <QuestionFields values={question} errorOf={() => undefined} />
-                  <button type="submit" className="btn-secondary">
+                  <Button type="submit" variant="secondary">
                     {t("action.save")}
-                  </button>
+                  </Button>
                 </Form>
                 <Form method="post" className="mt-2">
                   <input type="hidden" name="intent" value="deleteQuestion" />
@@ -127,12 +129,10 @@ export default function CallFormTab() {
           <input type="hidden" name="intent" value="question" />
           <Field label={t("cases.admin.question.key")} name="key" required hint={t("cases.admin.question.keyHint")} error={errorOf("key")} />
           <QuestionFields values={{ label: "", labelEn: "", kind: "TEXT", required: false, options: "" }} errorOf={errorOf} />
-          <button type="submit" className="btn">
-            {t("cases.admin.addQuestion")}
-          </button>
+          <Button type="submit">{t("cases.admin.addQuestion")}</Button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="attachments">
+      </Card>
+      <Card as="section" aria-labelledby="attachments">
         <h2 id="attachments" className="mb-1 font-semibold">
           {t("cases.admin.attachments")}
         </h2>
@@ -142,12 +142,10 @@ export default function CallFormTab() {
           <Field label={t("cases.admin.maxAttachments")} name="maxAttachments" type="number" min={0} max={20} required defaultValue={maxAttachments} error={errorOf("maxAttachments")} />
           <Field label={t("cases.admin.maxAttachmentMb")} name="maxAttachmentMb" type="number" min={1} max={50} required defaultValue={maxAttachmentMb} error={errorOf("maxAttachmentMb")} />
           <div>
-            <button type="submit" className="btn">
-              {t("action.save")}
-            </button>
+            <Button type="submit">{t("action.save")}</Button>
           </div>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { requireCallManager } from "~/auth/permissions.server";
 import { callRubricForms } from "~/schemas/case-call";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-calls");
 
@@ -74,7 +76,7 @@ export default function CallRubricTab() {
     <div className="space-y-6">
       <Flash message={result && "notice" in result ? result.notice : null} />
       <FormErrors messages={formErrors} />
-      <section className="card" aria-labelledby="rubric">
+      <Card as="section" aria-labelledby="rubric">
         <h2 id="rubric" className="mb-1 font-semibold">
           {t("cases.admin.rubric")}
         </h2>
@@ -90,9 +92,9 @@ export default function CallRubricTab() {
                   <input type="hidden" name="intent" value="editCriterion" />
                   <input type="hidden" name="id" value={criterion.id} />
                   <CriterionFields values={criterion} errorOf={() => undefined} />
-                  <button type="submit" className="btn-secondary">
+                  <Button type="submit" variant="secondary">
                     {t("action.save")}
-                  </button>
+                  </Button>
                 </Form>
                 <Form method="post" className="mt-2">
                   <input type="hidden" name="intent" value="deleteCriterion" />
@@ -109,12 +111,10 @@ export default function CallRubricTab() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="criterion" />
           <CriterionFields values={{ name: "", nameEn: "", description: "", descriptionEn: "", weight: 1 }} errorOf={errorOf} />
-          <button type="submit" className="btn">
-            {t("cases.admin.addCriterion")}
-          </button>
+          <Button type="submit">{t("cases.admin.addCriterion")}</Button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="review">
+      </Card>
+      <Card as="section" aria-labelledby="review">
         <h2 id="review" className="mb-3 font-semibold">
           {t("cases.admin.review")}
         </h2>
@@ -127,11 +127,9 @@ export default function CallRubricTab() {
             <input type="checkbox" name="normaliseScores" defaultChecked={review.normaliseScores} /> {t("cases.admin.normaliseScores")}
           </label>
           <Field label={t("cases.admin.reviewersPerCase")} name="reviewersPerCase" type="number" min={1} max={10} required defaultValue={review.reviewersPerCase} error={errorOf("reviewersPerCase")} />
-          <button type="submit" className="btn">
-            {t("action.save")}
-          </button>
+          <Button type="submit">{t("action.save")}</Button>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

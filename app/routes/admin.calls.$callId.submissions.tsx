@@ -9,6 +9,7 @@ import { listCallSubmissions, type SubmissionFilters } from "~/models/case-submi
 import { requireCallManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { zonedStamp } from "~/utils/time";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.admin-calls");
 
@@ -56,9 +57,9 @@ export default function CallSubmissions() {
             </option>
           ))}
         </select>
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("cases.admin.filter.apply")}
-        </button>
+        </Button>
       </Form>
       {submissions.length === 0 ? (
         <EmptyState title={t("cases.admin.submissions.none")} />

@@ -9,6 +9,7 @@ import { listCalls } from "~/models/case-call.server";
 import { requireCallManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
 import { zonedStamp } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-calls");
 
@@ -49,7 +50,7 @@ export default function CallList() {
       ) : (
         <ul className="grid gap-3">
           {calls.map((call) => (
-            <li key={call.id} className="card">
+            <Card key={call.id} as="li">
               <h2 className="font-semibold">
                 <Link to={`/admin/calls/${call.id}`} className="hover:underline">
                   {localized(call.title, call.titleEn)}
@@ -59,7 +60,7 @@ export default function CallList() {
               <p className="mt-1 text-sm text-muted">
                 {zonedStamp(call.opensAt, call.timeZone, locale)} – {zonedStamp(call.closesAt, call.timeZone, locale)} · {t("cases.admin.counts", { submitted: call.submitted, drafts: call.drafts })}
               </p>
-            </li>
+            </Card>
           ))}
         </ul>
       )}

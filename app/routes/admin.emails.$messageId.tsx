@@ -10,6 +10,7 @@ import { resendLoggedEmail } from "~/models/registration-self-service.server";
 import { notFound } from "~/utils/http.server";
 import { requireEventManager, requireProgrammeManager } from "~/auth/permissions.server";
 import { Flash } from "~/components/ui/Toast";
+import { Button } from "~/components/ui/Button";
 
 async function authorizedMessage(request: Request, messageId: string) {
   const message = await getEmail(messageId);
@@ -67,9 +68,9 @@ export default function EmailDetail() {
       </p>
       {message.status === "SENT" || message.status === "FAILED" ? (
         <Form method="post" className="my-2">
-          <button type="submit" className="btn-secondary">
+          <Button type="submit" variant="secondary">
             {t("registration.admin.emails.resend")}
-          </button>
+          </Button>
         </Form>
       ) : null}
       <Flash message={actionData?.queued ? t("registration.manage.resent") : null} className="mt-3" />

@@ -13,6 +13,8 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { formatDateTime, timeZoneOptions } from "~/utils/time";
 import { agendaState } from "~/models/agenda-version.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -96,7 +98,7 @@ export default function EventOverview() {
     <div>
       <Flash message={notice} />
       {searchParams.get("created") && !result ? <CreatedNextSteps eventId={event.id} /> : null}
-      <section className="card mb-4 space-y-3" aria-labelledby="states-heading" data-testid="publication-states">
+      <Card as="section" className="mb-4 space-y-3" aria-labelledby="states-heading" data-testid="publication-states">
         <h2 id="states-heading" className="font-semibold">
           {t("agenda.admin.event.states")}
         </h2>
@@ -104,18 +106,18 @@ export default function EventOverview() {
           <span className="font-medium">{t("agenda.admin.event.eventState", { status: t(`admin.event.status.${event.status}`) })}</span>
           <Form method="post" className="flex flex-wrap gap-2">
             {event.status !== "PUBLISHED" ? (
-              <button type="submit" name="intent" value="publish" className="btn">
+              <Button type="submit" name="intent" value="publish">
                 {t("agenda.admin.event.publish")}
-              </button>
+              </Button>
             ) : (
-              <button type="submit" name="intent" value="draft" className="btn-secondary">
+              <Button type="submit" name="intent" value="draft" variant="secondary">
                 {t("agenda.admin.event.unpublish")}
-              </button>
+              </Button>
             )}
             {event.status !== "ARCHIVED" ? (
-              <button type="submit" name="intent" value="archive" className="btn-secondary">
+              <Button type="submit" name="intent" value="archive" variant="secondary">
                 {t("agenda.admin.event.archive")}
-              </button>
+              </Button>
             ) : null}
           </Form>
           {event.status === "PUBLISHED" ? (
@@ -139,7 +141,7 @@ export default function EventOverview() {
             </Link>
           ) : null}
         </p>
-      </section>
+      </Card>
       <h2 className="mb-2 text-lg font-semibold">{t("agenda.admin.event.facts")}</h2>
       <EventFactsForm lastResult={factsResult} defaultValue={values} series={series} zones={zones} submitLabel={t("action.save")} />
     </div>

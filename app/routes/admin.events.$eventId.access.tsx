@@ -13,6 +13,8 @@ import { requireEventManager } from "~/auth/permissions.server";
 import { addStaffSchema, createTokenSchema, eventAccessForms, tokenRoles } from "~/schemas/access";
 import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-events-eventId-access");
 
@@ -86,18 +88,18 @@ export default function EventAccess() {
         ) : (
           <ul className="mt-2 grid gap-2">
             {staff.map((member) => (
-              <li key={member.id} className="card flex flex-wrap items-center justify-between gap-2">
+              <Card key={member.id} as="li" className="flex flex-wrap items-center justify-between gap-2">
                 <span>
                   {member.name} <span className="break-all text-muted">{member.email}</span>
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-staff" />
                   <input type="hidden" name="grantId" value={member.id} />
-                  <button type="submit" className="btn-danger" aria-label={t("admin.eventAccess.removeLabel", { email: member.email })}>
+                  <Button type="submit" variant="danger" aria-label={t("admin.eventAccess.removeLabel", { email: member.email })}>
                     {t("admin.eventAccess.remove")}
-                  </button>
+                  </Button>
                 </Form>
-              </li>
+              </Card>
             ))}
           </ul>
         )}
@@ -115,9 +117,7 @@ export default function EventAccess() {
             hint={t("admin.eventAccess.addStaffHint")}
             error={staffForm.errorOf("email")}
           />
-          <button type="submit" className="btn">
-            {t("admin.eventAccess.add")}
-          </button>
+          <Button type="submit">{t("admin.eventAccess.add")}</Button>
         </Form>
       </section>
 
@@ -132,7 +132,7 @@ export default function EventAccess() {
         ) : (
           <ul className="mt-2 grid gap-2">
             {tokens.map((token) => (
-              <li key={token.id} className="card flex flex-wrap items-center justify-between gap-2" data-testid="token">
+              <Card key={token.id} as="li" className="flex flex-wrap items-center justify-between gap-2" data-testid="token">
                 <div className="min-w-0">
                   <p className="break-words font-semibold">{token.name}</p>
                   <p className="text-sm text-muted">
@@ -147,12 +147,12 @@ export default function EventAccess() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke-token" />
                     <input type="hidden" name="tokenId" value={token.id} />
-                    <button type="submit" className="btn-danger" aria-label={t("admin.eventAccess.revokeTokenLabel", { name: token.name })}>
+                    <Button type="submit" variant="danger" aria-label={t("admin.eventAccess.revokeTokenLabel", { name: token.name })}>
                       {t("admin.eventAccess.revokeToken")}
-                    </button>
+                    </Button>
                   </Form>
                 )}
-              </li>
+              </Card>
             ))}
           </ul>
         )}
@@ -172,9 +172,7 @@ export default function EventAccess() {
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="btn">
-            {t("admin.eventAccess.createToken")}
-          </button>
+          <Button type="submit">{t("admin.eventAccess.createToken")}</Button>
         </Form>
       </section>
     </div>

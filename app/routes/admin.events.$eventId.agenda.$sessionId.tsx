@@ -15,6 +15,8 @@ import { requireEventManager } from "~/auth/permissions.server";
 import { describeZone } from "~/utils/time";
 import { notFound } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -80,7 +82,7 @@ export default function EditSession() {
         </Link>
       </p>
       <FormErrors messages={detachErrors} />
-      <section className="card" aria-labelledby="edit-heading">
+      <Card as="section" aria-labelledby="edit-heading">
         <h2 id="edit-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.editSession")}
         </h2>
@@ -94,8 +96,8 @@ export default function EditSession() {
           zone={zone}
           submitLabel={t("action.save")}
         />
-      </section>
-      <section className="card" aria-labelledby="speakers-heading">
+      </Card>
+      <Card as="section" aria-labelledby="speakers-heading">
         <h2 id="speakers-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.speakers")}
         </h2>
@@ -140,15 +142,15 @@ export default function EditSession() {
           </SelectField>
           <Field id="attach-position" label={t("agenda.admin.agenda.position")} name="position" type="number" min={1} max={999} defaultValue={nextPosition} error={attach.errorOf("position")} />
           <div className="sm:col-span-3 flex flex-wrap gap-3">
-            <button type="submit" className="btn-secondary">
+            <Button type="submit" variant="secondary">
               {t("agenda.admin.agenda.addSpeaker")}
-            </button>
+            </Button>
             <Link to="/admin/speakers" className="self-center underline">
               {t("agenda.admin.agenda.manageSpeakers")}
             </Link>
           </div>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

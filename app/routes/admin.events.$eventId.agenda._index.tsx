@@ -34,6 +34,8 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { DateTime } from "luxon";
 import { describeZone, formatDate, formatDateTime, formatTime, localDay, zonedToUtc } from "~/utils/time";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -219,7 +221,7 @@ export default function AgendaEditor() {
       <Flash message={notice} />
       <FormErrors messages={otherErrors} />
 
-      <section className="card space-y-2" aria-labelledby="publish-heading">
+      <Card as="section" className="space-y-2" aria-labelledby="publish-heading">
         <h2 id="publish-heading" className="font-semibold">
           {t("agenda.admin.agenda.publish")}
         </h2>
@@ -239,15 +241,15 @@ export default function AgendaEditor() {
             </label>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="publish" className="btn">
+            <Button type="submit" name="intent" value="publish">
               {t("agenda.admin.agenda.publish")}
-            </button>
-            <button type="submit" name="intent" value="invite" className="btn-secondary">
+            </Button>
+            <Button type="submit" name="intent" value="invite" variant="secondary">
               {t("agenda.admin.agenda.invite")}
-            </button>
+            </Button>
           </div>
         </Form>
-      </section>
+      </Card>
 
       <section aria-labelledby="grid-heading" className="min-w-0">
         <h2 id="grid-heading" className="mb-2 text-lg font-semibold">
@@ -257,7 +259,7 @@ export default function AgendaEditor() {
         <SessionDialog eventId={event.id} session={editingSession} rooms={rooms} tracks={tracks} timeZone={event.zone} zone={event.zoneLabel} onClose={() => setEditing(null)} />
       </section>
 
-      <section aria-labelledby="conflicts-heading" className="card">
+      <Card aria-labelledby="conflicts-heading" as="section">
         <h2 id="conflicts-heading" className="font-semibold">
           {t("agenda.admin.agenda.conflicts", { count: conflicts.length })}
         </h2>
@@ -272,11 +274,11 @@ export default function AgendaEditor() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
       <RoomsAndTracks rooms={rooms} tracks={tracks} roomResult={resultOf("addRoom")} trackResult={resultOf("addTrack")} />
 
-      <section aria-labelledby="add-session-heading" className="card">
+      <Card aria-labelledby="add-session-heading" as="section">
         <h2 id="add-session-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.addSession")}
         </h2>
@@ -291,7 +293,7 @@ export default function AgendaEditor() {
           zone={event.zoneLabel}
           submitLabel={t("agenda.admin.agenda.addSession")}
         />
-      </section>
+      </Card>
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
@@ -304,7 +306,7 @@ export default function AgendaEditor() {
         </ul>
       </section>
 
-      <section aria-labelledby="versions-heading" className="card">
+      <Card aria-labelledby="versions-heading" as="section">
         <h2 id="versions-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.versions")}
         </h2>
@@ -314,7 +316,7 @@ export default function AgendaEditor() {
             <li key={version.version}>{t("agenda.admin.agenda.version", { version: version.version, at: version.publishedAt, changes: version.changes })}</li>
           ))}
         </ol>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
@@ -10,7 +10,7 @@ import { clientAddress } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { SheetDownloads } from "~/components/SheetDownloads";
-import { Button } from "~/components/ui/Button";
+import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Stat, StatGrid } from "~/components/ui/Stat";
@@ -77,12 +77,12 @@ export default function CheckInDashboard() {
         <h2 className="mr-auto text-xl font-bold">{t("checkin.dashboard.title")}</h2>
         <span className="text-sm text-muted">{t("checkin.dashboard.live")}</span>
         <SheetDownloads href={`/admin/events/${event.id}/checkin/export`} />
-        <Link to="lists" className="btn-secondary">
+        <ButtonLink to="lists" variant="secondary">
           {t("checkin.dashboard.lists")}
-        </Link>
-        <Link to="badges" className="btn-secondary">
+        </ButtonLink>
+        <ButtonLink to="badges" variant="secondary">
           {t("checkin.dashboard.badges")}
-        </Link>
+        </ButtonLink>
         <a href="/checkin" className="btn">
           {t("checkin.dashboard.openScanner")}
         </a>

@@ -8,6 +8,7 @@ import { clientAddress } from "~/utils/http.server";
 import { page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.admin-events-eventId-checkin-badges");
 
@@ -31,9 +32,9 @@ export default function Badges() {
       <div className="no-print mb-4 flex items-center gap-3">
         <h2 className="mr-auto text-xl font-bold">{t("checkin.badges.title")}</h2>
         <span className="text-sm text-muted">{t("checkin.badges.count", { count: badges.length })}</span>
-        <button type="button" className="btn" onClick={() => window.print()}>
+        <Button type="button" onClick={() => window.print()}>
           {t("checkin.badges.print")}
-        </button>
+        </Button>
       </div>
       {badges.length === 0 ? <p className="card">{t("checkin.badges.none")}</p> : <BadgeSheet eventTitle={localize(event.title, event.titleEn)} badges={badges} />}
     </div>

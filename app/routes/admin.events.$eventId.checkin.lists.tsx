@@ -11,6 +11,8 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { titled } from "~/i18n/meta";
 import { Flash } from "~/components/ui/Toast";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-events-eventId-checkin-lists");
 
@@ -70,10 +72,10 @@ export default function CheckInLists() {
           <ListForm list={list} />
         </details>
       ))}
-      <section className="card">
+      <Card as="section">
         <h3 className="mb-3 font-semibold">{t("checkin.lists.new")}</h3>
         <ListForm />
-      </section>
+      </Card>
     </div>
   );
 }
@@ -138,13 +140,13 @@ function ListForm({ list }: { list?: CheckInListView }) {
         {t("checkin.lists.default")}
       </label>
       <div className="flex gap-2">
-        <button type="submit" name="intent" value={list ? "update" : "create"} className="btn">
+        <Button type="submit" name="intent" value={list ? "update" : "create"}>
           {t("action.save")}
-        </button>
+        </Button>
         {list ? (
-          <button type="submit" name="intent" value="delete" className="btn-danger">
+          <Button type="submit" name="intent" value="delete" variant="danger">
             {t("action.delete")}
-          </button>
+          </Button>
         ) : null}
       </div>
     </Form>

@@ -15,6 +15,8 @@ import { notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 /** /admin/events/:eventId/page: what the public event page shows besides the facts: its cover and its hosts. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -90,7 +92,7 @@ export default function EventPageSettings() {
         ) : null}
       </div>
 
-      <section className="card" aria-labelledby="cover-heading">
+      <Card as="section" aria-labelledby="cover-heading">
         <h3 id="cover-heading" className="mb-2 font-semibold">
           {t("eventPage.admin.cover")}
         </h3>
@@ -104,21 +106,19 @@ export default function EventPageSettings() {
           <input type="hidden" name="intent" value="cover" />
           <Field label={t("eventPage.admin.cover")} name="cover" type="file" accept="image/jpeg,image/png,image/webp" hint={t("eventPage.admin.coverHint")} error={coverForm.errorOf("cover")} />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn">
-              {t("eventPage.admin.uploadCover")}
-            </button>
+            <Button type="submit">{t("eventPage.admin.uploadCover")}</Button>
           </div>
         </Form>
         {cover ? (
           <Form method="post" className="mt-2">
-            <button type="submit" name="intent" value="removeCover" className="btn-danger">
+            <Button type="submit" name="intent" value="removeCover" variant="danger">
               {t("eventPage.admin.removeCover")}
-            </button>
+            </Button>
           </Form>
         ) : null}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="hosts-heading">
+      <Card as="section" aria-labelledby="hosts-heading">
         <h3 id="hosts-heading" className="mb-2 font-semibold">
           {t("eventPage.admin.hosts")}
         </h3>
@@ -136,16 +136,21 @@ export default function EventPageSettings() {
                       <input type="hidden" name="intent" value="moveHost" />
                       <input type="hidden" name="hostId" value={host.id} />
                       <input type="hidden" name="direction" value={direction} />
-                      <button type="submit" className="btn-secondary min-h-9 px-2 py-1 text-sm" aria-label={t(direction === "up" ? "eventPage.admin.moveUp" : "eventPage.admin.moveDown", { name })}>
+                      <Button
+                        type="submit"
+                        variant="secondary"
+                        className="min-h-9 px-2 py-1 text-sm"
+                        aria-label={t(direction === "up" ? "eventPage.admin.moveUp" : "eventPage.admin.moveDown", { name })}
+                      >
                         {direction === "up" ? "↑" : "↓"}
-                      </button>
+                      </Button>
                     </Form>
                   ))}
                   <Form method="post">
                     <input type="hidden" name="hostId" value={host.id} />
-                    <button type="submit" name="intent" value="removeHost" className="btn-danger min-h-9 px-2 py-1 text-sm" aria-label={t("eventPage.admin.removeHost", { name })}>
+                    <Button type="submit" name="intent" value="removeHost" variant="danger" className="min-h-9 px-2 py-1 text-sm" aria-label={t("eventPage.admin.removeHost", { name })}>
                       ×
-                    </button>
+                    </Button>
                   </Form>
                 </li>
               );
@@ -189,12 +194,10 @@ export default function EventPageSettings() {
           </div>
           <Field label={t("eventPage.admin.hostLogo")} name="logo" id="host-logo" type="file" accept="image/jpeg,image/png,image/webp" error={hostForm.errorOf("logo")} />
           <div className="sm:col-span-2">
-            <button type="submit" className="btn">
-              {t("eventPage.admin.addHost")}
-            </button>
+            <Button type="submit">{t("eventPage.admin.addHost")}</Button>
           </div>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

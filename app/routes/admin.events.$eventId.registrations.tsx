@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { BulkActions, type Selection } from "~/components/registrations/BulkActions";
 import { RegistrationFilters } from "~/components/registrations/RegistrationFilters";
@@ -14,6 +14,7 @@ import { reissueTicket } from "~/models/ticket.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { Flash } from "~/components/ui/Toast";
+import { ButtonLink } from "~/components/ui/Button";
 
 const pageSize = 50;
 
@@ -106,24 +107,24 @@ export default function RegistrationsAdmin() {
         </p>
       </div>
       <nav className="my-3 flex flex-wrap gap-2 text-sm">
-        <Link className="btn-secondary" to={`${base}?status=PENDING_APPROVAL`}>
+        <ButtonLink variant="secondary" to={`${base}?status=PENDING_APPROVAL`}>
           {t("registration.admin.list.queue")} ({counts.pending})
-        </Link>
-        <Link className="btn-secondary" to={base}>
+        </ButtonLink>
+        <ButtonLink variant="secondary" to={base}>
           {t("registration.admin.list.all")}
-        </Link>
+        </ButtonLink>
         <a className="btn-secondary" href={`${base}/export?${exportQuery("xlsx")}`} download>
           {t("sheet.download.xlsx")}
         </a>
         <a className="btn-secondary" href={`${base}/export?${exportQuery("csv")}`} download>
           {t("sheet.download.csv")}
         </a>
-        <Link className="btn-secondary" to={`${base}/import`}>
+        <ButtonLink variant="secondary" to={`${base}/import`}>
           {t("registration.admin.import.title")}
-        </Link>
-        <Link className="btn-secondary" to={`${base}/message?${searchParams.toString()}`}>
+        </ButtonLink>
+        <ButtonLink variant="secondary" to={`${base}/message?${searchParams.toString()}`}>
           {t("registration.admin.bulk.title")}
-        </Link>
+        </ButtonLink>
       </nav>
       <RegistrationFilters categories={categories} firms={firms} />
       {formError ? (
@@ -148,15 +149,15 @@ export default function RegistrationsAdmin() {
       {pages > 1 ? (
         <nav className="mt-3 flex flex-wrap items-center gap-3 text-sm" aria-label={t("registrations.list.page", { page: current, pages })}>
           {current > 1 ? (
-            <Link className="btn-secondary" to={pageLink(current - 1)}>
+            <ButtonLink variant="secondary" to={pageLink(current - 1)}>
               {t("registrations.list.previous")}
-            </Link>
+            </ButtonLink>
           ) : null}
           <span>{t("registrations.list.page", { page: current, pages })}</span>
           {current < pages ? (
-            <Link className="btn-secondary" to={pageLink(current + 1)}>
+            <ButtonLink variant="secondary" to={pageLink(current + 1)}>
               {t("registrations.list.next")}
-            </Link>
+            </ButtonLink>
           ) : null}
         </nav>
       ) : null}

@@ -19,6 +19,7 @@ import { notFound } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { Flash } from "~/components/ui/Toast";
+import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.person.name ?? "" }];
 
@@ -108,7 +109,7 @@ export default function RegistrationPerson() {
       </div>
       <Flash message={notice} className="" />
       <div className="grid gap-4 lg:grid-cols-2">
-        <section className="card min-w-0" aria-labelledby="person-details">
+        <Card as="section" className="min-w-0" aria-labelledby="person-details">
           <h3 id="person-details" className="mb-2 font-semibold">
             {t("registrations.person.details")}
           </h3>
@@ -120,9 +121,9 @@ export default function RegistrationPerson() {
               </div>
             ))}
           </dl>
-        </section>
+        </Card>
         <RegistrationPersonActions status={person.status} email={person.email} />
-        <section className="card min-w-0" aria-labelledby="person-answers">
+        <Card as="section" className="min-w-0" aria-labelledby="person-answers">
           <h3 id="person-answers" className="mb-2 font-semibold">
             {t("registrations.person.answers")}
           </h3>
@@ -138,8 +139,8 @@ export default function RegistrationPerson() {
           ) : (
             <p className="text-sm text-muted">{t("registrations.person.noAnswers")}</p>
           )}
-        </section>
-        <section className="card min-w-0" aria-labelledby="person-history">
+        </Card>
+        <Card as="section" className="min-w-0" aria-labelledby="person-history">
           <h3 id="person-history" className="mb-2 font-semibold">
             {t("registrations.person.history")}
           </h3>
@@ -151,8 +152,8 @@ export default function RegistrationPerson() {
               </li>
             ))}
           </ol>
-        </section>
-        <section className="card min-w-0" aria-labelledby="person-checkins">
+        </Card>
+        <Card as="section" className="min-w-0" aria-labelledby="person-checkins">
           <h3 id="person-checkins" className="mb-2 font-semibold">
             {t("registrations.person.checkIns")}
           </h3>
@@ -176,7 +177,7 @@ export default function RegistrationPerson() {
           ) : (
             <p className="text-sm text-muted">{t("registrations.person.noCheckIns")}</p>
           )}
-        </section>
+        </Card>
       </div>
       <section aria-labelledby="person-emails">
         <h3 id="person-emails" className="mb-2 font-semibold">

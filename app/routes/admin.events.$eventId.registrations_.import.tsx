@@ -12,6 +12,8 @@ import { DomainError } from "~/utils/domain-error";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 const maxCsvChars = 1_000_000;
 const maxFileBytes = 5 * 1024 * 1024;
@@ -120,16 +122,16 @@ export default function ImportRegistrations() {
           </p>
         ) : null}
         <div className="mt-3 flex gap-2">
-          <button type="submit" name="intent" value="dry-run" className="btn-secondary" disabled={navigation.state !== "idle"}>
+          <Button type="submit" name="intent" value="dry-run" variant="secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.import.dryRun")}
-          </button>
-          <button type="submit" name="intent" value="import" className="btn" disabled={navigation.state !== "idle"}>
+          </Button>
+          <Button type="submit" name="intent" value="import" disabled={navigation.state !== "idle"}>
             {t("registration.admin.import.run")}
-          </button>
+          </Button>
         </div>
       </Form>
       {report ? (
-        <section className="card mt-3" role="status">
+        <Card as="section" className="mt-3" role="status">
           <p className="text-sm" data-testid="import-detected">
             {t("sheet.import.detected", {
               encoding: t(`sheet.import.encoding.${report.encoding}`),
@@ -181,7 +183,7 @@ export default function ImportRegistrations() {
               ),
             )}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

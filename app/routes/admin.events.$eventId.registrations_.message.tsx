@@ -8,6 +8,8 @@ import { bulkMessageSchema, filterFromSearchParams } from "~/schemas/registratio
 import { bulkProgress, bulkRecipients, previewBulkMessage, sendBulkMessage } from "~/models/registration-bulk.server";
 import { handleSubmission } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const eventId = params.eventId ?? "";
@@ -70,10 +72,10 @@ export default function BulkMessage() {
       </p>
       <h2 className="text-xl font-semibold">{t("registration.admin.bulk.title")}</h2>
       {progress ? (
-        <div className="card my-3" role="status" aria-live="polite">
+        <Card className="my-3" role="status" aria-live="polite">
           <p>{t("registration.admin.bulk.progress", { sent: progress.sent, total: progress.total, failed: progress.failed })}</p>
           <progress className="w-full" max={Math.max(progress.total, 1)} value={progress.sent + progress.failed} />
-        </div>
+        </Card>
       ) : null}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} className="card mt-3" noValidate>
         <FormErrors messages={formErrors} />
@@ -97,12 +99,12 @@ export default function BulkMessage() {
           </p>
         ) : null}
         <div className="mt-3 flex flex-wrap gap-2">
-          <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={navigation.state !== "idle"}>
+          <Button type="submit" name="intent" value="preview" variant="secondary" disabled={navigation.state !== "idle"}>
             {t("registration.admin.bulk.preview")}
-          </button>
-          <button type="submit" name="intent" value="send" className="btn" disabled={navigation.state !== "idle" || recipients === 0}>
+          </Button>
+          <Button type="submit" name="intent" value="send" disabled={navigation.state !== "idle" || recipients === 0}>
             {t("registration.admin.bulk.send", { count: recipients })}
-          </button>
+          </Button>
         </div>
       </Form>
       {preview ? <iframe title={t("registration.admin.bulk.preview")} sandbox="" srcDoc={preview} className="mt-3 h-96 w-full rounded border" /> : null}

@@ -11,6 +11,8 @@ import { adminFirmForms, firmStatuses } from "~/schemas/firm";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-firms-firmId");
 
@@ -44,7 +46,7 @@ export default function AdminFirm() {
       </Link>
       <h1 className="mt-2 text-2xl font-bold">{localized(data.firm.name, data.firm.nameEn)}</h1>
       {data.firm.creditCode ? <p className="font-mono text-sm text-muted">{data.firm.creditCode}</p> : null}
-      <section aria-labelledby="status-heading" className="card mt-4">
+      <Card aria-labelledby="status-heading" as="section" className="mt-4">
         <h2 id="status-heading" className="mb-2 text-lg font-semibold">
           {t("programme.admin.status")}
         </h2>
@@ -61,11 +63,11 @@ export default function AdminFirm() {
               </option>
             ))}
           </select>
-          <button type="submit" className="btn-secondary">
+          <Button type="submit" variant="secondary">
             {t("action.save")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
       <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnboardingPanel data={data} action={action} />
         <LogoForm data={data} action={action} />

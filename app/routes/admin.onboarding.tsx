@@ -12,6 +12,7 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.admin-onboarding");
 
@@ -83,9 +84,9 @@ export default function AdminOnboarding() {
       <ActionNotice intent="toggle" />
       <Form method="post" className="mt-3">
         <input type="hidden" name="intent" value="reminders" />
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("programme.admin.sendReminders")}
-        </button>
+        </Button>
       </Form>
       {overdueOnly ? (
         <p className="mt-3 text-sm text-muted">

@@ -12,6 +12,8 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
+import { ButtonLink } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeManager(request);
@@ -51,7 +53,7 @@ export default function EditSeries() {
       <h1 className="text-2xl font-bold">{localized(series.title, series.titleEn)}</h1>
       <Flash message={result && "notice" in result ? result.notice : null} />
       <SeriesForm lastResult={result?.result} defaultValue={series} submitLabel={t("action.save")} className="card" />
-      <section className="card">
+      <Card as="section">
         <h2 className="mb-2 font-semibold">{t("agenda.admin.series.events")}</h2>
         <ul className="text-sm">
           {events.map((event) => (
@@ -63,11 +65,11 @@ export default function EditSeries() {
             </li>
           ))}
         </ul>
-        <Link to="/admin/events/new" className="btn-secondary mt-3">
+        <ButtonLink to="/admin/events/new" variant="secondary" className="mt-3">
           {t("agenda.admin.events.new")}
-        </Link>
-      </section>
-      <section className="card space-y-4" aria-labelledby="rollup-heading">
+        </ButtonLink>
+      </Card>
+      <Card as="section" className="space-y-4" aria-labelledby="rollup-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="rollup-heading" className="font-semibold">
             {t("rollup.heading")}
@@ -89,7 +91,7 @@ export default function EditSeries() {
             </div>
           </>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

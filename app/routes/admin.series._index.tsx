@@ -7,6 +7,7 @@ import { seriesSchema } from "~/schemas/agenda";
 import { handleSubmission } from "~/utils/route.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeManager(request);
@@ -42,7 +43,7 @@ export default function SeriesList() {
       {series.length === 0 ? <p className="text-muted">{t("agenda.admin.series.none")}</p> : null}
       <ul className="grid gap-3">
         {series.map((item) => (
-          <li key={item.id} className="card">
+          <Card key={item.id} as="li">
             <h2 className="font-semibold">
               <Link to={`/admin/series/${item.id}`} className="hover:underline">
                 {localized(item.title, item.titleEn)}
@@ -58,15 +59,15 @@ export default function SeriesList() {
                 </li>
               ))}
             </ul>
-          </li>
+          </Card>
         ))}
       </ul>
-      <section className="card" aria-labelledby="new-series">
+      <Card as="section" aria-labelledby="new-series">
         <h2 id="new-series" className="mb-2 font-semibold">
           {t("agenda.admin.series.new")}
         </h2>
         <SeriesForm key={series.length} lastResult={result?.result} submitLabel={t("action.create")} />
-      </section>
+      </Card>
     </div>
   );
 }

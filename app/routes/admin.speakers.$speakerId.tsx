@@ -15,6 +15,8 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireSpeakerManager } from "~/auth/permissions.server";
 import { formatDateTime } from "~/utils/time";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -101,11 +103,11 @@ export default function EditSpeaker() {
         <input type="hidden" name="intent" value="photo" />
         {speaker.photo ? <img src={speaker.photo} alt={speaker.name} width={96} height={96} className="mb-3 h-24 w-24 rounded-full object-cover" /> : null}
         <Field label={t("agenda.admin.speakers.photo")} name="photo" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={photo.errorOf("photo")} />
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("agenda.admin.speakers.uploadPhoto")}
-        </button>
+        </Button>
       </Form>
-      <section className="card">
+      <Card as="section">
         <h2 className="mb-2 font-semibold">{t("agenda.admin.speakers.roles")}</h2>
         <ul className="text-sm">
           {roles.map((role) => (
@@ -118,7 +120,7 @@ export default function EditSpeaker() {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
     </div>
   );
 }

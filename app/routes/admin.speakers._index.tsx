@@ -8,6 +8,8 @@ import { speakerSchema } from "~/schemas/agenda";
 import { handleSubmission, page } from "~/utils/route.server";
 import { canManageSpeaker, requireSpeakerEditor } from "~/auth/permissions.server";
 import { Localized } from "~/components/Localized";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return page(request, async () => {
@@ -56,14 +58,14 @@ export default function Speakers() {
         <div className="flex-1">
           <Field label={t("agenda.admin.speakers.search")} name="q" type="search" defaultValue={query} />
         </div>
-        <button type="submit" className="btn-secondary mb-4">
+        <Button type="submit" variant="secondary" className="mb-4">
           {t("action.search")}
-        </button>
+        </Button>
       </Form>
       {speakers.length === 0 ? <p className="text-muted">{t("agenda.admin.speakers.none")}</p> : null}
       <ul className="grid gap-2 sm:grid-cols-2">
         {speakers.map((speaker) => (
-          <li key={speaker.id} className="card flex items-center gap-3">
+          <Card key={speaker.id} as="li" className="flex items-center gap-3">
             {speaker.photo ? <img src={speaker.photo} alt="" width={48} height={48} className="h-12 w-12 rounded-full object-cover" /> : null}
             <div>
               {speaker.manageable ? (
@@ -79,15 +81,15 @@ export default function Speakers() {
                 {speaker.jobTitle ? <Localized zh={speaker.jobTitle} en={speaker.jobTitleEn} /> : null}
               </p>
             </div>
-          </li>
+          </Card>
         ))}
       </ul>
-      <section className="card" aria-labelledby="new-speaker">
+      <Card as="section" aria-labelledby="new-speaker">
         <h2 id="new-speaker" className="mb-2 font-semibold">
           {t("agenda.admin.speakers.new")}
         </h2>
         <SpeakerForm lastResult={result?.result} submitLabel={t("action.create")} />
-      </section>
+      </Card>
     </div>
   );
 }

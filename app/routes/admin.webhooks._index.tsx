@@ -12,6 +12,8 @@ import { createWebhookSchema, webhookEventTypes, webhookForms } from "~/schemas/
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.admin-webhooks-index");
 
@@ -74,7 +76,7 @@ export default function Webhooks() {
       ) : (
         <ul className="mt-4 grid gap-2">
           {endpoints.map((endpoint) => (
-            <li key={endpoint.id} className="card flex flex-wrap items-center justify-between gap-2" data-testid="webhook-endpoint">
+            <Card key={endpoint.id} as="li" className="flex flex-wrap items-center justify-between gap-2" data-testid="webhook-endpoint">
               <div className="min-w-0">
                 <Link to={endpoint.id} className="break-all font-semibold underline">
                   {endpoint.url}
@@ -90,19 +92,19 @@ export default function Webhooks() {
                 <Form method="post">
                   <input type="hidden" name="intent" value={endpoint.disabled ? "enable" : "disable"} />
                   <input type="hidden" name="endpointId" value={endpoint.id} />
-                  <button type="submit" className="btn-secondary">
+                  <Button type="submit" variant="secondary">
                     {endpoint.disabled ? t("webhooks.enable") : t("webhooks.disable")}
-                  </button>
+                  </Button>
                 </Form>
                 <Form method="post" onSubmit={(submit) => (confirm(t("webhooks.deleteConfirm", { url: endpoint.url })) ? undefined : submit.preventDefault())}>
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="endpointId" value={endpoint.id} />
-                  <button type="submit" className="btn-danger">
+                  <Button type="submit" variant="danger">
                     {t("webhooks.delete")}
-                  </button>
+                  </Button>
                 </Form>
               </div>
-            </li>
+            </Card>
           ))}
         </ul>
       )}
@@ -142,9 +144,7 @@ export default function Webhooks() {
               </p>
             ) : null}
           </fieldset>
-          <button type="submit" className="btn">
-            {t("webhooks.create")}
-          </button>
+          <Button type="submit">{t("webhooks.create")}</Button>
         </Form>
       </section>
     </div>

@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { LocalTime } from "~/components/LocalTime";
 import { Localized } from "~/components/Localized";
 import { Badge } from "~/components/ui/Badge";
-import { ButtonLink } from "~/components/ui/Button";
+import { Button, ButtonLink } from "~/components/ui/Button";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
 import { getPublishedCall } from "~/models/case-call.server";
@@ -19,6 +19,7 @@ import { sessionUser } from "~/auth/session.server";
 import { HttpError } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { zonedStamp } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.call");
 
@@ -103,16 +104,16 @@ export default function CallPage() {
       <h1 className="mt-2 text-3xl font-bold text-ink">
         <Localized zh={call.title} en={call.titleEn} />
       </h1>
-      <div className="card mt-4 text-sm">
+      <Card className="mt-4 text-sm">
         <p>{t("cases.public.opens", { when: `${zonedStamp(call.opensAt, call.timeZone, locale)} (${call.timeZone})` })}</p>
         <p className="font-semibold">{t("cases.public.deadline", { when: `${zonedStamp(call.closesAt, call.timeZone, locale)} (${call.timeZone})` })}</p>
         <p className="text-muted">
           {t("cases.public.deadlineYours", { when: "" })}
           <LocalTime iso={call.closesAt} />
         </p>
-      </div>
+      </Card>
       {call.publishedCases ? (
-        <section className="card mt-4 flex flex-wrap items-center justify-between gap-3" aria-label={t("caseLibrary.booklet.open")}>
+        <Card as="section" className="mt-4 flex flex-wrap items-center justify-between gap-3" aria-label={t("caseLibrary.booklet.open")}>
           <p>{t("caseLibrary.booklet.fromCall", { count: call.publishedCases })}</p>
           <p className="flex flex-wrap gap-2">
             <ButtonLink to={`/cases?call=${call.slug}`} variant="secondary">
@@ -120,7 +121,7 @@ export default function CallPage() {
             </ButtonLink>
             <ButtonLink to={`/cases/booklet/${call.slug}`}>{t("caseLibrary.booklet.open")}</ButtonLink>
           </p>
-        </section>
+        </Card>
       ) : null}
       <section className="mt-6">
         <Paragraphs zh={call.description} en={call.descriptionEn} />
@@ -149,7 +150,7 @@ export default function CallPage() {
           <Paragraphs zh={call.eligibility} en={call.eligibilityEn} />
         </section>
       ) : null}
-      <section className="card mt-6" aria-labelledby="how">
+      <Card as="section" className="mt-6" aria-labelledby="how">
         <h2 id="how" className="text-xl font-semibold">
           {t("cases.public.howTo")}
         </h2>
@@ -175,17 +176,13 @@ export default function CallPage() {
               <Form method="post" key={firm.id}>
                 <input type="hidden" name="intent" value="start" />
                 <input type="hidden" name="firmId" value={firm.id} />
-                <button type="submit" className="btn">
-                  {t("cases.public.startFor", { firm: localized(firm.name, firm.nameEn) })}
-                </button>
+                <Button type="submit">{t("cases.public.startFor", { firm: localized(firm.name, firm.nameEn) })}</Button>
               </Form>
             ))}
             {viewer.contributor ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="start" />
-                <button type="submit" className="btn">
-                  {t("cases.public.start")}
-                </button>
+                <Button type="submit">{t("cases.public.start")}</Button>
               </Form>
             ) : null}
           </div>
@@ -202,7 +199,7 @@ export default function CallPage() {
             </div>
           </div>
         ) : null}
-      </section>
+      </Card>
       {call.licence ? (
         <section className="mt-6" aria-labelledby="licence">
           <h2 id="licence" className="text-xl font-semibold">

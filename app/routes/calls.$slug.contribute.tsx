@@ -13,6 +13,7 @@ import { setupLinkLifetimeMs } from "~/models/firm.server";
 import { contributorSignupSchema } from "~/schemas/case-call";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.contribute", { name: "robots", content: "noindex" });
 
@@ -58,9 +59,9 @@ export default function ContributePage() {
           <Field label={t("cases.contribute.name")} name="name" required autoComplete="name" error={errorOf("name")} />
           <Field label={t("cases.contribute.email")} name="email" type="email" required autoComplete="email" error={errorOf("email")} />
           <Field label={t("cases.contribute.organization")} name="organization" required autoComplete="organization" error={errorOf("organization")} />
-          <button type="submit" className="btn w-full">
+          <Button type="submit" className="w-full">
             {t("cases.contribute.submit")}
-          </button>
+          </Button>
         </Form>
       )}
     </main>

@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
 import { listPublishedCalls } from "~/models/case-call.server";
 import { zonedStamp } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.calls");
 
@@ -41,7 +42,7 @@ export default function CallsPage() {
       ) : (
         <ul className="mt-6 grid gap-4 md:grid-cols-2">
           {calls.map((call) => (
-            <li key={call.slug} className="card">
+            <Card key={call.slug} as="li">
               <Badge tone={tone[call.phase]}>{t(`cases.phase.${call.phase}`)}</Badge>
               <h2 className="mt-2 text-xl font-semibold">
                 <Link to={`/calls/${call.slug}`} className="hover:underline">
@@ -49,7 +50,7 @@ export default function CallsPage() {
                 </Link>
               </h2>
               <p className="mt-1 text-sm text-muted">{t("cases.public.deadline", { when: `${zonedStamp(call.closesAt, call.timeZone, locale)} (${call.timeZone})` })}</p>
-            </li>
+            </Card>
           ))}
         </ul>
       )}

@@ -104,10 +104,10 @@ export default function CasePage() {
           </h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {item.figures.map((figure) => (
-              <li key={figure.label} className="card text-center">
+              <Card key={figure.label} as="li" className="text-center">
                 <p className="text-2xl font-bold text-brand-800">{figure.value}</p>
                 <p className="mt-1 text-sm text-muted">{text(figure.label, figure.labelEn)}</p>
-              </li>
+              </Card>
             ))}
           </ul>
         </section>

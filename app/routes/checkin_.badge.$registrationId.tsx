@@ -7,6 +7,7 @@ import { notFound } from "~/utils/http.server";
 import { page } from "~/utils/route.server";
 import { requireCheckInStaff } from "~/auth/permissions.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.checkin-badge-registrationId");
 
@@ -29,9 +30,9 @@ export default function Badge() {
   const localize = useLocalized();
   return (
     <main id="main" className="mx-auto max-w-md px-3 py-4">
-      <button type="button" className="btn no-print mb-4 w-full" onClick={() => window.print()}>
+      <Button type="button" className="no-print mb-4 w-full" onClick={() => window.print()}>
         {t("checkin.badges.print")}
-      </button>
+      </Button>
       <BadgeSheet eventTitle={localize(event.title, event.titleEn)} badges={badges} />
     </main>
   );

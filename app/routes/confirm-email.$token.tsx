@@ -13,6 +13,7 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.confirm-email-token", { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" });
 
@@ -67,9 +68,9 @@ export default function ConfirmEmail() {
               time: `${formatDate(event.holdExpiresAt, event.timeZone, locale)} ${formatTime(event.holdExpiresAt, event.timeZone)} (${describeZone(event.timeZone, event.holdExpiresAt)})`,
             })}
           </p>
-          <button type="submit" className="btn mt-4" disabled={navigation.state !== "idle"}>
+          <Button type="submit" className="mt-4" disabled={navigation.state !== "idle"}>
             {t("registration.confirm.submit")}
-          </button>
+          </Button>
         </Form>
       )}
     </main>

@@ -1,6 +1,6 @@
 import { Localized } from "~/components/Localized";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { EventShareBlock } from "~/components/share/EventShareBlock";
@@ -22,6 +22,8 @@ import { describeEventZone, formatDayRange } from "~/utils/date-range";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { formatDateTime, formatTime } from "~/utils/time";
 import { socialMeta } from "~/route-helpers/social-meta";
+import { Button, ButtonLink } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const data = args.data;
@@ -144,19 +146,17 @@ function Agenda() {
           </select>
         </label>
         <div className="flex gap-2">
-          <button type="submit" className="btn">
-            {t("agenda.public.apply")}
-          </button>
+          <Button type="submit">{t("agenda.public.apply")}</Button>
           {agenda.filtered ? (
-            <Link to="." className="btn-secondary" preventScrollReset>
+            <ButtonLink to="." variant="secondary" preventScrollReset>
               {t("agenda.public.reset")}
-            </Link>
+            </ButtonLink>
           ) : null}
         </div>
       </Form>
 
       {favourites !== null ? (
-        <div className="card mt-4 flex flex-wrap items-center gap-3" aria-live="polite" data-testid="my-agenda">
+        <Card className="mt-4 flex flex-wrap items-center gap-3" aria-live="polite" data-testid="my-agenda">
           <span className="font-medium">{t("agenda.public.myAgenda")}</span>
           <span className="text-sm text-muted">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
           {favourites.length ? (
@@ -164,7 +164,7 @@ function Agenda() {
               {t("agenda.public.downloadIcs")}
             </a>
           ) : null}
-        </div>
+        </Card>
       ) : null}
 
       {agenda.count === 0 ? <p className="mt-4 text-muted">{t("agenda.public.noMatch")}</p> : null}

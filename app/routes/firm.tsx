@@ -13,6 +13,7 @@ import { formatDate } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { RegistrationStatusBadge } from "~/components/registrations/RegistrationStatusBadge";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.firm");
 
@@ -126,7 +127,7 @@ export default function FirmPortal() {
         <div className="lg:col-span-2">
           <EmailDomainsPanel data={page} action={action} editable={false} />
         </div>
-        <section aria-labelledby="events-heading" className="card lg:col-span-2">
+        <Card aria-labelledby="events-heading" as="section" className="lg:col-span-2">
           <h2 id="events-heading" className="text-lg font-semibold">
             {t("programme.portal.events")}
           </h2>
@@ -184,7 +185,7 @@ export default function FirmPortal() {
               </Table>
             </div>
           )}
-        </section>
+        </Card>
       </div>
     </main>
   );

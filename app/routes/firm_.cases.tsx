@@ -11,6 +11,8 @@ import { firmIdsOf, requireUser } from "~/auth/permissions.server";
 import { HttpError } from "~/utils/http.server";
 import { page } from "~/utils/route.server";
 import { zonedStamp } from "~/utils/time";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.firm-cases");
 
@@ -63,7 +65,7 @@ export default function FirmCases() {
         {calls.length === 0 ? <p className="mt-2 text-muted">{t("cases.firm.noOpenCalls")}</p> : null}
         <ul className="mt-2 grid gap-3">
           {calls.map((call) => (
-            <li key={call.slug} className="card">
+            <Card key={call.slug} as="li">
               <h3 className="font-semibold">
                 <Link to={`/calls/${call.slug}`} className="hover:underline">
                   {localized(call.title, call.titleEn)}
@@ -75,13 +77,11 @@ export default function FirmCases() {
                   <Form method="post" action={`/calls/${call.slug}`} key={firm.id}>
                     <input type="hidden" name="intent" value="start" />
                     <input type="hidden" name="firmId" value={firm.id} />
-                    <button type="submit" className="btn">
-                      {t("cases.public.startFor", { firm: localized(firm.name, firm.nameEn) })}
-                    </button>
+                    <Button type="submit">{t("cases.public.startFor", { firm: localized(firm.name, firm.nameEn) })}</Button>
                   </Form>
                 ))}
               </div>
-            </li>
+            </Card>
           ))}
         </ul>
       </section>

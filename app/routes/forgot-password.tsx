@@ -12,6 +12,7 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.forgot-password");
 
@@ -56,9 +57,9 @@ export default function ForgotPassword() {
       <FormErrors messages={formErrors} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="card">
         <Field label={t("login.email")} name="email" type="email" autoComplete="username" required error={errorOf("email")} />
-        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {t("account.reset.submit")}
-        </button>
+        </Button>
         <p className="mt-4 text-center text-sm">
           <Link to="/login" className="text-brand-700 hover:underline">
             {t("account.reset.backToSignIn")}

@@ -13,6 +13,7 @@ import { loginForm } from "~/schemas/account";
 import { sessionUser, startSession } from "~/auth/session.server";
 import { landingAfterSignIn } from "~/auth/navigation.server";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
 
 export const meta = titled("title.login");
 
@@ -68,9 +69,9 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label={t("login.email")} name="email" type="email" autoComplete="username" defaultValue={searchParams.get("email") ?? undefined} required />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
-        </button>
+        </Button>
         <p className="mt-4 text-center text-sm">
           <Link to="/forgot-password" className="text-brand-700 hover:underline">
             {t("login.forgot")}

@@ -20,6 +20,7 @@ import { sessionUser } from "~/auth/session.server";
 import { requireUser } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { boardContactRequestSchema } from "~/schemas/board";
+import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -119,7 +120,7 @@ export default function BoardPostPage() {
           ))}
         </ul>
       ) : null}
-      <section className="card mt-6">
+      <Card as="section" className="mt-6">
         <h2 className="font-semibold">{t("board.contact")}</h2>
         {contact ? (
           <dl className="mt-1 text-sm">
@@ -137,7 +138,7 @@ export default function BoardPostPage() {
             {own ? null : <ContactRequest signedIn={signedIn} askFrom={askFrom} asked={asked} />}
           </>
         )}
-      </section>
+      </Card>
       <section className="mt-8" aria-labelledby="board-fits">
         <h2 id="board-fits" className="mb-3 text-xl font-semibold">
           {t(`board.fits.${post.side}`)}

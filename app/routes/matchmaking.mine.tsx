@@ -14,6 +14,7 @@ import { firmIdsOf, requireUser } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { programmeZone, zonedStamp } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.board-mine");
 
@@ -64,7 +65,7 @@ export default function MyBoardPosts() {
       ) : (
         <ul className="mt-6 space-y-6">
           {posts.map((post) => (
-            <li key={post.id} className="card">
+            <Card key={post.id} as="li">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge tone={post.side === "NEED" ? "warning" : "brand"}>{t(`board.side.${post.side}`)}</Badge>
                 <Badge tone={statusTone[post.status]}>{t(`board.status.${post.status}`)}</Badge>
@@ -130,7 +131,7 @@ export default function MyBoardPosts() {
                   </ul>
                 </section>
               ) : null}
-            </li>
+            </Card>
           ))}
         </ul>
       )}

@@ -12,6 +12,8 @@ import { page } from "~/utils/route.server";
 import { socialMeta } from "~/route-helpers/social-meta";
 import { longDate } from "~/utils/event-listing";
 import { programmeZone } from "~/utils/time";
+import { ButtonLink } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction = (args) => socialMeta(args, (t) => ({ title: t("programme.title"), description: t("share.programme.description") }));
 
@@ -131,7 +133,7 @@ export default function ProgrammePage() {
         ) : null}
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {firms.map((firm) => (
-            <li key={firm.id} className="card relative flex gap-4 transition-shadow focus-within:shadow-raised hover:shadow-raised" data-firm={firm.id}>
+            <Card key={firm.id} as="li" className="relative flex gap-4 transition-shadow focus-within:shadow-raised hover:shadow-raised" data-firm={firm.id}>
               <FirmLogo firm={firm} />
               <div className="min-w-0 flex-1">
                 <h3 className="font-semibold text-ink">
@@ -154,12 +156,12 @@ export default function ProgrammePage() {
                 ) : null}
                 {firm.memberSince ? <p className="mt-2 text-xs text-muted">{t("programme.directory.memberSince", { date: longDate(firm.memberSince, programmeZone, locale) })}</p> : null}
               </div>
-            </li>
+            </Card>
           ))}
         </ul>
       </section>
 
-      <section aria-labelledby="join-heading" className="card mt-10 bg-brand-50">
+      <Card aria-labelledby="join-heading" as="section" className="mt-10 bg-brand-50">
         <h2 id="join-heading" className="text-xl font-semibold text-ink">
           {t("programme.join.heading")}
         </h2>
@@ -168,10 +170,10 @@ export default function ProgrammePage() {
           <li>{t("programme.join.step2")}</li>
           <li>{t("programme.join.step3")}</li>
         </ol>
-        <Link to="/programme/apply" className="btn mt-4">
+        <ButtonLink to="/programme/apply" className="mt-4">
           {t("programme.join.cta")}
-        </Link>
-      </section>
+        </ButtonLink>
+      </Card>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -10,6 +10,7 @@ import { amendApplication, findAmendableApplication } from "~/models/application
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
+import { Button, ButtonLink } from "~/components/ui/Button";
 
 export const meta = titled("title.programme-apply-token", { name: "robots", content: "noindex" });
 
@@ -61,9 +62,9 @@ export default function AmendPage() {
         <p role="alert" className="card mt-4">
           {loaded.message}
         </p>
-        <Link to="/programme" className="btn-secondary mt-6">
+        <ButtonLink to="/programme" variant="secondary" className="mt-6">
           {t("programme.apply.backToProgramme")}
-        </Link>
+        </ButtonLink>
       </main>
     );
   }
@@ -77,9 +78,9 @@ export default function AmendPage() {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4">
         <FormErrors messages={formErrors} />
         <ApplicationFields errors={form.allErrors} defaults={{ ...loaded.values, ...((form.initialValue ?? {}) as Record<string, string>) }} withCreditCode={false} />
-        <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+        <Button type="submit" className="w-full sm:w-auto" disabled={navigation.state === "submitting"}>
           {t("programme.amend.submit")}
-        </button>
+        </Button>
       </Form>
     </main>
   );

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { ApplicationFields } from "~/components/ApplicationFields";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -14,6 +14,7 @@ import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { socialMeta } from "~/route-helpers/social-meta";
+import { Button, ButtonLink } from "~/components/ui/Button";
 
 export const meta: MetaFunction = (args) => socialMeta(args, (t) => ({ title: t("share.apply.title"), description: t("share.apply.description") }));
 
@@ -70,9 +71,9 @@ function ApplyForm() {
       <main id="main" className="mx-auto max-w-2xl px-4 py-10">
         <h1 className="text-2xl font-bold">{t("programme.apply.doneTitle")}</h1>
         <Flash className="mt-4" message={done} />
-        <Link to="/programme" className="btn-secondary mt-6">
+        <ButtonLink to="/programme" variant="secondary" className="mt-6">
           {t("programme.apply.backToProgramme")}
-        </Link>
+        </ButtonLink>
       </main>
     );
   }
@@ -111,9 +112,9 @@ function ApplyForm() {
           <input id="application-nickname" name="nickname" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <p className="mb-4 text-sm text-muted">{t("programme.apply.privacy")}</p>
-        <button type="submit" className="btn w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+        <Button type="submit" className="w-full sm:w-auto" disabled={navigation.state === "submitting"}>
           {t("programme.apply.submit")}
-        </button>
+        </Button>
       </Form>
     </main>
   );

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ButtonLink } from "~/components/ui/Button";
+import { Button, ButtonLink } from "~/components/ui/Button";
 import { Field } from "~/components/ui/FormField";
 import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -24,6 +24,7 @@ import { groupTicketCode } from "~/utils/ticket-code";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.r-token", { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" });
 
@@ -164,7 +165,7 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
       </div>
       <TicketCard qr={qr} code={ticketCode} holder={registration.name} statusKey={registration.statusKey} />
       {matchmaking ? (
-        <section className="card mt-4" aria-labelledby="matchmaking-heading">
+        <Card as="section" className="mt-4" aria-labelledby="matchmaking-heading">
           <h2 id="matchmaking-heading" className="font-semibold">
             {t("matchmaking.manage.cardTitle")}
           </h2>
@@ -172,9 +173,9 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
           <ButtonLink to={`${tokenPath}/matchmaking`} className="mt-3">
             {t("matchmaking.manage.open")}
           </ButtonLink>
-        </section>
+        </Card>
       ) : null}
-      <section className="card mt-4" aria-labelledby="details-heading">
+      <Card as="section" className="mt-4" aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 font-semibold">
           {t("registration.manage.details")}
         </h2>
@@ -195,33 +196,33 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
                 type={name === "phone" ? "tel" : "text"}
               />
             ))}
-            <button type="submit" className="btn" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("registration.manage.edit")}
-            </button>
+            </Button>
           </Form>
         ) : null}
-      </section>
+      </Card>
       <AnswersCard answers={answers} active={active} busy={busy} lastResult={sentBy === "answers" ? (result ?? null) : null} />
       <section className="mt-4 flex flex-wrap gap-2">
         {active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="resend" />
-            <button type="submit" className="btn-secondary" disabled={busy}>
+            <Button type="submit" variant="secondary" disabled={busy}>
               {t("registration.manage.resend")}
-            </button>
+            </Button>
           </Form>
         ) : null}
         {active ? (
           <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.cancelConfirm")) && submit.preventDefault()}>
             <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="btn-danger" disabled={busy}>
+            <Button type="submit" variant="danger" disabled={busy}>
               {t("registration.manage.cancel")}
-            </button>
+            </Button>
           </Form>
         ) : null}
       </section>
       {/* The data rights (PIPL) sit apart from the ticket's actions, so the one red button on the page is "cancel". */}
-      <section className="card mt-6" aria-labelledby="data-heading">
+      <Card as="section" className="mt-6" aria-labelledby="data-heading">
         <h2 id="data-heading" className="font-semibold">
           {t("registration.manage.dataHeading")}
         </h2>
@@ -232,12 +233,12 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
           </a>
           <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
             <input type="hidden" name="intent" value="delete" />
-            <button type="submit" className="btn-secondary text-danger" disabled={busy}>
+            <Button type="submit" variant="secondary" className="text-danger" disabled={busy}>
               {t("registration.manage.delete")}
-            </button>
+            </Button>
           </Form>
         </div>
-      </section>
+      </Card>
     </main>
   );
 }

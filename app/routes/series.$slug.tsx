@@ -10,6 +10,7 @@ import { notFound } from "~/utils/http.server";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { page } from "~/utils/route.server";
 import { formatDate } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -77,7 +78,7 @@ export default function SeriesPage() {
             {stations.map((station) => (
               <li key={station.slug} className="relative">
                 <span aria-hidden className={`absolute -left-[1.72rem] top-2 h-3 w-3 rounded-full ${station.past ? "bg-muted" : "bg-brand-600"}`} />
-                <div className="card">
+                <Card>
                   <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
                     <time dateTime={station.startsAt}>{formatDate(station.startsAt, station.timeZone, locale)}</time>
                     {station.city ? <span>· {localized(station.city, station.cityEn)}</span> : null}
@@ -86,7 +87,7 @@ export default function SeriesPage() {
                   <Link to={`/events/${station.slug}`} className="mt-1 block font-semibold text-ink underline-offset-2 hover:underline">
                     {localized(station.title, station.titleEn)}
                   </Link>
-                </div>
+                </Card>
               </li>
             ))}
           </ol>

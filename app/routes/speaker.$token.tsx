@@ -12,6 +12,8 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { describeZone, formatDate, formatTime } from "~/utils/time";
 import { titled } from "~/i18n/meta";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.speaker-token", { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" });
 
@@ -70,7 +72,7 @@ export default function SpeakerResponse() {
       </div>
       <ul className="mt-4 space-y-3">
         {roles.map((role) => (
-          <li key={role.id} className="card">
+          <Card key={role.id} as="li">
             <p className="text-sm text-muted">
               {role.when}
               {role.room ? ` · ${role.room}` : ""}
@@ -81,14 +83,14 @@ export default function SpeakerResponse() {
             </p>
             <Form method="post" className="mt-2 flex gap-2">
               <input type="hidden" name="sessionSpeakerId" value={role.id} />
-              <button type="submit" name="decision" value="CONFIRMED" className="btn" disabled={role.confirmation === "CONFIRMED"}>
+              <Button type="submit" name="decision" value="CONFIRMED" disabled={role.confirmation === "CONFIRMED"}>
                 {t("agenda.speaker.confirm")}
-              </button>
-              <button type="submit" name="decision" value="DECLINED" className="btn-secondary" disabled={role.confirmation === "DECLINED"}>
+              </Button>
+              <Button type="submit" name="decision" value="DECLINED" variant="secondary" disabled={role.confirmation === "DECLINED"}>
                 {t("agenda.speaker.decline")}
-              </button>
+              </Button>
             </Form>
-          </li>
+          </Card>
         ))}
       </ul>
     </main>

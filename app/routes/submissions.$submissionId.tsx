@@ -23,6 +23,7 @@ import { HttpError } from "~/utils/http.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { zonedStamp } from "~/utils/time";
+import { Card } from "~/components/ui/Card";
 
 export const meta = titled("title.submission", { name: "robots", content: "noindex" });
 
@@ -163,7 +164,7 @@ export default function SubmissionPage() {
         <Badge tone={submission.status === "SUBMITTED" ? "success" : "neutral"}>{t(`cases.status.${submission.status}`)}</Badge>
         <span>{t("cases.submission.organization", { name: localized(submission.organization.name, submission.organization.nameEn) })}</span>
       </p>
-      <div className="card mt-4 text-sm">
+      <Card className="mt-4 text-sm">
         <p className="font-semibold">{t("cases.submission.deadline", { when: zonedStamp(call.closesAt, call.timeZone, locale), zone: call.timeZone })}</p>
         <p className="text-muted">
           {t("cases.submission.deadlineYours", { when: "" })}
@@ -175,7 +176,7 @@ export default function SubmissionPage() {
           </p>
         ) : null}
         {!editable && phase !== "closed" ? <p className="mt-2">{t("cases.submission.readOnly")}</p> : null}
-      </div>
+      </Card>
       <div className="mt-4">
         <Flash message={result && "notice" in result ? result.notice : null} />
         <FormErrors messages={formErrors} />

@@ -5,6 +5,7 @@ import { answerFor } from "~/components/forms/answerFor";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
 import { grantSchema, roles } from "~/schemas/access";
+import { Button } from "~/components/ui/Button";
 
 type Scopes = {
   events: { id: string; title: string; titleEn: string | null }[];
@@ -64,9 +65,7 @@ export function GrantRoleForm({ scopes, canGrantAdmin }: { scopes: Scopes; canGr
             ))}
           </optgroup>
         </SelectField>
-        <button type="submit" className="btn">
-          {t("admin.access.grant")}
-        </button>
+        <Button type="submit">{t("admin.access.grant")}</Button>
       </Form>
     </section>
   );

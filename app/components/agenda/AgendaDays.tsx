@@ -1,5 +1,6 @@
 import { FallbackText } from "~/components/Localized";
 import type { Translate } from "~/i18n";
+import { Card } from "~/components/ui/Card";
 
 export type AgendaDaySession = {
   id: string;
@@ -35,7 +36,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
               <p className="text-sm font-semibold text-brand-700">{slot.time}</p>
               <ul className="grid gap-2">
                 {slot.sessions.map((session) => (
-                  <li key={session.id} id={`session-${session.id}`} className="card scroll-mt-4" data-session-id={session.id}>
+                  <Card key={session.id} id={`session-${session.id}`} as="li" className="scroll-mt-4" data-session-id={session.id}>
                     <div className="flex items-start justify-between gap-3">
                       <div className="min-w-0">
                         <p className="text-sm text-muted">
@@ -85,7 +86,7 @@ export function AgendaDays({ days, t }: { days: AgendaDay[]; t: Translate }) {
                       </dl>
                     ) : null}
                     {session.description ? <p className="mt-2 text-sm text-muted">{session.description}</p> : null}
-                  </li>
+                  </Card>
                 ))}
               </ul>
             </div>

@@ -8,6 +8,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { DescriptionFields } from "./DescriptionFields";
 import { eventFactsSchema, newEventSchema, type EventFactsInput } from "~/schemas/agenda";
+import { Button } from "~/components/ui/Button";
 
 type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
 
@@ -89,9 +90,7 @@ export function EventFactsForm({
         <DescriptionFields initial={initial} errorOf={errorOf} />
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" className="btn">
-          {submitLabel}
-        </button>
+        <Button type="submit">{submitLabel}</Button>
       </div>
     </Form>
   );

@@ -5,6 +5,8 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { roomSchema, trackSchema } from "~/schemas/agenda";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -26,7 +28,7 @@ export function RoomsAndTracks({
   const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <section aria-labelledby="rooms-heading" className="card">
+      <Card aria-labelledby="rooms-heading" as="section">
         <h2 id="rooms-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.rooms")}
         </h2>
@@ -59,12 +61,12 @@ export function RoomsAndTracks({
             error={room.errorOf("capacity")}
             defaultValue={initial(room.fields.capacity.initialValue)}
           />
-          <button type="submit" className="btn-secondary">
+          <Button type="submit" variant="secondary">
             {t("agenda.admin.agenda.addRoom")}
-          </button>
+          </Button>
         </Form>
-      </section>
-      <section aria-labelledby="tracks-heading" className="card">
+      </Card>
+      <Card aria-labelledby="tracks-heading" as="section">
         <h2 id="tracks-heading" className="mb-2 font-semibold">
           {t("agenda.admin.agenda.tracks")}
         </h2>
@@ -97,11 +99,11 @@ export function RoomsAndTracks({
             defaultValue={initial(track.fields.color.initialValue) ?? "#2563eb"}
             error={track.errorOf("color")}
           />
-          <button type="submit" className="btn-secondary">
+          <Button type="submit" variant="secondary">
             {t("agenda.admin.agenda.addTrack")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

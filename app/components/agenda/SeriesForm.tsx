@@ -6,6 +6,7 @@ import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { DescriptionFields } from "./DescriptionFields";
 import { seriesSchema } from "~/schemas/agenda";
+import { Button } from "~/components/ui/Button";
 
 type SeriesValues = { title?: string; titleEn?: string; slug?: string; description?: string; descriptionEn?: string };
 
@@ -31,9 +32,7 @@ export function SeriesForm({
       <Field key={`titleEn-${initial("titleEn")}`} label={t("agenda.admin.event.titleEn")} name="titleEn" defaultValue={initial("titleEn")} error={errorOf("titleEn")} />
       <Field key={`slug-${initial("slug")}`} label={t("agenda.admin.event.slug")} name="slug" required defaultValue={initial("slug")} error={errorOf("slug")} />
       <DescriptionFields initial={initial} errorOf={errorOf} />
-      <button type="submit" className="btn">
-        {submitLabel}
-      </button>
+      <Button type="submit">{submitLabel}</Button>
     </Form>
   );
 }

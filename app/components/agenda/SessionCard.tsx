@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
+import { Button, ButtonLink } from "~/components/ui/Button";
 
 export type SessionCardSession = {
   id: string;
@@ -45,14 +46,14 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap items-end gap-2">
-        <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="btn-secondary">
+        <ButtonLink to={`/admin/events/${eventId}/agenda/${session.id}`} variant="secondary">
           {t("action.edit")}
-        </Link>
+        </ButtonLink>
         <Form method="post">
           <input type="hidden" name="id" value={session.id} />
-          <button type="submit" name="intent" value="duplicate" className="btn-secondary">
+          <Button type="submit" name="intent" value="duplicate" variant="secondary">
             {t("agenda.admin.agenda.duplicate")}
-          </button>
+          </Button>
         </Form>
         <Form method="post" className="flex items-end gap-1">
           <input type="hidden" name="id" value={session.id} />
@@ -60,9 +61,9 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
             <span className="field-label">{t("agenda.admin.agenda.shiftMinutes")}</span>
             <input name="minutes" type="number" step={5} defaultValue={15} className="field-input w-28" />
           </label>
-          <button type="submit" name="intent" value="shift" className="btn-secondary">
+          <Button type="submit" name="intent" value="shift" variant="secondary">
             {t("agenda.admin.agenda.shift")}
-          </button>
+          </Button>
         </Form>
         <Form method="post" className="flex items-end gap-1">
           <input type="hidden" name="id" value={session.id} />
@@ -82,15 +83,15 @@ export function SessionCard({ eventId, session, conflicted, dayError }: { eventI
               </span>
             ) : null}
           </label>
-          <button type="submit" name="intent" value="moveDay" className="btn-secondary">
+          <Button type="submit" name="intent" value="moveDay" variant="secondary">
             {t("agenda.admin.agenda.move")}
-          </button>
+          </Button>
         </Form>
         <Form method="post">
           <input type="hidden" name="id" value={session.id} />
-          <button type="submit" name="intent" value="deleteSession" className="btn-danger">
+          <Button type="submit" name="intent" value="deleteSession" variant="danger">
             {t("action.delete")}
-          </button>
+          </Button>
         </Form>
       </div>
     </li>

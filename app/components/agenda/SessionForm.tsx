@@ -5,6 +5,7 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { sessionSchema, sessionTypes, speakerRoles, type SessionInput } from "~/schemas/agenda";
+import { Button } from "~/components/ui/Button";
 
 export const sessionTypeNames = sessionTypes;
 export const speakerRoleNames = speakerRoles;
@@ -90,9 +91,7 @@ export function SessionForm({
       <div className="sm:col-span-2">
         <TextAreaField id={`${idPrefix}-description`} label={t("agenda.admin.agenda.description")} name="description" defaultValue={v("description")} error={errorOf("description")} />
         <TextAreaField id={`${idPrefix}-descriptionEn`} label={t("agenda.admin.agenda.descriptionEn")} name="descriptionEn" defaultValue={v("descriptionEn")} error={errorOf("descriptionEn")} />
-        <button type="submit" className="btn">
-          {submitLabel}
-        </button>
+        <Button type="submit">{submitLabel}</Button>
       </div>
     </Form>
   );

@@ -5,6 +5,7 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { speakerSchema } from "~/schemas/agenda";
+import { Button } from "~/components/ui/Button";
 
 type SpeakerValues = {
   name?: string;
@@ -57,9 +58,7 @@ export function SpeakerForm({
       {text("email", { type: "email" })}
       <TextAreaField key={`bio-${initial("bio")}`} label={label("bio")} name="bio" defaultValue={initial("bio")} error={errorOf("bio")} />
       <TextAreaField key={`bioEn-${initial("bioEn")}`} label={label("bioEn")} name="bioEn" defaultValue={initial("bioEn")} error={errorOf("bioEn")} lang="en" />
-      <button type="submit" className="btn">
-        {submitLabel}
-      </button>
+      <Button type="submit">{submitLabel}</Button>
     </Form>
   );
 }

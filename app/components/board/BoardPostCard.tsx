@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/Badge";
 import { useLocalized, useT } from "~/i18n/react";
+import { Card } from "~/components/ui/Card";
 
 export type BoardCardPost = {
   id: string;
@@ -22,7 +23,7 @@ export function BoardPostCard({ post, children }: { post: BoardCardPost; childre
   const t = useT();
   const localized = useLocalized();
   return (
-    <article className="card flex h-full flex-col gap-2">
+    <Card as="article" className="flex h-full flex-col gap-2">
       <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <Badge tone={post.side === "NEED" ? "warning" : "brand"}>{t(`board.side.${post.side}`)}</Badge>
         {post.industry ? <span>{localized(post.industry.name, post.industry.nameEn)}</span> : null}
@@ -47,6 +48,6 @@ export function BoardPostCard({ post, children }: { post: BoardCardPost; childre
         </ul>
       ) : null}
       {children}
-    </article>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { FormField } from "~/components/ui/FormField";
 import { useLocalized, useT } from "~/i18n/react";
 import { replyErrors } from "./replyErrors";
+import { Button } from "~/components/ui/Button";
 
 type Term = { code: string; name: string; nameEn: string };
 export type CallFactsValues = {
@@ -106,9 +107,7 @@ export function CallFactsForm({
       <TextArea name="licence" label={t("cases.field.licence")} value={values.licence} error={errorOf("licence")} rows={5} />
       <TextArea name="licenceEn" label={t("cases.field.licenceEn")} value={values.licenceEn} error={errorOf("licenceEn")} rows={5} />
       <Field label={t("cases.field.licenceVersion")} name="licenceVersion" required defaultValue={values.licenceVersion} error={errorOf("licenceVersion")} />
-      <button type="submit" className="btn">
-        {submitLabel}
-      </button>
+      <Button type="submit">{submitLabel}</Button>
     </Form>
   );
 }

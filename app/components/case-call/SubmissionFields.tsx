@@ -4,6 +4,8 @@ import { Field } from "~/components/ui/FormField";
 import { Localized } from "~/components/Localized";
 import { FormField } from "~/components/ui/FormField";
 import { useLocalized, useT } from "~/i18n/react";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 type Term = { code: string; name: string; nameEn: string };
 type Option = { value: string; label: string; labelEn?: string };
@@ -188,19 +190,19 @@ export function SubmissionFields({ editable, call, submission, taxonomy, firms, 
           </Section>
           {editable ? (
             <div className="mt-4 flex flex-wrap gap-2">
-              <button type="submit" name="intent" value="save" className="btn-secondary">
+              <Button type="submit" name="intent" value="save" variant="secondary">
                 {t(submission.status === "SUBMITTED" ? "cases.submission.saveChanges" : "cases.submission.save")}
-              </button>
+              </Button>
               {submission.status === "DRAFT" ? (
-                <button type="submit" name="intent" value="submit" className="btn">
+                <Button type="submit" name="intent" value="submit">
                   {t("cases.submission.submit")}
-                </button>
+                </Button>
               ) : null}
             </div>
           ) : null}
         </fieldset>
       </Form>
-      <section className="card mt-4" aria-labelledby="attachments">
+      <Card as="section" className="mt-4" aria-labelledby="attachments">
         <h2 id="attachments" className="text-lg font-semibold">
           {t("cases.submission.section.attachments")}
         </h2>
@@ -230,12 +232,12 @@ export function SubmissionFields({ editable, call, submission, taxonomy, firms, 
             <FormField id="case-file" label={t("cases.attachment.file")} error={errorOf("file")}>
               <input type="file" name="file" accept=".pdf,.docx,.pptx,.png,.jpg,.jpeg" className="field-input" />
             </FormField>
-            <button type="submit" className="btn-secondary mb-4">
+            <Button type="submit" variant="secondary" className="mb-4">
               {t("cases.attachment.upload")}
-            </button>
+            </Button>
           </Form>
         ) : null}
-      </section>
+      </Card>
     </>
   );
 }

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useLocalized, useT } from "~/i18n/react";
 import { searchAttendees, type SearchAttendee } from "./api";
 import { badgeHref } from "./Badge";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 /** Finding someone without their ticket: search the server, then check them in by registration. Online only. */
 export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eventSlug: string; listId: string; isOnline: () => boolean; onCheckIn: (registrationId: string) => Promise<void> }) {
@@ -41,9 +43,9 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
       </label>
       <div className="flex gap-2">
         <input id="search" type="search" className="field-input" value={query} minLength={1} maxLength={100} onChange={(change) => setQuery(change.target.value)} />
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("action.search")}
-        </button>
+        </Button>
       </div>
       {searchMessage ? (
         <p role="alert" className="text-sm text-muted">
@@ -53,7 +55,7 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
       {found && found.length > 0 ? (
         <ul className="flex flex-col gap-2">
           {found.map((attendee) => (
-            <li key={attendee.registrationId} className="card flex flex-col gap-1 p-3">
+            <Card key={attendee.registrationId} as="li" className="flex flex-col gap-1 p-3">
               <p className="flex items-center gap-2 text-lg font-bold">
                 {attendee.name}
                 {attendee.enteredListIds.includes(listId) ? (
@@ -66,14 +68,14 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
                 {[attendee.organization, attendee.category ? localize(attendee.category.name, attendee.category.nameEn) : "", attendee.phone].filter(Boolean).join(" · ")}
               </p>
               <div className="flex gap-2">
-                <button type="button" className="btn flex-1" onClick={() => void checkIn(attendee.registrationId)}>
+                <Button type="button" className="flex-1" onClick={() => void checkIn(attendee.registrationId)}>
                   {t("checkin.search.checkIn")}
-                </button>
+                </Button>
                 <a className="btn-secondary" href={badgeHref(attendee.registrationId, eventSlug)} target="_blank" rel="noreferrer">
                   {t("checkin.search.badge")}
                 </a>
               </div>
-            </li>
+            </Card>
           ))}
         </ul>
       ) : null}

@@ -1,6 +1,7 @@
 import { useT } from "~/i18n/react";
 import { unlockAudio } from "./feedback";
 import type { useCamera } from "./useCamera";
+import { Button } from "~/components/ui/Button";
 
 /** The live camera and, for phones that refuse it, a photo taken with the system camera app. */
 export function CameraControls({ camera, onPhoto }: { camera: ReturnType<typeof useCamera>; onPhoto: (file: File | undefined) => void }) {
@@ -10,16 +11,16 @@ export function CameraControls({ camera, onPhoto }: { camera: ReturnType<typeof 
     <div className="flex flex-col gap-2">
       <video ref={videoRef} muted playsInline aria-label={t("checkin.camera.label")} className={cameraOn ? "aspect-square w-full rounded-lg bg-black object-cover" : "hidden"} />
       <canvas ref={canvasRef} className="hidden" />
-      <button
+      <Button
         type="button"
-        className="btn min-h-14 text-lg"
+        className="min-h-14 text-lg"
         onClick={() => {
           unlockAudio();
           toggleCamera();
         }}
       >
         {cameraOn ? t("checkin.camera.stop") : t("checkin.camera.start")}
-      </button>
+      </Button>
       {cameraError ? (
         <p role="alert" className="field-error">
           {cameraError}

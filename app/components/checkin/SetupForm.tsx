@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useLocalized, useT } from "~/i18n/react";
 import { loadSetup, newNonce, type Setup } from "./offline";
 import type { ScannerEvent } from "./Scanner";
+import { Button } from "~/components/ui/Button";
 
 /** Which event, list and device name this phone scans for; the last choice is offered again. */
 export function SetupForm({ events, preselected, onDone }: { events: ScannerEvent[]; preselected?: string | null; onDone: (setup: Setup) => void }) {
@@ -62,9 +63,9 @@ export function SetupForm({ events, preselected, onDone }: { events: ScannerEven
           {t("checkin.setup.deviceHint")}
         </p>
       </div>
-      <button type="submit" className="btn min-h-14 text-lg">
+      <Button type="submit" className="min-h-14 text-lg">
         {t("checkin.setup.start")}
-      </button>
+      </Button>
     </form>
   );
 }

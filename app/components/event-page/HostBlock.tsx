@@ -1,12 +1,13 @@
 import type { EventPageView } from "~/route-helpers/event-page.server";
 import { useT } from "~/i18n/react";
+import { Card } from "~/components/ui/Card";
 
 /** 主办单位 / 承办单位 / 支持单位, each with its organisations' logos (or their names alone). */
 export function HostBlock({ groups }: { groups: EventPageView["hosts"] }) {
   const t = useT();
   if (!groups.length) return null;
   return (
-    <section aria-labelledby="hosts-heading" className="card" data-testid="event-hosts">
+    <Card aria-labelledby="hosts-heading" as="section" data-testid="event-hosts">
       <h2 id="hosts-heading" className="sr-only">
         {t("eventPage.hosts")}
       </h2>
@@ -27,6 +28,6 @@ export function HostBlock({ groups }: { groups: EventPageView["hosts"] }) {
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }

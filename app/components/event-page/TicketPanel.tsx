@@ -3,6 +3,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { RegisterAction } from "~/models/registration-offer";
 import type { EventPageView } from "~/route-helpers/event-page.server";
+import { Card } from "~/components/ui/Card";
 
 const actionWords: Record<RegisterAction, MessageKey> = {
   register: "eventPage.register",
@@ -39,7 +40,7 @@ export function RegisterButton({ action, href, className = "" }: { action: Regis
 export function TicketPanel({ tickets, registerHref }: { tickets: EventPageView["tickets"]; registerHref: string }) {
   const t = useT();
   return (
-    <section aria-labelledby="tickets-heading" className="card" data-testid="ticket-panel">
+    <Card aria-labelledby="tickets-heading" as="section" data-testid="ticket-panel">
       <h2 id="tickets-heading" className="text-lg font-bold">
         {t("eventPage.tickets")}
       </h2>
@@ -72,7 +73,7 @@ export function TicketPanel({ tickets, registerHref }: { tickets: EventPageView[
       {tickets.opensAt ? <p className="mt-3 text-sm text-muted">{t("eventPage.opensAt", { at: tickets.opensAt })}</p> : null}
       {tickets.closesAt ? <p className="mt-3 text-xs text-muted">{t("eventPage.closesAt", { at: tickets.closesAt })}</p> : null}
       <RegisterButton action={tickets.action} href={registerHref} className="mt-4 hidden w-full sm:flex" />
-    </section>
+    </Card>
   );
 }
 

@@ -1,13 +1,14 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/Button";
 import { useT } from "~/i18n/react";
+import { Card } from "~/components/ui/Card";
 
 /** Leaving matchmaking, apart from the profile form and confirmed first: it cancels meetings of others too. */
 export function OptOut() {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   return (
-    <section className="card mt-6" aria-labelledby="opt-out-heading">
+    <Card as="section" className="mt-6" aria-labelledby="opt-out-heading">
       <h2 id="opt-out-heading" className="font-semibold">
         {t("matchmakingManage.optOut")}
       </h2>
@@ -18,6 +19,6 @@ export function OptOut() {
           {t("matchmakingManage.optOut")}
         </Button>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -9,6 +9,7 @@ import { matchSides, shareableFields, type MatchSideName, type ShareableField } 
 import { manageProfileForm } from "~/schemas/matchmaking";
 import { formatDate, formatTime } from "~/utils/time";
 import { useLastResult } from "./action-answer";
+import { Card } from "~/components/ui/Card";
 
 export type OwnProfile = { side: MatchSideName; offers: string; needs: string; tags: string[]; industry: string | null; shared: ShareableField[]; availability: string[] };
 export type Industry = { code: string; name: string; nameEn: string };
@@ -44,7 +45,7 @@ export function ProfileForm({
   const shared = profile?.shared ?? sharedByDefault;
   const available = new Set(profile?.availability ?? slots.map((slot) => slot.id));
   return (
-    <section className="card mt-4" aria-labelledby="profile-heading">
+    <Card as="section" className="mt-4" aria-labelledby="profile-heading">
       <h2 id="profile-heading" className="mb-1 text-lg font-semibold">
         {profile ? t("matchmakingManage.editProfile") : t("matchmaking.profile.title")}
       </h2>
@@ -121,6 +122,6 @@ export function ProfileForm({
           {profile ? t("matchmaking.profile.save") : t("matchmakingManage.join")}
         </Button>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,8 @@ import { answerFor } from "~/components/forms/answerFor";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { createStepForm, editStepForms } from "~/schemas/onboarding";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export type ConfiguredStep = { id: string; title: string; titleEn: string; dueDays: number | null; position: number; archived: boolean };
 
@@ -37,12 +39,12 @@ function StepEditor({ step }: { step: ConfiguredStep }) {
         <input type="hidden" name="stepId" value={step.id} />
         <StepFields prefix={`step-${step.id}`} values={step} errorOf={errorOf} />
         <div className="flex gap-2 sm:col-span-5">
-          <button type="submit" name="intent" value="update" className="btn-secondary">
+          <Button type="submit" name="intent" value="update" variant="secondary">
             {t("action.save")}
-          </button>
-          <button type="submit" name="intent" value={step.archived ? "restore" : "archive"} className="btn-secondary">
+          </Button>
+          <Button type="submit" name="intent" value={step.archived ? "restore" : "archive"} variant="secondary">
             {step.archived ? t("programme.admin.restoreStep") : t("programme.admin.archiveStep")}
-          </button>
+          </Button>
           {step.archived ? <span className="self-center text-sm">{t("programme.admin.archived")}</span> : null}
         </div>
       </Form>
@@ -59,9 +61,7 @@ function NewStepForm({ position }: { position: number }) {
       <input type="hidden" name="intent" value="create" />
       <StepFields prefix="new-step" values={{ position }} errorOf={errorOf} />
       <div className="sm:col-span-5">
-        <button type="submit" className="btn">
-          {t("programme.admin.addStep")}
-        </button>
+        <Button type="submit">{t("programme.admin.addStep")}</Button>
       </div>
     </Form>
   );
@@ -71,7 +71,7 @@ function NewStepForm({ position }: { position: number }) {
 export function StepsSection({ steps }: { steps: ConfiguredStep[] }) {
   const t = useT();
   return (
-    <section aria-labelledby="steps-heading" className="card mt-6">
+    <Card aria-labelledby="steps-heading" as="section" className="mt-6">
       <h2 id="steps-heading" className="text-lg font-semibold">
         {t("programme.admin.configureSteps")}
       </h2>
@@ -86,6 +86,6 @@ export function StepsSection({ steps }: { steps: ConfiguredStep[] }) {
       <h3 className="mt-4 font-semibold">{t("programme.admin.addStep")}</h3>
       <ActionNotice intent="create" />
       <NewStepForm position={steps.length} />
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,8 @@ import { useT } from "~/i18n/react";
 import { AddToCalendar } from "~/components/event-page/AddToCalendar";
 import { VenueCard } from "~/components/event-page/VenueCard";
 import type { EventPageView } from "~/route-helpers/event-page.server";
+import { ButtonLink } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 type Props = {
   event: { slug: string; title: string };
@@ -23,7 +25,7 @@ export function RegistrationConfirmation({ event, outcome, when, place, maps, ca
   return (
     <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-6">
       {outcome ? (
-        <section className="card" role="status" data-testid="registration-outcome" data-status={outcome.status}>
+        <Card as="section" role="status" data-testid="registration-outcome" data-status={outcome.status}>
           <p className="text-sm font-medium text-brand-700">{event.title}</p>
           <h1 className="mt-1 text-2xl font-bold">{t(`registration.result.${outcome.status}.title` as MessageKey)}</h1>
           <p className="mt-2 text-muted">{t(`registration.result.${outcome.status}.body` as MessageKey)}</p>
@@ -32,18 +34,18 @@ export function RegistrationConfirmation({ event, outcome, when, place, maps, ca
           </p>
           {outcome.managePath ? (
             <div className="mt-4">
-              <Link to={outcome.managePath} className="btn w-full sm:w-auto" data-testid="manage-link">
+              <ButtonLink to={outcome.managePath} className="w-full sm:w-auto" data-testid="manage-link">
                 {t("registration.result.manage")}
-              </Link>
+              </ButtonLink>
               <p className="mt-2 text-xs text-muted">{t("confirmation.manageHint")}</p>
             </div>
           ) : null}
-        </section>
+        </Card>
       ) : (
-        <section className="card" role="status">
+        <Card as="section" role="status">
           <h1 className="text-xl font-bold">{event.title}</h1>
           <p className="mt-2 text-muted">{t("confirmation.expired")}</p>
-        </section>
+        </Card>
       )}
       <VenueCard when={when} venue={place.venue} address={place.address} maps={maps} />
       <AddToCalendar links={calendar} />

@@ -10,6 +10,8 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import type { RegistrationDone, RegistrationFormPage } from "~/route-helpers/registration-form.server";
 import { registrationInputSchema } from "~/schemas/registration";
 import { registerWords } from "~/components/event-page/TicketPanel";
+import { Button, ButtonLink } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 /**
  * The public registration form (categories, the questions of the chosen category, the privacy notice and
@@ -28,12 +30,12 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
   const visibleQuestions = questions.filter((question) => question.categoryIds.length === 0 || question.categoryIds.includes(chosen?.id ?? ""));
   if (state !== "open" || page.action === "sold_out") {
     return (
-      <div role="alert" className="card mt-4">
+      <Card role="alert" className="mt-4">
         <p className="text-danger-ink">{state !== "open" ? t(`event.registration.${state}` as MessageKey) : t("eventPage.soldOutNote")}</p>
-        <button type="button" className="btn mt-3 w-full" disabled data-testid="register-submit">
+        <Button type="button" className="mt-3 w-full" disabled data-testid="register-submit">
           {t(registerWords(page.action))}
-        </button>
-      </div>
+        </Button>
+      </Card>
     );
   }
   // The submit button says what it does: a full category or event takes the waitlist, never "register now".
@@ -122,9 +124,9 @@ export function RegistrationForm({ page, lastResult }: { page: RegistrationFormP
         </section>
         {needsApproval ? <p className="mb-3 text-sm text-muted">{t("registration.form.approvalNote")}</p> : null}
         {joinsWaitlist && !soldOut ? <p className="mb-3 text-sm font-medium text-warning-ink">{t("registration.form.waitlistNote")}</p> : null}
-        <button type="submit" className="btn w-full" disabled={soldOut || navigation.state === "submitting"} data-testid="register-submit">
+        <Button type="submit" className="w-full" disabled={soldOut || navigation.state === "submitting"} data-testid="register-submit">
           {soldOut ? t("eventPage.soldOut") : joinsWaitlist ? t("eventPage.joinWaitlist") : t("registration.form.submit")}
-        </button>
+        </Button>
       </Form>
     </>
   );
@@ -164,9 +166,9 @@ function InviteCodeForm({ page }: { page: RegistrationFormPage }) {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="btn-secondary">
+        <Button type="submit" variant="secondary">
           {t("registrationForm.inviteApply")}
-        </button>
+        </Button>
       </Form>
     </details>
   );
@@ -181,15 +183,15 @@ export function RegistrationOutcome({ done, eventSlug, eventTitle, newWindow = f
   const target = newWindow ? { target: "_blank", rel: "noopener noreferrer" } : {};
   return (
     <>
-      <div className="card" role="status">
+      <Card role="status">
         <h1 className="text-2xl font-bold">{t(`registration.result.${done.status}.title` as MessageKey)}</h1>
         <p className="mt-2 text-muted">{t(`registration.result.${done.status}.body` as MessageKey)}</p>
         {done.managePath ? (
-          <Link to={done.managePath} className="btn mt-4 inline-block" {...target}>
+          <ButtonLink to={done.managePath} className="mt-4 inline-block" {...target}>
             {t("registration.result.manage")}
-          </Link>
+          </ButtonLink>
         ) : null}
-      </div>
+      </Card>
       <p className="mt-4">
         <Link to={`/events/${eventSlug}`} className="text-brand-700 underline" {...target}>
           {eventTitle}

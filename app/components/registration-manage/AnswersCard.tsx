@@ -4,6 +4,8 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocalized, useT } from "~/i18n/react";
 import { manageAnswersForm } from "~/schemas/registration";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 export type OwnAnswer = {
   key: string;
@@ -28,7 +30,7 @@ export function AnswersCard({ answers, active, busy, lastResult }: { answers: Ow
   const editable = active ? answers.filter((answer) => answer.editable) : [];
   const readOnly = answers.filter((answer) => !editable.includes(answer));
   return (
-    <section className="card mt-4" aria-labelledby="answers-heading">
+    <Card as="section" className="mt-4" aria-labelledby="answers-heading">
       <h2 id="answers-heading" className="mb-3 font-semibold">
         {t("registrationEdit.manage.answers")}
       </h2>
@@ -52,12 +54,12 @@ export function AnswersCard({ answers, active, busy, lastResult }: { answers: Ow
           {editable.map((answer) => (
             <AnswerInput key={answer.key} answer={answer} label={localized(answer.label, answer.labelEn)} error={errorOf(`answers.${answer.key}`)} />
           ))}
-          <button type="submit" className="btn" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("registrationEdit.manage.save")}
-          </button>
+          </Button>
         </Form>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

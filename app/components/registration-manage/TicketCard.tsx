@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { Button } from "~/components/ui/Button";
+import { Card } from "~/components/ui/Card";
 
 /** The attendee's ticket: the QR inline (it works offline once loaded), and full screen for the door scanner. */
 export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null; code: string | null; holder: string; statusKey: string }) {
@@ -14,7 +16,7 @@ export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null;
   }, [fullScreen]);
   return (
     <>
-      <section className="card mt-4 text-center" aria-labelledby="ticket-heading">
+      <Card as="section" className="mt-4 text-center" aria-labelledby="ticket-heading">
         <h2 id="ticket-heading" className="font-semibold">
           {t("registration.manage.ticket")} · <span data-testid="registration-status">{t(`registration.status.${statusKey}` as MessageKey)}</span>
         </h2>
@@ -29,15 +31,15 @@ export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null;
                 </code>
               </p>
             ) : null}
-            <button type="button" className="btn mt-3" onClick={() => setFullScreen(true)}>
+            <Button type="button" className="mt-3" onClick={() => setFullScreen(true)}>
               {t("registration.manage.showQr")}
-            </button>
+            </Button>
             <p className="mt-2 text-xs text-muted">{t("registration.manage.offlineHint")}</p>
           </>
         ) : (
           <p className="mt-2 text-muted">{t("registration.manage.noTicket")}</p>
         )}
-      </section>
+      </Card>
       {fullScreen && qr ? (
         <div role="dialog" aria-modal="true" aria-label={t("registration.manage.ticket")} className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-white p-4">
           <img src={qr} alt={t("registration.email.qrAlt")} className="aspect-square w-full max-w-[90vmin]" data-testid="ticket-qr-fullscreen" />
@@ -48,9 +50,9 @@ export function TicketCard({ qr, code, holder, statusKey }: { qr: string | null;
             </code>
           ) : null}
           {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus into itself when it opens (WAI-ARIA dialog pattern) */}
-          <button type="button" className="btn-secondary mt-4" onClick={() => setFullScreen(false)} autoFocus>
+          <Button type="button" variant="secondary" className="mt-4" onClick={() => setFullScreen(false)} autoFocus>
             {t("registration.manage.closeQr")}
-          </button>
+          </Button>
         </div>
       ) : null}
     </>

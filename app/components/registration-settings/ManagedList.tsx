@@ -6,6 +6,7 @@ import { FormErrors } from "~/components/forms/FormErrors";
 import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useT } from "~/i18n/react";
 import { Section } from "./controls";
+import { Button } from "~/components/ui/Button";
 
 /** The form that removes one row: its intent, the hidden field naming the row, and the button's label. */
 export type RowRemoval = { intent: string; name: string; value: string; label: string };
@@ -61,9 +62,9 @@ export function RowEditor<Schema extends z.ZodTypeAny>({
           <FormErrors messages={formErrors} />
         </div>
         {children({ errorOf, idOf })}
-        <button type="submit" className="btn sm:w-max">
+        <Button type="submit" className="sm:w-max">
           {t("action.save")}
-        </button>
+        </Button>
       </Form>
     </details>
   );
@@ -117,9 +118,9 @@ export function ManagedList<Row>({
                   <Form method="post">
                     <input type="hidden" name="intent" value={remove.intent} />
                     <input type="hidden" name={remove.name} value={remove.value} />
-                    <button type="submit" className="btn-danger px-2 py-1 text-xs">
+                    <Button type="submit" variant="danger" className="px-2 py-1 text-xs">
                       {remove.label}
-                    </button>
+                    </Button>
                   </Form>
                 ) : null}
               </div>
@@ -131,9 +132,9 @@ export function ManagedList<Row>({
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className={formClassName}>
         <input type="hidden" name="intent" value={addIntent} />
         {children}
-        <button type="submit" className="btn sm:w-max">
+        <Button type="submit" className="sm:w-max">
           {addLabel ?? t("action.save")}
-        </button>
+        </Button>
       </Form>
     </Section>
   );

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/react";
 import { editableFieldNames } from "~/schemas/registration";
 import { emailConfirmationForm, settingsForm } from "~/schemas/registration-admin";
 import { FieldError, Input, Section } from "./controls";
+import { Button } from "~/components/ui/Button";
 
 export type GeneralSettingsValues = {
   opensAt: string;
@@ -38,9 +39,9 @@ export function GeneralSettings({ settings, timeZone }: { settings: GeneralSetti
           ))}
           <FieldError message={errorOf("editableFields")} />
         </fieldset>
-        <button type="submit" className="btn sm:w-max">
+        <Button type="submit" className="sm:w-max">
           {t("action.save")}
-        </button>
+        </Button>
       </Form>
     </Section>
   );
@@ -59,9 +60,9 @@ export function EmailConfirmation({ holdMinutes }: { holdMinutes: number | null 
           <Input label={t("registration.admin.settings.confirmEmailFirst")} name="confirmEmailFirst" type="checkbox" defaultChecked={holdMinutes !== null} />
         </div>
         <Input label={t("registration.admin.settings.holdMinutes")} name="holdMinutes" inputMode="numeric" defaultValue={holdMinutes ?? 30} error={errorOf("holdMinutes")} />
-        <button type="submit" className="btn sm:w-max">
+        <Button type="submit" className="sm:w-max">
           {t("action.save")}
-        </button>
+        </Button>
       </Form>
     </Section>
   );

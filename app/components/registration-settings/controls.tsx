@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
+import { Card } from "~/components/ui/Card";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="card mb-4">
+    <Card as="section" className="mb-4">
       <h3 className="mb-3 text-lg font-semibold">{title}</h3>
       {children}
-    </section>
+    </Card>
   );
 }
 

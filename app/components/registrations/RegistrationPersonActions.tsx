@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, buttonClass } from "~/components/ui/Button";
 import { useT } from "~/i18n/react";
+import { Card } from "~/components/ui/Card";
 
 /**
  * What the list offers for one person, on their page: approve or decline while a decision is open, cancel while
@@ -13,7 +14,7 @@ export function RegistrationPersonActions({ status, email }: { status: string; e
   const busy = navigation.state !== "idle";
   const open = !["REJECTED", "CANCELLED"].includes(status);
   return (
-    <section className="card min-w-0" aria-labelledby="person-actions">
+    <Card as="section" className="min-w-0" aria-labelledby="person-actions">
       <h3 id="person-actions" className="mb-2 font-semibold">
         {t("registrations.person.actions")}
       </h3>
@@ -51,6 +52,6 @@ export function RegistrationPersonActions({ status, email }: { status: string; e
           </details>
         ) : null}
       </div>
-    </section>
+    </Card>
   );
 }

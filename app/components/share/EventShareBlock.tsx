@@ -1,11 +1,12 @@
 import { useT } from "~/i18n/react";
+import { Card } from "~/components/ui/Card";
 
 /** The event page's QR code (for a phone beside a laptop screen) and its share poster for group chats. */
 export function EventShareBlock({ slug }: { slug: string }) {
   const t = useT();
   const base = `/events/${encodeURIComponent(slug)}`;
   return (
-    <section className="card mt-6 flex items-center gap-4" aria-labelledby="share-heading" data-testid="event-share">
+    <Card as="section" className="mt-6 flex items-center gap-4" aria-labelledby="share-heading" data-testid="event-share">
       <img src={`${base}/qr.png`} alt={t("share.block.qrAlt")} width={120} height={120} loading="lazy" decoding="async" className="size-[120px] shrink-0" />
       <div>
         <h2 id="share-heading" className="font-semibold">
@@ -16,6 +17,6 @@ export function EventShareBlock({ slug }: { slug: string }) {
           {t("share.block.download")}
         </a>
       </div>
-    </section>
+    </Card>
   );
 }

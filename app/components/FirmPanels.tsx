@@ -6,7 +6,7 @@ import { useSubmissionForm } from "~/components/forms/useSubmissionForm";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmSizes } from "~/schemas/application";
 import { addDomainForm, firmProfileForm, inviteContactForm } from "~/schemas/firm";
-import { formatDate } from "~/utils/time";
+import { formatDate, programmeZone } from "~/utils/time";
 import { Badge } from "~/components/ui/Badge";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
 import { Button } from "~/components/ui/Button";
@@ -43,8 +43,6 @@ export type FirmPageData = {
     steps: { stepId: string; key: string; title: string; titleEn: string; dueAt: string | null; completedAt: string | null; overdue: boolean }[];
   };
 };
-
-const zone = "Asia/Shanghai";
 
 /** A form of a firm page: validated in the browser and on the server with its schema, showing only its own answer. */
 function useFirmForm<Schema extends Parameters<typeof useSubmissionForm>[0]>(schema: Schema, intent: string) {
@@ -284,11 +282,11 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
               </p>
               <p className={`text-sm ${step.overdue ? "font-semibold text-danger" : "text-muted"}`}>
                 {step.completedAt
-                  ? t("programme.onboarding.doneOn", { date: formatDate(step.completedAt, zone, locale) })
+                  ? t("programme.onboarding.doneOn", { date: formatDate(step.completedAt, programmeZone, locale) })
                   : step.overdue
-                    ? `${t("programme.onboarding.overdue")} · ${t("programme.onboarding.dueOn", { date: formatDate(step.dueAt!, zone, locale) })}`
+                    ? `${t("programme.onboarding.overdue")} · ${t("programme.onboarding.dueOn", { date: formatDate(step.dueAt!, programmeZone, locale) })}`
                     : step.dueAt
-                      ? t("programme.onboarding.dueOn", { date: formatDate(step.dueAt, zone, locale) })
+                      ? t("programme.onboarding.dueOn", { date: formatDate(step.dueAt, programmeZone, locale) })
                       : t("programme.onboarding.open")}
               </p>
             </div>

@@ -10,6 +10,7 @@ import OnboardingReminderEmail from "@emails/onboarding-reminder";
 import { audit } from "~/models/audit.server";
 import { currentProgramme } from "./firm.server";
 import { enqueueEmailInTransaction } from "./outbox.server";
+import { programmeZone } from "~/utils/time";
 
 /** The checklist every new member starts with (issue 6); organizers can edit, add and archive steps. */
 export const defaultOnboardingSteps = [
@@ -194,7 +195,7 @@ export async function completeStepByKey({ firmId, key, actorUserId, now = new Da
 }
 
 function formatDue(date: Date, locale: Locale): string {
-  return DateTime.fromJSDate(date, { zone: "Asia/Shanghai" }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
+  return DateTime.fromJSDate(date, { zone: programmeZone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
 }
 
 /**

@@ -11,7 +11,7 @@ import { addReviewerNote, getApplication, reviewApplication } from "~/models/app
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime, programmeZone } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { Button } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
@@ -62,7 +62,7 @@ export default function ApplicationDetail() {
   const note = useSubmissionForm(reviewerNoteForm, { id: "application-note", lastResult: answerFor(actionData, "note")?.result });
   const t = useT();
   const locale = useLocale();
-  const zone = "Asia/Shanghai";
+  const zone = programmeZone;
   const rows: [string, string | null][] = [
     [t("programme.field.creditCode"), application.creditCode],
     [t("programme.field.industry"), application.industry],

@@ -7,7 +7,7 @@ import { applicationStatuses } from "~/schemas/application";
 import { listApplications } from "~/models/application.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime, programmeZone } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { FormField } from "~/components/ui/FormField";
 import { Button } from "~/components/ui/Button";
@@ -107,7 +107,7 @@ export default function ApplicationsQueue() {
                     {application.contactName}
                     <span className="block break-all text-xs text-muted">{application.contactEmail}</span>
                   </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(application.submittedAt, "Asia/Shanghai", locale)}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(application.submittedAt, programmeZone, locale)}</Td>
                   <Td data-status={application.status}>
                     <Badge tone={applicationTone[application.status]}>{t(`programme.status.${application.status}`)}</Badge>
                   </Td>

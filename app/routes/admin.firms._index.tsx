@@ -6,7 +6,7 @@ import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { listFirmsForAdmin } from "~/models/firm.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { page } from "~/utils/route.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, programmeZone } from "~/utils/time";
 import { Localized } from "~/components/Localized";
 import { titled } from "~/i18n/meta";
 import { FormField } from "~/components/ui/FormField";
@@ -115,7 +115,7 @@ export default function AdminFirms() {
                   <Td>
                     <Badge tone={firmStatusTone[firm.status]}>{t(`programme.firmStatus.${firm.status}`)}</Badge>
                   </Td>
-                  <Td className="whitespace-nowrap">{firm.memberSince ? formatDate(firm.memberSince, "Asia/Shanghai", locale) : "—"}</Td>
+                  <Td className="whitespace-nowrap">{firm.memberSince ? formatDate(firm.memberSince, programmeZone, locale) : "—"}</Td>
                 </Tr>
               ))}
             </tbody>

@@ -9,7 +9,7 @@ import { createStep, listSteps, newStepKey, progressMatrix, sendOverdueReminders
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, programmeZone } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
 import { Button } from "~/components/ui/Button";
@@ -124,7 +124,7 @@ export default function AdminOnboarding() {
                 {row.steps.map((state, index) => {
                   const label = t("programme.admin.toggleStep", { firm: localized(row.firm.name, row.firm.nameEn), step: localized(steps[index].title, steps[index].titleEn) });
                   const statusText = state.completedAt
-                    ? t("programme.onboarding.doneOn", { date: formatDate(state.completedAt, "Asia/Shanghai", locale) })
+                    ? t("programme.onboarding.doneOn", { date: formatDate(state.completedAt, programmeZone, locale) })
                     : state.overdue
                       ? t("programme.onboarding.overdue")
                       : t("programme.onboarding.open");

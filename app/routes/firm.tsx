@@ -9,7 +9,7 @@ import { firmIdsOf, requireFirmManager, requireUser } from "~/auth/permissions.s
 import { firmForms } from "~/schemas/firm";
 import { notFound } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, programmeZone } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { RegistrationStatusBadge } from "~/components/registrations/RegistrationStatusBadge";
 import { Table, Td, Th, Tr } from "~/components/ui/Table";
@@ -153,7 +153,7 @@ export default function FirmPortal() {
                 {code.revoked
                   ? ` · ${t("programme.portal.codeRevoked")}`
                   : code.expiresAt
-                    ? ` · ${t("programme.portal.codeExpires", { date: formatDate(code.expiresAt, "Asia/Shanghai", locale) })}`
+                    ? ` · ${t("programme.portal.codeExpires", { date: formatDate(code.expiresAt, programmeZone, locale) })}`
                     : ""}
               </li>
             ))}

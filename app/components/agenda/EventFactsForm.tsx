@@ -9,6 +9,7 @@ import { useT } from "~/i18n/react";
 import { DescriptionFields } from "./DescriptionFields";
 import { eventFactsSchema, newEventSchema, type EventFactsInput } from "~/schemas/agenda";
 import { Button } from "~/components/ui/Button";
+import { programmeZone } from "~/utils/time";
 
 type TextName = Exclude<keyof EventFactsInput, "kind" | "seriesId" | "timeZone" | "description" | "descriptionEn">;
 
@@ -70,7 +71,7 @@ export function EventFactsForm({
           key={`zone-${initial("timeZone")}`}
           label={t("agenda.admin.event.timeZone")}
           name="timeZone"
-          defaultValue={initial("timeZone") || "Asia/Shanghai"}
+          defaultValue={initial("timeZone") || programmeZone}
           error={errorOf("timeZone")}
           hint={t("agenda.admin.event.timesHint")}
           required

@@ -14,6 +14,7 @@ import { handleSubmission } from "~/utils/route.server";
 import { titled } from "~/i18n/meta";
 import { Button } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
+import { Notice } from "~/components/ui/Toast";
 
 export const meta = titled("title.admin-access");
 
@@ -142,12 +143,12 @@ export default function Access() {
           <Form method="post" className="card mt-2" id={form.id} onSubmit={form.onSubmit} noValidate>
             <ActionNotice intent="create-user" />
             {answer?.generatedPassword ? (
-              <div className="mb-3 rounded border border-warning/40 bg-warning-soft p-3">
+              <Notice tone="warning" className="mb-3">
                 <p className="text-sm">{t("admin.access.generatedPassword")}</p>
                 <p className="mt-1 break-all font-mono text-base" data-testid="generated-password">
                   {answer.generatedPassword}
                 </p>
-              </div>
+              </Notice>
             ) : null}
             <input type="hidden" name="intent" value="create-user" />
             <Field label={t("admin.access.email")} name="email" id="new-user-email" type="email" autoComplete="off" required maxLength={254} error={errorOf("email")} />

@@ -15,6 +15,7 @@ import { formatDateTime, programmeZone } from "~/utils/time";
 import { titled } from "~/i18n/meta";
 import { Button } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
+import { Notice } from "~/components/ui/Toast";
 
 export const meta = titled("title.admin-applications-applicationId");
 
@@ -95,15 +96,15 @@ export default function ApplicationDetail() {
         </p>
       ) : null}
       {application.duplicateOf ? (
-        <p className="mt-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
+        <Notice tone="warning" className="mt-2 text-sm">
           {t("programme.review.duplicateOf")}:{" "}
           <Link to={`/admin/applications/${application.duplicateOf.id}`} className="text-brand-700 underline">
             {application.duplicateOf.firmName} · {application.duplicateOf.contactEmail} · {t(`programme.status.${application.duplicateOf.status}`)}
           </Link>
-        </p>
+        </Notice>
       ) : null}
       {application.duplicates.length > 0 ? (
-        <div className="mt-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">
+        <Notice tone="warning" className="mt-2 text-sm">
           <p>{t("programme.review.duplicates")}:</p>
           <ul className="list-disc pl-5">
             {application.duplicates.map((duplicate) => (
@@ -114,7 +115,7 @@ export default function ApplicationDetail() {
               </li>
             ))}
           </ul>
-        </div>
+        </Notice>
       ) : null}
       <dl className="card mt-4 grid gap-2 sm:grid-cols-2">
         {rows.map(([label, value]) => (

@@ -12,6 +12,7 @@ import { scoreSheetForm } from "~/schemas/case-review";
 import { requestTranslator } from "~/utils/i18n.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { formatDateTime, programmeZone } from "~/utils/time";
+import { Notice } from "~/components/ui/Toast";
 
 export const meta = titled("title.review-assignmentId");
 
@@ -134,7 +135,11 @@ export default function ReviewCase() {
           <span id="score-heading">{t("caseReview.score.heading")}</span>
         </CardTitle>
         <ActionNotice intent="score" />
-        {review.closed ? <p className="mb-2 rounded border border-warning/40 bg-warning-soft p-2 text-sm">{t("caseReview.score.closed")}</p> : null}
+        {review.closed ? (
+          <Notice tone="warning" className="mb-2 text-sm">
+            {t("caseReview.score.closed")}
+          </Notice>
+        ) : null}
         {review.completedAt ? <p className="mb-2 text-sm text-muted">{t("caseReview.score.completedAt", { date: formatDateTime(review.completedAt, programmeZone, locale) })}</p> : null}
         <Form method="post">
           <fieldset disabled={review.closed}>

@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Flash } from "~/components/ui/Toast";
+import { Flash, Notice } from "~/components/ui/Toast";
 import { SubmissionFields } from "~/components/case-call/SubmissionFields";
 import { replyErrors } from "~/components/case-call/replyErrors";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -182,9 +182,9 @@ export default function SubmissionPage() {
         <FormErrors messages={formErrors} />
       </div>
       {call.blindReview && editable ? (
-        <p role="note" className="mt-4 rounded border border-warning/40 bg-warning-soft p-3 text-warning-ink">
+        <Notice tone="warning" className="mt-4">
           {t("cases.submission.blindWarning")}
-        </p>
+        </Notice>
       ) : null}
       <SubmissionFields editable={editable} call={call} submission={submission} taxonomy={taxonomy} firms={firms} errorOf={errorOf} />
       {editable && submission.status !== "WITHDRAWN" ? (

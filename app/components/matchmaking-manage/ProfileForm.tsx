@@ -10,6 +10,7 @@ import { manageProfileForm } from "~/schemas/matchmaking";
 import { formatDate, formatTime } from "~/utils/time";
 import { useLastResult } from "./action-answer";
 import { Card } from "~/components/ui/Card";
+import { Notice } from "~/components/ui/Toast";
 
 export type OwnProfile = { side: MatchSideName; offers: string; needs: string; tags: string[]; industry: string | null; shared: ShareableField[]; availability: string[] };
 export type Industry = { code: string; name: string; nameEn: string };
@@ -50,7 +51,11 @@ export function ProfileForm({
         {profile ? t("matchmakingManage.editProfile") : t("matchmaking.profile.title")}
       </h2>
       <p className="mb-3 text-sm text-muted">{t("matchmaking.profile.intro")}</p>
-      {open ? null : <p className="mb-3 rounded border border-warning/40 bg-warning-soft p-3 text-sm">{t("matchmaking.profile.closed")}</p>}
+      {open ? null : (
+        <Notice tone="warning" className="mb-3 text-sm">
+          {t("matchmaking.profile.closed")}
+        </Notice>
+      )}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="intent" value="profile" />
         <FormErrors messages={formErrors} />

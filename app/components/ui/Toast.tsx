@@ -71,3 +71,15 @@ export function Flash({ message, tone = "success", className = "mb-4", testId }:
     </div>
   );
 }
+
+/**
+ * A note that belongs to the page rather than to an action just taken: a closed call, a possible duplicate,
+ * a password shown once. Same look as a Flash, but not a live region: nothing is announced on arrival.
+ */
+export function Notice({ tone = "info", className = "", children }: { tone?: ToastTone; className?: string; children: ReactNode }) {
+  return (
+    <div role="note" className={`${look} ${tones[tone]} ${className}`.trim()}>
+      <div className="min-w-0 flex-1 break-words">{children}</div>
+    </div>
+  );
+}

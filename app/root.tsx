@@ -46,9 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1e40af" />
-        {/* Deferred, so it never holds up the first paint; deferred scripts and module scripts run in document
-            order once the page is parsed, so this one has run before hydration reads the messages. */}
-        <script src={data?.catalogScript ?? `/i18n/${locale}.js`} nonce={nonce} defer />
+        {/* Deferred, so it never holds up the first paint; entry.client.tsx hydrates once it has run. */}
+        <script src={data?.catalogScript ?? `/i18n/${locale}.js`} nonce={nonce} defer data-messages="" />
         <Meta />
         <Links />
       </head>

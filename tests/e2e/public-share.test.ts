@@ -143,6 +143,33 @@ describe("light on phones", () => {
     }
   });
 
+  it("hydrates with the reader's words even when the messages script arrives after the page's modules", async () => {
+    const context = await e2e.browser.newContext({ locale: "zh-CN" });
+    try {
+      const page = await context.newPage();
+      // A slow catalogue: held until the page's own modules have arrived (Remix runs its module script async).
+      let modulesArrived: () => void = () => {};
+      const arrived = new Promise<void>((resolve) => (modulesArrived = resolve));
+      page.on("requestfinished", (request) => {
+        if (/\/assets\/entry\.client-/.test(request.url())) modulesArrived();
+      });
+      await page.route(/\/i18n\//, async (route) => {
+        await arrived;
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the modules' run, then the catalogue lands
+        await route.continue();
+      });
+      await page.goto(`${e2e.baseUrl}/events/${slug}`);
+      await page.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")));
+      await page.waitForLoadState("networkidle");
+      const text = await page.evaluate(() => document.body.innerText);
+      // A message key ("eventPage.register") where words belong means React rendered without the catalogue.
+      expect(text.match(/\b[a-z][A-Za-z]+\.[a-z][A-Za-z]+(?:\.[A-Za-z0-9_]+)*\b/g) ?? []).toEqual([]);
+      expect(text).toContain("报名");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a check-in scan answer is not compressed", async () => {
     const answer = await rawGet(`${e2e.baseUrl}/api/v1/checkin`, { "Accept-Encoding": "br, gzip", Authorization: "Bearer nope" });
     expect(answer.headers["content-encoding"]).toBeUndefined();

@@ -125,7 +125,7 @@ describe("a member firm's contact", () => {
 
   it("is warned on the upload form that attachments reach blind reviewers as uploaded", async () => {
     const html = pageText(await (await contact.fetch(server.baseUrl + submissionPath(), { headers: english })).text());
-    expect(html).toMatch(/role="note"[^>]*>[^<]*blind/i);
+    expect(html).toMatch(/role="note"[^>]*>(?:<[^>]+>)*[^<]*blind/i);
   });
 
   it("accepts PDF, DOCX, PPTX, PNG and JPEG by their bytes and refuses a renamed PDF, other bytes and an oversized file", async () => {

@@ -67,10 +67,10 @@ export async function seedAgendaBenchEvent({ sessions = 200, speakers = 300 } = 
       }),
     );
   }
-  // Every person has a role; the first sessions get a second one, so some sessions list several people.
+  // Every person has a role; the first sessions get a second one, so some sessions list several people (order counts from 1).
   for (let index = 0; index < people.length; index++) {
     const session = created[index % created.length];
-    await attachSpeaker(event.id, session.id, { speakerId: people[index].id, role: roles[index % roles.length], position: Math.floor(index / created.length) });
+    await attachSpeaker(event.id, session.id, { speakerId: people[index].id, role: roles[index % roles.length], position: Math.floor(index / created.length) + 1 });
   }
   await publishEvent(event.id);
   await publishAgenda(event.id, { overrideConflicts: true });

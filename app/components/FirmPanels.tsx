@@ -294,10 +294,10 @@ export function OnboardingPanel({ data, action }: { data: FirmPageData; action: 
               <input type="hidden" name="intent" value="step" />
               <input type="hidden" name="stepId" value={step.stepId} />
               <input type="hidden" name="done" value={step.completedAt ? "0" : "1"} />
-              <button type="submit" className={step.completedAt ? "btn-secondary" : "btn"}>
+              <Button type="submit" variant={step.completedAt ? "secondary" : "primary"}>
                 {step.completedAt ? t("programme.onboarding.reopen") : t("programme.onboarding.markDone")}
                 <span className="sr-only">: {localized(step.title, step.titleEn)}</span>
-              </button>
+              </Button>
             </Form>
           </li>
         ))}

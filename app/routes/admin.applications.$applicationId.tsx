@@ -147,16 +147,9 @@ export default function ApplicationDetail() {
             ) : null}
             <div className="mt-3 flex flex-wrap gap-2">
               {transitions.map((to) => (
-                <button
-                  key={to}
-                  type="submit"
-                  name="to"
-                  value={to}
-                  className={to === "REJECTED" ? "btn-danger" : to === "APPROVED" ? "btn" : "btn-secondary"}
-                  disabled={navigation.state === "submitting"}
-                >
+                <Button key={to} type="submit" name="to" value={to} variant={to === "REJECTED" ? "danger" : to === "APPROVED" ? "primary" : "secondary"} disabled={navigation.state === "submitting"}>
                   {t(`programme.review.action.${to}`)}
-                </button>
+                </Button>
               ))}
             </div>
           </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Flash } from "~/components/ui/Toast";
+import { Button } from "~/components/ui/Button";
 import { CallFactsForm } from "~/components/case-call/CallFactsForm";
 import { useT } from "~/i18n/react";
 import { titled } from "~/i18n/meta";
@@ -47,9 +48,9 @@ export default function CallOverview() {
       <div className="flex flex-wrap items-center gap-3">
         <Form method="post">
           <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />
-          <button type="submit" className={published ? "btn-secondary" : "btn"}>
+          <Button type="submit" variant={published ? "secondary" : "primary"}>
             {t(published ? "cases.admin.unpublish" : "cases.admin.publish")}
-          </button>
+          </Button>
         </Form>
         {published ? (
           <Link to={`/calls/${slug}`} className="text-brand-700 underline">

@@ -10,7 +10,7 @@ import { clientAddress } from "~/utils/http.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { requireEventManager } from "~/auth/permissions.server";
 import { SheetDownloads } from "~/components/SheetDownloads";
-import { Button, ButtonLink } from "~/components/ui/Button";
+import { Button, ButtonAnchor, ButtonLink } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Stat, StatGrid } from "~/components/ui/Stat";
@@ -83,9 +83,7 @@ export default function CheckInDashboard() {
         <ButtonLink to="badges" variant="secondary">
           {t("checkin.dashboard.badges")}
         </ButtonLink>
-        <a href="/checkin" className="btn">
-          {t("checkin.dashboard.openScanner")}
-        </a>
+        <ButtonAnchor href="/checkin">{t("checkin.dashboard.openScanner")}</ButtonAnchor>
       </div>
 
       <StatGrid>

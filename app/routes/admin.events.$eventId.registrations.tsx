@@ -15,6 +15,7 @@ import { requireEventManager } from "~/auth/permissions.server";
 import { handleSubmission, page } from "~/utils/route.server";
 import { Flash } from "~/components/ui/Toast";
 import { ButtonLink } from "~/components/ui/Button";
+import { SheetDownloads } from "~/components/SheetDownloads";
 
 const pageSize = 50;
 
@@ -80,7 +81,6 @@ export default function RegistrationsAdmin() {
   const t = useT();
   const [searchParams] = useSearchParams();
   const base = `/admin/events/${eventId}/registrations`;
-  const exportQuery = (format: string) => new URLSearchParams([...searchParams, ["format", format]]).toString();
   const pageLink = (to: number) => `?${new URLSearchParams([...[...searchParams].filter(([name]) => name !== "page"), ["page", String(to)]]).toString()}`;
   const [selection, setSelection] = useState<Selection>({ ids: new Set(), allFiltered: false });
   const clear = () => setSelection({ ids: new Set(), allFiltered: false });
@@ -113,18 +113,13 @@ export default function RegistrationsAdmin() {
         <ButtonLink variant="secondary" to={base}>
           {t("registration.admin.list.all")}
         </ButtonLink>
-        <a className="btn-secondary" href={`${base}/export?${exportQuery("xlsx")}`} download>
-          {t("sheet.download.xlsx")}
-        </a>
-        <a className="btn-secondary" href={`${base}/export?${exportQuery("csv")}`} download>
-          {t("sheet.download.csv")}
-        </a>
         <ButtonLink variant="secondary" to={`${base}/import`}>
           {t("registration.admin.import.title")}
         </ButtonLink>
         <ButtonLink variant="secondary" to={`${base}/message?${searchParams.toString()}`}>
           {t("registration.admin.bulk.title")}
         </ButtonLink>
+        <SheetDownloads href={`${base}/export`} query={Object.fromEntries([...searchParams].filter(([name]) => name !== "page"))} />
       </nav>
       <RegistrationFilters categories={categories} firms={firms} />
       {formError ? (

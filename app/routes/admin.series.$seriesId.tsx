@@ -12,7 +12,7 @@ import { handleSubmission, page } from "~/utils/route.server";
 import { requestTranslator } from "~/utils/i18n.server";
 import { requireProgrammeManager } from "~/auth/permissions.server";
 import { formatDate } from "~/utils/time";
-import { ButtonLink } from "~/components/ui/Button";
+import { ButtonAnchor, ButtonLink } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,9 +74,9 @@ export default function EditSeries() {
           <h2 id="rollup-heading" className="font-semibold">
             {t("rollup.heading")}
           </h2>
-          <a href={`/admin/series/${series.id}/rollup.xlsx`} className="btn-secondary" download>
+          <ButtonAnchor variant="secondary" href={`/admin/series/${series.id}/rollup.xlsx`} download>
             {t("rollup.export")}
-          </a>
+          </ButtonAnchor>
         </div>
         <p className="text-sm text-muted">{t("rollup.intro")}</p>
         {rollup.events.length === 0 ? (

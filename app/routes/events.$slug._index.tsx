@@ -22,7 +22,7 @@ import { describeEventZone, formatDayRange } from "~/utils/date-range";
 import { localeFromRequest } from "~/utils/i18n.server";
 import { formatDateTime, formatTime } from "~/utils/time";
 import { socialMeta } from "~/route-helpers/social-meta";
-import { Button, ButtonLink } from "~/components/ui/Button";
+import { Button, ButtonAnchor, ButtonLink } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -160,9 +160,9 @@ function Agenda() {
           <span className="font-medium">{t("agenda.public.myAgenda")}</span>
           <span className="text-sm text-muted">{t("agenda.public.myAgendaCount", { count: favourites.length })}</span>
           {favourites.length ? (
-            <a className="btn-secondary" href={`${api}/agenda.ics?sessions=${favourites.map(encodeURIComponent).join(",")}`} download>
+            <ButtonAnchor variant="secondary" href={`${api}/agenda.ics?sessions=${favourites.map(encodeURIComponent).join(",")}`} download>
               {t("agenda.public.downloadIcs")}
-            </a>
+            </ButtonAnchor>
           ) : null}
         </Card>
       ) : null}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Button, ButtonLink } from "~/components/ui/Button";
+import { Button, ButtonAnchor, ButtonLink } from "~/components/ui/Button";
 import { Field } from "~/components/ui/FormField";
 import { Flash } from "~/components/ui/Toast";
 import { FormErrors } from "~/components/forms/FormErrors";
@@ -228,9 +228,9 @@ function Manage({ registration, qr, ticketCode, editable, answers, matchmaking, 
         </h2>
         <p className="mt-1 text-sm text-muted">{t("registration.manage.dataHint")}</p>
         <div className="mt-3 flex flex-wrap gap-2">
-          <a className="btn-secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
+          <ButtonAnchor variant="secondary" href={`${tokenPath}/data`} download="my-registration.json" data-testid="download-json">
             {t("registration.manage.download")}
-          </a>
+          </ButtonAnchor>
           <Form method="post" onSubmit={(submit) => !window.confirm(t("registration.manage.deleteConfirm")) && submit.preventDefault()}>
             <input type="hidden" name="intent" value="delete" />
             <Button type="submit" variant="secondary" className="text-danger" disabled={busy}>

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
+import { buttonClass } from "~/components/ui/Button";
 
 export type GridSession = {
   id: string;
@@ -241,7 +242,7 @@ export function AgendaGrid({
               type="button"
               role="tab"
               aria-selected={candidate.day === day}
-              className={candidate.day === day ? "btn" : "btn-secondary"}
+              className={buttonClass({ variant: candidate.day === day ? "primary" : "secondary" })}
               onClick={() => {
                 setDay(candidate.day);
                 setPending(null);

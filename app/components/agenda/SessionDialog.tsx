@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Dialog, DialogClose } from "~/components/ui/Dialog";
+import { buttonClass } from "~/components/ui/Button";
 import { useT } from "~/i18n/react";
 import { SessionForm } from "./SessionForm";
 
@@ -63,7 +64,7 @@ export function SessionDialog({
             <Link to={`/admin/events/${eventId}/agenda/${session.id}`} className="text-brand-700 underline">
               {t("agenda.grid.openPage")}
             </Link>
-            <DialogClose className="btn-secondary">{t("agenda.grid.close")}</DialogClose>
+            <DialogClose className={buttonClass({ variant: "secondary" })}>{t("agenda.grid.close")}</DialogClose>
           </div>
         </>
       ) : null}

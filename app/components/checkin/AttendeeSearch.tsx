@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useLocalized, useT } from "~/i18n/react";
 import { searchAttendees, type SearchAttendee } from "./api";
 import { badgeHref } from "./Badge";
-import { Button } from "~/components/ui/Button";
+import { Button, ButtonAnchor } from "~/components/ui/Button";
 import { Card } from "~/components/ui/Card";
 
 /** Finding someone without their ticket: search the server, then check them in by registration. Online only. */
@@ -71,9 +71,9 @@ export function AttendeeSearch({ eventSlug, listId, isOnline, onCheckIn }: { eve
                 <Button type="button" className="flex-1" onClick={() => void checkIn(attendee.registrationId)}>
                   {t("checkin.search.checkIn")}
                 </Button>
-                <a className="btn-secondary" href={badgeHref(attendee.registrationId, eventSlug)} target="_blank" rel="noreferrer">
+                <ButtonAnchor variant="secondary" href={badgeHref(attendee.registrationId, eventSlug)} target="_blank" rel="noreferrer">
                   {t("checkin.search.badge")}
-                </a>
+                </ButtonAnchor>
               </div>
             </Card>
           ))}

@@ -1,7 +1,7 @@
 import { useT } from "~/i18n/react";
 import { unlockAudio } from "./feedback";
 import type { useCamera } from "./useCamera";
-import { Button } from "~/components/ui/Button";
+import { Button, buttonClass } from "~/components/ui/Button";
 
 /** The live camera and, for phones that refuse it, a photo taken with the system camera app. */
 export function CameraControls({ camera, onPhoto }: { camera: ReturnType<typeof useCamera>; onPhoto: (file: File | undefined) => void }) {
@@ -26,7 +26,7 @@ export function CameraControls({ camera, onPhoto }: { camera: ReturnType<typeof 
           {cameraError}
         </p>
       ) : null}
-      <label className="btn-secondary cursor-pointer">
+      <label className={buttonClass({ variant: "secondary", className: "cursor-pointer" })}>
         {t("checkin.photo.label")}
         <input type="file" accept="image/*" capture="environment" className="sr-only" data-testid="photo" onChange={(change) => onPhoto(change.target.files?.[0])} />
       </label>

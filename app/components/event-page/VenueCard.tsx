@@ -1,3 +1,4 @@
+import { ButtonAnchor } from "~/components/ui/Button";
 import type { EventPageView } from "~/route-helpers/event-page.server";
 import { useT } from "~/i18n/react";
 
@@ -20,12 +21,12 @@ export function VenueCard({ when, venue, address, maps }: { when: { days: string
           {address ? <span className="block text-sm text-muted">{address}</span> : null}
           {maps ? (
             <span className="mt-2 flex flex-wrap gap-2" data-testid="map-links">
-              <a className="btn-secondary min-h-9 px-3 py-1 text-sm" href={maps.amap} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
+              <ButtonAnchor variant="secondary" size="sm" href={maps.amap} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
                 {t("eventPage.mapAmap")}
-              </a>
-              <a className="btn-secondary min-h-9 px-3 py-1 text-sm" href={maps.baidu} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
+              </ButtonAnchor>
+              <ButtonAnchor variant="secondary" size="sm" href={maps.baidu} target="_blank" rel="noopener noreferrer" title={t("eventPage.mapHint")}>
                 {t("eventPage.mapBaidu")}
-              </a>
+              </ButtonAnchor>
             </span>
           ) : null}
         </dd>

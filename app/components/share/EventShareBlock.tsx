@@ -1,5 +1,6 @@
 import { useT } from "~/i18n/react";
 import { Card } from "~/components/ui/Card";
+import { ButtonAnchor } from "~/components/ui/Button";
 
 /** The event page's QR code (for a phone beside a laptop screen) and its share poster for group chats. */
 export function EventShareBlock({ slug }: { slug: string }) {
@@ -13,9 +14,9 @@ export function EventShareBlock({ slug }: { slug: string }) {
           {t("share.block.heading")}
         </h2>
         <p className="mt-1 text-sm text-muted">{t("share.block.hint")}</p>
-        <a className="btn-secondary mt-3 inline-block" href={`${base}/poster.png`} download={`${slug}-poster.png`}>
+        <ButtonAnchor variant="secondary" className="mt-3" href={`${base}/poster.png`} download={`${slug}-poster.png`}>
           {t("share.block.download")}
-        </a>
+        </ButtonAnchor>
       </div>
     </Card>
   );

@@ -1,6 +1,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { useRef, type ReactElement, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
+import { buttonClass } from "./Button";
 
 /**
  * A modal dialog: focus moves in and is trapped, Escape closes it, focus returns to the trigger. `trigger` is
@@ -46,7 +47,7 @@ export function Dialog({
           <RadixDialog.Title className="pr-10 text-lg font-semibold text-ink">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="mt-1 text-sm text-muted">{description}</RadixDialog.Description> : null}
           <div className="mt-4">{children}</div>
-          <RadixDialog.Close className="btn-ghost btn-sm absolute right-3 top-3" aria-label={t("ui.close")}>
+          <RadixDialog.Close className={buttonClass({ variant: "ghost", size: "sm", className: "absolute right-3 top-3" })} aria-label={t("ui.close")}>
             <span aria-hidden="true">×</span>
           </RadixDialog.Close>
         </RadixDialog.Content>

@@ -1,6 +1,7 @@
 import * as RadixMenu from "@radix-ui/react-dropdown-menu";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { buttonClass } from "./Button";
 
 /**
  * One entry of a Menu: `to` is a page of this app (a client-side Link), `href` a file to download (a plain
@@ -17,7 +18,7 @@ export function Menu({ label, items, align = "end", size = "sm" }: { label: Reac
   const itemClass = "block min-h-11 cursor-pointer rounded px-3 py-2 text-sm text-ink outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:text-brand-800";
   return (
     <RadixMenu.Root modal={false}>
-      <RadixMenu.Trigger className={size === "sm" ? "btn-secondary btn-sm" : "btn-secondary"}>
+      <RadixMenu.Trigger className={buttonClass({ variant: "secondary", size })}>
         {label}
         <span aria-hidden="true" className="ml-1">
           ▾

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { ButtonLink } from "./Button";
 import { useT } from "~/i18n/react";
 
 /** Previous / next links with "page n of m"; `href(page)` builds each page's URL, so paging works without JavaScript. */
@@ -8,9 +8,9 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
   return (
     <nav aria-label={t("ui.pagination")} className="mt-6 flex items-center justify-between gap-3">
       {page > 1 ? (
-        <Link to={href(page - 1)} rel="prev" className="btn-secondary">
+        <ButtonLink variant="secondary" to={href(page - 1)} rel="prev">
           ← {t("ui.previous")}
-        </Link>
+        </ButtonLink>
       ) : (
         <span />
       )}
@@ -18,9 +18,9 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
         {t("ui.pageOf", { page, pages: pageCount })}
       </p>
       {page < pageCount ? (
-        <Link to={href(page + 1)} rel="next" className="btn-secondary">
+        <ButtonLink variant="secondary" to={href(page + 1)} rel="next">
           {t("ui.next")} →
-        </Link>
+        </ButtonLink>
       ) : (
         <span />
       )}

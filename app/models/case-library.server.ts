@@ -1,10 +1,21 @@
 import { audit } from "~/models/audit.server";
 import { prisma, rawSql } from "~/models/store/connection.server";
-import { casePage, coSubmittersOf, facetRows, panoramaCaseRows, panoramaOfferRows, publicCaseId, publicCaseIdsOfCall, type ListedCaseRow } from "~/models/store/case-library-store.server";
+import {
+  casePage,
+  coSubmittersOf,
+  facetRows,
+  panoramaCaseRows,
+  panoramaOfferRows,
+  publicCaseId,
+  publicCaseIdsOfCall,
+  publishedCallCloses,
+  type ListedCaseRow,
+} from "~/models/store/case-library-store.server";
 import { listTaxonomy } from "~/models/taxonomy.server";
 import { panoramaCells } from "~/utils/case-panorama";
 import { caseSearchText, parseFigures, queryTerms, type CaseFigure } from "~/utils/case-search";
 import { DomainError } from "~/utils/domain-error";
+import { inZone } from "~/utils/time";
 
 /**
  * The case library (issue #17): selected cases whose submitters consented are published by an organizer and
@@ -36,7 +47,8 @@ export type PublicCase = ListedCase & { problem: string; problemEn: string; solu
 export type CaseFilter = { q: string; industry: string; scenario: string; firm: string; year: string; call: string };
 
 const decisionName = (decision: string | null): CaseDecisionName => (decision === "EXCELLENT" ? "excellent" : "typical");
-const yearOf = (instant: string | Date) => new Date(instant).getUTCFullYear();
+// A call that closed at 00:30 on 1 January in Beijing belongs to the new year, although it was still the old one in UTC.
+const yearOf = (instant: string | Date, zone: string) => inZone(instant, zone).year;
 const isoOf = (instant: string | Date | null) => (instant ? new Date(instant).toISOString() : "");
 
 // Only active member firms have a directory page to link to; the others keep their name without a link.
@@ -51,7 +63,7 @@ async function withOrganisations(rows: ListedCaseRow[]): Promise<ListedCase[]> {
     summary: row.summary,
     summaryEn: row.summaryEn,
     decision: decisionName(row.decision),
-    year: yearOf(row.callClosesAt),
+    year: yearOf(row.callClosesAt, row.callTimeZone),
     publishedAt: isoOf(row.publishedAt),
     industry: row.industryCode ? { code: row.industryCode, name: row.industryName ?? "", nameEn: row.industryNameEn ?? "" } : null,
     scenario: row.scenarioCode ? { code: row.scenarioCode, name: row.scenarioName ?? "", nameEn: row.scenarioNameEn ?? "" } : null,
@@ -66,8 +78,14 @@ async function withOrganisations(rows: ListedCaseRow[]): Promise<ListedCase[]> {
 /** One page of the library (or of the API's list), filtered, searched and ranked. */
 export async function searchCases(filter: CaseFilter, page: number, perPage: number) {
   const terms = queryTerms(filter.q);
-  const query = { ...filter, terms, limit: perPage, offset: 0 };
   const sql = await rawSql();
+  const callIds = filter.year
+    ? publishedCallCloses
+        .all(sql, {})
+        .filter((call) => String(yearOf(call.closesAt, call.timeZone)) === filter.year)
+        .map((call) => call.id)
+    : null;
+  const query = { ...filter, terms, callIds, limit: perPage, offset: 0 };
   const total = Number(casePage(query).total.get(sql)?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -89,7 +107,7 @@ export async function caseFacets() {
   const firms = await (await prisma()).firm.findMany({ where: { id: { in: firmIds }, status: "ACTIVE" }, select: { id: true, name: true, nameEn: true }, orderBy: { name: "asc" } });
   const calls = new Map<string, CallLabel>();
   for (const row of rows) calls.set(row.callSlug, { slug: row.callSlug, title: row.callTitle, titleEn: row.callTitleEn });
-  const years = [...new Set(rows.map((row) => yearOf(row.callClosesAt)))].sort((a, b) => b - a);
+  const years = [...new Set(rows.map((row) => yearOf(row.callClosesAt, row.callTimeZone)))].sort((a, b) => b - a);
   return { ...(await listTaxonomy()), firms, years, calls: [...calls.values()] };
 }
 
@@ -103,7 +121,7 @@ export async function casePanorama() {
 }
 
 const caseInclude = {
-  call: { select: { slug: true, title: true, titleEn: true, closesAt: true } },
+  call: { select: { slug: true, title: true, titleEn: true, closesAt: true, timeZone: true } },
   firm: { select: { id: true, name: true, nameEn: true, status: true } },
   coSubmitters: { orderBy: { position: "asc" as const }, select: { firmId: true, name: true, nameEn: true, firm: { select: { name: true, nameEn: true, status: true } } } },
   industry: { select: { code: true, name: true, nameEn: true } },
@@ -133,7 +151,7 @@ function publicCaseOf(record: CaseRecord): PublicCase {
     resultsEn: record.resultsEn,
     figures: parseFigures(record.figures),
     decision: decisionName(record.decision),
-    year: yearOf(record.call.closesAt),
+    year: yearOf(record.call.closesAt, record.call.timeZone),
     publishedAt: isoOf(record.publishedAt),
     industry: record.industry,
     scenario: record.scenario,
@@ -170,7 +188,7 @@ export async function caseBooklet(callSlug: string) {
         (industryPosition.get(a.industry?.code ?? "") ?? 99) - (industryPosition.get(b.industry?.code ?? "") ?? 99) ||
         a.title.localeCompare(b.title, "zh-CN"),
     );
-  return { call: { ...call, year: yearOf(call.closesAt), closesAt: call.closesAt.toISOString() }, cases };
+  return { call: { ...call, year: yearOf(call.closesAt, call.timeZone), closesAt: call.closesAt.toISOString() }, cases };
 }
 
 /** How many public cases a call has (its page links to the booklet once there is one). */

@@ -17,7 +17,8 @@ function publicCase(eb: ExpressionBuilder<DB, "CaseSubmission" | "CaseCall">) {
   ]);
 }
 
-export type CaseQuery = { terms: string[]; industry: string; scenario: string; firm: string; year: string; call: string; limit: number; offset: number };
+/** `callIds`: only cases of these calls (the year filter, worked out in each call's own zone); null for any call. */
+export type CaseQuery = { terms: string[]; industry: string; scenario: string; firm: string; call: string; callIds: string[] | null; limit: number; offset: number };
 
 function filteredCases(query: Omit<CaseQuery, "limit" | "offset">) {
   let select = kysely
@@ -32,7 +33,7 @@ function filteredCases(query: Omit<CaseQuery, "limit" | "offset">) {
   if (query.industry) select = select.where("Industry.code", "=", query.industry);
   if (query.scenario) select = select.where("Scenario.code", "=", query.scenario);
   if (query.call) select = select.where("CaseCall.slug", "=", query.call);
-  if (query.year) select = select.where(sql<string>`substr(${sql.ref("CaseCall.closesAt")}, 1, 4)`, "=", query.year);
+  if (query.callIds) select = select.where("CaseCall.id", "in", query.callIds.length ? query.callIds : [""]);
   if (query.firm) {
     const firmId = query.firm;
     select = select.where((eb) =>
@@ -63,6 +64,7 @@ const listedColumns = [
   "CaseCall.title as callTitle",
   "CaseCall.titleEn as callTitleEn",
   "CaseCall.closesAt as callClosesAt",
+  "CaseCall.timeZone as callTimeZone",
   "Industry.code as industryCode",
   "Industry.name as industryName",
   "Industry.nameEn as industryNameEn",
@@ -152,9 +154,13 @@ export const facetRows = prepare(() =>
       "CaseCall.title as callTitle",
       "CaseCall.titleEn as callTitleEn",
       "CaseCall.closesAt as callClosesAt",
+      "CaseCall.timeZone as callTimeZone",
     ])
     .where(publicCase),
 );
+
+/** When each published call closed, and in which zone: a case's year is its call's closing year there. */
+export const publishedCallCloses = prepare(() => kysely.selectFrom("CaseCall").select(["CaseCall.id", "CaseCall.closesAt", "CaseCall.timeZone"]).where("CaseCall.publishedAt", "is not", null));
 
 /** Whether one case is public (the case page and the API answer 404 otherwise). */
 export const publicCaseId = prepare((args: { id: string }) =>

@@ -336,7 +336,7 @@ function cleanFileName(name: string, type: keyof typeof caseFileTypes): string {
  * Stores one attachment under uploads/cases with a random key, after checking the call's window, the case's
  * state, the call's count and size limits, and the type its bytes show (PDF, DOCX, PPTX, PNG, JPEG).
  */
-export async function addAttachment({ submissionId, fileName, bytes, now = new Date() }: { submissionId: string; fileName: string; bytes: Uint8Array; now?: Date }) {
+export async function addAttachment({ submissionId, fileName, bytes, actorUserId, now = new Date() }: { submissionId: string; fileName: string; bytes: Uint8Array; actorUserId: string; now?: Date }) {
   const submission = await requireSubmission(submissionId);
   const call = await requireCall(submission.callId);
   editableOrThrow(submission, call, now);
@@ -353,7 +353,9 @@ export async function addAttachment({ submissionId, fileName, bytes, now = new D
   const temporary = resolve(directory, `.${storageKey}.tmp`);
   writeFileSync(temporary, bytes);
   renameSync(temporary, resolve(directory, storageKey));
-  return (await prisma()).caseAttachment.create({
+  const attachment = await (
+    await prisma()
+  ).caseAttachment.create({
     data: {
       submissionId,
       fileName: cleanFileName(fileName, type),
@@ -363,6 +365,14 @@ export async function addAttachment({ submissionId, fileName, bytes, now = new D
       storageKey,
     },
   });
+  await audit({
+    action: "case_submission.attachment_added",
+    actorUserId,
+    targetType: "caseSubmission",
+    targetId: submissionId,
+    details: { attachmentId: attachment.id, fileName: attachment.fileName, size: attachment.size, sha256: attachment.sha256 },
+  });
+  return attachment;
 }
 
 export function attachmentTooLarge(maxBytes: number) {
@@ -370,7 +380,7 @@ export function attachmentTooLarge(maxBytes: number) {
   return new DomainError("too_large", "attachment_too_large", "cases.attachment.tooLarge", { max }, { file: `cases.attachment.tooLarge|${max}` });
 }
 
-export async function deleteAttachment({ submissionId, attachmentId, now = new Date() }: { submissionId: string; attachmentId: string; now?: Date }) {
+export async function deleteAttachment({ submissionId, attachmentId, actorUserId, now = new Date() }: { submissionId: string; attachmentId: string; actorUserId: string; now?: Date }) {
   const submission = await requireSubmission(submissionId);
   const call = await requireCall(submission.callId);
   editableOrThrow(submission, call, now);
@@ -379,6 +389,13 @@ export async function deleteAttachment({ submissionId, attachmentId, now = new D
   if (!attachment) throw new DomainError("not_found", "not_found", "error.notFound.body");
   await db.caseAttachment.delete({ where: { id: attachmentId } });
   if (storageKeyPattern.test(attachment.storageKey)) rmSync(resolve(attachmentsDirectory(), attachment.storageKey), { force: true });
+  await audit({
+    action: "case_submission.attachment_removed",
+    actorUserId,
+    targetType: "caseSubmission",
+    targetId: submissionId,
+    details: { attachmentId, fileName: attachment.fileName, sha256: attachment.sha256 },
+  });
 }
 
 /** One attachment's bytes and stored facts, when it belongs to the case (the caller has checked who may read it). */

@@ -1,3 +1,4 @@
+import { audit } from "~/models/audit.server";
 import { prisma, sqlDate, writeTransaction } from "~/models/store/connection.server";
 import { registrationOfProfile } from "~/models/store/matchmaking-store.server";
 import { cancelPendingRequestsOf, cancelRequest, deleteMeeting, deleteSeatsOfMeeting, markOptedOut, upcomingMeetingsOf } from "~/models/store/matchmaking-opt-out-store.server";
@@ -46,7 +47,7 @@ export async function matchmakingManageView(token: string, now = new Date()) {
  * e-mail. Meetings that have started stay, as history. Opting in again brings the profile back.
  */
 export async function optOut(token: string, now = new Date()) {
-  const { profile } = await matchmakingForToken(token);
+  const { profile, registration } = await matchmakingForToken(token);
   if (!profile) throw new DomainError("conflict", "not_opted_in", "matchmaking.error.notOptedIn");
   const released = await writeTransaction((sql) => {
     const at = sqlDate(now);
@@ -69,6 +70,7 @@ export async function optOut(token: string, now = new Date()) {
     }
     return meetings.length;
   });
+  await audit({ action: "matchmaking.left", targetType: "Registration", targetId: registration.id, eventId: registration.eventId, details: { meetingsReleased: released } });
   if (released) wakeOutboxSender();
   return { released };
 }

@@ -84,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const uploadIntent = z.object({ intent: z.literal("upload") });
 
-async function upload(request: Request, submissionId: string) {
+async function upload(request: Request, submissionId: string, actorUserId: string) {
   const { t } = requestTranslator(request);
   const form = new FormData();
   form.set("intent", "upload");
@@ -104,7 +104,7 @@ async function upload(request: Request, submissionId: string) {
       }
       const file = parts.get("file");
       if (!file || typeof file === "string") throw new DomainError("invalid", "attachment_missing", "cases.attachment.missing", undefined, { file: "cases.attachment.missing" });
-      await addAttachment({ submissionId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      await addAttachment({ submissionId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), actorUserId });
       return { result: reply(), notice: t("cases.attachment.uploaded") };
     },
     form,
@@ -116,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submissionId = params.submissionId ?? "";
     const { user, mayEdit } = await requireSubmissionReader(request, submissionId);
     if (!mayEdit) throw new HttpError(403, "forbidden", "error.forbidden.body");
-    if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, submissionId);
+    if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, submissionId, user.id);
     const { t } = requestTranslator(request);
     const formData = await request.formData();
     return handleSubmission(
@@ -128,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return { result: reply(), notice: t("cases.submission.withdrawn") };
         }
         if (form.intent === "deleteAttachment") {
-          await deleteAttachment({ submissionId, attachmentId: form.attachmentId });
+          await deleteAttachment({ submissionId, attachmentId: form.attachmentId, actorUserId: user.id });
           return { result: reply(), notice: t("cases.attachment.deleted") };
         }
         const call = await requireCall((await requireSubmission(submissionId)).callId);

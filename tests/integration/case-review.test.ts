@@ -128,7 +128,14 @@ describe("the reviewer's side", () => {
     const db = await prisma();
     const assignment = await db.caseReviewAssignment.findFirstOrThrow({ where: { submissionId: ids.s1 } });
     // Uploaded while the call was open, under a name that gives the firm away.
-    await addAttachment({ submissionId: ids.s1, fileName: `${secret.lead}-${secret.submitterName}-方案.pdf`, bytes: caseFiles.pdf, now: new Date("2026-01-15T00:00:00Z") });
+    const { submitterUserId } = await db.caseSubmission.findUniqueOrThrow({ where: { id: ids.s1 } });
+    await addAttachment({
+      submissionId: ids.s1,
+      fileName: `${secret.lead}-${secret.submitterName}-方案.pdf`,
+      bytes: caseFiles.pdf,
+      actorUserId: submitterUserId!,
+      now: new Date("2026-01-15T00:00:00Z"),
+    });
     const jar = assignment.reviewerUserId === ids.r2 ? reviewer2 : reviewer1;
     const bodies: string[] = [];
     for (const path of ["/review", `/review/${assignment.id}`, `/review?_data=routes/review._index`, `/review/${assignment.id}?_data=routes/review.$assignmentId`]) {

@@ -158,6 +158,24 @@ describe("a member firm's contact", () => {
     expect((await submission()).attachments.map((file) => file.fileName).sort()).toEqual(accepted.map(([name]) => name).sort());
   });
 
+  it("deletes an attachment from the draft, and the audit log keeps who uploaded and deleted which file", async () => {
+    const diagram = (await submission()).attachments.find((file) => file.fileName === "diagram.png")!;
+    expect((await post(contact, submissionPath(), { intent: "deleteAttachment", attachmentId: diagram.id })).status).toBe(200);
+    expect((await submission()).attachments.map((file) => file.fileName)).not.toContain("diagram.png");
+    const db = await prisma();
+    const { id: contactId } = await db.user.findUniqueOrThrow({ where: { email: "contact@lead-firm.example.org" } });
+    const entries = await db.auditLog.findMany({ where: { targetId: ids.submission, action: { startsWith: "case_submission.attachment" } }, orderBy: { at: "asc" } });
+    const read = entries.map((entry) => ({ action: entry.action, actor: entry.actorUserId, fileName: (JSON.parse(entry.details) as { fileName: string }).fileName }));
+    expect(
+      read
+        .filter((entry) => entry.action === "case_submission.attachment_added")
+        .map((entry) => entry.fileName)
+        .sort(),
+    ).toEqual(["deck.pptx", "diagram.png", "plan.docx", "plan.pdf", "site.jpg"]);
+    expect(read.at(-1)).toEqual({ action: "case_submission.attachment_removed", actor: contactId, fileName: "diagram.png" });
+    expect(new Set(read.map((entry) => entry.actor))).toEqual(new Set([contactId]));
+  });
+
   it("submits with co-submitting firms: confirmation in English through the outbox, onboarding step done", async () => {
     const response = await post(contact, submissionPath(), { intent: "submit", ...complete, "coSubmitters[0].firmId": ids.firmB, "coSubmitters[1].name": "丙高校实验室" });
     expect(response.status).toBe(200);

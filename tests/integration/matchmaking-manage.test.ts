@@ -156,6 +156,9 @@ describe("matchmaking on the manage page", () => {
     expect(await db.meeting.count({ where: { eventId: event.id } })).toBe(0);
     expect((await db.meetingRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("CANCELLED");
     expect(await db.emailMessage.count({ where: { registrationId: dave.id, kind: "meeting-schedule" } })).toBe(2);
+    // The organizers' audit log says who left and how many meetings went with it.
+    const leaving = await db.auditLog.findFirstOrThrow({ where: { action: "matchmaking.left", targetId: erin.id } });
+    expect([leaving.eventId, JSON.parse(leaving.details)]).toEqual([event.id, { meetingsReleased: 1 }]);
     const suggestions = (await (await page(dave)).text()).split('id="participants-heading"')[1].split('id="profile-heading"')[0];
     expect(suggestions).not.toContain(erin.name);
     expect(visibleText(await (await page(erin)).text())).toContain("Join matchmaking");

@@ -17,7 +17,9 @@ import { contentSecurityPolicy, securityHeaders } from "./http-guards";
  *   signed-in user, or anyone holding a session or flash cookie, always gets a fresh render);
  * - keyed by the locale the page is rendered in and the full URL (filters are in the query);
  * - valid while the database is unchanged (`dataVersion`: any commit by any connection, a registration or a
- *   check-in included, retires every copy), so a replay is never staler than a render would be;
+ *   check-in included, retires every copy), so a replay is never staler than a render would be, and for at most
+ *   `maxAgeMs`: what a page shows also moves with the clock alone (registration closes at its deadline, an event
+ *   moves from upcoming to past), and a quiet database would otherwise keep the old answer for days;
  * - concurrent first visits wait for the one render in flight instead of rendering the page each;
  * - only 200 answers that set no cookie are kept;
  * - a replay is the same bytes for everyone, compressed once per encoding: rewriting and re-compressing the
@@ -35,7 +37,7 @@ type Encoding = "identity" | "br" | "gzip";
 /** What a replay writes: the status line's headers as a flat list, and the body. */
 type Answer = { headers: string[]; body: Buffer };
 /** A recorded page: `identity` is the page as sent; each encoding's answer is built on first demand. */
-type Page = { version: number; headers: string[]; identity: Buffer; answers: Partial<Record<Encoding, Answer>> };
+type Page = { version: number; expiresAt: number; headers: string[]; identity: Buffer; answers: Partial<Record<Encoding, Answer>> };
 type Waiter = { req: Request; res: Response; next: NextFunction };
 type Render = { version: number; waiters: Waiter[] };
 
@@ -45,8 +47,9 @@ type Render = { version: number; waiters: Waiter[] };
  * says whether it did. A replay is then one map lookup, one `PRAGMA data_version` read and one write of
  * ready-made headers and bytes: no express request objects, no nonce, no header assembly per visitor.
  */
-export function publicPageCache({ env, maxEntries = 200 }: { env: Env; maxEntries?: number }) {
+export function publicPageCache({ env, maxEntries = 200, maxAgeMs = 30_000 }: { env: Env; maxEntries?: number; maxAgeMs?: number }) {
   const pages = new Map<string, Page>();
+  const current = (page: Page | undefined, version: number | undefined): page is Page => page !== undefined && page.version === version && Date.now() < page.expiresAt;
   const rendering = new Map<string, Render>();
   const fixedHeaders = [...securityHeaders(env)].flat();
   const skip = new Set([...notRecorded, ...securityHeaders(env).map(([name]) => name.toLowerCase())]);
@@ -71,13 +74,13 @@ export function publicPageCache({ env, maxEntries = 200 }: { env: Env; maxEntrie
     const key = keyOf(req);
     const version = await dataVersion();
     const page = pages.get(key);
-    if (page?.version === version) return replay(page, req, res);
+    if (current(page, version)) return replay(page, req, res);
     const inFlight = rendering.get(key);
     if (inFlight?.version === version) return void inFlight.waiters.push({ req, res, next });
     const render: Render = { version, waiters: [] };
     rendering.set(key, render);
     res.setHeader("X-Page-Cache", "miss");
-    record(res, version, skip, (recorded) => {
+    record(res, version, Date.now() + maxAgeMs, skip, (recorded) => {
       if (rendering.get(key) === render) rendering.delete(key);
       if (recorded) {
         pages.delete(key);
@@ -103,7 +106,7 @@ export function publicPageCache({ env, maxEntries = 200 }: { env: Env; maxEntrie
       if (req.headers.origin !== undefined || req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) return false;
       if (!cacheable(req)) return false;
       const page = pages.get(keyOf(req));
-      if (page === undefined || page.version !== dataVersionNow()) return false;
+      if (!current(page, dataVersionNow())) return false;
       replay(page, req, res);
       return true;
     },
@@ -129,7 +132,7 @@ export function inlineScriptHashes(html: string): string {
 }
 
 /** Passes the answer through unchanged and hands over a copy once it has been sent whole (else null). */
-function record(res: Response, version: number, skip: Set<string>, done: (page: Page | null) => void) {
+function record(res: Response, version: number, expiresAt: number, skip: Set<string>, done: (page: Page | null) => void) {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -152,7 +155,7 @@ function record(res: Response, version: number, skip: Set<string>, done: (page: 
       if (value === undefined || skip.has(name)) continue;
       for (const one of Array.isArray(value) ? value : [value]) headers.push(name, String(one));
     }
-    done({ version, headers, identity: Buffer.concat(chunks), answers: {} });
+    done({ version, expiresAt, headers, identity: Buffer.concat(chunks), answers: {} });
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/models/store/connection.server";
 import { useDemoDatabase } from "../support/demo-database";
 import { startTestServer } from "../support/server";
@@ -70,6 +70,25 @@ describe("public pages under a share storm", () => {
       expect(after.html).toContain("·已更新");
     } finally {
       await db.event.update({ where: { id: event.id }, data: { title: event.title } });
+    }
+  });
+
+  it("shows registration closed once the deadline passes, though nothing was written to the database", async () => {
+    const db = await prisma();
+    const event = await db.event.findUniqueOrThrow({ where: { slug: "deep-dive-finance-shanghai" } });
+    const deadline = event.registrationClosesAt!;
+    await visit();
+    const before = await visit();
+    expect(before.cache).toBe("hit");
+    expect(before.html).not.toContain("报名已截止");
+    // Only the clock moves (timers stay real, so the server keeps answering).
+    vi.useFakeTimers({ toFake: ["Date"], now: deadline.getTime() + 60_000 });
+    try {
+      const after = await visit();
+      expect(after.cache).toBe("miss");
+      expect(after.html).toContain("报名已截止");
+    } finally {
+      vi.useRealTimers();
     }
   });
 

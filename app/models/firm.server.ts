@@ -91,9 +91,13 @@ export async function programmeFigures() {
   return { programme, founding, members };
 }
 
-/** Published events the firm took part in (a confirmed registration or a seat quota), newest first. */
-export async function firmEventsAttended(firmId: string) {
-  return eventsAttendedByFirm.all(await rawSql(), { firmId }).map((event) => ({ ...event, startsAt: new Date(event.startsAt).toISOString() }));
+/**
+ * Published events the firm takes part in (a confirmed registration or a seat quota): those not yet over,
+ * soonest first, and those it attended, newest first.
+ */
+export async function firmEvents(firmId: string, now = new Date()) {
+  const events = eventsAttendedByFirm.all(await rawSql(), { firmId }).map(({ endsAt, ...event }) => ({ ...event, startsAt: new Date(event.startsAt).toISOString(), over: new Date(endsAt) <= now }));
+  return { upcoming: events.filter((event) => !event.over).reverse(), attended: events.filter((event) => event.over) };
 }
 
 export async function getFirm(firmId: string) {

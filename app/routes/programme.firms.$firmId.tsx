@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/Badge";
 import { Card } from "~/components/ui/Card";
 import { useLocale, useLocalized, useT } from "~/i18n/react";
 import { firmPublishedCases } from "~/models/case-library.server";
-import { firmEventsAttended, getPublicFirm, logoUrl } from "~/models/firm.server";
+import { firmEvents, getPublicFirm, logoUrl } from "~/models/firm.server";
 import { notFound } from "~/utils/http.server";
 import { socialMeta } from "~/route-helpers/social-meta";
 import { dateBadge, longDate } from "~/utils/event-listing";
@@ -45,7 +45,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       memberSince: firm.memberSince?.toISOString() ?? null,
       logo: logoUrl(firm.logoPath),
     },
-    events: await firmEventsAttended(firm.id),
+    events: await firmEvents(firm.id),
     cases: await firmPublishedCases(firm.id),
   };
 }
@@ -59,6 +59,37 @@ function ProfileSection({ id, title, children }: { id: string; title: string; ch
       </h2>
       <div className="mt-2">{children}</div>
     </Card>
+  );
+}
+
+type FirmEvent = Awaited<ReturnType<typeof firmEvents>>["attended"][number];
+
+/** A firm's events as dated lines, each linking to its page. */
+function FirmEventList({ events }: { events: FirmEvent[] }) {
+  const locale = useLocale();
+  const localized = useLocalized();
+  return (
+    <ul className="divide-y divide-line">
+      {events.map((event) => {
+        const badge = dateBadge(event.startsAt, event.timeZone, locale);
+        return (
+          <li key={event.slug} className="flex items-center gap-3 py-2">
+            <span aria-hidden="true" className="flex w-11 shrink-0 flex-col items-center rounded-md bg-brand-50 py-1 text-brand-800">
+              <span className="text-xs">{badge.month}</span>
+              <span className="text-lg font-bold leading-tight">{badge.day}</span>
+            </span>
+            <span className="min-w-0">
+              <Link to={`/events/${event.slug}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                {localized(event.title, event.titleEn)}
+              </Link>
+              <span className="block text-sm text-muted">
+                <time dateTime={event.startsAt}>{longDate(event.startsAt, event.timeZone, locale)}</time> · {localized(event.city, event.cityEn)}
+              </span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -128,33 +159,17 @@ export default function FirmProfilePage() {
           ) : null}
         </div>
         <div className="grid gap-4">
-          <ProfileSection id="events-heading" title={t("site.firm.eventsAttended")}>
-            {events.length === 0 ? (
-              <p className="text-sm text-muted">{t("site.firm.noEvents")}</p>
-            ) : (
-              <ul className="divide-y divide-line">
-                {events.map((event) => {
-                  const badge = dateBadge(event.startsAt, event.timeZone, locale);
-                  return (
-                    <li key={event.slug} className="flex items-center gap-3 py-2">
-                      <span aria-hidden="true" className="flex w-11 shrink-0 flex-col items-center rounded-md bg-brand-50 py-1 text-brand-800">
-                        <span className="text-xs">{badge.month}</span>
-                        <span className="text-lg font-bold leading-tight">{badge.day}</span>
-                      </span>
-                      <span className="min-w-0">
-                        <Link to={`/events/${event.slug}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
-                          {localized(event.title, event.titleEn)}
-                        </Link>
-                        <span className="block text-sm text-muted">
-                          <time dateTime={event.startsAt}>{longDate(event.startsAt, event.timeZone, locale)}</time> · {localized(event.city, event.cityEn)}
-                        </span>
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </ProfileSection>
+          {events.upcoming.length ? (
+            <ProfileSection id="upcoming-events-heading" title={t("site.firm.eventsUpcoming")}>
+              <FirmEventList events={events.upcoming} />
+            </ProfileSection>
+          ) : null}
+          {events.attended.length || !events.upcoming.length ? (
+            <ProfileSection id="events-heading" title={t("site.firm.eventsAttended")}>
+              {events.attended.length ? <FirmEventList events={events.attended} /> : <p className="text-sm text-muted">{t("site.firm.noEvents")}</p>}
+            </ProfileSection>
+          ) : null}
+
           {firm.website ? (
             <ProfileSection id="website-heading" title={t("programme.profile.website")}>
               <a href={firm.website} rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline">

@@ -146,12 +146,14 @@ describe("programme directory", () => {
     expect(newer.split("data-firm=")).toHaveLength(1);
   });
 
-  it("shows a firm's page with the published events it attended", async () => {
+  it("shows a firm's page with the published events it will attend, then those it attended", async () => {
     const html = await pageText(`/programme/firms/${firmId}`);
     expect(html).toContain(foundingFirms[0].name);
-    expect(html).toContain("参加过的活动");
-    expect(html).toContain(attended.confirmed);
-    expect(html).toContain(attended.quota);
+    const [upcoming, attendedPart] = html.split("参加过的活动");
+    expect(upcoming!.split("即将参加的活动")[1]).toContain(attended.quota);
+    expect(upcoming).not.toContain(attended.confirmed);
+    expect(attendedPart).toContain(attended.confirmed);
+    expect(attendedPart).not.toContain(attended.quota);
     expect(html).not.toContain(attended.cancelled);
     expect(html).not.toContain(attended.draft);
   });

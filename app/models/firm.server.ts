@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type Locale } from "~/i18n";
 import { accountByEmail, insertInvitedAccount, renewSetupLink } from "~/models/store/account-store.server";
 import { prisma, rawSql, sqlDate, writeTransaction, type Sql } from "~/models/store/connection.server";
-import { eventsAttendedByFirm, firmContactCount, firmContactGrant, firmHoldingName, firmsWithoutNameKey, grantFirmContact, revokeFirmContact, setFirmNameKey } from "~/models/store/firm-store.server";
+import { eventsOfFirm, firmContactCount, firmContactGrant, firmHoldingName, firmsWithoutNameKey, grantFirmContact, revokeFirmContact, setFirmNameKey } from "~/models/store/firm-store.server";
 import { dataDirectory, env } from "~/utils/env.server";
 import { DomainError } from "~/utils/domain-error";
 import { ImageRejected, reencodeImage, type ImageRules } from "~/utils/image.server";
@@ -96,8 +96,16 @@ export async function programmeFigures() {
  * soonest first, and those it attended, newest first.
  */
 export async function firmEvents(firmId: string, now = new Date()) {
-  const events = eventsAttendedByFirm.all(await rawSql(), { firmId }).map(({ endsAt, ...event }) => ({ ...event, startsAt: new Date(event.startsAt).toISOString(), over: new Date(endsAt) <= now }));
-  return { upcoming: events.filter((event) => !event.over).reverse(), attended: events.filter((event) => event.over) };
+  const rows = eventsOfFirm.all(await rawSql(), { firmId });
+  const shown = ({ endsAt: _ends, ...event }: (typeof rows)[number]) => ({ ...event, startsAt: new Date(event.startsAt).toISOString() });
+  const over = (event: (typeof rows)[number]) => new Date(event.endsAt) <= now;
+  return {
+    upcoming: rows
+      .filter((event) => !over(event))
+      .reverse()
+      .map(shown),
+    attended: rows.filter(over).map(shown),
+  };
 }
 
 export async function getFirm(firmId: string) {

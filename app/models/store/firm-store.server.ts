@@ -65,7 +65,7 @@ export const revokeFirmContact = prepare((args: { firmId: string; userId: string
  * Published events a firm takes or took part in: it has a confirmed registration or a seat quota there. Newest
  * first, for the public firm page.
  */
-export const eventsAttendedByFirm = prepare((args: { firmId: string }) =>
+export const eventsOfFirm = prepare((args: { firmId: string }) =>
   kysely
     .selectFrom("Event")
     .select(["Event.slug", "Event.title", "Event.titleEn", "Event.city", "Event.cityEn", "Event.startsAt", "Event.endsAt", "Event.timeZone"])

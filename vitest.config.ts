@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import SlowestGroupFirst from "./tests/support/sequencer";
 
 // Tests run against a real SQLite file per worker (tests/support/global-setup.ts migrates a template once).
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
     // (cores − 1) would run one file at a time on a 2-core CI machine (15 min of vitest instead of under 10).
     maxWorkers: 2,
     minWorkers: 2,
+    sequence: { sequencer: SlowestGroupFirst },
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

@@ -168,8 +168,9 @@ describe("organizer builds an agenda in the UI and attendees find it", () => {
     await attendee.selectOption("select[name=type]", "OPENING_REMARKS");
     await attendee.getByRole("button", { name: "筛选" }).click();
     await attendee.waitForURL(/type=OPENING_REMARKS/);
-    await attendee.getByText("开幕致辞").first().waitFor();
-    expect(await attendee.getByText("主旨演讲：智能体的下一步").count()).toBe(0);
+    // The URL changes before the filtered list renders, so wait for the keynote to leave rather than read once.
+    await expect.poll(() => attendee.getByText("主旨演讲：智能体的下一步").count()).toBe(0);
+    expect(await attendee.getByText("开幕致辞").count()).toBeGreaterThan(0);
     await phone.close();
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PNG } from "pngjs";
+import type { BrowserContext } from "playwright-core";
 import { prisma } from "~/models/store/connection.server";
 import { createFirm, createRegistrationEvent } from "../support/registration-fixtures";
 import { browserAndServer } from "../support/e2e";
@@ -189,24 +190,12 @@ describe("light on phones", () => {
   it("the largest content of the event page paints within 2.5 s on a 375 px phone over slow 4G", async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN" });
     try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      // Lighthouse's "slow 4G": 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip; a mid-range phone's CPU.
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      await page.goto(`${e2e.baseUrl}/events/${slug}`, { waitUntil: "load" });
-      const lcp = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            new PerformanceObserver((list) => {
-              const entries = list.getEntries();
-              resolve(entries[entries.length - 1]!.startTime);
-            }).observe({ type: "largest-contentful-paint", buffered: true });
-          }),
-      );
-      console.info(`/events/:slug LCP on a throttled 375 px phone: ${Math.round(lcp)} ms`);
+      // The median of three cold loads: the test workers share two cores with another browser, and one load
+      // that meets a burst of the other worker's work says nothing about the page.
+      const loads: number[] = [];
+      for (let load = 0; load < 3; load++) loads.push(await throttledLcp(context));
+      const lcp = [...loads].sort((a, b) => a - b)[1]!;
+      console.info(`/events/:slug LCP on a throttled 375 px phone: ${Math.round(lcp)} ms (median of ${loads.map(Math.round).join(", ")} ms)`);
       expect(lcp).toBeGreaterThan(0);
       expect(lcp).toBeLessThan(2500);
     } finally {
@@ -214,3 +203,28 @@ describe("light on phones", () => {
     }
   });
 });
+
+/** One cold load of the event page with the cache off, over Lighthouse's "slow 4G" on a mid-range phone's CPU. */
+async function throttledLcp(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    // 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip; the CPU four times slower.
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.goto(`${e2e.baseUrl}/events/${slug}`, { waitUntil: "load" });
+    return await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1]!.startTime);
+          }).observe({ type: "largest-contentful-paint", buffered: true });
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { EmailLayout } from "./components/EmailLayout";
 
 /** An organizer's message to a filtered set of attendees; the body is plain text, paragraphs kept. */

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { ActionLink } from "./components/ActionLink";
 import { EmailLayout } from "./components/EmailLayout";
 

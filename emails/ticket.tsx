@@ -1,4 +1,6 @@
-import { Button, Img, Text } from "@react-email/components";
+import { Button } from "@react-email/button";
+import { Img } from "@react-email/img";
+import { Text } from "@react-email/text";
 import { EmailLayout } from "./components/EmailLayout";
 import { EventFacts, type EventFactsProps } from "./components/EventFacts";
 

@@ -1,7 +1,6 @@
-import ExcelJS from "exceljs";
 import { localized, translator, type Locale } from "~/i18n";
 import { prisma } from "~/models/store/connection.server";
-import { spreadsheetCell } from "~/utils/spreadsheet";
+import { newWorkbook, spreadsheetCell } from "~/utils/spreadsheet";
 import { programmeZone } from "~/utils/time";
 import { sheetBaseName, zonedText } from "./registration-sheet.server";
 
@@ -128,7 +127,7 @@ export function rollupJson(rollup: SeriesRollup) {
  */
 export async function rollupXlsx(rollup: SeriesRollup, locale: Locale): Promise<{ body: Uint8Array<ArrayBuffer>; baseName: string }> {
   const t = translator(locale);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(t("rollup.sheet.title").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = [
     { header: t("rollup.column.event"), width: 36 },

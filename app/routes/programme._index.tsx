@@ -72,7 +72,6 @@ export default function ProgrammePage() {
       <p className="mt-3 max-w-3xl text-ink">
         <Localized zh={programme.description} en={programme.descriptionEn} />
       </p>
-      <p className="mt-3 max-w-3xl text-muted">{t("programme.founding.intro", { count: figures.founding })}</p>
       <ul className="mt-4 flex flex-wrap gap-2 text-sm">
         <li>
           <Badge tone="warning">{t("site.directory.foundingSummary", { count: figures.founding })}</Badge>

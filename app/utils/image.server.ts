@@ -1,4 +1,5 @@
-import sharp from "sharp";
+// sharp (libvips) is loaded on the first image that needs it, not by every process importing these rules.
+const loadSharp = async () => (await import("sharp")).default;
 
 /**
  * Uploaded images (firm logos, speaker photos) are decoded and written anew from their pixels, so what we
@@ -49,6 +50,7 @@ async function checkedHeader(bytes: Uint8Array, rules: Pick<ImageRules, "accept"
   if (!type || !rules.accept.includes(type)) throw new ImageRejected("not_image");
   let width: number;
   let height: number;
+  const sharp = await loadSharp();
   try {
     const header = await sharp(bytes, { limitInputPixels: rules.maxPixels }).metadata();
     if (header.format !== type) throw new ImageRejected("not_image");
@@ -64,6 +66,7 @@ async function checkedHeader(bytes: Uint8Array, rules: Pick<ImageRules, "accept"
 
 export async function reencodeImage(bytes: Uint8Array, rules: ImageRules): Promise<ReencodedImage> {
   await checkedHeader(bytes, rules);
+  const sharp = await loadSharp();
   let pipeline = sharp(bytes, { limitInputPixels: rules.maxPixels })
     .timeout({ seconds: decodeTimeoutSeconds })
     .rotate()
@@ -94,6 +97,7 @@ export async function responsiveRenditions(bytes: Uint8Array, rules: ResponsiveI
   const { width } = await checkedHeader(bytes, rules);
   const fitting = rules.widths.filter((candidate) => candidate <= width);
   const widths = fitting.length ? fitting : [width];
+  const sharp = await loadSharp();
   try {
     const upright = await sharp(bytes, { limitInputPixels: rules.maxPixels })
       .timeout({ seconds: decodeTimeoutSeconds })

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { printableText } from "./text";
 
@@ -60,8 +60,17 @@ function worksheetName(title: string): string {
  * number keeps its leading zero, a ticket code is not read as a number, and a time stays in the zone it was
  * written in. The header row is bold and frozen.
  */
+/**
+ * An empty workbook. exceljs takes half a second to load, so it is loaded on the first XLSX export or import
+ * rather than by every process (and every test file) that imports this module for its CSV or its rules.
+ */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import("exceljs");
+  return new excel.Workbook();
+}
+
 export async function sheetXlsx(sheet: Sheet): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const worksheet = workbook.addWorksheet(worksheetName(sheet.title), { views: [{ state: "frozen", ySplit: 1 }] });
   worksheet.columns = sheet.headers.map((header, index) => ({
     header,
@@ -168,7 +177,7 @@ export function isXlsx(bytes: Uint8Array): boolean {
 
 /** The first worksheet of an XLSX file as text, the way Excel shows each cell. */
 export async function readXlsxTable(bytes: Uint8Array): Promise<UploadedTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

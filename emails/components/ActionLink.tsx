@@ -1,4 +1,5 @@
-import { Button, Text } from "@react-email/components";
+import { Button } from "@react-email/button";
+import { Text } from "@react-email/text";
 
 /** A button plus the bare URL beneath it, for mail clients that strip buttons. */
 export function ActionLink({ href, label }: { href: string; label: string }) {

@@ -1,4 +1,5 @@
-import { Link, Text } from "@react-email/components";
+import { Link } from "@react-email/link";
+import { Text } from "@react-email/text";
 
 export type EventFactsProps = {
   labels: { when: string; where: string; map: string; category: string };

@@ -140,6 +140,9 @@ describe("programme directory", () => {
     expect(cards).toHaveLength(foundingFirms.length);
     // Found by its tone, not its words: the streamed page was seen carrying two NUL bytes inside a character (not yet explained).
     for (const card of cards) expect(card).toContain("bg-warning-soft");
+    // The programme's own description already says who founded it; the page said it a second time below.
+    const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+    expect(occurrences(main, "家智能体上下游企业")).toBe(1);
     const founding = await pageText("/programme?kind=founding");
     expect(founding).toContain(`共 ${foundingFirms.length} 家成员企业`);
     const newer = await pageText("/programme?kind=new");

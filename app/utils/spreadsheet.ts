@@ -56,11 +56,6 @@ function worksheetName(title: string): string {
 }
 
 /**
- * XLSX where every cell is a string cell formatted as text (`@`): Excel shows it as written, so a phone
- * number keeps its leading zero, a ticket code is not read as a number, and a time stays in the zone it was
- * written in. The header row is bold and frozen.
- */
-/**
  * An empty workbook. exceljs takes half a second to load, so it is loaded on the first XLSX export or import
  * rather than by every process (and every test file) that imports this module for its CSV or its rules.
  */
@@ -69,6 +64,11 @@ export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   return new excel.Workbook();
 }
 
+/**
+ * XLSX where every cell is a string cell formatted as text (`@`): Excel shows it as written, so a phone
+ * number keeps its leading zero, a ticket code is not read as a number, and a time stays in the zone it was
+ * written in. The header row is bold and frozen.
+ */
 export async function sheetXlsx(sheet: Sheet): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = await newWorkbook();
   const worksheet = workbook.addWorksheet(worksheetName(sheet.title), { views: [{ state: "frozen", ySplit: 1 }] });

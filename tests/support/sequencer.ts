@@ -2,9 +2,9 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // The browser files are the longest (the back-office journey alone takes minutes) and the unit files the
 // shortest. vitest orders files by their last recorded duration, but a clean clone (CI) has no record, and
-// then it orders by file size: a short file with a long walk through Chromium started last and the other
-// worker sat idle for minutes. Browser files first, then HTTP and database files, then unit files, each
-// group in vitest's own order, so the two workers end together in any checkout.
+// then it orders by file size: the short file of the back-office journey started among the last. Browser
+// files first, then HTTP and database files, then unit files, each group in vitest's own order, so the
+// small files fill the end of the run in any checkout.
 const groups = ["/tests/e2e/", "/tests/integration/", "/tests/unit/"];
 const groupOf = (file: TestSpecification) => {
   const index = groups.findIndex((group) => file.moduleId.includes(group));

@@ -1,5 +1,5 @@
-// sharp (libvips) is loaded on the first image that needs it, not by every process importing these rules.
-const loadSharp = async () => (await import("sharp")).default;
+/** sharp (libvips), loaded on the first image that needs it rather than by every process importing these rules. */
+export const loadSharp = async () => (await import("sharp")).default;
 
 /**
  * Uploaded images (firm logos, speaker photos) are decoded and written anew from their pixels, so what we

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type satori from "satori";
+import { loadSharp } from "./image.server";
 
 /**
  * Share images (the event poster, link-preview cards) drawn on the server: satori lays out a tree of
@@ -46,7 +47,7 @@ export function node(type: string, style: Record<string, string | number>, child
 // The three renderers load on the first image drawn: together they take about half a second to load, which
 // every process importing this module (a server that never draws a poster, each test file) would pay.
 export async function renderSharePng(tree: ShareNode, { width, height }: { width: number; height: number }): Promise<Buffer> {
-  const [{ default: satori }, { Resvg }, { default: sharp }] = await Promise.all([import("satori"), import("@resvg/resvg-js"), import("sharp")]);
+  const [{ default: satori }, { Resvg }, sharp] = await Promise.all([import("satori"), import("@resvg/resvg-js"), loadSharp()]);
   const svg = await satori(tree as Parameters<typeof satori>[0], { width, height, fonts: fonts() });
   const png = new Resvg(svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } }).render().asPng();
   return sharp(png).png({ palette: true, quality: 90, effort: 4, compressionLevel: 9 }).toBuffer();
@@ -54,7 +55,7 @@ export async function renderSharePng(tree: ShareNode, { width, height }: { width
 
 /** A stored image (an event cover) scaled and cropped to fill a box, as a data URL satori can draw. */
 export async function coverDataUrl(bytes: Buffer, { width, height }: { width: number; height: number }): Promise<string> {
-  const { default: sharp } = await import("sharp");
+  const sharp = await loadSharp();
   const jpeg = await sharp(bytes).rotate().resize(width, height, { fit: "cover" }).jpeg({ quality: 82 }).toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }
